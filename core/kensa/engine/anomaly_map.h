@@ -1,0 +1,31 @@
+#pragma once
+// From a grid of per-position reconstruction errors to what a user sees: a smooth anomaly map at the
+// image's own size, and one score per image (ADTR step 6). Pure OpenCV.
+
+#include <opencv2/core.hpp>
+
+namespace kensa::engine {
+
+struct AnomalyMapOptions {
+    int model_size = 224;         // the square size the model saw; smoothing and pooling happen at this size
+    double gaussian_sigma = 4.0;  // in model pixels; 0 disables smoothing
+    int score_pool = 16;          // image score = max of the map average-pooled over score_pool^2 windows;
+                                  // 0 = mean of the map (for tiny images, as the paper does on CIFAR-10)
+};
+
+// What inspection of one image yields.
+struct AnomalyResult {
+    cv::Mat map;  // CV_32FC1 at the image's own size
+    float score = 0.f;
+};
+
+// grid: CV_32FC1 g x g -> CV_32FC1 model_size x model_size (bilinear, half-pixel centres, then Gaussian).
+cv::Mat grid_to_model_map(const cv::Mat& grid, const AnomalyMapOptions& options);
+
+// The image score of a model-size map.
+float image_score(const cv::Mat& model_map, const AnomalyMapOptions& options);
+
+// The model-size map resized (bilinear) to the original image's size.
+cv::Mat to_image_size(const cv::Mat& model_map, cv::Size image_size);
+
+}  // namespace kensa::engine

@@ -1,0 +1,77 @@
+#include <kensa/engine/feature_extractor.h>
+
+#include <kensa/base/error.h>
+#include <kensa/engine/backbone_catalog.h>
+#include <kensa/nn/backbone_factory.h>
+#include <kensa/nn/feature_grid.h>
+#include <kensa/nn/image_tensor.h>
+#include <kensa/nn/runtime.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace kensa::engine {
+
+struct FeatureExtractor::Impl {
+    explicit Impl(const FeatureExtractorConfig& config);
+    torch::Tensor extract_tensor(const std::vector<cv::Mat>& images, const ProgressCallback& progress);
+
+    FeatureExtractorConfig config;
+    std::unique_ptr<nn::Backbone> backbone;
+    std::filesystem::path weights;
+    int64_t grid = 0;
+};
+
+FeatureExtractor::Impl::Impl(const FeatureExtractorConfig& cfg) : config(cfg) {
+    if (config.image_size <= 0 || config.image_size % 32 != 0)
+        throw Error("image size " + std::to_string(config.image_size) + " is not a positive multiple of 32");
+    if (config.batch_size <= 0) throw Error("batch size must be positive");
+    nn::configure_threads(config.threads);
+    if (config.random_init) {
+        backbone = nn::create_backbone(config.backbone);
+    } else {
+        weights = resolve_backbone_weights(config.backbone, config.weights);
+        backbone = nn::load_backbone(config.backbone, weights);
+    }
+    grid = config.grid_size > 0 ? config.grid_size : nn::default_grid_size(config.image_size);
+}
+
+torch::Tensor FeatureExtractor::Impl::extract_tensor(const std::vector<cv::Mat>& images, const ProgressCallback& progress) {
+    const auto total = static_cast<int64_t>(images.size());
+    std::vector<torch::Tensor> batches;
+    report(progress, {"features", 0, total, {}});
+    for (int64_t begin = 0; begin < total; begin += config.batch_size) {
+        const int64_t end = std::min<int64_t>(begin + config.batch_size, total);
+        const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
+        const auto input = nn::images_to_tensor(chunk, config.image_size);
+        batches.push_back(nn::to_feature_grid(backbone->extract(input), grid));
+        report(progress, {"features", end, total, {}});
+    }
+    if (batches.empty()) return torch::empty({0, backbone->total_channels(), grid, grid});
+    return torch::cat(batches, 0);
+}
+
+FeatureExtractor::FeatureExtractor(const FeatureExtractorConfig& config) : m_impl(std::make_unique<Impl>(config)) {}
+FeatureExtractor::~FeatureExtractor() = default;
+FeatureExtractor::FeatureExtractor(FeatureExtractor&&) noexcept = default;
+FeatureExtractor& FeatureExtractor::operator=(FeatureExtractor&&) noexcept = default;
+
+const FeatureExtractorConfig& FeatureExtractor::config() const { return m_impl->config; }
+int64_t FeatureExtractor::channels() const { return m_impl->backbone->total_channels(); }
+int64_t FeatureExtractor::grid_size() const { return m_impl->grid; }
+std::filesystem::path FeatureExtractor::weights_path() const { return m_impl->weights; }
+
+std::vector<StageInfo> FeatureExtractor::stages() const {
+    std::vector<StageInfo> out;
+    for (const auto& s : m_impl->backbone->stages()) out.push_back({s.name, s.stride, s.channels});
+    return out;
+}
+
+FeatureGrids FeatureExtractor::extract(const std::vector<cv::Mat>& images, const ProgressCallback& progress) {
+    const auto t = m_impl->extract_tensor(images, progress).contiguous();
+    FeatureGrids out{t.size(0), t.size(1), t.size(2), std::vector<float>(static_cast<size_t>(t.numel()))};
+    std::memcpy(out.values.data(), t.data_ptr<float>(), out.values.size() * sizeof(float));
+    return out;
+}
+
+}  // namespace kensa::engine

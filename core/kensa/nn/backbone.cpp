@@ -1,0 +1,33 @@
+#include <kensa/nn/backbone.h>
+
+#include <kensa/base/error.h>
+#include <kensa/nn/tensor_dict.h>
+
+namespace kensa::nn {
+
+torch::Tensor normalize_images(const torch::Tensor& images, const InputNormalization& norm) {
+    const auto mean = torch::tensor({norm.mean[0], norm.mean[1], norm.mean[2]}).view({1, 3, 1, 1});
+    const auto std = torch::tensor({norm.std[0], norm.std[1], norm.std[2]}).view({1, 3, 1, 1});
+    return (images - mean) / std;
+}
+
+std::vector<torch::Tensor> Backbone::extract(const torch::Tensor& images) {
+    if (images.dim() != 4 || images.size(1) != 3)
+        throw Error(id() + ": expected images as [N, 3, H, W], got " + c10::str(images.sizes()));
+    if (images.size(2) % 32 != 0 || images.size(3) % 32 != 0)
+        throw Error(id() + ": image size " + std::to_string(images.size(2)) + "x" + std::to_string(images.size(3)) +
+                    " is not a multiple of 32");
+    torch::NoGradGuard no_grad;
+    module().eval();
+    return forward_stages(normalize_images(images.to(torch::kFloat32), normalization()));
+}
+
+void Backbone::load_weights(const std::filesystem::path& path) { load_module_weights(module(), path); }
+
+int64_t Backbone::total_channels() const {
+    int64_t c = 0;
+    for (const auto& s : stages()) c += s.channels;
+    return c;
+}
+
+}  // namespace kensa::nn

@@ -1,0 +1,54 @@
+#pragma once
+// The frozen, pretrained CNN that turns images into multi-scale feature maps (ADTR step 2).
+
+#include <torch/torch.h>
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kensa::nn {
+
+// One output stage: its name in the original network, its stride relative to the input, its width.
+struct FeatureStage {
+    std::string name;
+    int64_t stride = 0;
+    int64_t channels = 0;
+};
+
+// Per-channel affine map from RGB in [0, 1] to what the weights were trained on.
+struct InputNormalization {
+    std::array<float, 3> mean{0.f, 0.f, 0.f};
+    std::array<float, 3> std{1.f, 1.f, 1.f};
+};
+
+// Contract: images are [N, 3, H, W] float32 RGB in [0, 1] with H and W multiples of 32. extract() applies
+// the backbone's own normalisation and returns one map per stage(), [N, channels, H/stride, W/stride],
+// computed in eval mode without autograd. Backbones are frozen: nothing here is ever trained.
+class Backbone {
+public:
+    virtual ~Backbone() = default;
+
+    virtual std::string id() const = 0;
+    virtual std::vector<FeatureStage> stages() const = 0;
+    virtual InputNormalization normalization() const = 0;
+    virtual torch::nn::Module& module() = 0;
+
+    std::vector<torch::Tensor> extract(const torch::Tensor& images);
+
+    // Loads pretrained weights (safetensors; names, shapes and dtypes checked). Backbones that
+    // precompute something from their weights (e.g. folded BatchNorm) override this.
+    virtual void load_weights(const std::filesystem::path& path);
+
+    int64_t total_channels() const;
+
+protected:
+    // Receives normalised images; called under NoGradGuard with module() in eval mode.
+    virtual std::vector<torch::Tensor> forward_stages(const torch::Tensor& normalized) = 0;
+};
+
+// Normalises, then forwards: the shared part of every extract() (also used by parity tests).
+torch::Tensor normalize_images(const torch::Tensor& images, const InputNormalization& norm);
+
+}  // namespace kensa::nn
