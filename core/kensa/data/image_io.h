@@ -1,0 +1,37 @@
+#pragma once
+// The one place Kensa decodes (and encodes) image files.
+
+#include <kensa/base/result.h>
+
+#include <opencv2/core.hpp>
+
+#include <filesystem>
+#include <span>
+
+namespace kensa::data {
+
+// Reads a PNG, JPEG, BMP or TIFF file (8- or 16-bit; grey, RGB or RGBA) as CV_32FC3 RGB in [0, 1] at the
+// file's own size. 8-bit values are scaled by 1/255, 16-bit by 1/65535; grey is copied to all three
+// channels. Alpha is dropped: the stored colour values are used as they are, whatever their opacity
+// (inspection images are opaque, and compositing would invent a background colour). An EXIF orientation
+// tag is applied, so images appear as any photo viewer shows them. For TIFF, the first page is read.
+// The error says which file and why (missing, empty, not an image, damaged, unsupported depth).
+Result<cv::Mat> read_image(const std::filesystem::path& path);
+
+// Decodes image bytes held in memory exactly as read_image decodes a file; `label` names them in errors.
+Result<cv::Mat> decode_image(std::span<const unsigned char> bytes, const std::filesystem::path& label);
+
+// Reads a defect mask as CV_8UC1 with 0 (normal) or 255 (defect) at the file's own size. A pixel is a
+// defect when any colour channel is nonzero (8- or 16-bit); with an alpha channel it must also be
+// non-transparent. No EXIF orientation is applied: masks are written by tools, not cameras.
+Result<cv::Mat> read_mask(const std::filesystem::path& path);
+
+// Decodes the file fully (so damage is found, as read_image would) and returns its size; cheaper than
+// read_image because nothing is converted.
+Result<cv::Size> probe_image(const std::filesystem::path& path);
+
+// Writes an image, encoded by the file extension (.png, .jpg, .bmp, .tif), atomically. Accepts
+// CV_32FC3 RGB or CV_32FC1 in [0, 1] (rounded to 8 bits) and CV_8UC1 (e.g. a mask). Throws kensa::Error.
+void write_image(const std::filesystem::path& path, const cv::Mat& image);
+
+}  // namespace kensa::data

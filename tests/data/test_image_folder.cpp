@@ -1,0 +1,66 @@
+#include <kensa/data/image_folder.h>
+
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+namespace kensa::data {
+namespace {
+
+std::vector<std::string> relative_paths(const std::vector<ImageFile>& files) {
+    std::vector<std::string> out;
+    for (const auto& f : files)
+        out.push_back(f.relative_path.generic_string());
+    return out;
+}
+
+TEST(ImageFolder, RecognisesImageExtensionsInAnyCase) {
+    for (const char* name : {"a.png", "a.PNG", "a.jpg", "a.Jpeg", "a.bmp", "a.tif", "a.TIFF"}) {
+        EXPECT_TRUE(is_image_file(name)) << name;
+    }
+    for (const char* name : {"a.txt", "a.gif", "png", "a.png.bak", "a"})
+        EXPECT_FALSE(is_image_file(name)) << name;
+}
+
+class ImageFolderListing : public ::testing::Test {
+protected:
+    void SetUp() override {
+        for (const char* name : {"b.png", "a.JPG", "z.TIFF", "10.png", "9.png", "notes.txt", ".hidden.png",
+                                 "sub/d.tif", "sub/c.bmp", "sub/.cache/e.png", ".git/f.png"}) {
+            test::write_text(m_dir / name, "x");  // listing does not decode
+        }
+    }
+    test::TempDir m_dir;
+};
+
+TEST_F(ImageFolderListing, FlatListingIsSortedAndSkipsOtherFiles) {
+    const auto files = list_image_folder(m_dir.path()).take();
+    EXPECT_EQ(relative_paths(files),
+              (std::vector<std::string>{"10.png", "9.png", "a.JPG", "b.png", "z.TIFF"}));
+    EXPECT_EQ(files[3].path, m_dir / "b.png");
+}
+
+TEST_F(ImageFolderListing, RecursiveListingKeepsRelativePathsAndSkipsHiddenFolders) {
+    const auto files = list_image_folder(m_dir.path(), true).take();
+    EXPECT_EQ(relative_paths(files), (std::vector<std::string>{"10.png", "9.png", "a.JPG", "b.png",
+                                                               "sub/c.bmp", "sub/d.tif", "z.TIFF"}));
+    EXPECT_EQ(files[4].path, m_dir / "sub" / "c.bmp");
+}
+
+TEST_F(ImageFolderListing, OrderIsTheSameOnEveryCall) {
+    EXPECT_EQ(relative_paths(list_image_folder(m_dir.path(), true).take()),
+              relative_paths(list_image_folder(m_dir.path(), true).take()));
+}
+
+TEST(ImageFolder, MissingFolderIsAnError) {
+    test::TempDir dir;
+    auto r = list_image_folder(dir / "absent");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message().find((dir / "absent").string()), std::string::npos);
+    EXPECT_NE(r.error().message().find("not found"), std::string::npos);
+    test::write_text(dir / "file.png", "x");
+    EXPECT_FALSE(list_image_folder(dir / "file.png").ok());
+}
+
+}  // namespace
+}  // namespace kensa::data
