@@ -1,0 +1,183 @@
+#include <kensa/data/image_io.h>
+#include <kensa/io/safetensors.h>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct CliRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+class CliTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() /
+                ("kensa_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+
+    CliRun run(const std::string& args, const std::string& env = "") {
+        const auto out = m_dir / "stdout.txt", err = m_dir / "stderr.txt";
+        const std::string cmd = env + " " KENSA_CLI " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
+        const int status = std::system(cmd.c_str());
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+    }
+
+    // A small valid MVTec-layout product: 3 train, 1 good + 1 defect test image with its mask.
+    fs::path make_product() {
+        const auto root = m_dir / "widget";
+        for (const auto* d : {"train/good", "test/good", "test/dent", "ground_truth/dent"}) fs::create_directories(root / d);
+        const cv::Mat img(64, 64, CV_8UC3, cv::Scalar(40, 120, 200));
+        for (int i = 0; i < 3; ++i) cv::imwrite((root / "train/good" / ("00" + std::to_string(i) + ".png")).string(), img);
+        cv::imwrite((root / "test/good/000.png").string(), img);
+        cv::imwrite((root / "test/dent/000.png").string(), img);
+        cv::Mat mask(64, 64, CV_8UC1, cv::Scalar(0));
+        mask(cv::Rect(10, 10, 8, 8)).setTo(255);
+        cv::imwrite((root / "ground_truth/dent/000_mask.png").string(), mask);
+        return root;
+    }
+
+    fs::path m_dir;
+};
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST_F(CliTest, UsageErrorsExitWithCode2) {
+    EXPECT_EQ(run("").exit_code, 2);
+    EXPECT_EQ(run("no-such-command").exit_code, 2);
+    const auto r = run("check");  // --data is required
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "--data")) << r.err;
+    EXPECT_EQ(run("sample --out x --size 7").exit_code, 2);
+}
+
+TEST_F(CliTest, HelpAndVersionSucceed) {
+    const auto r = run("--help");
+    EXPECT_EQ(r.exit_code, 0);
+    for (const auto* cmd : {"backbones", "check", "demo", "features", "sample"}) EXPECT_TRUE(contains(r.out, cmd)) << cmd;
+    EXPECT_EQ(run("--version").exit_code, 0);
+}
+
+TEST_F(CliTest, CheckReportsAValidProduct) {
+    const auto r = run("check --data " + make_product().string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "3 train images, 2 test images")) << r.out;
+    EXPECT_TRUE(contains(r.out, "test/dent")) << r.out;
+}
+
+TEST_F(CliTest, CheckOnAMissingFolderNamesIt) {
+    const auto r = run("check --data " + (m_dir / "nowhere").string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, (m_dir / "nowhere").string())) << r.err;
+}
+
+TEST_F(CliTest, UnreadableImageIsAWarningAndStrictMakesItFail) {
+    const auto root = make_product();
+    std::ofstream(root / "train/good/broken.png") << "this is not a PNG";
+    const auto r = run("check --data " + root.string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "warning")) << r.err;
+    EXPECT_TRUE(contains(r.err, (root / "train/good/broken.png").string())) << r.err;
+    EXPECT_EQ(run("check --strict --data " + root.string()).exit_code, 1);
+}
+
+TEST_F(CliTest, MaskOfTheWrongSizeIsAnErrorNamingBothFiles) {
+    const auto root = make_product();
+    cv::imwrite((root / "ground_truth/dent/000_mask.png").string(), cv::Mat(32, 32, CV_8UC1, cv::Scalar(255)));
+    const auto r = run("check --data " + root.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, (root / "test/dent/000.png").string())) << r.err;
+    EXPECT_TRUE(contains(r.err, (root / "ground_truth/dent/000_mask.png").string())) << r.err;
+}
+
+TEST_F(CliTest, SampleRefusesToOverwriteAndIsDeterministic) {
+    const auto a = m_dir / "a", b = m_dir / "b";
+    const std::string small = " --train 2 --test-good 1 --per-defect 1 --size 64 --seed 5";
+    ASSERT_EQ(run("sample --out " + a.string() + small).exit_code, 0);
+    ASSERT_EQ(run("sample --out " + b.string() + small).exit_code, 0);
+    EXPECT_EQ(slurp(a / "test/scratch/000.png"), slurp(b / "test/scratch/000.png"));
+    const auto again = run("sample --out " + a.string() + small);
+    EXPECT_EQ(again.exit_code, 1);
+    EXPECT_TRUE(contains(again.err, a.string())) << again.err;
+    EXPECT_EQ(run("check --strict --data " + a.string()).exit_code, 0);
+}
+
+TEST_F(CliTest, FeaturesWritesGridsAndSkipsUnreadableFiles) {
+    const auto dir = m_dir / "images";
+    fs::create_directories(dir);
+    cv::imwrite((dir / "a.png").string(), cv::Mat(70, 90, CV_8UC3, cv::Scalar(10, 20, 30)));
+    cv::imwrite((dir / "b.jpg").string(), cv::Mat(64, 64, CV_8UC1, cv::Scalar(200)));
+    std::ofstream(dir / "c.png") << "garbage";
+    const auto out = m_dir / "features.safetensors";
+    const auto r = run("features --random-init --backbone resnet18 --image-size 64 --input " + dir.string() + " --out " +
+                       out.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, (dir / "c.png").string())) << r.err;
+    const auto archive = kensa::io::read_safetensors(out);
+    ASSERT_NE(archive.find("features"), nullptr);
+    // resnet18 layer1-3: 64 + 128 + 256 channels; 64 px input -> the 8x8 minimum grid.
+    EXPECT_EQ(archive.find("features")->shape, (std::vector<int64_t>{2, 448, 8, 8}));
+    EXPECT_EQ(archive.metadata.at("images"), "a.png\nb.jpg");
+}
+
+TEST_F(CliTest, BadWeightsAreNamedNeverACrash) {
+    const auto dir = m_dir / "images";
+    fs::create_directories(dir);
+    cv::imwrite((dir / "a.png").string(), cv::Mat(64, 64, CV_8UC3, cv::Scalar(1, 2, 3)));
+
+    auto r = run("features --backbone resnet18 --weights " + (m_dir / "none.safetensors").string() + " --input " + dir.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "none.safetensors")) << r.err;
+
+    const auto corrupt = m_dir / "corrupt.safetensors";
+    std::ofstream(corrupt) << "\x10\x00\x00\x00\x00\x00\x00\x00{\"a\":";
+    r = run("features --backbone resnet18 --weights " + corrupt.string() + " --input " + dir.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, corrupt.string())) << r.err;
+
+    // A valid file with the wrong tensors: the error names the file and a tensor.
+    kensa::io::TensorArchive wrong;
+    wrong.tensors.push_back({"conv1.weight", kensa::io::DType::F32, {1}, std::vector<std::byte>(4)});
+    const auto wrong_path = m_dir / "wrong.safetensors";
+    kensa::io::write_safetensors(wrong_path, wrong);
+    r = run("features --backbone resnet18 --weights " + wrong_path.string() + " --input " + dir.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, wrong_path.string())) << r.err;
+    EXPECT_TRUE(contains(r.err, "conv1.weight")) << r.err;
+
+    r = run("features --backbone nonesuch --random-init --input " + dir.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "unknown backbone 'nonesuch'")) << r.err;
+}
+
+TEST_F(CliTest, MissingDefaultWeightsSayHowToGetThem) {
+    const auto dir = m_dir / "images";
+    fs::create_directories(dir);
+    cv::imwrite((dir / "a.png").string(), cv::Mat(64, 64, CV_8UC3, cv::Scalar(1, 2, 3)));
+    // resnet34's ImageNet weights are never installed on a machine without internet.
+    const auto r = run("features --backbone resnet34 --input " + dir.string());
+    if (r.exit_code == 0) GTEST_SKIP() << "resnet34 weights are installed here";
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "resnet34_imagenet.safetensors")) << r.err;
+    EXPECT_TRUE(contains(r.err, "export_torchvision_backbone.py")) << r.err;
+}
