@@ -11,7 +11,7 @@ BUILD=${KENSA_BUILD_DIR:-$ROOT/build}
 APT_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     libtorch-dev libopenblas0-pthread          # LibTorch; OpenBLAS replaces the slow reference BLAS
-    libopencv-dev nlohmann-json3-dev libcli11-dev libgtest-dev
+    libopencv-dev nlohmann-json3-dev libcli11-dev libgtest-dev zlib1g-dev
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev libgl1-mesa-dev
     nodejs npm                                  # converts the nsfwjs weights; runs the TF.js parity reference
     python3-torch python3-torchvision python3-numpy python3-scipy python3-sklearn python3-skimage  # references

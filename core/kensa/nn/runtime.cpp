@@ -3,7 +3,9 @@
 #include <ATen/Parallel.h>
 
 #include <dlfcn.h>
+#include <malloc.h>
 
+#include <algorithm>
 #include <thread>
 
 namespace kensa::nn {
@@ -15,6 +17,9 @@ void configure_threads(int threads) {
     using SetThreads = void (*)(int);
     if (auto set_blas = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set_blas(1);
     at::set_num_threads(threads);
+    // Serve activations from the heap (reused) rather than fresh mmap()s (page-faulted on every use).
+    ::mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum on 64-bit
+    ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
 }
 
 }  // namespace kensa::nn
