@@ -21,7 +21,7 @@ const std::vector<BackboneInfo>& backbone_catalog() {
          "blocks 2/5/10 of Keras MobileNetV2: 24+32+96 channels at strides 4/8/16",
          "run scripts/setup.sh (it converts the ImageNet-trained layers shipped in npm nsfwjs@4.3.0)"},
         torchvision_backbone("efficientnet_b4", "EfficientNet-B4 (torchvision, the paper's backbone)",
-                             "torchvision features 1-4 ... : 24+32+56+160 channels at strides 2/4/8/16"),
+                             "torchvision features.1/2/3/5: 24+32+56+160 channels at strides 2/4/8/16"),
         torchvision_backbone("resnet18", "ResNet-18 (torchvision)", "layer1-3: 64+128+256 channels at strides 4/8/16"),
         torchvision_backbone("resnet34", "ResNet-34 (torchvision)", "layer1-3: 64+128+256 channels at strides 4/8/16"),
     };

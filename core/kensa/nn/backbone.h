@@ -23,6 +23,9 @@ struct InputNormalization {
     std::array<float, 3> std{1.f, 1.f, 1.f};
 };
 
+// torchvision's ImageNet statistics, for backbones trained with them.
+inline constexpr InputNormalization kImageNetNormalization{{0.485f, 0.456f, 0.406f}, {0.229f, 0.224f, 0.225f}};
+
 // Contract: images are [N, 3, H, W] float32 RGB in [0, 1] with H and W multiples of 32. extract() applies
 // the backbone's own normalisation and returns one map per stage(), [N, channels, H/stride, W/stride],
 // computed in eval mode without autograd. Backbones are frozen: nothing here is ever trained.

@@ -1,0 +1,150 @@
+#include <kensa/model/model_bundle.h>
+
+#include <kensa/base/error.h>
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <cmath>
+
+namespace kensa::model {
+
+namespace {
+
+using nlohmann::json;
+
+json to_json(const AdtrConfig& c) {
+    return {{"channels", c.channels},
+            {"grid", c.grid},
+            {"hidden_dim", c.hidden_dim},
+            {"heads", c.heads},
+            {"encoder_layers", c.encoder_layers},
+            {"decoder_layers", c.decoder_layers},
+            {"feedforward_dim", c.feedforward_dim},
+            {"dropout", c.dropout},
+            {"query_mode", std::string(to_string(c.query_mode))},
+            {"pre_norm", c.pre_norm},
+            {"neighbour_mask", c.neighbour_mask},
+            {"mask_encoder", c.mask_encoder},
+            {"jitter_scale", c.jitter_scale},
+            {"jitter_probability", c.jitter_probability}};
+}
+
+AdtrConfig adtr_from_json(const json& j) {
+    AdtrConfig c;
+    c.channels = j.at("channels");
+    c.grid = j.at("grid");
+    c.hidden_dim = j.at("hidden_dim");
+    c.heads = j.at("heads");
+    c.encoder_layers = j.at("encoder_layers");
+    c.decoder_layers = j.at("decoder_layers");
+    c.feedforward_dim = j.at("feedforward_dim");
+    c.dropout = j.at("dropout");
+    const auto mode = parse_query_mode(j.at("query_mode").get<std::string>());
+    if (!mode) throw Error("unknown query_mode " + j.at("query_mode").dump());
+    c.query_mode = *mode;
+    c.pre_norm = j.at("pre_norm");
+    c.neighbour_mask = j.at("neighbour_mask");
+    c.mask_encoder = j.at("mask_encoder");
+    c.jitter_scale = j.at("jitter_scale");
+    c.jitter_probability = j.at("jitter_probability");
+    c.validate();
+    return c;
+}
+
+// JSON has no NaN: unset thresholds are null.
+json number_or_null(float v) { return std::isnan(v) ? json(nullptr) : json(v); }
+float number_or_unset(const json& j) { return j.is_null() ? Thresholds::kUnset : j.get<float>(); }
+
+json to_json(const Thresholds& t) {
+    json j{{"image", number_or_null(t.image)},
+           {"pixel", number_or_null(t.pixel)},
+           {"normal_quantile", t.normal_quantile},
+           {"holdout_images", t.holdout_images}};
+    if (t.image_f1_optimal) j["image_f1_optimal"] = *t.image_f1_optimal;
+    if (t.pixel_f1_optimal) j["pixel_f1_optimal"] = *t.pixel_f1_optimal;
+    return j;
+}
+
+Thresholds thresholds_from_json(const json& j) {
+    Thresholds t;
+    t.image = number_or_unset(j.at("image"));
+    t.pixel = number_or_unset(j.at("pixel"));
+    t.normal_quantile = j.at("normal_quantile");
+    t.holdout_images = j.at("holdout_images");
+    if (j.contains("image_f1_optimal")) t.image_f1_optimal = j["image_f1_optimal"].get<float>();
+    if (j.contains("pixel_f1_optimal")) t.pixel_f1_optimal = j["pixel_f1_optimal"].get<float>();
+    return t;
+}
+
+std::string crc32_of(const io::TensorArchive& archive) {
+    uLong crc = ::crc32(0L, Z_NULL, 0);
+    for (const auto& t : archive.tensors)
+        crc = ::crc32_z(crc, reinterpret_cast<const Bytef*>(t.data.data()), t.data.size());
+    return std::to_string(crc);
+}
+
+}  // namespace
+
+void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
+    bundle.adtr.validate();
+    const json model{{"backbone", bundle.backbone},
+                     {"backbone_weights_sha256", bundle.backbone_weights_sha256},
+                     {"image_size", bundle.image_size},
+                     {"adtr", to_json(bundle.adtr)},
+                     {"gaussian_sigma", bundle.gaussian_sigma},
+                     {"score_pool", bundle.score_pool},
+                     {"thresholds", to_json(bundle.thresholds)},
+                     {"training", json::parse(bundle.training_json)}};
+    io::TensorArchive archive = bundle.tensors;
+    archive.metadata = {{"format", kBundleFormat},
+                        {"version", std::to_string(kBundleFormatVersion)},
+                        {"model", model.dump()},
+                        {"crc32", crc32_of(archive)}};
+    io::write_safetensors(path, archive);
+}
+
+ModelBundle load_bundle(const std::filesystem::path& path) {
+    auto archive = io::read_safetensors(path);
+    const auto meta = [&](const std::string& key) -> const std::string* {
+        auto it = archive.metadata.find(key);
+        return it == archive.metadata.end() ? nullptr : &it->second;
+    };
+    if (!meta("format") || *meta("format") != kBundleFormat)
+        throw file_error(path, "not a Kensa model (a safetensors file without Kensa's model description)");
+    int version = 0;
+    try {
+        version = std::stoi(*meta("version"));
+    } catch (const std::exception&) {
+        throw file_error(path, "model format version is missing or unreadable");
+    }
+    if (version > kBundleFormatVersion)
+        throw file_error(path, "model format version " + std::to_string(version) + " is newer than this Kensa reads (" +
+                                   std::to_string(kBundleFormatVersion) + "); update Kensa");
+    if (version < 1) throw file_error(path, "model format version " + std::to_string(version) + " is invalid");
+    if (!meta("crc32") || *meta("crc32") != crc32_of(archive))
+        throw file_error(path, "model file is corrupt (checksum mismatch): copy it again from its source");
+    if (!meta("model")) throw file_error(path, "model description is missing");
+
+    ModelBundle bundle;
+    try {
+        const auto model = json::parse(*meta("model"));
+        bundle.backbone = model.at("backbone");
+        bundle.backbone_weights_sha256 = model.at("backbone_weights_sha256");
+        bundle.image_size = model.at("image_size");
+        bundle.adtr = adtr_from_json(model.at("adtr"));
+        bundle.gaussian_sigma = model.at("gaussian_sigma");
+        bundle.score_pool = model.at("score_pool");
+        bundle.thresholds = thresholds_from_json(model.at("thresholds"));
+        bundle.training_json = model.at("training").dump();
+    } catch (const json::exception& e) {
+        throw file_error(path, std::string("model description is malformed (") + e.what() + ")");
+    } catch (const Error& e) {
+        throw file_error(path, e.what());
+    }
+    archive.metadata.clear();
+    bundle.tensors = std::move(archive);
+    return bundle;
+}
+
+}  // namespace kensa::model

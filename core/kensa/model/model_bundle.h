@@ -1,0 +1,55 @@
+#pragma once
+// A trained Kensa model as one file: everything `kensa-cli infer` or the app needs to reproduce its maps
+// on another machine. The file is safetensors (tensors + a string map), so it stays plain data:
+//   __metadata__["format"]   "kensa-model"
+//   __metadata__["version"]  the bundle format version (kBundleFormatVersion)
+//   __metadata__["model"]    JSON: backbone, image size, ADTR config, map options, thresholds, training record
+//   __metadata__["crc32"]    CRC-32 of all tensor bytes in file order: detects corruption the format cannot
+//   tensors "adtr.*"         the transformer's weights
+//   tensors "backbone.*"     the backbone's weights (so the bundle runs without installed weights)
+
+#include <kensa/io/safetensors.h>
+#include <kensa/model/adtr_config.h>
+
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <string>
+
+namespace kensa::model {
+
+inline constexpr const char* kBundleFormat = "kensa-model";
+inline constexpr int kBundleFormatVersion = 1;
+
+// Decision thresholds. Image: images scoring at or above it are NG. Pixel: map values at or above it are
+// outlined as defects. Set from normal data only (a held-out slice of the training images) so a model
+// trained on normal images never flags everything; F1-optimal ones are added when labels exist.
+struct Thresholds {
+    static constexpr float kUnset = std::numeric_limits<float>::quiet_NaN();
+    float image = kUnset;
+    float pixel = kUnset;
+    double normal_quantile = 0.0;  // the quantile of held-out normal scores/pixels they sit at
+    int holdout_images = 0;        // how many normal images that distribution came from
+    std::optional<float> image_f1_optimal;
+    std::optional<float> pixel_f1_optimal;
+};
+
+struct ModelBundle {
+    std::string backbone;                 // backbone id, e.g. "mobilenet_v2"
+    std::string backbone_weights_sha256;  // of the weights file the model was trained with
+    int image_size = 224;
+    AdtrConfig adtr;
+    double gaussian_sigma = 4.0;  // anomaly map smoothing, model pixels
+    int score_pool = 16;          // image score pooling window; 0 = mean
+    Thresholds thresholds;
+    std::string training_json = "{}";  // settings and statistics of the training run (JSON object)
+    io::TensorArchive tensors;         // "adtr.*" and "backbone.*"; metadata is filled in on save
+};
+
+// Atomic (temp file + rename). Throws kensa::Error.
+void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle);
+
+// Throws kensa::Error naming the file: not a Kensa model, a newer format version, truncated or corrupt.
+ModelBundle load_bundle(const std::filesystem::path& path);
+
+}  // namespace kensa::model

@@ -1,0 +1,137 @@
+#include <kensa/base/error.h>
+#include <kensa/model/model_bundle.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <unistd.h>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using kensa::model::ModelBundle;
+
+namespace {
+
+ModelBundle sample_bundle() {
+    ModelBundle b;
+    b.backbone = "mobilenet_v2";
+    b.backbone_weights_sha256 = "abc123";
+    b.image_size = 256;
+    b.adtr.channels = 152;
+    b.adtr.grid = 16;
+    b.adtr.query_mode = kensa::model::QueryMode::Shared;
+    b.adtr.neighbour_mask = 7;
+    b.gaussian_sigma = 3.5;
+    b.score_pool = 8;
+    b.thresholds.image = 1.25f;
+    b.thresholds.pixel = 0.75f;
+    b.thresholds.normal_quantile = 0.995;
+    b.thresholds.holdout_images = 12;
+    b.thresholds.image_f1_optimal = 1.5f;
+    b.training_json = R"({"epochs":30,"loss":[0.5,0.25]})";
+    kensa::io::TensorRecord w{"adtr.proj.weight", kensa::io::DType::F32, {2, 3}, std::vector<std::byte>(24)};
+    for (size_t i = 0; i < w.data.size(); ++i) w.data[i] = static_cast<std::byte>(i * 7);
+    b.tensors.tensors.push_back(w);
+    return b;
+}
+
+class BundleTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_path = fs::temp_directory_path() / ("kensa_bundle_" + std::to_string(::getpid()) + ".kensa");
+    }
+    void TearDown() override { fs::remove(m_path); }
+
+    std::string load_error() {
+        try {
+            (void)kensa::model::load_bundle(m_path);
+        } catch (const kensa::Error& e) {
+            return e.what();
+        }
+        return "";
+    }
+    void rewrite_metadata(const std::string& key, const std::string& value) {
+        auto archive = kensa::io::read_safetensors(m_path);
+        archive.metadata[key] = value;
+        kensa::io::write_safetensors(m_path, archive);
+    }
+
+    fs::path m_path;
+};
+
+}  // namespace
+
+TEST_F(BundleTest, RoundTripKeepsEverything) {
+    const auto a = sample_bundle();
+    kensa::model::save_bundle(m_path, a);
+    const auto b = kensa::model::load_bundle(m_path);
+    EXPECT_EQ(b.backbone, a.backbone);
+    EXPECT_EQ(b.backbone_weights_sha256, a.backbone_weights_sha256);
+    EXPECT_EQ(b.image_size, 256);
+    EXPECT_EQ(b.adtr.grid, 16);
+    EXPECT_EQ(b.adtr.query_mode, kensa::model::QueryMode::Shared);
+    EXPECT_EQ(b.adtr.neighbour_mask, 7);
+    EXPECT_EQ(b.gaussian_sigma, 3.5);
+    EXPECT_EQ(b.score_pool, 8);
+    EXPECT_EQ(b.thresholds.image, 1.25f);
+    EXPECT_EQ(b.thresholds.pixel, 0.75f);
+    EXPECT_EQ(b.thresholds.holdout_images, 12);
+    EXPECT_EQ(b.thresholds.image_f1_optimal, 1.5f);
+    EXPECT_FALSE(b.thresholds.pixel_f1_optimal.has_value());
+    EXPECT_EQ(b.training_json, a.training_json);
+    ASSERT_EQ(b.tensors.tensors.size(), 1u);
+    EXPECT_EQ(b.tensors.tensors[0].data, a.tensors.tensors[0].data);
+}
+
+TEST_F(BundleTest, UnsetThresholdsSurviveAsUnset) {
+    auto a = sample_bundle();
+    a.thresholds.image = kensa::model::Thresholds::kUnset;
+    kensa::model::save_bundle(m_path, a);
+    EXPECT_TRUE(std::isnan(kensa::model::load_bundle(m_path).thresholds.image));
+}
+
+TEST_F(BundleTest, FlippedByteIsReportedAsCorrupt) {
+    kensa::model::save_bundle(m_path, sample_bundle());
+    std::fstream f(m_path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(-3, std::ios::end);
+    f.put('\x55');
+    f.close();
+    const auto msg = load_error();
+    EXPECT_NE(msg.find("corrupt"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(m_path.string()), std::string::npos) << msg;
+}
+
+TEST_F(BundleTest, TruncatedFileIsReported) {
+    kensa::model::save_bundle(m_path, sample_bundle());
+    fs::resize_file(m_path, fs::file_size(m_path) - 5);
+    const auto msg = load_error();
+    EXPECT_NE(msg.find("truncated"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(m_path.string()), std::string::npos) << msg;
+}
+
+TEST_F(BundleTest, NewerVersionAsksForAnUpdate) {
+    kensa::model::save_bundle(m_path, sample_bundle());
+    rewrite_metadata("version", "99");
+    EXPECT_NE(load_error().find("newer than this Kensa reads"), std::string::npos);
+}
+
+TEST_F(BundleTest, OtherSafetensorsFilesAreNotModels) {
+    kensa::io::write_safetensors(m_path, sample_bundle().tensors);
+    EXPECT_NE(load_error().find("not a Kensa model"), std::string::npos);
+}
+
+TEST_F(BundleTest, MalformedDescriptionIsReported) {
+    kensa::model::save_bundle(m_path, sample_bundle());
+    rewrite_metadata("model", R"({"backbone": "x"})");
+    EXPECT_NE(load_error().find("malformed"), std::string::npos);
+    rewrite_metadata("model", "not json");
+    EXPECT_NE(load_error().find("malformed"), std::string::npos);
+}
+
+TEST_F(BundleTest, GarbageFileNeverCrashes) {
+    std::ofstream(m_path) << "hello, I am not a model";
+    EXPECT_NE(load_error().find(m_path.string()), std::string::npos);
+    fs::remove(m_path);
+    EXPECT_NE(load_error().find(m_path.string()), std::string::npos);
+}
