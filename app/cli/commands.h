@@ -10,7 +10,10 @@ namespace kensa::cli {
 void add_backbones_command(CLI::App& app);
 void add_check_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
+void add_eval_command(CLI::App& app);
 void add_features_command(CLI::App& app);
+void add_infer_command(CLI::App& app);
 void add_sample_command(CLI::App& app);
+void add_train_command(CLI::App& app);
 
 }  // namespace kensa::cli

@@ -1,11 +1,13 @@
 #include "cli_support.h"
 #include "commands.h"
+#include "evaluation_run.h"
+#include "product_images.h"
 #include "report_table.h"
+#include "training_options.h"
 
-#include <kensa/data/mvtec_product.h>
 #include <kensa/data/sample_product.h>
 #include <kensa/engine/knn_baseline.h>
-#include <kensa/metrics/evaluation.h>
+#include <kensa/model/model_bundle.h>
 
 #include <CLI/CLI.hpp>
 
@@ -20,19 +22,18 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-struct LoadedSplit {
-    std::vector<cv::Mat> images;
-    std::vector<cv::Mat> masks;
-};
-
-LoadedSplit load_split(const std::vector<data::ImageRecord>& records) {
-    LoadedSplit split;
-    for (const auto& r : records) {
-        auto loaded = data::load_record(r).take();
-        split.images.push_back(std::move(loaded.image));
-        split.masks.push_back(std::move(loaded.mask));
-    }
-    return split;
+// The patch-kNN reference on the same features, for comparison with ADTR.
+void run_knn(const engine::FeatureExtractorConfig& features, const data::MvtecProduct& product) {
+    engine::KnnBaseline knn({features, {}});
+    knn.fit(load_images(product.train).images, terminal_progress());
+    const auto test = load_images(product.test);
+    const auto results = knn.predict(test.images, terminal_progress());
+    std::vector<metrics::EvaluationRecord> records;
+    for (size_t i = 0; i < results.size(); ++i)
+        records.push_back({product.test[i].relative_path.generic_string(), product.test[i].defect_type, results[i].score,
+                           results[i].map, test.masks[i]});
+    std::printf("patch-kNN reference on the same features:\n");
+    print_report(metrics::evaluate(records));
 }
 
 }  // namespace
@@ -40,62 +41,41 @@ LoadedSplit load_split(const std::vector<data::ImageRecord>& records) {
 void add_demo_command(CLI::App& app) {
     struct Options {
         std::filesystem::path work_dir = "kensa-demo";
-        uint64_t seed = 1;
-        engine::KnnBaselineConfig model;
+        uint64_t sample_seed = 1;
+        bool knn = false;
+        engine::TrainingConfig training;
     };
     auto opts = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("demo", "Build the sample product, learn its normal images and evaluate on its test set");
-    cmd->add_option("--work-dir", opts->work_dir, "Where the sample product is written (reused when present)")
-        ->capture_default_str();
-    cmd->add_option("--seed", opts->seed, "Sample product seed")->capture_default_str();
-    cmd->add_option("--backbone", opts->model.features.backbone, "Backbone id (see 'kensa-cli backbones')")->capture_default_str();
-    cmd->add_flag("--random-init", opts->model.features.random_init, "Random backbone weights (shows what pretraining buys)");
-    cmd->add_option("--image-size", opts->model.features.image_size, "Model input size (multiple of 32)")->capture_default_str();
-    cmd->add_option("--threads", opts->model.features.threads, "CPU threads (0 = all)")->capture_default_str();
+    auto* cmd = app.add_subcommand("demo", "Build the sample product, train a model on its normal images, evaluate it");
+    cmd->add_option("--work-dir", opts->work_dir, "Where the sample product and the model are written")->capture_default_str();
+    cmd->add_option("--sample-seed", opts->sample_seed, "Sample product seed")->capture_default_str();
+    cmd->add_flag("--knn", opts->knn, "Also evaluate the patch-kNN reference on the same features");
+    add_training_options(*cmd, opts->training);
     cmd->callback([opts] {
         const auto start = Clock::now();
-        const auto progress = terminal_progress();
-        const auto product_dir = opts->work_dir / ("sample-seed" + std::to_string(opts->seed));
+        const auto product_dir = opts->work_dir / ("sample-seed" + std::to_string(opts->sample_seed));
         if (!std::filesystem::exists(product_dir)) {
             data::SampleProductConfig sample;
             sample.output_dir = product_dir;
-            sample.seed = opts->seed;
-            sample.progress = progress;
+            sample.seed = opts->sample_seed;
+            sample.progress = terminal_progress();
             std::filesystem::create_directories(opts->work_dir);
             data::generate_sample_product(sample);
         }
-        data::MvtecLoadOptions load_options;
-        load_options.progress = progress;
-        const auto product = data::load_mvtec_product(product_dir, load_options).take();
-        for (const auto& issue : product.issues) print_warning(issue.message());
-        std::printf("product '%s' at %s: %zu train, %zu test images\n", product.name.c_str(), product_dir.string().c_str(),
+        const auto product = open_product(product_dir);
+        std::printf("sample product at %s: %zu train, %zu test images\n", product_dir.string().c_str(),
                     product.train.size(), product.test.size());
 
-        const auto train = load_split(product.train);
-        const auto test = load_split(product.test);
+        const auto result = run_training(load_images(product.train).images, opts->training);
+        const auto model_path = opts->work_dir / "sample.kensa";
+        model::save_bundle(model_path, result.bundle);
+        std::printf("model written to %s\n", model_path.string().c_str());
 
-        engine::KnnBaseline model(opts->model);
-        std::printf("backbone %s (%s), %d px input, %lld x %lld feature grid of %lld channels\n",
-                    opts->model.features.backbone.c_str(),
-                    opts->model.features.random_init ? "random init" : model.extractor().weights_path().string().c_str(),
-                    opts->model.features.image_size, static_cast<long long>(model.extractor().grid_size()),
-                    static_cast<long long>(model.extractor().grid_size()), static_cast<long long>(model.extractor().channels()));
-        std::printf("method: patch-kNN on the backbone features (nearest normal feature per position)\n");
-        const auto fit_start = Clock::now();
-        model.fit(train.images, progress);
-        const double fit_s = seconds_since(fit_start);
-        const auto infer_start = Clock::now();
-        const auto results = model.predict(test.images, progress);
-        const double infer_s = seconds_since(infer_start);
-
-        std::vector<metrics::EvaluationRecord> records;
-        for (size_t i = 0; i < results.size(); ++i)
-            records.push_back({product.test[i].relative_path.generic_string(), product.test[i].defect_type, results[i].score,
-                               results[i].map, test.masks[i]});
-        const auto report = metrics::evaluate(records, {}, progress);
-        print_report(report);
-        std::printf("learning %.1f s, inference %.1f ms/image, total %.1f s\n", fit_s,
-                    1000.0 * infer_s / static_cast<double>(results.size()), seconds_since(start));
+        engine::Inspector inspector(result.bundle, opts->training.features.threads);
+        const auto run = evaluate_on_test_split(inspector, product);
+        print_report(run.report);
+        std::printf("inference %.1f ms/image; demo total %.1f s\n", run.ms_per_image, seconds_since(start));
+        if (opts->knn) run_knn(opts->training.features, product);
     });
 }
 

@@ -15,8 +15,11 @@ int main(int argc, char** argv) {
     add_backbones_command(app);
     add_check_command(app);
     add_demo_command(app);
+    add_eval_command(app);
     add_features_command(app);
+    add_infer_command(app);
     add_sample_command(app);
+    add_train_command(app);
 
     install_interrupt_handler();
     try {

@@ -1,5 +1,7 @@
 #include "report_table.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -19,7 +21,23 @@ void print_row(const std::string& name, const metrics::MetricSet& m) {
                 static_cast<long long>(m.defect_images), percent(m.image_auroc).c_str(), percent(m.pixel_auroc).c_str(),
                 percent(m.aupro).c_str());
 }
+nlohmann::json metric_json(const metrics::MetricSet& m) {
+    const auto value = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
+    return {{"good_images", m.good_images},        {"defect_images", m.defect_images},
+            {"image_auroc", value(m.image_auroc)}, {"pixel_auroc", value(m.pixel_auroc)},
+            {"aupro", value(m.aupro)}};
+}
 }  // namespace
+
+void print_report_json(const metrics::EvaluationReport& report, double ms_per_image) {
+    nlohmann::json per_type = nlohmann::json::object();
+    for (const auto& m : report.per_defect_type) per_type[m.defect_type] = metric_json(m);
+    const nlohmann::json j{{"overall", metric_json(report.overall)},
+                           {"per_defect_type", per_type},
+                           {"aupro_fpr_limit", report.pro_fpr_limit},
+                           {"inference_ms_per_image", ms_per_image}};
+    std::printf("%s\n", j.dump(2).c_str());
+}
 
 void print_report(const metrics::EvaluationReport& report) {
     std::printf("%-18s %6s %6s   %6s   %6s   %6s\n", "defect type", "good", "defect", "I-AUC", "P-AUC", "AU-PRO");

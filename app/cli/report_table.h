@@ -7,4 +7,7 @@ namespace kensa::cli {
 // The evaluation as a table on stdout: one row per defect type and one for the whole test set.
 void print_report(const metrics::EvaluationReport& report);
 
+// The same as one JSON object on stdout (NaN metrics as null), with the inference time.
+void print_report_json(const metrics::EvaluationReport& report, double ms_per_image);
+
 }  // namespace kensa::cli

@@ -74,7 +74,7 @@ TEST_F(CliTest, UsageErrorsExitWithCode2) {
 TEST_F(CliTest, HelpAndVersionSucceed) {
     const auto r = run("--help");
     EXPECT_EQ(r.exit_code, 0);
-    for (const auto* cmd : {"backbones", "check", "demo", "features", "sample"}) EXPECT_TRUE(contains(r.out, cmd)) << cmd;
+    for (const auto* cmd : {"backbones", "check", "demo", "eval", "features", "infer", "sample", "train"}) EXPECT_TRUE(contains(r.out, cmd)) << cmd;
     EXPECT_EQ(run("--version").exit_code, 0);
 }
 
@@ -180,4 +180,72 @@ TEST_F(CliTest, MissingDefaultWeightsSayHowToGetThem) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "resnet34_imagenet.safetensors")) << r.err;
     EXPECT_TRUE(contains(r.err, "export_torchvision_backbone.py")) << r.err;
+}
+
+namespace {
+// A tiny model: random-init ResNet-18 (no weights file needed), 64 px, a one-layer transformer.
+const std::string kTinyTraining = " --random-init --backbone resnet18 --image-size 64 --hidden 64 --layers 1 --seed 3";
+}  // namespace
+
+TEST_F(CliTest, TrainInferEvalRoundTrip) {
+    const auto product = make_product();
+    const auto model = m_dir / "widget.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + " --epochs 2" + kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_TRUE(fs::exists(model));
+    EXPECT_TRUE(contains(r.out, "thresholds from held-out normal images")) << r.out;
+
+    const auto out = m_dir / "maps";
+    r = run("infer --model " + model.string() + " --input " + (product / "test").string() + " --out " + out.string() +
+            " --overlays");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // One 32-bit float map per image at the image's own size, and the scores table.
+    const cv::Mat map = cv::imread((out / "dent/000.tiff").string(), cv::IMREAD_UNCHANGED);
+    ASSERT_FALSE(map.empty());
+    EXPECT_EQ(map.type(), CV_32FC1);
+    EXPECT_EQ(map.size(), cv::Size(64, 64));
+    EXPECT_TRUE(fs::exists(out / "good/000.overlay.png"));
+    const auto csv = slurp(out / "scores.csv");
+    EXPECT_EQ(csv.rfind("image,score,anomalous\n", 0), 0u) << csv;
+    EXPECT_TRUE(contains(csv, "\ndent/000.png,")) << csv;
+    EXPECT_TRUE(contains(csv, "\ngood/000.png,")) << csv;
+
+    r = run("eval --json --model " + model.string() + " --data " + product.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "\"image_auroc\"")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"dent\"")) << r.out;
+}
+
+TEST_F(CliTest, CorruptOrForeignModelFilesAreClearErrors) {
+    const auto product = make_product();
+    const auto bogus = m_dir / "bogus.kensa";
+    std::ofstream(bogus) << "not a model at all";
+    auto r = run("eval --model " + bogus.string() + " --data " + product.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, bogus.string())) << r.err;
+
+    kensa::io::TensorArchive weights;
+    weights.tensors.push_back({"w", kensa::io::DType::F32, {1}, std::vector<std::byte>(4)});
+    kensa::io::write_safetensors(bogus, weights);
+    r = run("infer --model " + bogus.string() + " --input " + product.string() + " --out " + (m_dir / "o").string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "not a Kensa model")) << r.err;
+
+    r = run("train --data " + (m_dir / "missing").string() + " --out " + (m_dir / "m.kensa").string() + kTinyTraining);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, (m_dir / "missing").string())) << r.err;
+    EXPECT_EQ(run("train --data " + product.string() + " --out x.kensa --precision fp64").exit_code, 2);
+}
+
+TEST_F(CliTest, CtrlCCancelsTrainingAndWritesNoModel) {
+    const auto product = make_product();
+    const auto model = m_dir / "cancelled.kensa";
+    const auto rc_file = m_dir / "rc.txt";
+    const std::string cmd = "(" KENSA_CLI " train --data " + product.string() + " --out " + model.string() +
+                            " --epochs 100000" + kTinyTraining + " >/dev/null 2>&1 & pid=$!; sleep 6; kill -INT $pid; wait $pid; echo $? > " +
+                            rc_file.string() + ")";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    EXPECT_EQ(slurp(rc_file), "130\n");
+    EXPECT_FALSE(fs::exists(model));
+    EXPECT_FALSE(fs::exists(model.string() + ".partial"));
 }

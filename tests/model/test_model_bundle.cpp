@@ -16,7 +16,7 @@ namespace {
 ModelBundle sample_bundle() {
     ModelBundle b;
     b.backbone = "mobilenet_v2";
-    b.backbone_weights_sha256 = "abc123";
+    b.backbone_weights_checksum = "abc123";
     b.image_size = 256;
     b.adtr.channels = 152;
     b.adtr.grid = 16;
@@ -67,7 +67,7 @@ TEST_F(BundleTest, RoundTripKeepsEverything) {
     kensa::model::save_bundle(m_path, a);
     const auto b = kensa::model::load_bundle(m_path);
     EXPECT_EQ(b.backbone, a.backbone);
-    EXPECT_EQ(b.backbone_weights_sha256, a.backbone_weights_sha256);
+    EXPECT_EQ(b.backbone_weights_checksum, a.backbone_weights_checksum);
     EXPECT_EQ(b.image_size, 256);
     EXPECT_EQ(b.adtr.grid, 16);
     EXPECT_EQ(b.adtr.query_mode, kensa::model::QueryMode::Shared);

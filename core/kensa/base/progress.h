@@ -14,7 +14,8 @@ struct Progress {
     std::string stage;   // e.g. "features", "epoch"
     int64_t done = 0;
     int64_t total = 0;
-    std::string detail;  // free text, e.g. "loss 0.0123"
+    std::string detail;  // free text, e.g. "epoch 3/30"
+    double value = 0.0;  // the stage's number to plot, e.g. the training loss of the last step
 };
 using ProgressCallback = std::function<bool(const Progress&)>;
 

@@ -4,10 +4,8 @@
 #include <kensa/engine/backbone_catalog.h>
 #include <kensa/nn/backbone_factory.h>
 #include <kensa/nn/feature_grid.h>
-#include <kensa/nn/image_tensor.h>
 #include <kensa/nn/runtime.h>
 
-#include <algorithm>
 #include <cstring>
 
 namespace kensa::engine {
@@ -37,18 +35,7 @@ FeatureExtractor::Impl::Impl(const FeatureExtractorConfig& cfg) : config(cfg) {
 }
 
 torch::Tensor FeatureExtractor::Impl::extract_tensor(const std::vector<cv::Mat>& images, const ProgressCallback& progress) {
-    const auto total = static_cast<int64_t>(images.size());
-    std::vector<torch::Tensor> batches;
-    report(progress, {"features", 0, total, {}});
-    for (int64_t begin = 0; begin < total; begin += config.batch_size) {
-        const int64_t end = std::min<int64_t>(begin + config.batch_size, total);
-        const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
-        const auto input = nn::images_to_tensor(chunk, config.image_size);
-        batches.push_back(nn::to_feature_grid(backbone->extract(input), grid));
-        report(progress, {"features", end, total, {}});
-    }
-    if (batches.empty()) return torch::empty({0, backbone->total_channels(), grid, grid});
-    return torch::cat(batches, 0);
+    return nn::extract_feature_grids(*backbone, images, config.image_size, grid, config.batch_size, progress);
 }
 
 FeatureExtractor::FeatureExtractor(const FeatureExtractorConfig& config) : m_impl(std::make_unique<Impl>(config)) {}

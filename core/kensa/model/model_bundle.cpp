@@ -77,19 +77,19 @@ Thresholds thresholds_from_json(const json& j) {
     return t;
 }
 
-std::string crc32_of(const io::TensorArchive& archive) {
+}  // namespace
+
+std::string tensor_checksum(const io::TensorArchive& archive) {
     uLong crc = ::crc32(0L, Z_NULL, 0);
     for (const auto& t : archive.tensors)
         crc = ::crc32_z(crc, reinterpret_cast<const Bytef*>(t.data.data()), t.data.size());
-    return std::to_string(crc);
+    return "crc32:" + std::to_string(crc);
 }
-
-}  // namespace
 
 void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
     bundle.adtr.validate();
     const json model{{"backbone", bundle.backbone},
-                     {"backbone_weights_sha256", bundle.backbone_weights_sha256},
+                     {"backbone_weights_checksum", bundle.backbone_weights_checksum},
                      {"image_size", bundle.image_size},
                      {"adtr", to_json(bundle.adtr)},
                      {"gaussian_sigma", bundle.gaussian_sigma},
@@ -100,7 +100,7 @@ void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
     archive.metadata = {{"format", kBundleFormat},
                         {"version", std::to_string(kBundleFormatVersion)},
                         {"model", model.dump()},
-                        {"crc32", crc32_of(archive)}};
+                        {"checksum", tensor_checksum(archive)}};
     io::write_safetensors(path, archive);
 }
 
@@ -122,7 +122,7 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
         throw file_error(path, "model format version " + std::to_string(version) + " is newer than this Kensa reads (" +
                                    std::to_string(kBundleFormatVersion) + "); update Kensa");
     if (version < 1) throw file_error(path, "model format version " + std::to_string(version) + " is invalid");
-    if (!meta("crc32") || *meta("crc32") != crc32_of(archive))
+    if (!meta("checksum") || *meta("checksum") != tensor_checksum(archive))
         throw file_error(path, "model file is corrupt (checksum mismatch): copy it again from its source");
     if (!meta("model")) throw file_error(path, "model description is missing");
 
@@ -130,7 +130,7 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
     try {
         const auto model = json::parse(*meta("model"));
         bundle.backbone = model.at("backbone");
-        bundle.backbone_weights_sha256 = model.at("backbone_weights_sha256");
+        bundle.backbone_weights_checksum = model.at("backbone_weights_checksum");
         bundle.image_size = model.at("image_size");
         bundle.adtr = adtr_from_json(model.at("adtr"));
         bundle.gaussian_sigma = model.at("gaussian_sigma");

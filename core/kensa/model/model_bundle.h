@@ -4,7 +4,7 @@
 //   __metadata__["format"]   "kensa-model"
 //   __metadata__["version"]  the bundle format version (kBundleFormatVersion)
 //   __metadata__["model"]    JSON: backbone, image size, ADTR config, map options, thresholds, training record
-//   __metadata__["crc32"]    CRC-32 of all tensor bytes in file order: detects corruption the format cannot
+//   __metadata__["checksum"] tensor_checksum() of all tensors: detects corruption the format itself cannot
 //   tensors "adtr.*"         the transformer's weights
 //   tensors "backbone.*"     the backbone's weights (so the bundle runs without installed weights)
 
@@ -36,7 +36,7 @@ struct Thresholds {
 
 struct ModelBundle {
     std::string backbone;                 // backbone id, e.g. "mobilenet_v2"
-    std::string backbone_weights_sha256;  // of the weights file the model was trained with
+    std::string backbone_weights_checksum;  // tensor_checksum() of the backbone weights it was trained with
     int image_size = 224;
     AdtrConfig adtr;
     double gaussian_sigma = 4.0;  // anomaly map smoothing, model pixels
@@ -45,6 +45,9 @@ struct ModelBundle {
     std::string training_json = "{}";  // settings and statistics of the training run (JSON object)
     io::TensorArchive tensors;         // "adtr.*" and "backbone.*"; metadata is filled in on save
 };
+
+// "crc32:<decimal>" over all tensor bytes in order: identifies weights, detects corruption.
+std::string tensor_checksum(const io::TensorArchive& archive);
 
 // Atomic (temp file + rename). Throws kensa::Error.
 void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle);

@@ -1,6 +1,7 @@
 #include <kensa/nn/feature_grid.h>
 
 #include <kensa/base/error.h>
+#include <kensa/nn/image_tensor.h>
 
 #include <algorithm>
 
@@ -24,6 +25,20 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
                                                 .align_corners(false)));
     }
     return torch::cat(resized, 1);
+}
+
+torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images, int64_t image_size,
+                                    int64_t grid_size, int64_t batch_size, const ProgressCallback& progress) {
+    const auto total = static_cast<int64_t>(images.size());
+    auto out = torch::empty({total, backbone.total_channels(), grid_size, grid_size});
+    report(progress, {"features", 0, total});
+    for (int64_t begin = 0; begin < total; begin += batch_size) {
+        const int64_t end = std::min(begin + batch_size, total);
+        const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
+        out.slice(0, begin, end).copy_(to_feature_grid(backbone.extract(images_to_tensor(chunk, image_size)), grid_size));
+        report(progress, {"features", end, total});
+    }
+    return out;
 }
 
 }  // namespace kensa::nn

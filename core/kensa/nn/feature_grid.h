@@ -1,6 +1,10 @@
 #pragma once
 // ADTR's input: every backbone stage resized (bilinear) to one grid and concatenated along channels.
 
+#include <kensa/base/progress.h>
+#include <kensa/nn/backbone.h>
+
+#include <opencv2/core.hpp>
 #include <torch/torch.h>
 
 #include <vector>
@@ -13,5 +17,10 @@ int64_t default_grid_size(int64_t image_size);
 
 // maps: [N, C_i, H_i, W_i] each -> [N, sum C_i, grid, grid].
 torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t grid_size);
+
+// images (CV_32FC3 RGB in [0, 1], any size) -> [N, C, grid, grid], batch_size images at a time, each
+// resized to image_size. Reports ("features", done, total) after every batch; throws Cancelled.
+torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images, int64_t image_size,
+                                    int64_t grid_size, int64_t batch_size, const ProgressCallback& progress = {});
 
 }  // namespace kensa::nn

@@ -75,6 +75,19 @@ io::TensorArchive to_archive(const TensorDict& tensors, std::map<std::string, st
     return archive;
 }
 
+TensorDict with_prefix(const TensorDict& tensors, const std::string& prefix) {
+    TensorDict out;
+    for (const auto& [name, t] : tensors) out.emplace(prefix + name, t);
+    return out;
+}
+
+TensorDict strip_prefix(const TensorDict& tensors, const std::string& prefix) {
+    TensorDict out;
+    for (const auto& [name, t] : tensors)
+        if (name.starts_with(prefix)) out.emplace(name.substr(prefix.size()), t);
+    return out;
+}
+
 TensorDict module_state(const torch::nn::Module& module) {
     TensorDict out;
     for (const auto& p : module.named_parameters(/*recurse=*/true)) out.emplace(p.key(), p.value());

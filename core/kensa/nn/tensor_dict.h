@@ -16,6 +16,11 @@ TensorDict to_tensor_dict(const io::TensorArchive& archive);
 // Tensors are made contiguous CPU copies; names keep the dict's (sorted) order.
 io::TensorArchive to_archive(const TensorDict& tensors, std::map<std::string, std::string> metadata = {});
 
+// Every entry renamed to prefix + name (to keep several modules' tensors in one file).
+TensorDict with_prefix(const TensorDict& tensors, const std::string& prefix);
+// The entries whose names start with prefix, with the prefix removed.
+TensorDict strip_prefix(const TensorDict& tensors, const std::string& prefix);
+
 // All parameters and buffers of a module under their dotted names (as torch's state_dict()).
 TensorDict module_state(const torch::nn::Module& module);
 

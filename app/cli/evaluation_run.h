@@ -1,0 +1,18 @@
+#pragma once
+// Scoring a labelled product's test split with a model, as `eval` and `demo` do.
+
+#include <kensa/data/mvtec_product.h>
+#include <kensa/engine/inspector.h>
+#include <kensa/metrics/evaluation.h>
+
+namespace kensa::cli {
+
+struct EvaluationRun {
+    metrics::EvaluationReport report;
+    double ms_per_image = 0.0;  // inference only (image decoding excluded)
+    int images = 0;
+};
+
+EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& product);
+
+}  // namespace kensa::cli

@@ -1,0 +1,127 @@
+#include "cli_support.h"
+#include "commands.h"
+
+#include <kensa/base/atomic_file.h>
+#include <kensa/base/error.h>
+#include <kensa/data/image_folder.h>
+#include <kensa/data/image_io.h>
+#include <kensa/engine/inspector.h>
+
+#include <CLI/CLI.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <sstream>
+
+namespace kensa::cli {
+
+namespace {
+
+void write_encoded(const std::filesystem::path& path, const cv::Mat& image) {
+    std::vector<uchar> bytes;
+    if (!cv::imencode(path.extension().string(), image, bytes)) throw file_error(path, "could not encode image");
+    std::filesystem::create_directories(path.parent_path());
+    write_file_atomically(path, std::as_bytes(std::span(bytes.data(), bytes.size())));
+}
+
+// The image with its anomaly map as a JET heatmap blended over it, and the pixel-threshold outline.
+cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_threshold) {
+    cv::Mat bgr, heat, map8;
+    rgb.convertTo(bgr, CV_8UC3, 255.0);
+    cv::cvtColor(bgr, bgr, cv::COLOR_RGB2BGR);
+    // Full colour scale at twice the pixel threshold, so "just defective" is mid-scale on every image.
+    const double top = std::isnan(pixel_threshold) ? 1.0 : 2.0 * pixel_threshold;
+    map.convertTo(map8, CV_8UC1, 255.0 / top);
+    cv::applyColorMap(map8, heat, cv::COLORMAP_JET);
+    cv::Mat out;
+    cv::addWeighted(bgr, 0.55, heat, 0.45, 0.0, out);
+    if (!std::isnan(pixel_threshold)) {
+        std::vector<std::vector<cv::Point>> contours;
+        cv::findContours(map >= pixel_threshold, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+        cv::drawContours(out, contours, -1, cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
+    }
+    return out;
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string quoted = "\"";
+    for (char c : s) quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+}  // namespace
+
+void add_infer_command(CLI::App& app) {
+    struct Options {
+        std::filesystem::path model, input, out;
+        bool overlays = false;
+        int threads = 0;
+        int batch = 8;
+    };
+    auto opts = std::make_shared<Options>();
+    auto* cmd = app.add_subcommand("infer", "Anomaly maps (32-bit float TIFF) and scores for every image under a folder");
+    cmd->add_option("--model", opts->model, "Model file")->required();
+    cmd->add_option("--input", opts->input, "Folder of images (searched recursively)")->required();
+    cmd->add_option("--out", opts->out, "Output folder: <relative path>.tiff maps and scores.csv")->required();
+    cmd->add_flag("--overlays", opts->overlays, "Also write <relative path>.overlay.png heatmaps with outlines");
+    cmd->add_option("--threads", opts->threads, "CPU threads (0 = all)")->capture_default_str();
+    cmd->add_option("--batch", opts->batch, "Images per forward pass")->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->callback([opts] {
+        auto inspector = engine::Inspector::load(opts->model, opts->threads);
+        const auto files = data::list_image_folder(opts->input, /*recursive=*/true).take();
+        if (files.empty()) throw file_error(opts->input, "no images found (PNG, JPEG, BMP, TIFF)");
+        std::filesystem::create_directories(opts->out);
+        const auto& thresholds = inspector.bundle().thresholds;
+        const auto progress = terminal_progress();
+
+        std::ostringstream csv;
+        csv << "image,score,anomalous\n";
+        int flagged = 0, skipped = 0;
+        // Batch by batch, so memory stays flat however many images the folder holds.
+        for (size_t begin = 0; begin < files.size(); begin += static_cast<size_t>(opts->batch)) {
+            const size_t end = std::min(files.size(), begin + static_cast<size_t>(opts->batch));
+            std::vector<cv::Mat> images;
+            std::vector<const data::ImageFile*> sources;
+            for (size_t i = begin; i < end; ++i) {
+                auto image = data::read_image(files[i].path);
+                if (!image) {
+                    print_warning(image.error().message() + " (skipped)");
+                    ++skipped;
+                    continue;
+                }
+                images.push_back(std::move(image).take());
+                sources.push_back(&files[i]);
+            }
+            const auto results = inspector.inspect(images, {}, opts->batch);
+            for (size_t i = 0; i < results.size(); ++i) {
+                const auto rel = sources[i]->relative_path;
+                auto map_path = opts->out / rel;
+                map_path.replace_extension(".tiff");
+                write_encoded(map_path, results[i].map);
+                if (opts->overlays) {
+                    auto overlay_path = opts->out / rel;
+                    overlay_path.replace_extension(".overlay.png");
+                    write_encoded(overlay_path, heatmap_overlay(images[i], results[i].map, thresholds.pixel));
+                }
+                const bool anomalous = !std::isnan(thresholds.image) && results[i].score >= thresholds.image;
+                flagged += anomalous;
+                char score[32];
+                std::snprintf(score, sizeof score, "%.6g", results[i].score);
+                csv << csv_field(rel.generic_string()) << ',' << score << ',' << (anomalous ? 1 : 0) << '\n';
+            }
+            report(progress, {"inspecting", static_cast<int64_t>(end), static_cast<int64_t>(files.size())});
+        }
+        const auto text = csv.str();
+        write_file_atomically(opts->out / "scores.csv", std::as_bytes(std::span(text.data(), text.size())));
+        std::printf("%zu images: %d anomalous at image threshold %.4f%s; maps and scores.csv in %s\n",
+                    files.size() - static_cast<size_t>(skipped), flagged, thresholds.image,
+                    skipped ? (", " + std::to_string(skipped) + " unreadable skipped").c_str() : "",
+                    opts->out.string().c_str());
+    });
+}
+
+}  // namespace kensa::cli

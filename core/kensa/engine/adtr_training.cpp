@@ -1,0 +1,173 @@
+#include <kensa/engine/adtr_training.h>
+
+#include <kensa/base/error.h>
+#include <kensa/engine/backbone_catalog.h>
+#include <kensa/engine/inspector.h>
+#include <kensa/nn/adtr_transformer.h>
+#include <kensa/nn/backbone_factory.h>
+#include <kensa/nn/feature_grid.h>
+#include <kensa/nn/runtime.h>
+#include <kensa/nn/tensor_dict.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace kensa::engine {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// The q-quantile of values with linear interpolation between order statistics (numpy's default).
+float quantile(std::vector<float> values, double q) {
+    if (values.empty()) return model::Thresholds::kUnset;
+    const double pos = q * static_cast<double>(values.size() - 1);
+    const auto lo = static_cast<size_t>(std::floor(pos));
+    const auto hi = std::min(lo + 1, values.size() - 1);
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
+    const float a = values[lo];
+    const float b = hi == lo ? a : *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end());
+    return a + static_cast<float>(pos - static_cast<double>(lo)) * (b - a);
+}
+
+// Every k-th image goes to the hold-out: spread over the folder, and the same on every machine.
+void split_holdout(const std::vector<cv::Mat>& images, const TrainingConfig& config, std::vector<cv::Mat>& train,
+                   std::vector<cv::Mat>& holdout) {
+    const auto n = static_cast<int>(images.size());
+    int wanted = std::max(config.min_holdout, static_cast<int>(std::lround(config.holdout_fraction * n)));
+    wanted = std::min(wanted, n / 2);  // never more than half of the training data
+    const int stride = wanted > 0 ? n / wanted : n + 1;
+    for (int i = 0; i < n; ++i) {
+        const bool held = wanted > 0 && (i % stride) == stride - 1 && static_cast<int>(holdout.size()) < wanted;
+        (held ? holdout : train).push_back(images[static_cast<size_t>(i)]);
+    }
+}
+
+void validate(const TrainingConfig& c, size_t images) {
+    if (images < 2) throw Error("training needs at least 2 normal images, got " + std::to_string(images));
+    if (c.epochs <= 0) throw Error("epochs must be positive");
+    if (c.batch_size <= 0) throw Error("batch size must be positive");
+    if (!(c.learning_rate > 0)) throw Error("learning rate must be positive");
+    if (!(c.image_quantile > 0 && c.image_quantile <= 1) || !(c.pixel_quantile > 0 && c.pixel_quantile <= 1))
+        throw Error("threshold quantiles must be in (0, 1]");
+}
+
+}  // namespace
+
+TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const TrainingConfig& config,
+                          const ProgressCallback& progress) {
+    validate(config, normal_images.size());
+    nn::configure_threads(config.features.threads);
+    torch::manual_seed(static_cast<uint64_t>(config.seed));
+
+    TrainingResult result;
+    std::vector<cv::Mat> train_images, holdout_images;
+    split_holdout(normal_images, config, train_images, holdout_images);
+    result.train_images = static_cast<int>(train_images.size());
+    result.holdout_images = static_cast<int>(holdout_images.size());
+
+    const auto& fc = config.features;
+    if (fc.image_size <= 0 || fc.image_size % 32 != 0)
+        throw Error("image size " + std::to_string(fc.image_size) + " is not a positive multiple of 32");
+    auto backbone = fc.random_init ? nn::create_backbone(fc.backbone)
+                                   : nn::load_backbone(fc.backbone, resolve_backbone_weights(fc.backbone, fc.weights));
+    const int64_t grid = fc.grid_size > 0 ? fc.grid_size : nn::default_grid_size(fc.image_size);
+
+    auto t0 = Clock::now();
+    // The backbone is frozen: its features are computed once and reused every epoch.
+    const auto features = nn::extract_feature_grids(*backbone, train_images, fc.image_size, grid, fc.batch_size, progress);
+    result.feature_seconds = seconds_since(t0);
+
+    model::AdtrConfig adtr = config.adtr;
+    adtr.channels = static_cast<int>(backbone->total_channels());
+    adtr.grid = static_cast<int>(grid);
+    nn::AdtrTransformer transformer(adtr, config.precision);
+    torch::optim::AdamW optimizer(transformer->parameters(),
+                                  torch::optim::AdamWOptions(config.learning_rate).weight_decay(config.weight_decay));
+
+    t0 = Clock::now();
+    const int64_t n = features.size(0);
+    const int64_t steps_per_epoch = (n + config.batch_size - 1) / config.batch_size;
+    const int64_t total_steps = steps_per_epoch * config.epochs;
+    const int decay_epoch = static_cast<int>(std::ceil(0.8 * config.epochs));
+    int64_t step = 0;
+    transformer->train();
+    for (int epoch = 0; epoch < config.epochs; ++epoch) {
+        if (epoch == decay_epoch)
+            for (auto& group : optimizer.param_groups())
+                static_cast<torch::optim::AdamWOptions&>(group.options()).lr(config.learning_rate * 0.1);
+        const auto order = torch::randperm(n, torch::kLong);
+        double loss_sum = 0.0;
+        for (int64_t begin = 0; begin < n; begin += config.batch_size) {
+            const auto batch = features.index_select(0, order.slice(0, begin, std::min(begin + config.batch_size, n)));
+            const auto loss = nn::reconstruction_loss(transformer->forward(batch), batch);
+            optimizer.zero_grad();
+            loss.backward();
+            torch::nn::utils::clip_grad_norm_(transformer->parameters(), config.grad_clip);
+            optimizer.step();
+            const double value = loss.item<double>();
+            loss_sum += value;
+            ++step;
+            report(progress, {"training", step, total_steps,
+                              "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config.epochs), value});
+        }
+        result.epoch_losses.push_back(loss_sum / static_cast<double>(steps_per_epoch));
+    }
+    transformer->eval();
+    result.training_seconds = seconds_since(t0);
+
+    auto& bundle = result.bundle;
+    const auto backbone_state = nn::module_state(backbone->module());
+    bundle.backbone = fc.backbone;
+    bundle.backbone_weights_checksum = model::tensor_checksum(nn::to_archive(backbone_state));
+    bundle.image_size = fc.image_size;
+    bundle.adtr = adtr;
+    bundle.gaussian_sigma = config.map.gaussian_sigma;
+    bundle.score_pool = config.map.score_pool;
+    auto tensors = nn::with_prefix(nn::module_state(*transformer), "adtr.");
+    tensors.merge(nn::with_prefix(backbone_state, "backbone."));
+    bundle.tensors = nn::to_archive(tensors);
+
+    // Thresholds from normal images the model never saw, scored exactly as inference will score them.
+    if (!holdout_images.empty()) {
+        Inspector inspector(bundle, fc.threads);
+        const auto held = inspector.inspect(holdout_images, [&](const Progress& p) {
+            return !progress || progress({"thresholds", p.done, p.total});
+        });
+        std::vector<float> scores, pixels;
+        for (const auto& r : held) {
+            scores.push_back(r.score);
+            pixels.insert(pixels.end(), r.map.begin<float>(), r.map.end<float>());
+        }
+        bundle.thresholds.image = quantile(scores, config.image_quantile);
+        bundle.thresholds.pixel = quantile(pixels, config.pixel_quantile);
+        bundle.thresholds.normal_quantile = config.image_quantile;
+        bundle.thresholds.holdout_images = result.holdout_images;
+    }
+
+    bundle.training_json = nlohmann::json{
+        {"mode", "normal-only"},
+        {"train_images", result.train_images},
+        {"holdout_images", result.holdout_images},
+        {"epochs", config.epochs},
+        {"batch_size", config.batch_size},
+        {"learning_rate", config.learning_rate},
+        {"weight_decay", config.weight_decay},
+        {"grad_clip", config.grad_clip},
+        {"seed", config.seed},
+        {"precision", std::string(model::to_string(transformer->precision()))},
+        {"image_quantile", config.image_quantile},
+        {"pixel_quantile", config.pixel_quantile},
+        {"random_init_backbone", fc.random_init},
+        {"feature_seconds", result.feature_seconds},
+        {"training_seconds", result.training_seconds},
+        {"epoch_losses", result.epoch_losses},
+    }.dump();
+    return result;
+}
+
+}  // namespace kensa::engine

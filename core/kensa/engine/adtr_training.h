@@ -1,0 +1,52 @@
+#pragma once
+// Training an ADTR model on normal images: features once from the frozen backbone, then the
+// reconstruction transformer; thresholds from a held-out slice of the normal images. LibTorch-free API.
+
+#include <kensa/base/progress.h>
+#include <kensa/engine/anomaly_map.h>
+#include <kensa/engine/feature_extractor.h>
+#include <kensa/model/model_bundle.h>
+
+#include <opencv2/core.hpp>
+
+#include <vector>
+
+namespace kensa::engine {
+
+struct TrainingConfig {
+    FeatureExtractorConfig features;  // backbone, weights, image size, threads
+    model::AdtrConfig adtr;           // channels and grid are filled in from the backbone
+    model::Precision precision = model::Precision::Auto;
+    AnomalyMapOptions map;            // model_size is set from features.image_size
+
+    int epochs = 40;
+    int batch_size = 8;
+    double learning_rate = 1e-4;  // AdamW; x0.1 for the last 20% of epochs (UniAD's step schedule)
+    double weight_decay = 1e-4;
+    double grad_clip = 0.1;       // max global gradient norm
+    uint64_t seed = 1;            // same seed, same data, same model (bit for bit)
+
+    // Normal images kept out of training to learn what normal scores look like.
+    double holdout_fraction = 0.1;
+    int min_holdout = 4;
+    double image_quantile = 0.99;   // image threshold: this quantile of held-out image scores
+    double pixel_quantile = 0.999;  // pixel threshold: this quantile of held-out map values
+};
+
+struct TrainingResult {
+    model::ModelBundle bundle;         // ready for model::save_bundle
+    std::vector<double> epoch_losses;  // mean training loss per epoch
+    int train_images = 0;
+    int holdout_images = 0;
+    double feature_seconds = 0.0;
+    double training_seconds = 0.0;
+};
+
+// Reports ("features", i, n) while extracting, ("training", step, steps) with value = loss and detail
+// "epoch e/E" after every optimiser step, and ("thresholds", ...) at the end; returning false from the
+// callback stops within one step (throws Cancelled; nothing is returned, nothing written).
+// Throws kensa::Error on bad configuration or too few images.
+TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const TrainingConfig& config,
+                          const ProgressCallback& progress = {});
+
+}  // namespace kensa::engine

@@ -1,0 +1,77 @@
+#include <kensa/engine/inspector.h>
+
+#include <kensa/base/error.h>
+#include <kensa/nn/adtr_transformer.h>
+#include <kensa/nn/backbone_factory.h>
+#include <kensa/nn/feature_grid.h>
+#include <kensa/nn/runtime.h>
+#include <kensa/nn/tensor_dict.h>
+
+namespace kensa::engine {
+
+struct Inspector::Impl {
+    model::ModelBundle bundle;
+    std::unique_ptr<nn::Backbone> backbone;
+    nn::AdtrTransformer transformer{nullptr};
+    AnomalyMapOptions map;
+};
+
+Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_unique<Impl>()) {
+    nn::configure_threads(threads);
+    auto& impl = *m_impl;
+    impl.bundle = std::move(bundle);
+    const auto& b = impl.bundle;
+    impl.map = {b.image_size, b.gaussian_sigma, b.score_pool};
+    const auto tensors = nn::to_tensor_dict(b.tensors);
+    impl.backbone = nn::create_backbone(b.backbone);
+    nn::load_module_state(impl.backbone->module(), nn::strip_prefix(tensors, "backbone."), "model (backbone " + b.backbone + ")");
+    impl.transformer = nn::AdtrTransformer(b.adtr);
+    nn::load_module_state(*impl.transformer, nn::strip_prefix(tensors, "adtr."), "model (transformer)");
+    impl.transformer->eval();
+}
+
+Inspector Inspector::load(const std::filesystem::path& bundle_path, int threads) {
+    try {
+        return Inspector(model::load_bundle(bundle_path), threads);
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const std::exception& e) {
+        const std::string what = e.what();
+        throw what.starts_with(bundle_path.string()) ? Error(what) : file_error(bundle_path, what);
+    }
+}
+
+Inspector::~Inspector() = default;
+Inspector::Inspector(Inspector&&) noexcept = default;
+Inspector& Inspector::operator=(Inspector&&) noexcept = default;
+
+const model::ModelBundle& Inspector::bundle() const { return m_impl->bundle; }
+AnomalyMapOptions Inspector::map_options() const { return m_impl->map; }
+
+std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images, const ProgressCallback& progress,
+                                              int batch_size) {
+    auto& impl = *m_impl;
+    const auto total = static_cast<int64_t>(images.size());
+    std::vector<AnomalyResult> results;
+    results.reserve(images.size());
+    torch::NoGradGuard no_grad;
+    report(progress, {"inspecting", 0, total});
+    for (int64_t begin = 0; begin < total; begin += batch_size) {
+        const int64_t end = std::min<int64_t>(begin + batch_size, total);
+        const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
+        const auto features = nn::extract_feature_grids(*impl.backbone, chunk, impl.bundle.image_size, impl.bundle.adtr.grid,
+                                                        batch_size);
+        const auto reconstruction = impl.transformer->forward(features).to(torch::kFloat32);
+        const auto grids = nn::anomaly_grid(reconstruction, features).contiguous();
+        for (int64_t i = 0; i < grids.size(0); ++i) {
+            const cv::Mat grid(static_cast<int>(grids.size(1)), static_cast<int>(grids.size(2)), CV_32FC1,
+                               grids[i].data_ptr<float>());
+            const auto model_map = grid_to_model_map(grid, impl.map);
+            results.push_back({to_image_size(model_map, chunk[static_cast<size_t>(i)].size()), image_score(model_map, impl.map)});
+        }
+        report(progress, {"inspecting", end, total});
+    }
+    return results;
+}
+
+}  // namespace kensa::engine

@@ -1,0 +1,132 @@
+#include <kensa/base/error.h>
+#include <kensa/engine/adtr_training.h>
+#include <kensa/engine/inspector.h>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+namespace {
+
+// Normal images: smooth random blobs of one colour family on a textured background (deterministic).
+std::vector<cv::Mat> normal_images(int count, int size, uint64_t seed) {
+    cv::RNG rng(seed);
+    std::vector<cv::Mat> out;
+    for (int i = 0; i < count; ++i) {
+        cv::Mat img(size, size, CV_32FC3);
+        rng.fill(img, cv::RNG::UNIFORM, cv::Scalar(0.35, 0.45, 0.55), cv::Scalar(0.45, 0.55, 0.65));
+        cv::GaussianBlur(img, img, cv::Size(5, 5), 1.5);
+        out.push_back(img);
+    }
+    return out;
+}
+
+// A small, fast configuration: random-init ResNet-18 (needs no weights file), 64 px, 8x8 grid.
+kensa::engine::TrainingConfig tiny_config() {
+    kensa::engine::TrainingConfig c;
+    c.features.backbone = "resnet18";
+    c.features.random_init = true;
+    c.features.image_size = 64;
+    c.adtr.hidden_dim = 64;
+    c.adtr.heads = 4;
+    c.adtr.encoder_layers = 1;
+    c.adtr.decoder_layers = 1;
+    c.adtr.feedforward_dim = 128;
+    c.adtr.dropout = 0.0;
+    c.epochs = 60;
+    c.learning_rate = 1e-3;
+    c.precision = kensa::model::Precision::Float32;
+    c.map.score_pool = 8;
+    return c;
+}
+
+const kensa::engine::TrainingResult& trained_once() {
+    static const auto result = kensa::engine::train_adtr(normal_images(24, 64, 1), tiny_config());
+    return result;
+}
+
+}  // namespace
+
+TEST(AdtrEngine, SeparatesAnObviousDefectAndPointsAtIt) {
+    const auto& result = trained_once();
+    ASSERT_EQ(result.epoch_losses.size(), 60u);
+    EXPECT_LT(result.epoch_losses.back(), 0.5 * result.epoch_losses.front());
+    EXPECT_EQ(result.holdout_images, 4);
+    EXPECT_FALSE(std::isnan(result.bundle.thresholds.image));
+
+    kensa::engine::Inspector inspector(result.bundle);
+    auto normals = normal_images(6, 64, 99);
+    auto defective = normals;
+    for (auto& img : defective) {
+        img = img.clone();
+        cv::rectangle(img, cv::Rect(36, 8, 14, 14), cv::Scalar(1.0, 0.05, 0.0), cv::FILLED);
+    }
+    const auto normal_results = inspector.inspect(normals);
+    const auto defect_results = inspector.inspect(defective);
+    float worst_normal = 0.f;
+    for (const auto& r : normal_results) worst_normal = std::max(worst_normal, r.score);
+    for (const auto& r : defect_results) {
+        EXPECT_GT(r.score, worst_normal);
+        cv::Point peak;
+        cv::minMaxLoc(r.map, nullptr, nullptr, nullptr, &peak);
+        EXPECT_TRUE(cv::Rect(28, 0, 30, 30).contains(peak)) << peak;
+        EXPECT_EQ(r.map.size(), cv::Size(64, 64));
+    }
+}
+
+TEST(AdtrEngine, BundleRoundTripGivesBitIdenticalMaps) {
+    const auto path = std::filesystem::temp_directory_path() / "kensa_engine_roundtrip.kensa";
+    kensa::model::save_bundle(path, trained_once().bundle);
+    kensa::engine::Inspector direct(trained_once().bundle);
+    auto loaded = kensa::engine::Inspector::load(path);
+    const auto images = normal_images(3, 80, 7);  // not the model size: maps come back at 80 x 80
+    const auto a = direct.inspect(images), b = loaded.inspect(images);
+    for (size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].score, b[i].score);
+        EXPECT_EQ(cv::norm(a[i].map, b[i].map, cv::NORM_INF), 0.0);
+        EXPECT_EQ(a[i].map.size(), cv::Size(80, 80));
+    }
+    std::filesystem::remove(path);
+}
+
+TEST(AdtrEngine, SameSeedSameModel) {
+    auto c = tiny_config();
+    c.epochs = 3;
+    const auto images = normal_images(12, 64, 3);
+    const auto a = kensa::engine::train_adtr(images, c), b = kensa::engine::train_adtr(images, c);
+    EXPECT_EQ(a.epoch_losses, b.epoch_losses);
+    EXPECT_EQ(kensa::model::tensor_checksum(a.bundle.tensors), kensa::model::tensor_checksum(b.bundle.tensors));
+}
+
+TEST(AdtrEngine, CancelStopsWithinASecond) {
+    auto c = tiny_config();
+    c.epochs = 1000;
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point asked{};
+    int steps = 0;
+    const auto images = normal_images(12, 64, 4);
+    EXPECT_THROW(kensa::engine::train_adtr(images, c,
+                                           [&](const kensa::Progress& p) {
+                                               if (p.stage == "training" && ++steps == 5) {
+                                                   asked = Clock::now();
+                                                   return false;
+                                               }
+                                               return true;
+                                           }),
+                 kensa::Cancelled);
+    ASSERT_EQ(steps, 5);
+    EXPECT_LT(std::chrono::duration<double>(Clock::now() - asked).count(), 1.0);
+}
+
+TEST(AdtrEngine, BadInputIsAClearError) {
+    auto c = tiny_config();
+    EXPECT_THROW(kensa::engine::train_adtr(normal_images(1, 64, 5), c), kensa::Error);
+    c.features.image_size = 70;
+    EXPECT_THROW(kensa::engine::train_adtr(normal_images(8, 64, 5), c), kensa::Error);
+    c = tiny_config();
+    c.features.backbone = "nonesuch";
+    EXPECT_THROW(kensa::engine::train_adtr(normal_images(8, 64, 5), c), kensa::Error);
+}
