@@ -42,14 +42,15 @@ void add_demo_command(CLI::App& app) {
     struct Options {
         std::filesystem::path work_dir = "kensa-demo";
         uint64_t sample_seed = 1;
-        bool knn = false;
+        bool knn = true;
         engine::TrainingConfig training;
     };
     auto opts = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("demo", "Build the sample product, train a model on its normal images, evaluate it");
     cmd->add_option("--work-dir", opts->work_dir, "Where the sample product and the model are written")->capture_default_str();
     cmd->add_option("--sample-seed", opts->sample_seed, "Sample product seed")->capture_default_str();
-    cmd->add_flag("--knn", opts->knn, "Also evaluate the patch-kNN reference on the same features");
+    cmd->add_flag("--knn,!--no-knn", opts->knn, "Also evaluate the patch-kNN reference on the same features")
+        ->capture_default_str();
     add_training_options(*cmd, opts->training);
     cmd->callback([opts] {
         const auto start = Clock::now();

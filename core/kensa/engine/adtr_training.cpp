@@ -79,8 +79,14 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
 
     auto t0 = Clock::now();
     // The backbone is frozen: its features are computed once and reused every epoch.
-    const auto features = nn::extract_feature_grids(*backbone, train_images, fc.image_size, grid, fc.batch_size, progress);
+    const auto raw = nn::extract_feature_grids(*backbone, train_images, fc.image_size, grid, fc.batch_size, progress);
     result.feature_seconds = seconds_since(t0);
+    // Backbone channels differ in scale by orders of magnitude (MobileNetV2's reach 40, others stay
+    // near 0): standardising each channel over the normal images lets every channel count in the
+    // reconstruction error, and lets the transformer's LayerNorm-ed outputs reach the targets.
+    const auto mean = raw.mean({0, 2, 3});
+    const auto stddev = raw.std({0, 2, 3}).clamp_min(1e-4);
+    const auto features = nn::standardize_features(raw, mean, stddev);
 
     model::AdtrConfig adtr = config.adtr;
     adtr.channels = static_cast<int>(backbone->total_channels());
@@ -130,6 +136,8 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     bundle.score_pool = config.map.score_pool;
     auto tensors = nn::with_prefix(nn::module_state(*transformer), "adtr.");
     tensors.merge(nn::with_prefix(backbone_state, "backbone."));
+    tensors.emplace("features.mean", mean);
+    tensors.emplace("features.std", stddev);
     bundle.tensors = nn::to_archive(tensors);
 
     // Thresholds from normal images the model never saw, scored exactly as inference will score them.

@@ -14,6 +14,7 @@ struct Inspector::Impl {
     std::unique_ptr<nn::Backbone> backbone;
     nn::AdtrTransformer transformer{nullptr};
     AnomalyMapOptions map;
+    torch::Tensor feature_mean, feature_std;  // per-channel standardisation learned in training
 };
 
 Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_unique<Impl>()) {
@@ -25,6 +26,12 @@ Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_
     const auto tensors = nn::to_tensor_dict(b.tensors);
     impl.backbone = nn::create_backbone(b.backbone);
     nn::load_module_state(impl.backbone->module(), nn::strip_prefix(tensors, "backbone."), "model (backbone " + b.backbone + ")");
+    for (auto [name, target] : {std::pair{"features.mean", &impl.feature_mean}, std::pair{"features.std", &impl.feature_std}}) {
+        auto it = tensors.find(name);
+        if (it == tensors.end() || it->second.dim() != 1 || it->second.size(0) != b.adtr.channels)
+            throw Error(std::string("model: tensor '") + name + "' is missing or has the wrong shape");
+        *target = it->second;
+    }
     impl.transformer = nn::AdtrTransformer(b.adtr);
     nn::load_module_state(*impl.transformer, nn::strip_prefix(tensors, "adtr."), "model (transformer)");
     impl.transformer->eval();
@@ -59,8 +66,9 @@ std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images
     for (int64_t begin = 0; begin < total; begin += batch_size) {
         const int64_t end = std::min<int64_t>(begin + batch_size, total);
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
-        const auto features = nn::extract_feature_grids(*impl.backbone, chunk, impl.bundle.image_size, impl.bundle.adtr.grid,
-                                                        batch_size);
+        const auto features = nn::standardize_features(
+            nn::extract_feature_grids(*impl.backbone, chunk, impl.bundle.image_size, impl.bundle.adtr.grid, batch_size),
+            impl.feature_mean, impl.feature_std);
         const auto reconstruction = impl.transformer->forward(features).to(torch::kFloat32);
         const auto grids = nn::anomaly_grid(reconstruction, features).contiguous();
         for (int64_t i = 0; i < grids.size(0); ++i) {

@@ -41,4 +41,8 @@ torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Ma
     return out;
 }
 
+torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean, const torch::Tensor& std) {
+    return (grids - mean.view({1, -1, 1, 1})) / std.view({1, -1, 1, 1});
+}
+
 }  // namespace kensa::nn

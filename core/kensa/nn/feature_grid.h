@@ -23,4 +23,7 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
 torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images, int64_t image_size,
                                     int64_t grid_size, int64_t batch_size, const ProgressCallback& progress = {});
 
+// (grids - mean) / std per channel; grids [N, C, g, g], mean and std [C].
+torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean, const torch::Tensor& std);
+
 }  // namespace kensa::nn
