@@ -10,7 +10,8 @@
 namespace kensa::cli {
 
 void add_backbones_command(CLI::App& app) {
-    auto* cmd = app.add_subcommand("backbones", "List the backbones and whether their pretrained weights are installed");
+    auto* cmd = app.add_subcommand("backbones",
+                                   "List the backbones and whether their pretrained weights are installed");
     cmd->callback([] {
         for (const auto& info : engine::backbone_catalog()) {
             const auto weights = engine::find_backbone_weights(info.id);
@@ -23,7 +24,8 @@ void add_backbones_command(CLI::App& app) {
                             info.how_to_get_weights.c_str());
         }
         std::printf("\nweights search path:\n");
-        for (const auto& dir : weights_search_path()) std::printf("  %s\n", dir.string().c_str());
+        for (const auto& dir : weights_search_path())
+            std::printf("  %s\n", dir.string().c_str());
     });
 }
 

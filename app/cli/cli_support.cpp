@@ -1,10 +1,10 @@
 #include "cli_support.h"
 
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <unistd.h>
 
 namespace kensa::cli {
 
@@ -34,7 +34,9 @@ void install_interrupt_handler() {
     std::signal(SIGTERM, on_signal);
 }
 
-bool interrupted() { return g_interrupts.load() > 0; }
+bool interrupted() {
+    return g_interrupts.load() > 0;
+}
 
 ProgressCallback terminal_progress() {
     struct State {
@@ -44,22 +46,28 @@ ProgressCallback terminal_progress() {
     };
     const bool tty = ::isatty(STDERR_FILENO) != 0;
     return [tty, state = std::make_shared<State>()](const Progress& p) {
-        if (interrupted()) return false;
+        if (interrupted())
+            return false;
         const auto now = std::chrono::steady_clock::now();
         if (p.stage != state->stage) {
             *state = State{p.stage, now, -1};
         }
-        const double fraction = p.total > 0 ? static_cast<double>(p.done) / static_cast<double>(p.total) : 0.0;
+        const double fraction =
+            p.total > 0 ? static_cast<double>(p.done) / static_cast<double>(p.total) : 0.0;
         const double elapsed = std::chrono::duration<double>(now - state->start).count();
-        const std::string eta = (fraction > 0 && p.done < p.total) ? " ETA " + format_duration(elapsed / fraction * (1 - fraction)) : "";
+        const std::string eta = (fraction > 0 && p.done < p.total)
+                                    ? " ETA " + format_duration(elapsed / fraction * (1 - fraction))
+                                    : "";
         const std::string detail = p.detail.empty() ? "" : "  " + p.detail;
         if (tty) {
             constexpr int kWidth = 30;
             const int filled = static_cast<int>(fraction * kWidth);
-            std::fprintf(stderr, "\r\033[K%-10s [%s%s] %lld/%lld%s%s", p.stage.c_str(), std::string(filled, '#').c_str(),
-                         std::string(kWidth - filled, '.').c_str(), static_cast<long long>(p.done),
-                         static_cast<long long>(p.total), eta.c_str(), detail.c_str());
-            if (p.total > 0 && p.done >= p.total) std::fputc('\n', stderr);
+            std::fprintf(stderr, "\r\033[K%-10s [%s%s] %lld/%lld%s%s", p.stage.c_str(),
+                         std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+                         static_cast<long long>(p.done), static_cast<long long>(p.total), eta.c_str(),
+                         detail.c_str());
+            if (p.total > 0 && p.done >= p.total)
+                std::fputc('\n', stderr);
         } else {
             const int decile = static_cast<int>(fraction * 10);
             if (decile != state->last_decile) {
@@ -73,7 +81,11 @@ ProgressCallback terminal_progress() {
     };
 }
 
-void print_error(const std::string& message) { std::fprintf(stderr, "kensa-cli: error: %s\n", message.c_str()); }
-void print_warning(const std::string& message) { std::fprintf(stderr, "kensa-cli: warning: %s\n", message.c_str()); }
+void print_error(const std::string& message) {
+    std::fprintf(stderr, "kensa-cli: error: %s\n", message.c_str());
+}
+void print_warning(const std::string& message) {
+    std::fprintf(stderr, "kensa-cli: warning: %s\n", message.c_str());
+}
 
 }  // namespace kensa::cli

@@ -20,7 +20,9 @@ namespace kensa::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 // The patch-kNN reference on the same features, for comparison with ADTR.
 void run_knn(const engine::FeatureExtractorConfig& features, const data::MvtecProduct& product) {
@@ -28,12 +30,8 @@ void run_knn(const engine::FeatureExtractorConfig& features, const data::MvtecPr
     knn.fit(load_images(product.train).images, terminal_progress());
     const auto test = load_images(product.test);
     const auto results = knn.predict(test.images, terminal_progress());
-    std::vector<metrics::EvaluationRecord> records;
-    for (size_t i = 0; i < results.size(); ++i)
-        records.push_back({product.test[i].relative_path.generic_string(), product.test[i].defect_type, results[i].score,
-                           results[i].map, test.masks[i]});
     std::printf("patch-kNN reference on the same features:\n");
-    print_report(metrics::evaluate(records));
+    print_report(evaluate_results(product, results, test));
 }
 
 }  // namespace
@@ -46,8 +44,10 @@ void add_demo_command(CLI::App& app) {
         engine::TrainingConfig training;
     };
     auto opts = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("demo", "Build the sample product, train a model on its normal images, evaluate it");
-    cmd->add_option("--work-dir", opts->work_dir, "Where the sample product and the model are written")->capture_default_str();
+    auto* cmd = app.add_subcommand(
+        "demo", "Build the sample product, train a model on its normal images, evaluate it");
+    cmd->add_option("--work-dir", opts->work_dir, "Where the sample product and the model are written")
+        ->capture_default_str();
     cmd->add_option("--sample-seed", opts->sample_seed, "Sample product seed")->capture_default_str();
     cmd->add_flag("--knn,!--no-knn", opts->knn, "Also evaluate the patch-kNN reference on the same features")
         ->capture_default_str();
@@ -76,7 +76,8 @@ void add_demo_command(CLI::App& app) {
         const auto run = evaluate_on_test_split(inspector, product);
         print_report(run.report);
         std::printf("inference %.1f ms/image; demo total %.1f s\n", run.ms_per_image, seconds_since(start));
-        if (opts->knn) run_knn(opts->training.features, product);
+        if (opts->knn)
+            run_knn(opts->training.features, product);
     });
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Scoring a labelled product's test split with a model, as `eval` and `demo` do.
 
+#include "product_images.h"
+
 #include <kensa/data/mvtec_product.h>
 #include <kensa/engine/inspector.h>
 #include <kensa/metrics/evaluation.h>
@@ -12,6 +14,11 @@ struct EvaluationRun {
     double ms_per_image = 0.0;  // inference only (image decoding excluded)
     int images = 0;
 };
+
+// Metrics of results[i] against product.test[i] and its mask test.masks[i].
+metrics::EvaluationReport evaluate_results(const data::MvtecProduct& product,
+                                           const std::vector<engine::AnomalyResult>& results,
+                                           const LoadedImages& test);
 
 EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& product);
 

@@ -22,7 +22,8 @@ namespace {
 
 void write_encoded(const std::filesystem::path& path, const cv::Mat& image) {
     std::vector<uchar> bytes;
-    if (!cv::imencode(path.extension().string(), image, bytes)) throw file_error(path, "could not encode image");
+    if (!cv::imencode(path.extension().string(), image, bytes))
+        throw file_error(path, "could not encode image");
     std::filesystem::create_directories(path.parent_path());
     write_file_atomically(path, std::as_bytes(std::span(bytes.data(), bytes.size())));
 }
@@ -47,9 +48,11 @@ cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_thre
 }
 
 std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
     std::string quoted = "\"";
-    for (char c : s) quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
+    for (char c : s)
+        quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
 }
 
@@ -63,17 +66,23 @@ void add_infer_command(CLI::App& app) {
         int batch = 8;
     };
     auto opts = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("infer", "Anomaly maps (32-bit float TIFF) and scores for every image under a folder");
+    auto* cmd = app.add_subcommand(
+        "infer", "Anomaly maps (32-bit float TIFF) and scores for every image under a folder");
     cmd->add_option("--model", opts->model, "Model file")->required();
     cmd->add_option("--input", opts->input, "Folder of images (searched recursively)")->required();
-    cmd->add_option("--out", opts->out, "Output folder: <relative path>.tiff maps and scores.csv")->required();
-    cmd->add_flag("--overlays", opts->overlays, "Also write <relative path>.overlay.png heatmaps with outlines");
+    cmd->add_option("--out", opts->out, "Output folder: <relative path>.tiff maps and scores.csv")
+        ->required();
+    cmd->add_flag("--overlays", opts->overlays,
+                  "Also write <relative path>.overlay.png heatmaps with outlines");
     cmd->add_option("--threads", opts->threads, "CPU threads (0 = all)")->capture_default_str();
-    cmd->add_option("--batch", opts->batch, "Images per forward pass")->capture_default_str()->check(CLI::PositiveNumber);
+    cmd->add_option("--batch", opts->batch, "Images per forward pass")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
     cmd->callback([opts] {
         auto inspector = engine::Inspector::load(opts->model, opts->threads);
         const auto files = data::list_image_folder(opts->input, /*recursive=*/true).take();
-        if (files.empty()) throw file_error(opts->input, "no images found (PNG, JPEG, BMP, TIFF)");
+        if (files.empty())
+            throw file_error(opts->input, "no images found (PNG, JPEG, BMP, TIFF)");
         std::filesystem::create_directories(opts->out);
         const auto& thresholds = inspector.bundle().thresholds;
         const auto progress = terminal_progress();

@@ -22,7 +22,8 @@ data::MvtecProduct open_product(const std::filesystem::path& root) {
     data::MvtecLoadOptions options;
     options.progress = terminal_progress();
     auto product = data::load_mvtec_product(root, options).take();
-    for (const auto& issue : product.issues) print_warning(issue.message());
+    for (const auto& issue : product.issues)
+        print_warning(issue.message());
     return product;
 }
 
@@ -35,7 +36,8 @@ std::vector<cv::Mat> load_folder_images(const std::filesystem::path& folder) {
         else
             print_warning(image.error().message() + " (skipped)");
     }
-    if (images.empty()) throw file_error(folder, "no readable images (PNG, JPEG, BMP, TIFF)");
+    if (images.empty())
+        throw file_error(folder, "no readable images (PNG, JPEG, BMP, TIFF)");
     return images;
 }
 

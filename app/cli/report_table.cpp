@@ -10,7 +10,8 @@ namespace kensa::cli {
 
 namespace {
 std::string percent(double v) {
-    if (std::isnan(v)) return "   n/a";
+    if (std::isnan(v))
+        return "   n/a";
     char buf[16];
     std::snprintf(buf, sizeof buf, "%6.2f", 100.0 * v);
     return buf;
@@ -18,20 +19,23 @@ std::string percent(double v) {
 
 void print_row(const std::string& name, const metrics::MetricSet& m) {
     std::printf("%-18s %6lld %6lld   %s   %s   %s\n", name.c_str(), static_cast<long long>(m.good_images),
-                static_cast<long long>(m.defect_images), percent(m.image_auroc).c_str(), percent(m.pixel_auroc).c_str(),
-                percent(m.aupro).c_str());
+                static_cast<long long>(m.defect_images), percent(m.image_auroc).c_str(),
+                percent(m.pixel_auroc).c_str(), percent(m.aupro).c_str());
 }
 nlohmann::json metric_json(const metrics::MetricSet& m) {
     const auto value = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
-    return {{"good_images", m.good_images},        {"defect_images", m.defect_images},
-            {"image_auroc", value(m.image_auroc)}, {"pixel_auroc", value(m.pixel_auroc)},
+    return {{"good_images", m.good_images},
+            {"defect_images", m.defect_images},
+            {"image_auroc", value(m.image_auroc)},
+            {"pixel_auroc", value(m.pixel_auroc)},
             {"aupro", value(m.aupro)}};
 }
 }  // namespace
 
 void print_report_json(const metrics::EvaluationReport& report, double ms_per_image) {
     nlohmann::json per_type = nlohmann::json::object();
-    for (const auto& m : report.per_defect_type) per_type[m.defect_type] = metric_json(m);
+    for (const auto& m : report.per_defect_type)
+        per_type[m.defect_type] = metric_json(m);
     const nlohmann::json j{{"overall", metric_json(report.overall)},
                            {"per_defect_type", per_type},
                            {"aupro_fpr_limit", report.pro_fpr_limit},
@@ -40,10 +44,13 @@ void print_report_json(const metrics::EvaluationReport& report, double ms_per_im
 }
 
 void print_report(const metrics::EvaluationReport& report) {
-    std::printf("%-18s %6s %6s   %6s   %6s   %6s\n", "defect type", "good", "defect", "I-AUC", "P-AUC", "AU-PRO");
-    for (const auto& m : report.per_defect_type) print_row(m.defect_type, m);
+    std::printf("%-18s %6s %6s   %6s   %6s   %6s\n", "defect type", "good", "defect", "I-AUC", "P-AUC",
+                "AU-PRO");
+    for (const auto& m : report.per_defect_type)
+        print_row(m.defect_type, m);
     print_row("all", report.overall);
-    std::printf("(AUROC and AU-PRO in %%; AU-PRO integrated up to FPR %.2f and normalised)\n", report.pro_fpr_limit);
+    std::printf("(AUROC and AU-PRO in %%; AU-PRO integrated up to FPR %.2f and normalised)\n",
+                report.pro_fpr_limit);
 }
 
 }  // namespace kensa::cli

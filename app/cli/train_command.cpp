@@ -21,7 +21,8 @@ void add_train_command(CLI::App& app) {
     };
     auto opts = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("train", "Train a model on a product's normal images (train/good)");
-    cmd->add_option("--data", opts->data, "Product folder (MVTec AD layout) or a folder of normal images")->required();
+    cmd->add_option("--data", opts->data, "Product folder (MVTec AD layout) or a folder of normal images")
+        ->required();
     cmd->add_option("--out", opts->out, "Model file to write (e.g. widget.kensa)")->required();
     add_training_options(*cmd, opts->training);
     cmd->callback([opts] {

@@ -12,6 +12,7 @@ namespace kensa::cli {
 void add_training_options(CLI::App& cmd, engine::TrainingConfig& config);
 
 // Trains with a progress bar; prints a one-line summary. Throws Cancelled on Ctrl-C.
-engine::TrainingResult run_training(const std::vector<cv::Mat>& normal_images, const engine::TrainingConfig& config);
+engine::TrainingResult run_training(const std::vector<cv::Mat>& normal_images,
+                                    const engine::TrainingConfig& config);
 
 }  // namespace kensa::cli

@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -36,7 +36,8 @@ protected:
 
     CliRun run(const std::string& args, const std::string& env = "") {
         const auto out = m_dir / "stdout.txt", err = m_dir / "stderr.txt";
-        const std::string cmd = env + " " KENSA_CLI " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
+        const std::string cmd =
+            env + " " KENSA_CLI " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
         const int status = std::system(cmd.c_str());
         return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
     }
@@ -44,9 +45,11 @@ protected:
     // A small valid MVTec-layout product: 3 train, 1 good + 1 defect test image with its mask.
     fs::path make_product() {
         const auto root = m_dir / "widget";
-        for (const auto* d : {"train/good", "test/good", "test/dent", "ground_truth/dent"}) fs::create_directories(root / d);
+        for (const auto* d : {"train/good", "test/good", "test/dent", "ground_truth/dent"})
+            fs::create_directories(root / d);
         const cv::Mat img(64, 64, CV_8UC3, cv::Scalar(40, 120, 200));
-        for (int i = 0; i < 3; ++i) cv::imwrite((root / "train/good" / ("00" + std::to_string(i) + ".png")).string(), img);
+        for (int i = 0; i < 3; ++i)
+            cv::imwrite((root / "train/good" / ("00" + std::to_string(i) + ".png")).string(), img);
         cv::imwrite((root / "test/good/000.png").string(), img);
         cv::imwrite((root / "test/dent/000.png").string(), img);
         cv::Mat mask(64, 64, CV_8UC1, cv::Scalar(0));
@@ -58,7 +61,9 @@ protected:
     fs::path m_dir;
 };
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 }  // namespace
 
@@ -74,7 +79,8 @@ TEST_F(CliTest, UsageErrorsExitWithCode2) {
 TEST_F(CliTest, HelpAndVersionSucceed) {
     const auto r = run("--help");
     EXPECT_EQ(r.exit_code, 0);
-    for (const auto* cmd : {"backbones", "check", "demo", "eval", "features", "infer", "sample", "train"}) EXPECT_TRUE(contains(r.out, cmd)) << cmd;
+    for (const auto* cmd : {"backbones", "check", "demo", "eval", "features", "infer", "sample", "train"})
+        EXPECT_TRUE(contains(r.out, cmd)) << cmd;
     EXPECT_EQ(run("--version").exit_code, 0);
 }
 
@@ -103,7 +109,8 @@ TEST_F(CliTest, UnreadableImageIsAWarningAndStrictMakesItFail) {
 
 TEST_F(CliTest, MaskOfTheWrongSizeIsAnErrorNamingBothFiles) {
     const auto root = make_product();
-    cv::imwrite((root / "ground_truth/dent/000_mask.png").string(), cv::Mat(32, 32, CV_8UC1, cv::Scalar(255)));
+    cv::imwrite((root / "ground_truth/dent/000_mask.png").string(),
+                cv::Mat(32, 32, CV_8UC1, cv::Scalar(255)));
     const auto r = run("check --data " + root.string());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, (root / "test/dent/000.png").string())) << r.err;
@@ -129,8 +136,8 @@ TEST_F(CliTest, FeaturesWritesGridsAndSkipsUnreadableFiles) {
     cv::imwrite((dir / "b.jpg").string(), cv::Mat(64, 64, CV_8UC1, cv::Scalar(200)));
     std::ofstream(dir / "c.png") << "garbage";
     const auto out = m_dir / "features.safetensors";
-    const auto r = run("features --random-init --backbone resnet18 --image-size 64 --input " + dir.string() + " --out " +
-                       out.string());
+    const auto r = run("features --random-init --backbone resnet18 --image-size 64 --input " + dir.string() +
+                       " --out " + out.string());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.err, (dir / "c.png").string())) << r.err;
     const auto archive = kensa::io::read_safetensors(out);
@@ -145,7 +152,8 @@ TEST_F(CliTest, BadWeightsAreNamedNeverACrash) {
     fs::create_directories(dir);
     cv::imwrite((dir / "a.png").string(), cv::Mat(64, 64, CV_8UC3, cv::Scalar(1, 2, 3)));
 
-    auto r = run("features --backbone resnet18 --weights " + (m_dir / "none.safetensors").string() + " --input " + dir.string());
+    auto r = run("features --backbone resnet18 --weights " + (m_dir / "none.safetensors").string() +
+                 " --input " + dir.string());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "none.safetensors")) << r.err;
 
@@ -176,7 +184,8 @@ TEST_F(CliTest, MissingDefaultWeightsSayHowToGetThem) {
     cv::imwrite((dir / "a.png").string(), cv::Mat(64, 64, CV_8UC3, cv::Scalar(1, 2, 3)));
     // resnet34's ImageNet weights are never installed on a machine without internet.
     const auto r = run("features --backbone resnet34 --input " + dir.string());
-    if (r.exit_code == 0) GTEST_SKIP() << "resnet34 weights are installed here";
+    if (r.exit_code == 0)
+        GTEST_SKIP() << "resnet34 weights are installed here";
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "resnet34_imagenet.safetensors")) << r.err;
     EXPECT_TRUE(contains(r.err, "export_torchvision_backbone.py")) << r.err;
@@ -184,20 +193,22 @@ TEST_F(CliTest, MissingDefaultWeightsSayHowToGetThem) {
 
 namespace {
 // A tiny model: random-init ResNet-18 (no weights file needed), 64 px, a one-layer transformer.
-const std::string kTinyTraining = " --random-init --backbone resnet18 --image-size 64 --hidden 64 --layers 1 --seed 3";
+const std::string kTinyTraining =
+    " --random-init --backbone resnet18 --image-size 64 --hidden 64 --layers 1 --seed 3";
 }  // namespace
 
 TEST_F(CliTest, TrainInferEvalRoundTrip) {
     const auto product = make_product();
     const auto model = m_dir / "widget.kensa";
-    auto r = run("train --data " + product.string() + " --out " + model.string() + " --epochs 2" + kTinyTraining);
+    auto r =
+        run("train --data " + product.string() + " --out " + model.string() + " --epochs 2" + kTinyTraining);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     ASSERT_TRUE(fs::exists(model));
     EXPECT_TRUE(contains(r.out, "thresholds from held-out normal images")) << r.out;
 
     const auto out = m_dir / "maps";
-    r = run("infer --model " + model.string() + " --input " + (product / "test").string() + " --out " + out.string() +
-            " --overlays");
+    r = run("infer --model " + model.string() + " --input " + (product / "test").string() + " --out " +
+            out.string() + " --overlays");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // One 32-bit float map per image at the image's own size, and the scores table.
     const cv::Mat map = cv::imread((out / "dent/000.tiff").string(), cv::IMREAD_UNCHANGED);
@@ -227,11 +238,13 @@ TEST_F(CliTest, CorruptOrForeignModelFilesAreClearErrors) {
     kensa::io::TensorArchive weights;
     weights.tensors.push_back({"w", kensa::io::DType::F32, {1}, std::vector<std::byte>(4)});
     kensa::io::write_safetensors(bogus, weights);
-    r = run("infer --model " + bogus.string() + " --input " + product.string() + " --out " + (m_dir / "o").string());
+    r = run("infer --model " + bogus.string() + " --input " + product.string() + " --out " +
+            (m_dir / "o").string());
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "not a Kensa model")) << r.err;
 
-    r = run("train --data " + (m_dir / "missing").string() + " --out " + (m_dir / "m.kensa").string() + kTinyTraining);
+    r = run("train --data " + (m_dir / "missing").string() + " --out " + (m_dir / "m.kensa").string() +
+            kTinyTraining);
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, (m_dir / "missing").string())) << r.err;
     EXPECT_EQ(run("train --data " + product.string() + " --out x.kensa --precision fp64").exit_code, 2);
@@ -242,7 +255,8 @@ TEST_F(CliTest, CtrlCCancelsTrainingAndWritesNoModel) {
     const auto model = m_dir / "cancelled.kensa";
     const auto rc_file = m_dir / "rc.txt";
     const std::string cmd = "(" KENSA_CLI " train --data " + product.string() + " --out " + model.string() +
-                            " --epochs 100000" + kTinyTraining + " >/dev/null 2>&1 & pid=$!; sleep 6; kill -INT $pid; wait $pid; echo $? > " +
+                            " --epochs 100000" + kTinyTraining +
+                            " >/dev/null 2>&1 & pid=$!; sleep 6; kill -INT $pid; wait $pid; echo $? > " +
                             rc_file.string() + ")";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
     EXPECT_EQ(slurp(rc_file), "130\n");

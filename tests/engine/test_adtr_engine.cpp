@@ -67,7 +67,8 @@ TEST(AdtrEngine, SeparatesAnObviousDefectAndPointsAtIt) {
     const auto normal_results = inspector.inspect(normals);
     const auto defect_results = inspector.inspect(defective);
     float worst_normal = 0.f;
-    for (const auto& r : normal_results) worst_normal = std::max(worst_normal, r.score);
+    for (const auto& r : normal_results)
+        worst_normal = std::max(worst_normal, r.score);
     for (const auto& r : defect_results) {
         EXPECT_GT(r.score, worst_normal);
         cv::Point peak;
@@ -98,7 +99,8 @@ TEST(AdtrEngine, SameSeedSameModel) {
     const auto images = normal_images(12, 64, 3);
     const auto a = kensa::engine::train_adtr(images, c), b = kensa::engine::train_adtr(images, c);
     EXPECT_EQ(a.epoch_losses, b.epoch_losses);
-    EXPECT_EQ(kensa::model::tensor_checksum(a.bundle.tensors), kensa::model::tensor_checksum(b.bundle.tensors));
+    EXPECT_EQ(kensa::model::tensor_checksum(a.bundle.tensors),
+              kensa::model::tensor_checksum(b.bundle.tensors));
 }
 
 TEST(AdtrEngine, CancelStopsWithinASecond) {

@@ -14,7 +14,9 @@ std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
 }
-std::span<const std::byte> bytes_of(const std::string& s) { return std::as_bytes(std::span(s.data(), s.size())); }
+std::span<const std::byte> bytes_of(const std::string& s) {
+    return std::as_bytes(std::span(s.data(), s.size()));
+}
 }  // namespace
 
 TEST(AtomicFile, ReplacesContentAndLeavesNoPartialFile) {
@@ -34,6 +36,7 @@ TEST(AtomicFile, UnwritableDirectoryNamesThePath) {
         kensa::write_file_atomically(path, bytes_of("x"));
         FAIL() << "expected an error";
     } catch (const kensa::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("/nonexistent-kensa-dir/out.bin"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("/nonexistent-kensa-dir/out.bin"), std::string::npos)
+            << e.what();
     }
 }

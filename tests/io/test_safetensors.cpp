@@ -19,7 +19,8 @@ TensorRecord make_f32(const std::string& name, std::vector<int64_t> shape, float
     r.dtype = DType::F32;
     r.shape = std::move(shape);
     std::vector<float> values(static_cast<size_t>(r.numel()));
-    for (size_t i = 0; i < values.size(); ++i) values[i] = start + static_cast<float>(i);
+    for (size_t i = 0; i < values.size(); ++i)
+        values[i] = start + static_cast<float>(i);
     r.data.resize(values.size() * sizeof(float));
     std::memcpy(r.data.data(), values.data(), r.data.size());
     return r;
@@ -81,7 +82,8 @@ TEST(Safetensors, RoundTripKeepsNamesShapesDataAndMetadata) {
 
 TEST(Safetensors, ReadsAFileWrittenByThePythonReferenceLayout) {
     // Hand-built exactly as the format specifies: header {"x": F32 [2] at [0, 8)} then two floats.
-    const std::string json = R"({"x":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"__metadata__":{"k":"v"}})";
+    const std::string json =
+        R"({"x":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"__metadata__":{"k":"v"}})";
     auto bytes = header_only(json);
     const float values[2] = {1.5f, -2.25f};
     const auto* p = reinterpret_cast<const std::byte*>(values);
@@ -98,10 +100,12 @@ TEST(Safetensors, ReadsAFileWrittenByThePythonReferenceLayout) {
 TEST(Safetensors, CorruptInputGivesClearErrors) {
     EXPECT_NE(error_of({}).find("truncated"), std::string::npos);
     EXPECT_NE(error_of(header_only("{not json")).find("not JSON"), std::string::npos);
-    EXPECT_NE(error_of(header_only(R"({"x":{"dtype":"Q7","shape":[1],"data_offsets":[0,4]}})")).find("unknown dtype"),
+    EXPECT_NE(error_of(header_only(R"({"x":{"dtype":"Q7","shape":[1],"data_offsets":[0,4]}})"))
+                  .find("unknown dtype"),
               std::string::npos);
-    EXPECT_NE(error_of(header_only(R"({"x":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}})")).find("need 8"),
-              std::string::npos);
+    EXPECT_NE(
+        error_of(header_only(R"({"x":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}})")).find("need 8"),
+        std::string::npos);
     const auto past_end = error_of(header_only(R"({"x":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})"));
     EXPECT_NE(past_end.find("truncated"), std::string::npos) << past_end;
     EXPECT_NE(past_end.find("weights.safetensors"), std::string::npos) << past_end;

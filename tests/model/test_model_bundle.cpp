@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <cstring>
-#include <unistd.h>
 #include <fstream>
 
 namespace fs = std::filesystem;
@@ -31,7 +31,8 @@ ModelBundle sample_bundle() {
     b.thresholds.image_f1_optimal = 1.5f;
     b.training_json = R"({"epochs":30,"loss":[0.5,0.25]})";
     kensa::io::TensorRecord w{"adtr.proj.weight", kensa::io::DType::F32, {2, 3}, std::vector<std::byte>(24)};
-    for (size_t i = 0; i < w.data.size(); ++i) w.data[i] = static_cast<std::byte>(i * 7);
+    for (size_t i = 0; i < w.data.size(); ++i)
+        w.data[i] = static_cast<std::byte>(i * 7);
     b.tensors.tensors.push_back(w);
     return b;
 }

@@ -45,7 +45,8 @@ TEST(TensorDict, SaveAndLoadRestoresEveryParameterAndBuffer) {
 TEST(TensorDict, MismatchesAreListedByName) {
     TinyNet net;
     auto dict = kensa::nn::module_state(*net);
-    for (auto& [name, t] : dict) t = t.clone();
+    for (auto& [name, t] : dict)
+        t = t.clone();
 
     auto missing = dict;
     missing.erase("conv.bias");
@@ -58,7 +59,8 @@ TEST(TensorDict, MismatchesAreListedByName) {
     auto wrong_shape = dict;
     wrong_shape["conv.weight"] = torch::zeros({4, 3, 5, 5});
     const auto msg = load_error(net, wrong_shape);
-    EXPECT_NE(msg.find("'conv.weight' has shape [4, 3, 5, 5], expected [4, 3, 3, 3]"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("'conv.weight' has shape [4, 3, 5, 5], expected [4, 3, 3, 3]"), std::string::npos)
+        << msg;
     EXPECT_NE(msg.find("tiny.safetensors"), std::string::npos) << msg;
 
     auto wrong_dtype = dict;

@@ -2,10 +2,10 @@
 
 #include <kensa/base/error.h>
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace kensa {
 
@@ -13,13 +13,15 @@ void write_file_atomically(const std::filesystem::path& path, std::span<const st
     auto partial = path;
     partial += ".partial";
     const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw file_error(partial, std::string("cannot create: ") + std::strerror(errno));
+    if (fd < 0)
+        throw file_error(partial, std::string("cannot create: ") + std::strerror(errno));
     const auto* p = reinterpret_cast<const char*>(bytes.data());
     size_t left = bytes.size();
     while (left > 0) {
         const ssize_t n = ::write(fd, p, left);
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             const int err = errno;
             ::close(fd);
             ::unlink(partial.c_str());

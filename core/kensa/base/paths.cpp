@@ -15,8 +15,10 @@ std::filesystem::path executable_dir() {
 
 std::vector<std::filesystem::path> weights_search_path() {
     std::vector<std::filesystem::path> dirs;
-    if (const char* env = std::getenv("KENSA_WEIGHTS_DIR"); env && *env) dirs.emplace_back(env);
-    if (auto exe = executable_dir(); !exe.empty()) dirs.push_back(exe.parent_path() / "share" / "kensa" / "weights");
+    if (const char* env = std::getenv("KENSA_WEIGHTS_DIR"); env && *env)
+        dirs.emplace_back(env);
+    if (auto exe = executable_dir(); !exe.empty())
+        dirs.push_back(exe.parent_path() / "share" / "kensa" / "weights");
     dirs.emplace_back(KENSA_DEFAULT_WEIGHTS_DIR);
     return dirs;
 }
@@ -24,7 +26,8 @@ std::vector<std::filesystem::path> weights_search_path() {
 std::filesystem::path find_weights_file(const std::string& file_name) {
     for (const auto& dir : weights_search_path()) {
         std::error_code ec;
-        if (std::filesystem::is_regular_file(dir / file_name, ec)) return dir / file_name;
+        if (std::filesystem::is_regular_file(dir / file_name, ec))
+            return dir / file_name;
     }
     return {};
 }

@@ -11,7 +11,7 @@ namespace kensa {
 // Reported by long-running core work. Returning false from the callback asks the work to stop;
 // the work then throws kensa::Cancelled at its next check (within a second by contract).
 struct Progress {
-    std::string stage;   // e.g. "features", "epoch"
+    std::string stage;  // e.g. "features", "epoch"
     int64_t done = 0;
     int64_t total = 0;
     std::string detail;  // free text, e.g. "epoch 3/30"
@@ -21,7 +21,8 @@ using ProgressCallback = std::function<bool(const Progress&)>;
 
 // Calls cb (when set) and throws Cancelled if it returns false.
 inline void report(const ProgressCallback& cb, const Progress& p) {
-    if (cb && !cb(p)) throw Cancelled();
+    if (cb && !cb(p))
+        throw Cancelled();
 }
 
 }  // namespace kensa

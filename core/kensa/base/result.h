@@ -34,24 +34,28 @@ public:
 
     // The value, or throw the error: for callers that already sit inside a try block.
     T take() && {
-        if (!ok()) throw std::get<Error>(m_state);
+        if (!ok())
+            throw std::get<Error>(m_state);
         return std::move(std::get<T>(m_state));
     }
 
 private:
     T& checked() {
-        if (!ok()) throw std::get<Error>(m_state);
+        if (!ok())
+            throw std::get<Error>(m_state);
         return std::get<T>(m_state);
     }
     const T& checked() const {
-        if (!ok()) throw std::get<Error>(m_state);
+        if (!ok())
+            throw std::get<Error>(m_state);
         return std::get<T>(m_state);
     }
 
     std::variant<T, Error> m_state;
 };
 
-// Runs fn and turns a thrown kensa::Error (or any std::exception, e.g. from OpenCV or LibTorch) into a Result.
+// Runs fn and turns a thrown kensa::Error (or any std::exception, e.g. from OpenCV or LibTorch) into a
+// Result.
 template <typename Fn>
 auto capture(Fn&& fn) -> Result<decltype(fn())> {
     try {

@@ -20,38 +20,47 @@ namespace kensa::engine {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 // The q-quantile of values with linear interpolation between order statistics (numpy's default).
 float quantile(std::vector<float> values, double q) {
-    if (values.empty()) return model::Thresholds::kUnset;
+    if (values.empty())
+        return model::Thresholds::kUnset;
     const double pos = q * static_cast<double>(values.size() - 1);
     const auto lo = static_cast<size_t>(std::floor(pos));
     const auto hi = std::min(lo + 1, values.size() - 1);
     std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
     const float a = values[lo];
-    const float b = hi == lo ? a : *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end());
+    const float b =
+        hi == lo ? a : *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end());
     return a + static_cast<float>(pos - static_cast<double>(lo)) * (b - a);
 }
 
 // Every k-th image goes to the hold-out: spread over the folder, and the same on every machine.
-void split_holdout(const std::vector<cv::Mat>& images, const TrainingConfig& config, std::vector<cv::Mat>& train,
-                   std::vector<cv::Mat>& holdout) {
+void split_holdout(const std::vector<cv::Mat>& images, const TrainingConfig& config,
+                   std::vector<cv::Mat>& train, std::vector<cv::Mat>& holdout) {
     const auto n = static_cast<int>(images.size());
     int wanted = std::max(config.min_holdout, static_cast<int>(std::lround(config.holdout_fraction * n)));
     wanted = std::min(wanted, n / 2);  // never more than half of the training data
     const int stride = wanted > 0 ? n / wanted : n + 1;
     for (int i = 0; i < n; ++i) {
-        const bool held = wanted > 0 && (i % stride) == stride - 1 && static_cast<int>(holdout.size()) < wanted;
+        const bool held =
+            wanted > 0 && (i % stride) == stride - 1 && static_cast<int>(holdout.size()) < wanted;
         (held ? holdout : train).push_back(images[static_cast<size_t>(i)]);
     }
 }
 
 void validate(const TrainingConfig& c, size_t images) {
-    if (images < 2) throw Error("training needs at least 2 normal images, got " + std::to_string(images));
-    if (c.epochs <= 0) throw Error("epochs must be positive");
-    if (c.batch_size <= 0) throw Error("batch size must be positive");
-    if (!(c.learning_rate > 0)) throw Error("learning rate must be positive");
+    if (images < 2)
+        throw Error("training needs at least 2 normal images, got " + std::to_string(images));
+    if (c.epochs <= 0)
+        throw Error("epochs must be positive");
+    if (c.batch_size <= 0)
+        throw Error("batch size must be positive");
+    if (!(c.learning_rate > 0))
+        throw Error("learning rate must be positive");
     if (!(c.image_quantile > 0 && c.image_quantile <= 1) || !(c.pixel_quantile > 0 && c.pixel_quantile <= 1))
         throw Error("threshold quantiles must be in (0, 1]");
 }
@@ -73,13 +82,15 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     const auto& fc = config.features;
     if (fc.image_size <= 0 || fc.image_size % 32 != 0)
         throw Error("image size " + std::to_string(fc.image_size) + " is not a positive multiple of 32");
-    auto backbone = fc.random_init ? nn::create_backbone(fc.backbone)
-                                   : nn::load_backbone(fc.backbone, resolve_backbone_weights(fc.backbone, fc.weights));
+    auto backbone = fc.random_init
+                        ? nn::create_backbone(fc.backbone)
+                        : nn::load_backbone(fc.backbone, resolve_backbone_weights(fc.backbone, fc.weights));
     const int64_t grid = fc.grid_size > 0 ? fc.grid_size : nn::default_grid_size(fc.image_size);
 
     auto t0 = Clock::now();
     // The backbone is frozen: its features are computed once and reused every epoch.
-    const auto raw = nn::extract_feature_grids(*backbone, train_images, fc.image_size, grid, fc.batch_size, progress);
+    const auto raw =
+        nn::extract_feature_grids(*backbone, train_images, fc.image_size, grid, fc.batch_size, progress);
     result.feature_seconds = seconds_since(t0);
     // Backbone channels differ in scale by orders of magnitude (MobileNetV2's reach 40, others stay
     // near 0): standardising each channel over the normal images lets every channel count in the
@@ -92,8 +103,9 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     adtr.channels = static_cast<int>(backbone->total_channels());
     adtr.grid = static_cast<int>(grid);
     nn::AdtrTransformer transformer(adtr, config.precision);
-    torch::optim::AdamW optimizer(transformer->parameters(),
-                                  torch::optim::AdamWOptions(config.learning_rate).weight_decay(config.weight_decay));
+    torch::optim::AdamW optimizer(
+        transformer->parameters(),
+        torch::optim::AdamWOptions(config.learning_rate).weight_decay(config.weight_decay));
 
     t0 = Clock::now();
     const int64_t n = features.size(0);
@@ -109,7 +121,8 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
         const auto order = torch::randperm(n, torch::kLong);
         double loss_sum = 0.0;
         for (int64_t begin = 0; begin < n; begin += config.batch_size) {
-            const auto batch = features.index_select(0, order.slice(0, begin, std::min(begin + config.batch_size, n)));
+            const auto batch =
+                features.index_select(0, order.slice(0, begin, std::min(begin + config.batch_size, n)));
             const auto loss = nn::reconstruction_loss(transformer->forward(batch), batch);
             optimizer.zero_grad();
             loss.backward();
@@ -118,8 +131,9 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
             const double value = loss.item<double>();
             loss_sum += value;
             ++step;
-            report(progress, {"training", step, total_steps,
-                              "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config.epochs), value});
+            report(progress,
+                   {"training", step, total_steps,
+                    "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config.epochs), value});
         }
         result.epoch_losses.push_back(loss_sum / static_cast<double>(steps_per_epoch));
     }
@@ -157,24 +171,26 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
         bundle.thresholds.holdout_images = result.holdout_images;
     }
 
-    bundle.training_json = nlohmann::json{
-        {"mode", "normal-only"},
-        {"train_images", result.train_images},
-        {"holdout_images", result.holdout_images},
-        {"epochs", config.epochs},
-        {"batch_size", config.batch_size},
-        {"learning_rate", config.learning_rate},
-        {"weight_decay", config.weight_decay},
-        {"grad_clip", config.grad_clip},
-        {"seed", config.seed},
-        {"precision", std::string(model::to_string(transformer->precision()))},
-        {"image_quantile", config.image_quantile},
-        {"pixel_quantile", config.pixel_quantile},
-        {"random_init_backbone", fc.random_init},
-        {"feature_seconds", result.feature_seconds},
-        {"training_seconds", result.training_seconds},
-        {"epoch_losses", result.epoch_losses},
-    }.dump();
+    bundle.training_json =
+        nlohmann::json{
+            {"mode", "normal-only"},
+            {"train_images", result.train_images},
+            {"holdout_images", result.holdout_images},
+            {"epochs", config.epochs},
+            {"batch_size", config.batch_size},
+            {"learning_rate", config.learning_rate},
+            {"weight_decay", config.weight_decay},
+            {"grad_clip", config.grad_clip},
+            {"seed", config.seed},
+            {"precision", std::string(model::to_string(transformer->precision()))},
+            {"image_quantile", config.image_quantile},
+            {"pixel_quantile", config.pixel_quantile},
+            {"random_init_backbone", fc.random_init},
+            {"feature_seconds", result.feature_seconds},
+            {"training_seconds", result.training_seconds},
+            {"epoch_losses", result.epoch_losses},
+        }
+            .dump();
     return result;
 }
 

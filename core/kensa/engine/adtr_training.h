@@ -17,7 +17,7 @@ struct TrainingConfig {
     FeatureExtractorConfig features;  // backbone, weights, image size, threads
     model::AdtrConfig adtr;           // channels and grid are filled in from the backbone
     model::Precision precision = model::Precision::Auto;
-    AnomalyMapOptions map;            // model_size is set from features.image_size
+    AnomalyMapOptions map;  // model_size is set from features.image_size
 
     // Provisional, measured on the sample product (docs/benchmarks.md): with minutes, not hours, of
     // training, lr 1e-3 beats UniAD's 1e-4 (which needs ~1000 epochs). Tuning is still open.
@@ -25,8 +25,8 @@ struct TrainingConfig {
     int batch_size = 8;
     double learning_rate = 1e-3;  // AdamW; x0.1 for the last 20% of epochs (UniAD's step schedule)
     double weight_decay = 1e-4;
-    double grad_clip = 0.1;       // max global gradient norm
-    uint64_t seed = 1;            // same seed, same data, same model (bit for bit)
+    double grad_clip = 0.1;  // max global gradient norm
+    uint64_t seed = 1;       // same seed, same data, same model (bit for bit)
 
     // Normal images kept out of training to learn what normal scores look like.
     double holdout_fraction = 0.1;

@@ -10,20 +10,22 @@
 namespace kensa::engine {
 
 cv::Mat grid_to_model_map(const cv::Mat& grid, const AnomalyMapOptions& options) {
-    if (grid.type() != CV_32FC1) throw Error("grid_to_model_map: expected a CV_32FC1 grid");
+    if (grid.type() != CV_32FC1)
+        throw Error("grid_to_model_map: expected a CV_32FC1 grid");
     cv::Mat map;
     cv::resize(grid, map, cv::Size(options.model_size, options.model_size), 0, 0, cv::INTER_LINEAR);
     if (options.gaussian_sigma > 0) {
         // Kernel covering +-4 sigma, as scipy.ndimage.gaussian_filter (truncate=4) does.
         const int radius = static_cast<int>(std::ceil(4.0 * options.gaussian_sigma));
-        cv::GaussianBlur(map, map, cv::Size(2 * radius + 1, 2 * radius + 1), options.gaussian_sigma, options.gaussian_sigma,
-                         cv::BORDER_REFLECT);
+        cv::GaussianBlur(map, map, cv::Size(2 * radius + 1, 2 * radius + 1), options.gaussian_sigma,
+                         options.gaussian_sigma, cv::BORDER_REFLECT);
     }
     return map;
 }
 
 float image_score(const cv::Mat& model_map, const AnomalyMapOptions& options) {
-    if (options.score_pool <= 0) return static_cast<float>(cv::mean(model_map)[0]);
+    if (options.score_pool <= 0)
+        return static_cast<float>(cv::mean(model_map)[0]);
     const int k = std::min({options.score_pool, model_map.rows, model_map.cols});
     cv::Mat pooled;
     // A box filter over the valid region is the stride-1 average pool.
@@ -35,7 +37,8 @@ float image_score(const cv::Mat& model_map, const AnomalyMapOptions& options) {
 }
 
 cv::Mat to_image_size(const cv::Mat& model_map, cv::Size image_size) {
-    if (model_map.size() == image_size) return model_map.clone();
+    if (model_map.size() == image_size)
+        return model_map.clone();
     cv::Mat out;
     cv::resize(model_map, out, image_size, 0, 0, cv::INTER_LINEAR);
     return out;

@@ -25,6 +25,7 @@ std::filesystem::path find_backbone_weights(const std::string& id);
 
 // `explicit_path` when given (it must exist), else the default file; throws Error with
 // how_to_get_weights when neither exists.
-std::filesystem::path resolve_backbone_weights(const std::string& id, const std::filesystem::path& explicit_path = {});
+std::filesystem::path resolve_backbone_weights(const std::string& id,
+                                               const std::filesystem::path& explicit_path = {});
 
 }  // namespace kensa::engine

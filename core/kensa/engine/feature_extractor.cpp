@@ -23,7 +23,8 @@ struct FeatureExtractor::Impl {
 FeatureExtractor::Impl::Impl(const FeatureExtractorConfig& cfg) : config(cfg) {
     if (config.image_size <= 0 || config.image_size % 32 != 0)
         throw Error("image size " + std::to_string(config.image_size) + " is not a positive multiple of 32");
-    if (config.batch_size <= 0) throw Error("batch size must be positive");
+    if (config.batch_size <= 0)
+        throw Error("batch size must be positive");
     nn::configure_threads(config.threads);
     if (config.random_init) {
         backbone = nn::create_backbone(config.backbone);
@@ -34,23 +35,34 @@ FeatureExtractor::Impl::Impl(const FeatureExtractorConfig& cfg) : config(cfg) {
     grid = config.grid_size > 0 ? config.grid_size : nn::default_grid_size(config.image_size);
 }
 
-torch::Tensor FeatureExtractor::Impl::extract_tensor(const std::vector<cv::Mat>& images, const ProgressCallback& progress) {
+torch::Tensor FeatureExtractor::Impl::extract_tensor(const std::vector<cv::Mat>& images,
+                                                     const ProgressCallback& progress) {
     return nn::extract_feature_grids(*backbone, images, config.image_size, grid, config.batch_size, progress);
 }
 
-FeatureExtractor::FeatureExtractor(const FeatureExtractorConfig& config) : m_impl(std::make_unique<Impl>(config)) {}
+FeatureExtractor::FeatureExtractor(const FeatureExtractorConfig& config)
+    : m_impl(std::make_unique<Impl>(config)) {}
 FeatureExtractor::~FeatureExtractor() = default;
 FeatureExtractor::FeatureExtractor(FeatureExtractor&&) noexcept = default;
 FeatureExtractor& FeatureExtractor::operator=(FeatureExtractor&&) noexcept = default;
 
-const FeatureExtractorConfig& FeatureExtractor::config() const { return m_impl->config; }
-int64_t FeatureExtractor::channels() const { return m_impl->backbone->total_channels(); }
-int64_t FeatureExtractor::grid_size() const { return m_impl->grid; }
-std::filesystem::path FeatureExtractor::weights_path() const { return m_impl->weights; }
+const FeatureExtractorConfig& FeatureExtractor::config() const {
+    return m_impl->config;
+}
+int64_t FeatureExtractor::channels() const {
+    return m_impl->backbone->total_channels();
+}
+int64_t FeatureExtractor::grid_size() const {
+    return m_impl->grid;
+}
+std::filesystem::path FeatureExtractor::weights_path() const {
+    return m_impl->weights;
+}
 
 std::vector<StageInfo> FeatureExtractor::stages() const {
     std::vector<StageInfo> out;
-    for (const auto& s : m_impl->backbone->stages()) out.push_back({s.name, s.stride, s.channels});
+    for (const auto& s : m_impl->backbone->stages())
+        out.push_back({s.name, s.stride, s.channels});
     return out;
 }
 

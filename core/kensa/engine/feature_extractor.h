@@ -20,7 +20,7 @@ struct FeatureExtractorConfig {
     int image_size = 224;           // images are resized to image_size x image_size (a multiple of 32)
     int grid_size = 0;              // 0: stride 16, at least 8 (14 for 224)
     int batch_size = 8;
-    int threads = 0;                // 0: all cores
+    int threads = 0;  // 0: all cores
 };
 
 struct StageInfo {

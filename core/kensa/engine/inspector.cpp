@@ -25,8 +25,10 @@ Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_
     impl.map = {b.image_size, b.gaussian_sigma, b.score_pool};
     const auto tensors = nn::to_tensor_dict(b.tensors);
     impl.backbone = nn::create_backbone(b.backbone);
-    nn::load_module_state(impl.backbone->module(), nn::strip_prefix(tensors, "backbone."), "model (backbone " + b.backbone + ")");
-    for (auto [name, target] : {std::pair{"features.mean", &impl.feature_mean}, std::pair{"features.std", &impl.feature_std}}) {
+    nn::load_module_state(impl.backbone->module(), nn::strip_prefix(tensors, "backbone."),
+                          "model (backbone " + b.backbone + ")");
+    for (auto [name, target] :
+         {std::pair{"features.mean", &impl.feature_mean}, std::pair{"features.std", &impl.feature_std}}) {
         auto it = tensors.find(name);
         if (it == tensors.end() || it->second.dim() != 1 || it->second.size(0) != b.adtr.channels)
             throw Error(std::string("model: tensor '") + name + "' is missing or has the wrong shape");
@@ -52,11 +54,15 @@ Inspector::~Inspector() = default;
 Inspector::Inspector(Inspector&&) noexcept = default;
 Inspector& Inspector::operator=(Inspector&&) noexcept = default;
 
-const model::ModelBundle& Inspector::bundle() const { return m_impl->bundle; }
-AnomalyMapOptions Inspector::map_options() const { return m_impl->map; }
+const model::ModelBundle& Inspector::bundle() const {
+    return m_impl->bundle;
+}
+AnomalyMapOptions Inspector::map_options() const {
+    return m_impl->map;
+}
 
-std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images, const ProgressCallback& progress,
-                                              int batch_size) {
+std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images,
+                                              const ProgressCallback& progress, int batch_size) {
     auto& impl = *m_impl;
     const auto total = static_cast<int64_t>(images.size());
     std::vector<AnomalyResult> results;
@@ -66,16 +72,18 @@ std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images
     for (int64_t begin = 0; begin < total; begin += batch_size) {
         const int64_t end = std::min<int64_t>(begin + batch_size, total);
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
-        const auto features = nn::standardize_features(
-            nn::extract_feature_grids(*impl.backbone, chunk, impl.bundle.image_size, impl.bundle.adtr.grid, batch_size),
-            impl.feature_mean, impl.feature_std);
+        const auto features =
+            nn::standardize_features(nn::extract_feature_grids(*impl.backbone, chunk, impl.bundle.image_size,
+                                                               impl.bundle.adtr.grid, batch_size),
+                                     impl.feature_mean, impl.feature_std);
         const auto reconstruction = impl.transformer->forward(features).to(torch::kFloat32);
         const auto grids = nn::anomaly_grid(reconstruction, features).contiguous();
         for (int64_t i = 0; i < grids.size(0); ++i) {
             const cv::Mat grid(static_cast<int>(grids.size(1)), static_cast<int>(grids.size(2)), CV_32FC1,
                                grids[i].data_ptr<float>());
             const auto model_map = grid_to_model_map(grid, impl.map);
-            results.push_back({to_image_size(model_map, chunk[static_cast<size_t>(i)].size()), image_score(model_map, impl.map)});
+            results.push_back({to_image_size(model_map, chunk[static_cast<size_t>(i)].size()),
+                               image_score(model_map, impl.map)});
         }
         report(progress, {"inspecting", end, total});
     }

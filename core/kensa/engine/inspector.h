@@ -25,8 +25,8 @@ public:
     AnomalyMapOptions map_options() const;
 
     // images: CV_32FC3 RGB in [0, 1], any size. batch_size images per forward pass.
-    std::vector<AnomalyResult> inspect(const std::vector<cv::Mat>& images, const ProgressCallback& progress = {},
-                                       int batch_size = 8);
+    std::vector<AnomalyResult> inspect(const std::vector<cv::Mat>& images,
+                                       const ProgressCallback& progress = {}, int batch_size = 8);
 
 private:
     struct Impl;

@@ -27,17 +27,22 @@ KnnBaseline::KnnBaseline(const KnnBaselineConfig& config) : m_impl(std::make_uni
 }
 KnnBaseline::~KnnBaseline() = default;
 
-const FeatureExtractor& KnnBaseline::extractor() const { return m_impl->extractor; }
+const FeatureExtractor& KnnBaseline::extractor() const {
+    return m_impl->extractor;
+}
 
 void KnnBaseline::fit(const std::vector<cv::Mat>& normal_images, const ProgressCallback& progress) {
-    if (normal_images.empty()) throw Error("no normal images to learn from");
+    if (normal_images.empty())
+        throw Error("no normal images to learn from");
     auto grids = m_impl->extractor.extract(normal_images, progress);
     m_impl->bank = positions_as_rows(grids);
     m_impl->bank_norm = m_impl->bank.pow(2).sum(1);
 }
 
-std::vector<AnomalyResult> KnnBaseline::predict(const std::vector<cv::Mat>& images, const ProgressCallback& progress) {
-    if (!m_impl->bank.defined()) throw Error("KnnBaseline::predict before fit");
+std::vector<AnomalyResult> KnnBaseline::predict(const std::vector<cv::Mat>& images,
+                                                const ProgressCallback& progress) {
+    if (!m_impl->bank.defined())
+        throw Error("KnnBaseline::predict before fit");
     torch::NoGradGuard no_grad;
     auto grids = m_impl->extractor.extract(images, progress);
     const auto queries = positions_as_rows(grids);
@@ -45,7 +50,8 @@ std::vector<AnomalyResult> KnnBaseline::predict(const std::vector<cv::Mat>& imag
     std::vector<torch::Tensor> nearest;
     for (int64_t begin = 0; begin < queries.size(0); begin += 4096) {
         const auto q = queries.slice(0, begin, std::min<int64_t>(begin + 4096, queries.size(0)));
-        const auto d2 = q.pow(2).sum(1, true) - 2 * torch::mm(q, m_impl->bank.t()) + m_impl->bank_norm.unsqueeze(0);
+        const auto d2 =
+            q.pow(2).sum(1, true) - 2 * torch::mm(q, m_impl->bank.t()) + m_impl->bank_norm.unsqueeze(0);
         nearest.push_back(std::get<0>(d2.min(1)).clamp_min(0).sqrt());
     }
     const auto distances = torch::cat(nearest).reshape({grids.count, grids.grid, grids.grid}).contiguous();
@@ -53,9 +59,11 @@ std::vector<AnomalyResult> KnnBaseline::predict(const std::vector<cv::Mat>& imag
     std::vector<AnomalyResult> out;
     out.reserve(images.size());
     for (int64_t i = 0; i < grids.count; ++i) {
-        const cv::Mat grid(static_cast<int>(grids.grid), static_cast<int>(grids.grid), CV_32FC1, distances[i].data_ptr<float>());
+        const cv::Mat grid(static_cast<int>(grids.grid), static_cast<int>(grids.grid), CV_32FC1,
+                           distances[i].data_ptr<float>());
         const auto model_map = grid_to_model_map(grid, m_impl->config.map);
-        out.push_back({to_image_size(model_map, images[static_cast<size_t>(i)].size()), image_score(model_map, m_impl->config.map)});
+        out.push_back({to_image_size(model_map, images[static_cast<size_t>(i)].size()),
+                       image_score(model_map, m_impl->config.map)});
     }
     return out;
 }

@@ -19,9 +19,16 @@ namespace kensa::io {
 namespace {
 
 constexpr std::array<std::pair<DType, const char*>, 10> kDTypeNames{{
-    {DType::F64, "F64"}, {DType::F32, "F32"}, {DType::F16, "F16"}, {DType::BF16, "BF16"},
-    {DType::I64, "I64"}, {DType::I32, "I32"}, {DType::I16, "I16"}, {DType::I8, "I8"},
-    {DType::U8, "U8"}, {DType::Bool, "BOOL"},
+    {DType::F64, "F64"},
+    {DType::F32, "F32"},
+    {DType::F16, "F16"},
+    {DType::BF16, "BF16"},
+    {DType::I64, "I64"},
+    {DType::I32, "I32"},
+    {DType::I16, "I16"},
+    {DType::I8, "I8"},
+    {DType::U8, "U8"},
+    {DType::Bool, "BOOL"},
 }};
 
 // A header larger than this is not a weights file but garbage (the reference implementation uses 100 MB).
@@ -35,28 +42,34 @@ Error bad(const std::string& source, const std::string& reason) {
 
 std::string to_string(DType dtype) {
     for (const auto& [d, name] : kDTypeNames)
-        if (d == dtype) return name;
+        if (d == dtype)
+            return name;
     return "?";
 }
 
 std::optional<DType> parse_dtype(const std::string& name) {
     for (const auto& [d, n] : kDTypeNames)
-        if (name == n) return d;
+        if (name == n)
+            return d;
     return std::nullopt;
 }
 
 size_t element_size(DType dtype) {
     switch (dtype) {
         case DType::F64:
-        case DType::I64: return 8;
+        case DType::I64:
+            return 8;
         case DType::F32:
-        case DType::I32: return 4;
+        case DType::I32:
+            return 4;
         case DType::F16:
         case DType::BF16:
-        case DType::I16: return 2;
+        case DType::I16:
+            return 2;
         case DType::I8:
         case DType::U8:
-        case DType::Bool: return 1;
+        case DType::Bool:
+            return 1;
     }
     return 0;
 }
@@ -66,17 +79,21 @@ int64_t TensorRecord::numel() const {
 }
 
 const TensorRecord* TensorArchive::find(const std::string& name) const {
-    auto it = std::find_if(tensors.begin(), tensors.end(), [&](const TensorRecord& t) { return t.name == name; });
+    auto it =
+        std::find_if(tensors.begin(), tensors.end(), [&](const TensorRecord& t) { return t.name == name; });
     return it == tensors.end() ? nullptr : &*it;
 }
 
 TensorArchive parse_safetensors(std::span<const std::byte> bytes, const std::string& source) {
-    if (bytes.size() < 8) throw bad(source, "shorter than the 8-byte header length (truncated?)");
+    if (bytes.size() < 8)
+        throw bad(source, "shorter than the 8-byte header length (truncated?)");
     uint64_t header_len = 0;
     std::memcpy(&header_len, bytes.data(), 8);
-    if (header_len > kMaxHeaderBytes) throw bad(source, "header length " + std::to_string(header_len) + " is implausible");
+    if (header_len > kMaxHeaderBytes)
+        throw bad(source, "header length " + std::to_string(header_len) + " is implausible");
     if (8 + header_len > bytes.size())
-        throw bad(source, "header of " + std::to_string(header_len) + " bytes runs past the end of the file (truncated?)");
+        throw bad(source, "header of " + std::to_string(header_len) +
+                              " bytes runs past the end of the file (truncated?)");
 
     nlohmann::json header;
     try {
@@ -85,16 +102,19 @@ TensorArchive parse_safetensors(std::span<const std::byte> bytes, const std::str
     } catch (const nlohmann::json::exception& e) {
         throw bad(source, std::string("header is not JSON (") + e.what() + ")");
     }
-    if (!header.is_object()) throw bad(source, "header is not a JSON object");
+    if (!header.is_object())
+        throw bad(source, "header is not a JSON object");
 
     const auto data = bytes.subspan(8 + header_len);
     TensorArchive archive;
     std::vector<std::pair<uint64_t, uint64_t>> ranges;
     for (const auto& [name, entry] : header.items()) {
         if (name == "__metadata__") {
-            if (!entry.is_object()) throw bad(source, "__metadata__ is not an object");
+            if (!entry.is_object())
+                throw bad(source, "__metadata__ is not an object");
             for (const auto& [k, v] : entry.items()) {
-                if (!v.is_string()) throw bad(source, "__metadata__." + k + " is not a string");
+                if (!v.is_string())
+                    throw bad(source, "__metadata__." + k + " is not a string");
                 archive.metadata[k] = v.get<std::string>();
             }
             continue;
@@ -103,24 +123,28 @@ TensorArchive parse_safetensors(std::span<const std::byte> bytes, const std::str
             TensorRecord t;
             t.name = name;
             const auto dtype = parse_dtype(entry.at("dtype").get<std::string>());
-            if (!dtype) throw bad(source, "tensor '" + name + "' has unknown dtype " + entry.at("dtype").dump());
+            if (!dtype)
+                throw bad(source, "tensor '" + name + "' has unknown dtype " + entry.at("dtype").dump());
             t.dtype = *dtype;
             for (const auto& d : entry.at("shape")) {
                 const auto v = d.get<int64_t>();
-                if (v < 0) throw bad(source, "tensor '" + name + "' has a negative dimension");
+                if (v < 0)
+                    throw bad(source, "tensor '" + name + "' has a negative dimension");
                 t.shape.push_back(v);
             }
             const auto& off = entry.at("data_offsets");
-            if (!off.is_array() || off.size() != 2) throw bad(source, "tensor '" + name + "' data_offsets is not [begin, end]");
+            if (!off.is_array() || off.size() != 2)
+                throw bad(source, "tensor '" + name + "' data_offsets is not [begin, end]");
             const auto begin = off[0].get<uint64_t>(), end = off[1].get<uint64_t>();
             const uint64_t expected = static_cast<uint64_t>(t.numel()) * element_size(t.dtype);
             if (end < begin || end - begin != expected)
-                throw bad(source, "tensor '" + name + "' holds " + std::to_string(end - begin) + " bytes but its shape and dtype need " +
-                                      std::to_string(expected));
+                throw bad(source, "tensor '" + name + "' holds " + std::to_string(end - begin) +
+                                      " bytes but its shape and dtype need " + std::to_string(expected));
             if (end > data.size())
                 throw bad(source, "tensor '" + name + "' ends at byte " + std::to_string(end) + " of a " +
                                       std::to_string(data.size()) + "-byte data section (truncated?)");
-            t.data.assign(data.begin() + static_cast<std::ptrdiff_t>(begin), data.begin() + static_cast<std::ptrdiff_t>(end));
+            t.data.assign(data.begin() + static_cast<std::ptrdiff_t>(begin),
+                          data.begin() + static_cast<std::ptrdiff_t>(end));
             ranges.emplace_back(begin, end);
             archive.tensors.push_back(std::move(t));
         } catch (const nlohmann::json::exception& e) {
@@ -135,8 +159,8 @@ TensorArchive parse_safetensors(std::span<const std::byte> bytes, const std::str
     sorted.reserve(order.size());
     for (size_t i = 0; i < order.size(); ++i) {
         if (i > 0 && ranges[order[i]].first < ranges[order[i - 1]].second)
-            throw bad(source, "tensors '" + archive.tensors[order[i - 1]].name + "' and '" + archive.tensors[order[i]].name +
-                                  "' overlap in the data section");
+            throw bad(source, "tensors '" + archive.tensors[order[i - 1]].name + "' and '" +
+                                  archive.tensors[order[i]].name + "' overlap in the data section");
         sorted.push_back(std::move(archive.tensors[order[i]]));
     }
     archive.tensors = std::move(sorted);
@@ -145,7 +169,8 @@ TensorArchive parse_safetensors(std::span<const std::byte> bytes, const std::str
 
 TensorArchive read_safetensors(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw file_error(path, "cannot open");
+    if (!in)
+        throw file_error(path, "cannot open");
     in.seekg(0, std::ios::end);
     const auto size = static_cast<size_t>(in.tellg());
     in.seekg(0);
@@ -157,18 +182,21 @@ TensorArchive read_safetensors(const std::filesystem::path& path) {
 
 std::vector<std::byte> serialize_safetensors(const TensorArchive& archive) {
     nlohmann::ordered_json header = nlohmann::ordered_json::object();
-    if (!archive.metadata.empty()) header["__metadata__"] = archive.metadata;
+    if (!archive.metadata.empty())
+        header["__metadata__"] = archive.metadata;
     uint64_t offset = 0;
     for (const auto& t : archive.tensors) {
         const uint64_t expected = static_cast<uint64_t>(t.numel()) * element_size(t.dtype);
         if (t.data.size() != expected)
-            throw Error("tensor '" + t.name + "': " + std::to_string(t.data.size()) + " bytes for a shape that needs " +
-                        std::to_string(expected));
-        header[t.name] = {{"dtype", to_string(t.dtype)}, {"shape", t.shape}, {"data_offsets", {offset, offset + expected}}};
+            throw Error("tensor '" + t.name + "': " + std::to_string(t.data.size()) +
+                        " bytes for a shape that needs " + std::to_string(expected));
+        header[t.name] = {
+            {"dtype", to_string(t.dtype)}, {"shape", t.shape}, {"data_offsets", {offset, offset + expected}}};
         offset += expected;
     }
     std::string text = header.dump();
-    text.append((8 - text.size() % 8) % 8, ' ');  // keep the data section 8-byte aligned, as the reference writer does
+    text.append((8 - text.size() % 8) % 8,
+                ' ');  // keep the data section 8-byte aligned, as the reference writer does
     const uint64_t header_len = text.size();
 
     std::vector<std::byte> out(8 + header_len + offset);

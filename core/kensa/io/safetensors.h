@@ -17,7 +17,7 @@ namespace kensa::io {
 
 enum class DType { F64, F32, F16, BF16, I64, I32, I16, I8, U8, Bool };
 
-std::string to_string(DType dtype);                       // "F32", ...
+std::string to_string(DType dtype);                         // "F32", ...
 std::optional<DType> parse_dtype(const std::string& name);  // inverse of to_string
 size_t element_size(DType dtype);
 

@@ -2,8 +2,8 @@
 
 #include <kensa/base/error.h>
 
-#include <nlohmann/json.hpp>
 #include <zlib.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 
@@ -41,7 +41,8 @@ AdtrConfig adtr_from_json(const json& j) {
     c.feedforward_dim = j.at("feedforward_dim");
     c.dropout = j.at("dropout");
     const auto mode = parse_query_mode(j.at("query_mode").get<std::string>());
-    if (!mode) throw Error("unknown query_mode " + j.at("query_mode").dump());
+    if (!mode)
+        throw Error("unknown query_mode " + j.at("query_mode").dump());
     c.query_mode = *mode;
     c.pre_norm = j.at("pre_norm");
     c.neighbour_mask = j.at("neighbour_mask");
@@ -53,16 +54,22 @@ AdtrConfig adtr_from_json(const json& j) {
 }
 
 // JSON has no NaN: unset thresholds are null.
-json number_or_null(float v) { return std::isnan(v) ? json(nullptr) : json(v); }
-float number_or_unset(const json& j) { return j.is_null() ? Thresholds::kUnset : j.get<float>(); }
+json number_or_null(float v) {
+    return std::isnan(v) ? json(nullptr) : json(v);
+}
+float number_or_unset(const json& j) {
+    return j.is_null() ? Thresholds::kUnset : j.get<float>();
+}
 
 json to_json(const Thresholds& t) {
     json j{{"image", number_or_null(t.image)},
            {"pixel", number_or_null(t.pixel)},
            {"normal_quantile", t.normal_quantile},
            {"holdout_images", t.holdout_images}};
-    if (t.image_f1_optimal) j["image_f1_optimal"] = *t.image_f1_optimal;
-    if (t.pixel_f1_optimal) j["pixel_f1_optimal"] = *t.pixel_f1_optimal;
+    if (t.image_f1_optimal)
+        j["image_f1_optimal"] = *t.image_f1_optimal;
+    if (t.pixel_f1_optimal)
+        j["pixel_f1_optimal"] = *t.pixel_f1_optimal;
     return j;
 }
 
@@ -72,8 +79,10 @@ Thresholds thresholds_from_json(const json& j) {
     t.pixel = number_or_unset(j.at("pixel"));
     t.normal_quantile = j.at("normal_quantile");
     t.holdout_images = j.at("holdout_images");
-    if (j.contains("image_f1_optimal")) t.image_f1_optimal = j["image_f1_optimal"].get<float>();
-    if (j.contains("pixel_f1_optimal")) t.pixel_f1_optimal = j["pixel_f1_optimal"].get<float>();
+    if (j.contains("image_f1_optimal"))
+        t.image_f1_optimal = j["image_f1_optimal"].get<float>();
+    if (j.contains("pixel_f1_optimal"))
+        t.pixel_f1_optimal = j["pixel_f1_optimal"].get<float>();
     return t;
 }
 
@@ -119,12 +128,15 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
         throw file_error(path, "model format version is missing or unreadable");
     }
     if (version > kBundleFormatVersion)
-        throw file_error(path, "model format version " + std::to_string(version) + " is newer than this Kensa reads (" +
+        throw file_error(path, "model format version " + std::to_string(version) +
+                                   " is newer than this Kensa reads (" +
                                    std::to_string(kBundleFormatVersion) + "); update Kensa");
-    if (version < 1) throw file_error(path, "model format version " + std::to_string(version) + " is invalid");
+    if (version < 1)
+        throw file_error(path, "model format version " + std::to_string(version) + " is invalid");
     if (!meta("checksum") || *meta("checksum") != tensor_checksum(archive))
         throw file_error(path, "model file is corrupt (checksum mismatch): copy it again from its source");
-    if (!meta("model")) throw file_error(path, "model description is missing");
+    if (!meta("model"))
+        throw file_error(path, "model description is missing");
 
     ModelBundle bundle;
     try {

@@ -3,7 +3,8 @@
 // on another machine. The file is safetensors (tensors + a string map), so it stays plain data:
 //   __metadata__["format"]   "kensa-model"
 //   __metadata__["version"]  the bundle format version (kBundleFormatVersion)
-//   __metadata__["model"]    JSON: backbone, image size, ADTR config, map options, thresholds, training record
+//   __metadata__["model"]    JSON: backbone, image size, ADTR config, map options, thresholds, training
+//   record
 //   __metadata__["checksum"] tensor_checksum() of all tensors: detects corruption the format itself cannot
 //   tensors "adtr.*"         the transformer's weights
 //   tensors "backbone.*"     the backbone's weights (so the bundle runs without installed weights)
@@ -35,7 +36,7 @@ struct Thresholds {
 };
 
 struct ModelBundle {
-    std::string backbone;                 // backbone id, e.g. "mobilenet_v2"
+    std::string backbone;                   // backbone id, e.g. "mobilenet_v2"
     std::string backbone_weights_checksum;  // tensor_checksum() of the backbone weights it was trained with
     int image_size = 224;
     AdtrConfig adtr;

@@ -15,18 +15,21 @@ std::vector<torch::Tensor> Backbone::extract(const torch::Tensor& images) {
     if (images.dim() != 4 || images.size(1) != 3)
         throw Error(id() + ": expected images as [N, 3, H, W], got " + c10::str(images.sizes()));
     if (images.size(2) % 32 != 0 || images.size(3) % 32 != 0)
-        throw Error(id() + ": image size " + std::to_string(images.size(2)) + "x" + std::to_string(images.size(3)) +
-                    " is not a multiple of 32");
+        throw Error(id() + ": image size " + std::to_string(images.size(2)) + "x" +
+                    std::to_string(images.size(3)) + " is not a multiple of 32");
     torch::NoGradGuard no_grad;
     module().eval();
     return forward_stages(normalize_images(images.to(torch::kFloat32), normalization()));
 }
 
-void Backbone::load_weights(const std::filesystem::path& path) { load_module_weights(module(), path); }
+void Backbone::load_weights(const std::filesystem::path& path) {
+    load_module_weights(module(), path);
+}
 
 int64_t Backbone::total_channels() const {
     int64_t c = 0;
-    for (const auto& s : stages()) c += s.channels;
+    for (const auto& s : stages())
+        c += s.channels;
     return c;
 }
 

@@ -24,7 +24,8 @@ struct InputNormalization {
 };
 
 // torchvision's ImageNet statistics, for backbones trained with them.
-inline constexpr InputNormalization kImageNetNormalization{{0.485f, 0.456f, 0.406f}, {0.229f, 0.224f, 0.225f}};
+inline constexpr InputNormalization kImageNetNormalization{{0.485f, 0.456f, 0.406f},
+                                                           {0.229f, 0.224f, 0.225f}};
 
 // Contract: images are [N, 3, H, W] float32 RGB in [0, 1] with H and W multiples of 32. extract() applies
 // the backbone's own normalisation and returns one map per stage(), [N, channels, H/stride, W/stride],

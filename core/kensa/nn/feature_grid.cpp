@@ -7,10 +7,13 @@
 
 namespace kensa::nn {
 
-int64_t default_grid_size(int64_t image_size) { return std::max<int64_t>(8, image_size / 16); }
+int64_t default_grid_size(int64_t image_size) {
+    return std::max<int64_t>(8, image_size / 16);
+}
 
 torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t grid_size) {
-    if (maps.empty()) throw Error("to_feature_grid: no feature maps");
+    if (maps.empty())
+        throw Error("to_feature_grid: no feature maps");
     namespace F = torch::nn::functional;
     std::vector<torch::Tensor> resized;
     resized.reserve(maps.size());
@@ -27,21 +30,24 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
     return torch::cat(resized, 1);
 }
 
-torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images, int64_t image_size,
-                                    int64_t grid_size, int64_t batch_size, const ProgressCallback& progress) {
+torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images,
+                                    int64_t image_size, int64_t grid_size, int64_t batch_size,
+                                    const ProgressCallback& progress) {
     const auto total = static_cast<int64_t>(images.size());
     auto out = torch::empty({total, backbone.total_channels(), grid_size, grid_size});
     report(progress, {"features", 0, total});
     for (int64_t begin = 0; begin < total; begin += batch_size) {
         const int64_t end = std::min(begin + batch_size, total);
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
-        out.slice(0, begin, end).copy_(to_feature_grid(backbone.extract(images_to_tensor(chunk, image_size)), grid_size));
+        out.slice(0, begin, end)
+            .copy_(to_feature_grid(backbone.extract(images_to_tensor(chunk, image_size)), grid_size));
         report(progress, {"features", end, total});
     }
     return out;
 }
 
-torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean, const torch::Tensor& std) {
+torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean,
+                                   const torch::Tensor& std) {
     return (grids - mean.view({1, -1, 1, 1})) / std.view({1, -1, 1, 1});
 }
 

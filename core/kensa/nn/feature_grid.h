@@ -4,8 +4,8 @@
 #include <kensa/base/progress.h>
 #include <kensa/nn/backbone.h>
 
-#include <opencv2/core.hpp>
 #include <torch/torch.h>
+#include <opencv2/core.hpp>
 
 #include <vector>
 
@@ -20,10 +20,12 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
 
 // images (CV_32FC3 RGB in [0, 1], any size) -> [N, C, grid, grid], batch_size images at a time, each
 // resized to image_size. Reports ("features", done, total) after every batch; throws Cancelled.
-torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images, int64_t image_size,
-                                    int64_t grid_size, int64_t batch_size, const ProgressCallback& progress = {});
+torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images,
+                                    int64_t image_size, int64_t grid_size, int64_t batch_size,
+                                    const ProgressCallback& progress = {});
 
 // (grids - mean) / std per channel; grids [N, C, g, g], mean and std [C].
-torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean, const torch::Tensor& std);
+torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean,
+                                   const torch::Tensor& std);
 
 }  // namespace kensa::nn

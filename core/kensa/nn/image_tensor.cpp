@@ -13,15 +13,18 @@ torch::Tensor images_to_tensor(const std::vector<cv::Mat>& images, int64_t size)
     const int s = static_cast<int>(size);
     for (size_t i = 0; i < images.size(); ++i) {
         const cv::Mat& src = images[i];
-        if (src.type() != CV_32FC3) throw Error("images_to_tensor: expected CV_32FC3 RGB images");
+        if (src.type() != CV_32FC3)
+            throw Error("images_to_tensor: expected CV_32FC3 RGB images");
         cv::Mat resized;
         if (src.cols == s && src.rows == s)
             resized = src;
         else
-            cv::resize(src, resized, cv::Size(s, s), 0, 0, (src.cols > s || src.rows > s) ? cv::INTER_AREA : cv::INTER_LINEAR);
+            cv::resize(src, resized, cv::Size(s, s), 0, 0,
+                       (src.cols > s || src.rows > s) ? cv::INTER_AREA : cv::INTER_LINEAR);
         // HWC interleaved -> CHW planes, straight into the batch tensor's memory.
         std::vector<cv::Mat> planes(3);
-        for (int c = 0; c < 3; ++c) planes[c] = cv::Mat(s, s, CV_32FC1, batch[static_cast<int64_t>(i)][c].data_ptr<float>());
+        for (int c = 0; c < 3; ++c)
+            planes[c] = cv::Mat(s, s, CV_32FC1, batch[static_cast<int64_t>(i)][c].data_ptr<float>());
         cv::split(resized, planes);
     }
     return batch;

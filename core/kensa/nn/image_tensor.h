@@ -1,8 +1,8 @@
 #pragma once
 // cv::Mat images <-> the [N, 3, S, S] float tensors backbones take. The only place images become tensors.
 
-#include <opencv2/core.hpp>
 #include <torch/torch.h>
+#include <opencv2/core.hpp>
 
 #include <vector>
 

@@ -11,11 +11,13 @@
 namespace kensa::nn {
 
 void configure_threads(int threads) {
-    if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (threads <= 0)
+        threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     // OpenBLAS reads OPENBLAS_NUM_THREADS only at load time; its setter works later. Looked up
     // dynamically because LibTorch may be linked against another BLAS.
     using SetThreads = void (*)(int);
-    if (auto set_blas = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set_blas(1);
+    if (auto set_blas = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        set_blas(1);
     at::set_num_threads(threads);
     // Serve activations from the heap (reused) rather than fresh mmap()s (page-faulted on every use).
     ::mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's maximum on 64-bit
