@@ -1,9 +1,11 @@
 // Cost of the ADTR transformer per image: a training step (forward + backward + AdamW) and inference
-// (forward + anomaly grid, no grad), and this process's peak RSS. Prints one key=value line, the same
-// format as adtr_pytorch.py's benchmark; bench/adtr/run.py runs both sides interleaved.
+// (forward + anomaly grid, no grad), and this process's peak RSS. Prints one key=value line in the same
+// format as `adtr_pytorch.py bench`; bench/adtr/run.py runs both sides interleaved. Phase times of the
+// training step go to stderr.
 //
 // --compare-precision STEPS instead trains an fp32 and a bf16 copy of one initial model on the same
-// synthetic batches and prints the output difference and both loss curves.
+// synthetic batches (same dropout masks) and prints the output difference and both loss curves.
+// --profile prints LibTorch's per-op self times of one step (the profiler itself slows ops down).
 
 #include <kensa/nn/adtr_transformer.h>
 #include <kensa/nn/runtime.h>
@@ -15,19 +17,28 @@
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <map>
-#include <sstream>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <functional>
+#include <map>
+#include <sstream>
 
 namespace {
 
 using kensa::model::Precision;
 
 double median(std::vector<double> v) {
+    if (v.empty())
+        return 0.0;
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
+}
+
+double cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
 }
 
 long minor_faults() {
@@ -37,24 +48,27 @@ long minor_faults() {
 }
 
 struct Timing {
-    double median_ms = 0.0, best_ms = 0.0, faults = 0.0;  // faults: page faults per call
+    double median_ms = 0.0;  // wall clock
+    double best_ms = 0.0;
+    double cpu_ms = 0.0;  // median process CPU time: with one thread, the wall time minus other load
+    double faults = 0.0;  // page faults per call: allocator churn, expensive on a VM
 };
 
-// Times fn `repeats` times after `warmup` calls.
-Timing time_ms(int warmup, int repeats, const std::function<void()>& fn) {
-    for (int i = 0; i < warmup; ++i) fn();
-    std::vector<double> ms;
+Timing measure(int warmup, int repeats, const std::function<void()>& fn) {
+    for (int i = 0; i < warmup; ++i)
+        fn();
+    std::vector<double> wall, cpu;
     const long faults0 = minor_faults();
     for (int i = 0; i < repeats; ++i) {
+        const double c0 = cpu_ms();
         const auto t0 = std::chrono::steady_clock::now();
         fn();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        wall.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        cpu.push_back(cpu_ms() - c0);
     }
-    Timing t;
-    t.faults = static_cast<double>(minor_faults() - faults0) / repeats;
-    t.median_ms = median(ms);
-    t.best_ms = *std::min_element(ms.begin(), ms.end());
-    return t;
+    return {median(wall), *std::min_element(wall.begin(), wall.end()), median(cpu),
+            static_cast<double>(minor_faults() - faults0) / repeats};
 }
 
 // Feature-like data: non-negative, spatially smooth, channels correlated (a few latent patterns mixed
@@ -62,15 +76,17 @@ Timing time_ms(int warmup, int repeats, const std::function<void()>& fn) {
 torch::Tensor synthetic_features(int n, int channels, int grid, torch::Generator& gen) {
     const int k = 6;
     auto basis = torch::randn({k, 1, grid / 2 + 1, grid / 2 + 1}, gen);
-    basis = torch::nn::functional::interpolate(
-                basis, torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{grid, grid}).mode(
-                           torch::kBilinear).align_corners(true))
+    namespace F = torch::nn::functional;
+    basis = F::interpolate(basis, F::InterpolateFuncOptions()
+                                      .size(std::vector<int64_t>{grid, grid})
+                                      .mode(torch::kBilinear)
+                                      .align_corners(true))
                 .reshape({k, grid * grid});
     auto mixing = torch::randn({n, channels, k}, gen) * 0.5 + torch::randn({1, channels, k}, gen);
     return torch::relu(torch::matmul(mixing, basis)).reshape({n, channels, grid, grid});
 }
 
-// Self CPU time per (op, input shapes) from the legacy profiler's push/pop events, top 30.
+// Self time per (op, input shapes) from the legacy profiler's push/pop events, top 30.
 void print_profile(const torch::autograd::profiler::thread_event_lists& lists) {
     std::map<std::string, std::pair<double, int>> by_key;
     for (const auto& events : lists) {
@@ -86,10 +102,12 @@ void print_profile(const torch::autograd::profiler::thread_event_lists& lists) {
                 const auto open = stack.back();
                 stack.pop_back();
                 const double dur = open.event->cpuElapsedUs(e);
-                if (!stack.empty()) stack.back().children += dur;
+                if (!stack.empty())
+                    stack.back().children += dur;
                 std::ostringstream key;
                 key << open.event->name();
-                for (const auto& shape : open.event->shapes()) key << " " << c10::IntArrayRef(shape);
+                for (const auto& shape : open.event->shapes())
+                    key << " " << c10::IntArrayRef(shape);
                 auto& slot = by_key[key.str()];
                 slot.first += dur - open.children;
                 slot.second += 1;
@@ -103,16 +121,20 @@ void print_profile(const torch::autograd::profiler::thread_event_lists& lists) {
         total += v.first;
     }
     std::sort(rows.rbegin(), rows.rend());
-    std::printf("profile total self %.1f ms\n", total / 1000.0);
+    std::fprintf(stderr, "profile: total self %.1f ms\n", total / 1000.0);
     for (size_t i = 0; i < std::min<size_t>(30, rows.size()); ++i)
-        std::printf("%9.2f ms  %s\n", rows[i].first / 1000.0, rows[i].second.c_str());
+        std::fprintf(stderr, "%9.2f ms  %s\n", rows[i].first / 1000.0, rows[i].second.c_str());
 }
 
 void profiled(const std::function<void()>& fn) {
-    using namespace torch::autograd::profiler;
-    TLSLegacyProfilerGuard guard(torch::profiler::impl::ProfilerConfig(torch::profiler::impl::ProfilerState::CPU, true),
-                                 print_profile);
+    using namespace torch::profiler::impl;
+    torch::autograd::profiler::TLSLegacyProfilerGuard guard(ProfilerConfig(ProfilerState::CPU, true),
+                                                            print_profile);
     fn();
+}
+
+torch::optim::AdamW make_optimizer(kensa::nn::AdtrTransformer& model) {
+    return torch::optim::AdamW(model->parameters(), torch::optim::AdamWOptions(1e-4).weight_decay(1e-4));
 }
 
 int compare_precision(const kensa::model::AdtrConfig& config, int batch, int steps) {
@@ -121,10 +143,11 @@ int compare_precision(const kensa::model::AdtrConfig& config, int batch, int ste
     kensa::nn::AdtrTransformer fast(config, Precision::BFloat16);
     {
         torch::NoGradGuard no_grad;
-        for (const auto& p : fast->named_parameters()) p.value().copy_(reference->named_parameters()[p.key()]);
+        for (const auto& p : fast->named_parameters())
+            p.value().copy_(reference->named_parameters()[p.key()]);
     }
     auto gen = at::detail::createCPUGenerator(1);
-    auto probe = synthetic_features(batch, config.channels, config.grid, gen);
+    const auto probe = synthetic_features(batch, config.channels, config.grid, gen);
     const auto output_diff = [&] {
         torch::NoGradGuard no_grad;
         reference->eval();
@@ -136,15 +159,14 @@ int compare_precision(const kensa::model::AdtrConfig& config, int batch, int ste
                     ((ga - gb).abs() / ga.abs().clamp_min(1e-6)).max().item<double>());
     };
     output_diff();
-    auto opt_a = torch::optim::AdamW(reference->parameters(), torch::optim::AdamWOptions(1e-4).weight_decay(1e-4));
-    auto opt_b = torch::optim::AdamW(fast->parameters(), torch::optim::AdamWOptions(1e-4).weight_decay(1e-4));
+    auto opt_a = make_optimizer(reference), opt_b = make_optimizer(fast);
     for (int step = 1; step <= steps; ++step) {
         const auto x = synthetic_features(batch, config.channels, config.grid, gen);
         double losses[2];
         int i = 0;
         for (auto [model, opt] : {std::pair{&reference, &opt_a}, std::pair{&fast, &opt_b}}) {
             (*model)->train();
-            torch::manual_seed(step);  // the same jitter coin; dropout masks also match (same seed stream)
+            torch::manual_seed(step);  // the same jitter coins and dropout masks for both
             auto loss = kensa::nn::reconstruction_loss((*model)->forward(x), x);
             opt->zero_grad();
             loss.backward();
@@ -162,16 +184,17 @@ int compare_precision(const kensa::model::AdtrConfig& config, int batch, int ste
 
 int main(int argc, char** argv) {
     std::string precision = "bf16", query = "per_layer";
-    int threads = 1, batch = 8, repeats = 5, warmup = 2, compare_steps = 0;
-    bool train = true, infer = true, profile = false, ftz = false;
+    int threads = 1, batch = 8, repeats = 5, warmup = 3, compare_steps = 0;
+    bool train = true, infer = true, profile = false;
     kensa::model::AdtrConfig config;
     CLI::App app{"Time the ADTR transformer"};
-    app.add_option("--precision", precision, "fp32, bf16 or bf16-autocast (fp32 code under LibTorch's autocast)")
+    app.add_option("--precision", precision,
+                   "fp32, bf16, auto, or bf16-autocast (the fp32 code under LibTorch's autocast)")
         ->capture_default_str();
     app.add_option("--threads", threads, "0 = all cores")->capture_default_str();
     app.add_option("--batch", batch)->capture_default_str();
     app.add_option("--repeats", repeats)->capture_default_str();
-    app.add_option("--warmup", warmup)->capture_default_str();
+    app.add_option("--warmup", warmup, "untimed calls first (the allocator settles)")->capture_default_str();
     app.add_option("--channels", config.channels)->capture_default_str();
     app.add_option("--grid", config.grid)->capture_default_str();
     app.add_option("--hidden", config.hidden_dim)->capture_default_str();
@@ -183,11 +206,10 @@ int main(int argc, char** argv) {
     app.add_option("--query", query, "per_layer, shared or none")->capture_default_str();
     app.add_option("--train", train, "time a training step")->capture_default_str();
     app.add_option("--infer", infer, "time inference")->capture_default_str();
-    app.add_option("--compare-precision", compare_steps, "train fp32 and bf16 side by side for this many steps");
+    app.add_option("--compare-precision", compare_steps,
+                   "train fp32 and bf16 side by side for this many steps");
     app.add_flag("--profile", profile, "print the ops of one training step and one inference by self time");
-    app.add_flag("--ftz", ftz, "flush denormals to zero");
     CLI11_PARSE(app, argc, argv);
-    if (ftz) at::globalContext().setFlushDenormal(true);
 
     const auto mode = kensa::model::parse_query_mode(query);
     if (!mode) {
@@ -196,7 +218,8 @@ int main(int argc, char** argv) {
     }
     config.query_mode = *mode;
     kensa::nn::configure_threads(threads);
-    if (compare_steps > 0) return compare_precision(config, batch, compare_steps);
+    if (compare_steps > 0)
+        return compare_precision(config, batch, compare_steps);
 
     const bool autocast = precision == "bf16-autocast";
     const auto p = autocast ? Precision::Float32 : kensa::model::parse_precision(precision);
@@ -216,31 +239,46 @@ int main(int argc, char** argv) {
     Timing train_t, infer_t;
     if (train) {
         model->train();
-        torch::optim::AdamW opt(model->parameters(), torch::optim::AdamWOptions(1e-4).weight_decay(1e-4));
+        auto opt = make_optimizer(model);
+        std::vector<double> fwd_ms, bwd_ms, opt_ms;
         const auto step = [&] {
+            const auto t0 = std::chrono::steady_clock::now();
             auto loss = kensa::nn::reconstruction_loss(model->forward(x), x);
+            const auto t1 = std::chrono::steady_clock::now();
             opt.zero_grad();
             loss.backward();
+            const auto t2 = std::chrono::steady_clock::now();
             opt.step();
-            if (autocast) at::autocast::clear_cache();  // what a training loop must do after each step
+            if (autocast)
+                at::autocast::clear_cache();  // a training loop under autocast must do this per step
+            const auto t3 = std::chrono::steady_clock::now();
+            fwd_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+            bwd_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
+            opt_ms.push_back(std::chrono::duration<double, std::milli>(t3 - t2).count());
         };
-        train_t = time_ms(warmup, repeats, step);
-        if (profile) profiled(step);
+        train_t = measure(warmup, repeats, step);
+        std::fprintf(stderr,
+                     "train step phases, median ms per batch: forward %.1f backward %.1f optimizer %.1f\n",
+                     median(fwd_ms), median(bwd_ms), median(opt_ms));
+        if (profile)
+            profiled(step);
     }
     if (infer) {
         model->eval();
         torch::NoGradGuard no_grad;
         const auto run = [&] { kensa::nn::anomaly_grid(model->forward(x), x); };
-        infer_t = time_ms(warmup, repeats, run);
-        if (profile) profiled(run);
+        infer_t = measure(warmup, repeats, run);
+        if (profile)
+            profiled(run);
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    // Medians; best_* are the fastest repeat (least disturbed by other load). Page faults per training
-    // step show allocator churn, which is expensive on a VM.
-    std::printf("impl=kensa precision=%s threads=%d batch=%d train_ms_per_image=%.2f infer_ms_per_image=%.2f "
-                "peak_rss_mb=%.0f best_train_ms_per_image=%.2f best_infer_ms_per_image=%.2f faults_per_step=%.0f\n",
-                precision.c_str(), at::get_num_threads(), batch, train_t.median_ms / batch, infer_t.median_ms / batch,
-                static_cast<double>(usage.ru_maxrss) / 1024.0, train_t.best_ms / batch, infer_t.best_ms / batch,
-                train_t.faults);
+    const double b = batch;
+    std::printf(
+        "impl=kensa precision=%s threads=%d batch=%d train_ms_per_image=%.2f infer_ms_per_image=%.2f "
+        "peak_rss_mb=%.0f best_train_ms_per_image=%.2f best_infer_ms_per_image=%.2f "
+        "train_cpu_ms_per_image=%.2f infer_cpu_ms_per_image=%.2f faults_per_step=%.0f\n",
+        precision.c_str(), at::get_num_threads(), batch, train_t.median_ms / b, infer_t.median_ms / b,
+        static_cast<double>(usage.ru_maxrss) / 1024.0, train_t.best_ms / b, infer_t.best_ms / b,
+        train_t.cpu_ms / b, infer_t.cpu_ms / b, train_t.faults);
 }

@@ -32,12 +32,12 @@ struct AdtrConfig {
     int channels = 152;  // C of the backbone feature grid (the default backbone: 24 + 32 + 96)
     int grid = 14;       // g: the feature grid is g x g (stride 16 on a 224 input)
 
-    int hidden_dim = 256;       // d: the paper's transformer width
-    int heads = 8;              // attention heads; hidden_dim must be a multiple
-    int encoder_layers = 4;     // the paper's 4 + 4
+    int hidden_dim = 256;    // d: the paper's transformer width
+    int heads = 8;           // attention heads; hidden_dim must be a multiple
+    int encoder_layers = 4;  // the paper's 4 + 4
     int decoder_layers = 4;
-    int feedforward_dim = 1024; // FFN inner width (4 d)
-    double dropout = 0.1;       // on attention weights and after every sub-layer, as UniAD; train mode only
+    int feedforward_dim = 1024;  // FFN inner width (4 d)
+    double dropout = 0.1;        // on attention weights and after every sub-layer, as UniAD; train mode only
 
     QueryMode query_mode = QueryMode::PerLayer;  // UniAD's variant: it is what the published numbers used
     // Post-norm (LayerNorm after each residual add) is UniAD's default; pre-norm is the usual choice
@@ -61,50 +61,66 @@ struct AdtrConfig {
     // Throws kensa::Error naming the first inconsistent field.
     void validate() const {
         auto fail = [](const std::string& what) { throw Error("invalid ADTR configuration: " + what); };
-        if (channels <= 0) fail("channels must be positive");
-        if (grid <= 0) fail("grid must be positive");
+        if (channels <= 0)
+            fail("channels must be positive");
+        if (grid <= 0)
+            fail("grid must be positive");
         if (hidden_dim <= 0 || heads <= 0 || hidden_dim % heads != 0)
             fail("hidden_dim (" + std::to_string(hidden_dim) + ") must be a positive multiple of heads (" +
                  std::to_string(heads) + ")");
-        if (encoder_layers < 0) fail("encoder_layers must not be negative");
-        if (decoder_layers <= 0) fail("decoder_layers must be at least 1");
-        if (feedforward_dim <= 0) fail("feedforward_dim must be positive");
-        if (!(dropout >= 0.0 && dropout < 1.0)) fail("dropout must be in [0, 1)");
+        if (encoder_layers < 0)
+            fail("encoder_layers must not be negative");
+        if (decoder_layers <= 0)
+            fail("decoder_layers must be at least 1");
+        if (feedforward_dim <= 0)
+            fail("feedforward_dim must be positive");
+        if (!(dropout >= 0.0 && dropout < 1.0))
+            fail("dropout must be in [0, 1)");
         if (neighbour_mask < 0 || (neighbour_mask > 0 && neighbour_mask % 2 == 0))
             fail("neighbour_mask must be 0 (off) or an odd window size");
-        if (!(jitter_scale >= 0.0)) fail("jitter_scale must not be negative");
-        if (!(jitter_probability >= 0.0 && jitter_probability <= 1.0)) fail("jitter_probability must be in [0, 1]");
+        if (!(jitter_scale >= 0.0))
+            fail("jitter_scale must not be negative");
+        if (!(jitter_probability >= 0.0 && jitter_probability <= 1.0))
+            fail("jitter_probability must be in [0, 1]");
     }
 };
 
 // Stable names for files and command lines ("per_layer", "shared", "none"; "auto", "fp32", "bf16").
 inline std::string_view to_string(QueryMode mode) {
     switch (mode) {
-        case QueryMode::PerLayer: return "per_layer";
-        case QueryMode::Shared: return "shared";
-        case QueryMode::None: return "none";
+        case QueryMode::PerLayer:
+            return "per_layer";
+        case QueryMode::Shared:
+            return "shared";
+        case QueryMode::None:
+            return "none";
     }
     return "per_layer";
 }
 
 inline std::optional<QueryMode> parse_query_mode(std::string_view name) {
     for (auto mode : {QueryMode::PerLayer, QueryMode::Shared, QueryMode::None})
-        if (name == to_string(mode)) return mode;
+        if (name == to_string(mode))
+            return mode;
     return std::nullopt;
 }
 
 inline std::string_view to_string(Precision precision) {
     switch (precision) {
-        case Precision::Auto: return "auto";
-        case Precision::Float32: return "fp32";
-        case Precision::BFloat16: return "bf16";
+        case Precision::Auto:
+            return "auto";
+        case Precision::Float32:
+            return "fp32";
+        case Precision::BFloat16:
+            return "bf16";
     }
     return "auto";
 }
 
 inline std::optional<Precision> parse_precision(std::string_view name) {
     for (auto p : {Precision::Auto, Precision::Float32, Precision::BFloat16})
-        if (name == to_string(p)) return p;
+        if (name == to_string(p))
+            return p;
     return std::nullopt;
 }
 

@@ -18,10 +18,13 @@ namespace kensa::nn {
 namespace detail {
 class AdtrEncoderLayerImpl;
 class AdtrDecoderLayerImpl;
+class WeightCache;
+// For tests: run the portable scalar dropout/softmax kernels even where AVX2/AVX-512 ones exist.
+void use_portable_kernels(bool portable);
 }  // namespace detail
 
-// True when the CPU has native bf16 dot products (avx512_bf16 or AMX-BF16): there oneDNN's bf16 GEMMs
-// run ~6x faster than fp32 BLAS. Elsewhere bf16 is emulated and slower than fp32.
+// True when the CPU has native bf16 dot products (avx512_bf16; AMX CPUs have it too): there oneDNN's
+// bf16 GEMMs run 4-6x faster than fp32 BLAS. Elsewhere bf16 is emulated and slower than fp32.
 bool cpu_has_native_bf16();
 // Auto -> BFloat16 or Float32 by cpu_has_native_bf16(); the others unchanged.
 model::Precision resolve_precision(model::Precision precision);
@@ -63,6 +66,7 @@ private:
     // undefined when neighbour_mask is 0. Not parameters: they follow from the configuration.
     torch::Tensor m_mask_f32;
     torch::Tensor m_mask_bf16;
+    std::shared_ptr<detail::WeightCache> m_weight_cache;  // bf16 weights for no-grad calls
 };
 TORCH_MODULE(AdtrTransformer);
 
@@ -74,6 +78,10 @@ torch::Tensor neighbourhood_mask(int grid, int window);
 // distribution as torch::dropout at a fraction of its cost on this stack (whose per-element Bernoulli
 // sampling dominated a training step). Identity when !train or p == 0.
 torch::Tensor fast_dropout(const torch::Tensor& x, double p, bool train);
+
+// Softmax over the last dimension, then dropout with fast_dropout's masks (train && p > 0), in one
+// pass forward and one backward; fp32 or bf16 (computed in fp32). What the attention layers use.
+torch::Tensor softmax_dropout(const torch::Tensor& scores, double p, bool train);
 
 // ---- Scores and losses. reconstruction and features are [N, C, g, g]; y marks anomalies with 1.
 
