@@ -6,6 +6,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <kensa/base/error.h>
+#include <kensa/model/model_bundle.h>
+
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -16,6 +20,7 @@ void add_eval_command(CLI::App& app) {
         std::filesystem::path model;
         std::filesystem::path data;
         bool json = false;
+        bool store_f1 = false;
         int threads = 0;
     };
     auto opts = std::make_shared<Options>();
@@ -23,16 +28,35 @@ void add_eval_command(CLI::App& app) {
     cmd->add_option("--model", opts->model, "Model file")->required();
     cmd->add_option("--data", opts->data, "Product folder (MVTec AD layout)")->required();
     cmd->add_flag("--json", opts->json, "Print the metrics as JSON");
+    cmd->add_flag("--store-f1-thresholds", opts->store_f1,
+                  "Record the F1-optimal image and pixel thresholds of this test set in the model file");
     cmd->add_option("--threads", opts->threads, "CPU threads (0 = all)")->capture_default_str();
     cmd->callback([opts] {
         auto inspector = engine::Inspector::load(opts->model, opts->threads);
         const auto product = open_product(opts->data);
         const auto run = evaluate_on_test_split(inspector, product);
+        const auto& thresholds = inspector.bundle().thresholds;
         if (opts->json) {
             print_report_json(run.report, run.ms_per_image);
         } else {
             print_report(run.report);
+            const auto& all = run.report.overall;
+            std::printf("at the model's image threshold %.4g (from normal images): %d of %lld defective and %d "
+                        "of %lld good images flagged\n",
+                        thresholds.image, run.defects_flagged, static_cast<long long>(all.defect_images),
+                        run.good_flagged, static_cast<long long>(all.good_images));
             std::printf("inference %.1f ms/image over %d images\n", run.ms_per_image, run.images);
+        }
+        if (opts->store_f1) {
+            const auto& all = run.report.overall;
+            if (std::isnan(all.image_f1))
+                throw Error("--store-f1-thresholds: the test set has no defective images");
+            auto bundle = inspector.bundle();
+            bundle.thresholds.image_f1_optimal = static_cast<float>(all.image_f1_threshold);
+            if (!std::isnan(all.pixel_f1))
+                bundle.thresholds.pixel_f1_optimal = static_cast<float>(all.pixel_f1_threshold);
+            model::save_bundle(opts->model, bundle);
+            std::fprintf(stderr, "stored the F1-optimal thresholds in %s\n", opts->model.c_str());
         }
     });
 }

@@ -33,6 +33,12 @@ EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::M
     run.report = evaluate_results(product, results, test);
     run.images = static_cast<int>(results.size());
     run.ms_per_image = ms / static_cast<double>(results.size());
+    const float threshold = inspector.bundle().thresholds.image;
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (!(results[i].score >= threshold))
+            continue;
+        ++(product.test[i].is_good() ? run.good_flagged : run.defects_flagged);
+    }
     return run;
 }
 

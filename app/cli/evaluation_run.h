@@ -13,6 +13,9 @@ struct EvaluationRun {
     metrics::EvaluationReport report;
     double ms_per_image = 0.0;  // inference only (image decoding excluded)
     int images = 0;
+    // Verdicts at the model's image threshold (from normal data): images flagged anomalous.
+    int good_flagged = 0;
+    int defects_flagged = 0;
 };
 
 // Metrics of results[i] against product.test[i] and its mask test.masks[i].

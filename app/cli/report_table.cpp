@@ -28,7 +28,11 @@ nlohmann::json metric_json(const metrics::MetricSet& m) {
             {"defect_images", m.defect_images},
             {"image_auroc", value(m.image_auroc)},
             {"pixel_auroc", value(m.pixel_auroc)},
-            {"aupro", value(m.aupro)}};
+            {"aupro", value(m.aupro)},
+            {"image_f1", value(m.image_f1)},
+            {"image_f1_threshold", value(m.image_f1_threshold)},
+            {"pixel_f1", value(m.pixel_f1)},
+            {"pixel_f1_threshold", value(m.pixel_f1_threshold)}};
 }
 }  // namespace
 
@@ -51,6 +55,14 @@ void print_report(const metrics::EvaluationReport& report) {
     print_row("all", report.overall);
     std::printf("(AUROC and AU-PRO in %%; AU-PRO integrated up to FPR %.2f and normalised)\n",
                 report.pro_fpr_limit);
+    const auto& all = report.overall;
+    if (!std::isnan(all.image_f1))
+        std::printf("F1-optimal thresholds on this test set: image %.4g (F1 %.3f)", all.image_f1_threshold,
+                    all.image_f1);
+    if (!std::isnan(all.pixel_f1))
+        std::printf(", pixel %.4g (F1 %.3f)", all.pixel_f1_threshold, all.pixel_f1);
+    if (!std::isnan(all.image_f1))
+        std::printf("\n");
 }
 
 }  // namespace kensa::cli

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kensa::cli {
@@ -31,10 +32,37 @@ void add_training_options(CLI::App& cmd, engine::TrainingConfig& c) {
            "Transformer arithmetic: auto (bf16 where the CPU has native bf16), fp32 or bf16")
         ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
         ->default_str("auto");
-    cmd.add_option("--layers", c.adtr.encoder_layers, "Encoder layers (decoder layers follow)")
+    cmd.add_option("--weight-decay", c.weight_decay, "AdamW weight decay")->capture_default_str();
+
+    // The transformer's shape and regularisers (kensa/model/adtr_config.h); defaults measured.
+    auto* model = cmd.add_option_group("Model", "ADTR transformer shape and regularisers");
+    model->add_option("--layers", c.adtr.encoder_layers, "Encoder layers (decoder layers follow)")
         ->capture_default_str()
-        ->each([&c](const std::string&) { c.adtr.decoder_layers = c.adtr.encoder_layers; });
-    cmd.add_option("--hidden", c.adtr.hidden_dim, "Transformer width")->capture_default_str();
+        ->check(CLI::NonNegativeNumber)
+        ->each([&c](const std::string&) { c.adtr.decoder_layers = std::max(1, c.adtr.encoder_layers); });
+    model->add_option("--decoder-layers", c.adtr.decoder_layers, "Decoder layers (after --layers)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    model->add_option("--hidden", c.adtr.hidden_dim, "Transformer width")->capture_default_str();
+    model->add_option("--heads", c.adtr.heads, "Attention heads (divides --hidden)")->capture_default_str();
+    model->add_option("--feedforward", c.adtr.feedforward_dim, "Feed-forward inner width")
+        ->capture_default_str();
+    model->add_option("--dropout", c.adtr.dropout, "Dropout in training")->capture_default_str();
+    model
+        ->add_option_function<std::string>(
+            "--query", [&c](const std::string& name) { c.adtr.query_mode = *model::parse_query_mode(name); },
+            "Decoder query: per_layer or shared learned embedding, or none (the no-query ablation)")
+        ->check(CLI::IsMember({"per_layer", "shared", "none"}))
+        ->default_str(std::string(model::to_string(c.adtr.query_mode)));
+    model->add_option("--neighbour-mask", c.adtr.neighbour_mask, "Attention window side (odd; 0 = off)")
+        ->capture_default_str();
+    model->add_flag("--mask-encoder,!--no-mask-encoder", c.adtr.mask_encoder,
+                    "Apply the neighbourhood mask in the encoder too");
+    model->add_option("--jitter", c.adtr.jitter_scale, "Feature jitter scale in training (0 = off)")
+        ->capture_default_str();
+    model->add_flag("--pre-norm,!--post-norm", c.adtr.pre_norm, "LayerNorm before (not after) each sub-layer");
+    model->add_flag("--last-stage-only", c.features.last_stage_only,
+                    "Use only the backbone's deepest stage (the single-scale ablation)");
 }
 
 engine::TrainingResult run_training(const std::vector<cv::Mat>& normal_images,

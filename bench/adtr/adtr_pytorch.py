@@ -89,7 +89,7 @@ def neighbourhood_mask(grid, window):
     idx = torch.arange(grid * grid)
     row, col = idx // grid, idx % grid
     near = ((row[:, None] - row[None, :]).abs() <= window // 2) & ((col[:, None] - col[None, :]).abs() <= window // 2)
-    return torch.zeros(grid * grid, grid * grid).masked_fill(~near, float("-inf"))
+    return torch.zeros(grid * grid, grid * grid).masked_fill(near, float("-inf"))
 
 
 class EncoderLayer(nn.Module):

@@ -119,23 +119,24 @@ TEST(AdtrTransformer, InvalidConfigurationsAndInputsAreErrors) {
     EXPECT_THROW(model->forward(torch::rand({1, 12, 8, 9})), kensa::Error);
 }
 
-TEST(AdtrTransformer, NeighbourhoodMaskIsLocal) {
+TEST(AdtrTransformer, NeighbourhoodMaskHidesAPositionsOwnWindow) {
     const auto m = kensa::nn::neighbourhood_mask(5, 3);
     ASSERT_EQ(m.sizes(), (std::vector<int64_t>{25, 25}));
-    EXPECT_EQ(m[0][0].item<float>(), 0.0f);
-    EXPECT_EQ(m[0][6].item<float>(), 0.0f);           // (0,0) sees (1,1)
-    EXPECT_TRUE(std::isinf(m[0][2].item<float>()));   // but not (0,2)
-    EXPECT_EQ(m[12].eq(0).sum().item<int64_t>(), 9);  // the centre sees its 3x3 window
-    EXPECT_EQ(m[0].eq(0).sum().item<int64_t>(), 4);   // a corner sees 2x2
+    EXPECT_TRUE(std::isinf(m[0][0].item<float>()));    // (0,0) does not see itself
+    EXPECT_TRUE(std::isinf(m[0][6].item<float>()));    // nor (1,1)
+    EXPECT_EQ(m[0][2].item<float>(), 0.0f);            // but sees (0,2)
+    EXPECT_EQ(m[12].eq(0).sum().item<int64_t>(), 16);  // the centre sees all but its 3x3 window
+    EXPECT_EQ(m[0].eq(0).sum().item<int64_t>(), 21);   // a corner all but 2x2
 }
 
-// With the mask in every attention, one encoder and one decoder layer see at most window/2 + window/2
-// positions away; a change at the far corner must not reach the opposite corner.
-TEST(AdtrTransformer, MaskedAttentionIgnoresFarAwayTokens) {
+// With the mask in every attention, a token's own value has no path to its reconstruction: changing one
+// token leaves the reconstruction at its own position unchanged, while positions outside its window
+// do change (they attend to it).
+TEST(AdtrTransformer, MaskedAttentionCannotCopyAToken) {
     auto c = small_config(14);
-    c.encoder_layers = 1;
+    c.encoder_layers = 0;
     c.decoder_layers = 1;
-    c.neighbour_mask = 5;  // radius 2: receptive radius 4
+    c.neighbour_mask = 5;
     c.mask_encoder = true;
     for (auto precision : {Precision::Float32, Precision::BFloat16}) {
         torch::manual_seed(3);
@@ -144,29 +145,30 @@ TEST(AdtrTransformer, MaskedAttentionIgnoresFarAwayTokens) {
         torch::NoGradGuard no_grad;
         const auto x = torch::rand({1, c.channels, 14, 14});
         auto x2 = x.clone();
-        x2.select(2, 13).select(2, 13).add_(5.0);                                       // token (13, 13)
+        x2.select(2, 7).select(2, 7).add_(5.0);                                         // token (7, 7)
         const auto change = (model->forward(x2) - model->forward(x)).abs().amax(1)[0];  // [14, 14]
-        EXPECT_EQ(change[0][0].item<float>(), 0.0f);
-        EXPECT_EQ(change.narrow(0, 0, 9).max().item<float>(), 0.0f);  // rows 0..8: distance >= 5
-        EXPECT_GT(change[12][12].item<float>(), 1e-3);
-        EXPECT_GT(change[9][9].item<float>(), 0.0f);  // distance 4 is still reachable
+        EXPECT_EQ(change[7][7].item<float>(), 0.0f);
+        EXPECT_EQ(change.narrow(0, 5, 5).narrow(1, 5, 5).max().item<float>(), 0.0f);  // its 5x5 window
+        EXPECT_GT(change[0][0].item<float>(), 1e-4);  // far away positions attend to it
     }
-    // UniAD's default leaves the encoder unmasked: then the change reaches everywhere.
-    c.mask_encoder = false;
-    torch::manual_seed(3);
-    AdtrTransformer model(c, Precision::Float32);
-    model->eval();
-    torch::NoGradGuard no_grad;
-    const auto x = torch::rand({1, c.channels, 14, 14});
-    auto x2 = x.clone();
-    x2.select(2, 13).select(2, 13).add_(5.0);
-    EXPECT_GT((model->forward(x2) - model->forward(x)).abs().amax(1)[0][0][0].item<float>(), 1e-5);
-    // And without the mask as well.
+    // Without the mask the token reaches its own reconstruction.
     c.neighbour_mask = 0;
     torch::manual_seed(3);
     AdtrTransformer open(c, Precision::Float32);
     open->eval();
-    EXPECT_GT((open->forward(x2) - open->forward(x)).abs().amax(1)[0][0][0].item<float>(), 1e-5);
+    torch::NoGradGuard no_grad;
+    const auto x = torch::rand({1, c.channels, 14, 14});
+    auto x2 = x.clone();
+    x2.select(2, 7).select(2, 7).add_(5.0);
+    EXPECT_GT((open->forward(x2) - open->forward(x)).abs().amax(1)[0][7][7].item<float>(), 1e-4);
+}
+
+TEST(AdtrTransformer, NeighbourhoodMaskMustLeaveSomethingToAttendTo) {
+    auto c = small_config(8);
+    c.neighbour_mask = 9;
+    EXPECT_THROW(c.validate(), kensa::Error);
+    c.neighbour_mask = 7;
+    EXPECT_NO_THROW(c.validate());
 }
 
 TEST(AdtrTransformer, EvalIsDeterministicAndTrainIsNot) {

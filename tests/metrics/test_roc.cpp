@@ -191,3 +191,21 @@ TEST(PixelRoc, RejectsMismatchedInput) {
         EXPECT_NE(e.message().find("5x4"), std::string::npos) << e.message();
     }
 }
+
+// Scores 0.9 (pos) 0.8 (neg) 0.7 (pos) 0.6 (pos) 0.2 (neg), 3 positives. Flagging >= 0.6 gives
+// TP 3, FP 1: F1 = 6 / 7, better than >= 0.9 (2/4) or >= 0.7 (4/6) or everything (6/8).
+TEST(Roc, F1OptimalThresholdByHand) {
+    const std::vector<float> scores{0.9f, 0.8f, 0.7f, 0.6f, 0.2f};
+    const std::vector<uint8_t> labels{1, 0, 1, 1, 0};
+    const auto r = km::roc_curve(scores, labels);
+    EXPECT_NEAR(r.best_f1, 6.0 / 7.0, 1e-12);
+    EXPECT_EQ(r.f1_threshold, 0.6f);
+    // A tie: flagging >= 0.9 (TP 1, FP 0) and >= 0.6 (TP 2, FP 2) both give F1 2/3; the higher
+    // threshold, with fewer flags, wins.
+    const auto t =
+        km::roc_curve(std::vector<float>{0.9f, 0.8f, 0.7f, 0.6f}, std::vector<uint8_t>{1, 0, 0, 1});
+    EXPECT_NEAR(t.best_f1, 2.0 / 3.0, 1e-12);
+    EXPECT_EQ(t.f1_threshold, 0.9f);
+    // No positives: undefined.
+    EXPECT_TRUE(std::isnan(km::roc_curve(std::vector<float>{0.1f}, std::vector<uint8_t>{0}).best_f1));
+}

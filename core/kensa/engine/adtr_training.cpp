@@ -86,11 +86,12 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
                         ? nn::create_backbone(fc.backbone)
                         : nn::load_backbone(fc.backbone, resolve_backbone_weights(fc.backbone, fc.weights));
     const int64_t grid = fc.grid_size > 0 ? fc.grid_size : nn::default_grid_size(fc.image_size);
+    const int first_stage = fc.last_stage_only ? static_cast<int>(backbone->stages().size()) - 1 : 0;
 
     auto t0 = Clock::now();
     // The backbone is frozen: its features are computed once and reused every epoch.
     const auto raw =
-        nn::extract_feature_grids(*backbone, train_images, fc.image_size, grid, fc.batch_size, progress);
+        nn::extract_feature_grids(*backbone, train_images, fc.image_size, grid, fc.batch_size, progress, first_stage);
     result.feature_seconds = seconds_since(t0);
     // Backbone channels differ in scale by orders of magnitude (MobileNetV2's reach 40, others stay
     // near 0): standardising each channel over the normal images lets every channel count in the
@@ -100,7 +101,7 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     const auto features = nn::standardize_features(raw, mean, stddev);
 
     model::AdtrConfig adtr = config.adtr;
-    adtr.channels = static_cast<int>(backbone->total_channels());
+    adtr.channels = static_cast<int>(nn::grid_channels(*backbone, first_stage));
     adtr.grid = static_cast<int>(grid);
     nn::AdtrTransformer transformer(adtr, config.precision);
     torch::optim::AdamW optimizer(
@@ -145,6 +146,7 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     bundle.backbone = fc.backbone;
     bundle.backbone_weights_checksum = model::tensor_checksum(nn::to_archive(backbone_state));
     bundle.image_size = fc.image_size;
+    bundle.first_feature_stage = first_stage;
     bundle.adtr = adtr;
     bundle.gaussian_sigma = config.map.gaussian_sigma;
     bundle.score_pool = config.map.score_pool;

@@ -18,6 +18,7 @@ struct FeatureExtractor::Impl {
     std::unique_ptr<nn::Backbone> backbone;
     std::filesystem::path weights;
     int64_t grid = 0;
+    int first_stage = 0;
 };
 
 FeatureExtractor::Impl::Impl(const FeatureExtractorConfig& cfg) : config(cfg) {
@@ -33,11 +34,13 @@ FeatureExtractor::Impl::Impl(const FeatureExtractorConfig& cfg) : config(cfg) {
         backbone = nn::load_backbone(config.backbone, weights);
     }
     grid = config.grid_size > 0 ? config.grid_size : nn::default_grid_size(config.image_size);
+    first_stage = config.last_stage_only ? static_cast<int>(backbone->stages().size()) - 1 : 0;
 }
 
 torch::Tensor FeatureExtractor::Impl::extract_tensor(const std::vector<cv::Mat>& images,
                                                      const ProgressCallback& progress) {
-    return nn::extract_feature_grids(*backbone, images, config.image_size, grid, config.batch_size, progress);
+    return nn::extract_feature_grids(*backbone, images, config.image_size, grid, config.batch_size, progress,
+                                     first_stage);
 }
 
 FeatureExtractor::FeatureExtractor(const FeatureExtractorConfig& config)
@@ -50,7 +53,10 @@ const FeatureExtractorConfig& FeatureExtractor::config() const {
     return m_impl->config;
 }
 int64_t FeatureExtractor::channels() const {
-    return m_impl->backbone->total_channels();
+    return nn::grid_channels(*m_impl->backbone, m_impl->first_stage);
+}
+int FeatureExtractor::first_stage() const {
+    return m_impl->first_stage;
 }
 int64_t FeatureExtractor::grid_size() const {
     return m_impl->grid;

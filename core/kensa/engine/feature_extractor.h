@@ -17,6 +17,7 @@ struct FeatureExtractorConfig {
     std::string backbone = "mobilenet_v2";
     std::filesystem::path weights;  // empty: the backbone's default file on the weights search path
     bool random_init = false;       // ablation only: skip pretrained weights
+    bool last_stage_only = false;   // ablation only: the deepest stage alone, not the multi-scale stack
     int image_size = 224;           // images are resized to image_size x image_size (a multiple of 32)
     int grid_size = 0;              // 0: stride 16, at least 8 (14 for 224)
     int batch_size = 8;
@@ -49,6 +50,7 @@ public:
     std::vector<StageInfo> stages() const;
     int64_t channels() const;
     int64_t grid_size() const;
+    int first_stage() const;  // index of the first backbone stage in the grids
     std::filesystem::path weights_path() const;  // empty for random init
 
     // images: CV_32FC3 RGB in [0, 1], any size. Processes batch_size images at a time, reporting

@@ -27,6 +27,9 @@ Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_
     impl.backbone = nn::create_backbone(b.backbone);
     nn::load_module_state(impl.backbone->module(), nn::strip_prefix(tensors, "backbone."),
                           "model (backbone " + b.backbone + ")");
+    if (nn::grid_channels(*impl.backbone, b.first_feature_stage) != b.adtr.channels)
+        throw Error("model: the transformer expects " + std::to_string(b.adtr.channels) +
+                    " feature channels, but backbone " + b.backbone + " gives a different number");
     for (auto [name, target] :
          {std::pair{"features.mean", &impl.feature_mean}, std::pair{"features.std", &impl.feature_std}}) {
         auto it = tensors.find(name);
@@ -74,7 +77,8 @@ std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
         const auto features =
             nn::standardize_features(nn::extract_feature_grids(*impl.backbone, chunk, impl.bundle.image_size,
-                                                               impl.bundle.adtr.grid, batch_size),
+                                                               impl.bundle.adtr.grid, batch_size, {},
+                                                               impl.bundle.first_feature_stage),
                                      impl.feature_mean, impl.feature_std);
         const auto reconstruction = impl.transformer->forward(features).to(torch::kFloat32);
         const auto grids = nn::anomaly_grid(reconstruction, features).contiguous();

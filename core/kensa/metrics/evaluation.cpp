@@ -115,6 +115,8 @@ EvaluationReport evaluate(std::span<const EvaluationRecord> records, const Evalu
         }
         RocResult image_roc = roc_curve(scores, labels, config.max_curve_points);
         set.image_auroc = image_roc.auroc;
+        set.image_f1 = image_roc.best_f1;
+        set.image_f1_threshold = image_roc.f1_threshold;
         set.image_roc = std::move(image_roc.curve);
 
         if (table) {
@@ -130,6 +132,8 @@ EvaluationReport evaluate(std::span<const EvaluationRecord> records, const Evalu
             set.defect_pixels = pixels.roc.positives;
             set.defect_regions = pixels.pro.regions;
             set.pixel_auroc = pixels.roc.auroc;
+            set.pixel_f1 = pixels.roc.best_f1;
+            set.pixel_f1_threshold = pixels.roc.f1_threshold;
             set.aupro = pixels.pro.aupro;
             set.pixel_roc = std::move(pixels.roc.curve);
             set.pro = std::move(pixels.pro.curve);

@@ -53,6 +53,11 @@ struct MetricSet {
     double image_auroc = kUndefined;
     double pixel_auroc = kUndefined;
     double aupro = kUndefined;
+    // F1-optimal operating points (flag score >= threshold), NaN when there are no defects.
+    double image_f1 = kUndefined;
+    double image_f1_threshold = kUndefined;
+    double pixel_f1 = kUndefined;
+    double pixel_f1_threshold = kUndefined;
 
     std::vector<CurvePoint> image_roc;  // x = FPR, y = TPR
     std::vector<CurvePoint> pixel_roc;  // x = FPR, y = TPR

@@ -23,6 +23,13 @@ void RocAccumulator::add(float threshold, int64_t true_positives, int64_t false_
         static_cast<uint64_t>(false_positives - m_fp) * static_cast<uint64_t>(true_positives + m_tp);
     m_tp = true_positives;
     m_fp = false_positives;
+    if (m_result.positives > 0) {
+        const double f1 = 2.0 * static_cast<double>(m_tp) / static_cast<double>(m_tp + m_fp + m_result.positives);
+        if (!(f1 <= m_result.best_f1)) {  // also true while best_f1 is NaN
+            m_result.best_f1 = f1;
+            m_result.f1_threshold = threshold;
+        }
+    }
     if (m_result.positives > 0 && m_result.negatives > 0) {
         m_curve.add({static_cast<double>(m_fp) / static_cast<double>(m_result.negatives),
                      static_cast<double>(m_tp) / static_cast<double>(m_result.positives), threshold});

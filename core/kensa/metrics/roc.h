@@ -19,6 +19,10 @@ struct RocResult {
     std::vector<CurvePoint> curve;  // x = false-positive rate, y = true-positive rate; empty when undefined
     int64_t positives = 0;
     int64_t negatives = 0;
+    // The threshold (flag score >= threshold) with the highest F1 = 2 TP / (TP + FP + positives), and
+    // that F1; NaN without positives. Ties go to the higher threshold (fewer flags).
+    double best_f1 = std::numeric_limits<double>::quiet_NaN();
+    float f1_threshold = std::numeric_limits<float>::quiet_NaN();
 };
 
 // Builds a ROC from cumulative counts, one call per distinct score from the highest down. The area is

@@ -44,11 +44,12 @@ struct AdtrConfig {
     // for deeper stacks and adds a final encoder norm.
     bool pre_norm = false;
 
-    // Side of the square window each grid position may attend to (odd, e.g. UniAD's 7); 0 = attend
-    // everywhere. It stops a position from copying itself from far-away normal context alone.
+    // UniAD's neighbour masked attention: a position may not attend to the window x window square
+    // around itself (odd, e.g. UniAD's 7; smaller than the grid), so it must be rebuilt from its
+    // surroundings and cannot copy itself (or a defect covering its neighbours). 0 = off.
     int neighbour_mask = 0;
     // UniAD masks only the decoder's attentions (memory and previous-layer); masking the encoder too
-    // makes the receptive field strictly local (layers x window).
+    // keeps a token's own information out of every path to its reconstruction.
     bool mask_encoder = false;
 
     // Feature jitter (UniAD): in training only, each input token gets Gaussian noise with standard
@@ -78,6 +79,9 @@ struct AdtrConfig {
             fail("dropout must be in [0, 1)");
         if (neighbour_mask < 0 || (neighbour_mask > 0 && neighbour_mask % 2 == 0))
             fail("neighbour_mask must be 0 (off) or an odd window size");
+        if (neighbour_mask >= grid)
+            fail("neighbour_mask (" + std::to_string(neighbour_mask) + ") must be smaller than the grid (" +
+                 std::to_string(grid) + "): a position must be able to attend somewhere");
         if (!(jitter_scale >= 0.0))
             fail("jitter_scale must not be negative");
         if (!(jitter_probability >= 0.0 && jitter_probability <= 1.0))

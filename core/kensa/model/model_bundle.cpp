@@ -100,6 +100,7 @@ void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
     const json model{{"backbone", bundle.backbone},
                      {"backbone_weights_checksum", bundle.backbone_weights_checksum},
                      {"image_size", bundle.image_size},
+                     {"first_feature_stage", bundle.first_feature_stage},
                      {"adtr", to_json(bundle.adtr)},
                      {"gaussian_sigma", bundle.gaussian_sigma},
                      {"score_pool", bundle.score_pool},
@@ -144,6 +145,7 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
         bundle.backbone = model.at("backbone");
         bundle.backbone_weights_checksum = model.at("backbone_weights_checksum");
         bundle.image_size = model.at("image_size");
+        bundle.first_feature_stage = model.value("first_feature_stage", 0);
         bundle.adtr = adtr_from_json(model.at("adtr"));
         bundle.gaussian_sigma = model.at("gaussian_sigma");
         bundle.score_pool = model.at("score_pool");

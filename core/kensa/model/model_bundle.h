@@ -39,6 +39,7 @@ struct ModelBundle {
     std::string backbone;                   // backbone id, e.g. "mobilenet_v2"
     std::string backbone_weights_checksum;  // tensor_checksum() of the backbone weights it was trained with
     int image_size = 224;
+    int first_feature_stage = 0;  // backbone stages before this one are left out (0: all stages)
     AdtrConfig adtr;
     double gaussian_sigma = 4.0;  // anomaly map smoothing, model pixels
     int score_pool = 16;          // image score pooling window; 0 = mean

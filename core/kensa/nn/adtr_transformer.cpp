@@ -509,8 +509,7 @@ Tensor neighbourhood_mask(int grid, int window) {
     const int half = window / 2;
     const auto near = (row.unsqueeze(1) - row.unsqueeze(0)).abs().le(half) &
                       (col.unsqueeze(1) - col.unsqueeze(0)).abs().le(half);
-    return torch::zeros({grid * grid, grid * grid})
-        .masked_fill(near.logical_not(), -std::numeric_limits<float>::infinity());
+    return torch::zeros({grid * grid, grid * grid}).masked_fill(near, -std::numeric_limits<float>::infinity());
 }
 
 // ------------------------------------------------------------------------------------------ layers

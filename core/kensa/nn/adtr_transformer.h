@@ -62,7 +62,7 @@ private:
     torch::nn::LayerNorm m_decoder_norm{nullptr};
     std::vector<std::shared_ptr<detail::AdtrEncoderLayerImpl>> m_encoder_layers;
     std::vector<std::shared_ptr<detail::AdtrDecoderLayerImpl>> m_decoder_layers;
-    // Additive attention masks [g*g, g*g] (0 inside the window, -inf outside) per compute dtype;
+    // Additive attention masks [g*g, g*g] (-inf inside the window, 0 outside) per compute dtype;
     // undefined when neighbour_mask is 0. Not parameters: they follow from the configuration.
     torch::Tensor m_mask_f32;
     torch::Tensor m_mask_bf16;
@@ -70,8 +70,8 @@ private:
 };
 TORCH_MODULE(AdtrTransformer);
 
-// The additive neighbourhood mask [g*g, g*g]: 0 where |row - row'| and |col - col'| are both at most
-// window / 2, -inf elsewhere.
+// UniAD's additive neighbourhood mask [g*g, g*g]: -inf where |row - row'| and |col - col'| are both at
+// most window / 2 (a position and its neighbours), 0 elsewhere.
 torch::Tensor neighbourhood_mask(int grid, int window);
 
 // Dropout whose mask comes from a counter-based hash seeded from torch's default generator: the same

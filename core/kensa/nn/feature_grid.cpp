@@ -32,18 +32,30 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
 
 torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images,
                                     int64_t image_size, int64_t grid_size, int64_t batch_size,
-                                    const ProgressCallback& progress) {
+                                    const ProgressCallback& progress, int64_t first_stage) {
     const auto total = static_cast<int64_t>(images.size());
-    auto out = torch::empty({total, backbone.total_channels(), grid_size, grid_size});
+    auto out = torch::empty({total, grid_channels(backbone, first_stage), grid_size, grid_size});
     report(progress, {"features", 0, total});
     for (int64_t begin = 0; begin < total; begin += batch_size) {
         const int64_t end = std::min(begin + batch_size, total);
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
-        out.slice(0, begin, end)
-            .copy_(to_feature_grid(backbone.extract(images_to_tensor(chunk, image_size)), grid_size));
+        auto maps = backbone.extract(images_to_tensor(chunk, image_size));
+        maps.erase(maps.begin(), maps.begin() + first_stage);
+        out.slice(0, begin, end).copy_(to_feature_grid(maps, grid_size));
         report(progress, {"features", end, total});
     }
     return out;
+}
+
+int64_t grid_channels(const Backbone& backbone, int64_t first_stage) {
+    const auto stages = backbone.stages();
+    if (first_stage < 0 || first_stage >= static_cast<int64_t>(stages.size()))
+        throw Error("feature stage " + std::to_string(first_stage) + " out of range: the backbone has " +
+                    std::to_string(stages.size()) + " stages");
+    int64_t channels = 0;
+    for (auto i = static_cast<size_t>(first_stage); i < stages.size(); ++i)
+        channels += stages[i].channels;
+    return channels;
 }
 
 torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean,

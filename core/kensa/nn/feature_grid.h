@@ -20,9 +20,13 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
 
 // images (CV_32FC3 RGB in [0, 1], any size) -> [N, C, grid, grid], batch_size images at a time, each
 // resized to image_size. Reports ("features", done, total) after every batch; throws Cancelled.
+// first_stage > 0 leaves out the shallower stages (the single-scale ablation uses only the last).
 torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images,
                                     int64_t image_size, int64_t grid_size, int64_t batch_size,
-                                    const ProgressCallback& progress = {});
+                                    const ProgressCallback& progress = {}, int64_t first_stage = 0);
+
+// Channels of the grids extract_feature_grids returns for first_stage; throws Error when out of range.
+int64_t grid_channels(const Backbone& backbone, int64_t first_stage = 0);
 
 // (grids - mean) / std per channel; grids [N, C, g, g], mean and std [C].
 torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean,
