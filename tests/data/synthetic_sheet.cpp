@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
     const int columns = argc > 2 ? std::atoi(argv[2]) : 6;
     const int size = argc > 3 ? std::atoi(argv[3]) : 256;
     try {
+        if (output.has_parent_path())
+            std::filesystem::create_directories(output.parent_path());
         const kensa::data::SampleSynthesizer sample;
         std::vector<cv::Mat> rows;
         for (const auto& info : ks::generator_catalog()) {
