@@ -46,6 +46,14 @@ TEST(PerlinNoise, SeededImages) {
     EXPECT_EQ(a.size(), cv::Size(96, 64));
     EXPECT_EQ(cv::norm(a, perlin_image({96, 64}, {4, 2}, 0.3, 1), cv::NORM_INF), 0.0);
     EXPECT_GT(cv::norm(a, perlin_image({96, 64}, {4, 2}, 0.3, 2), cv::NORM_INF), 0.1);
+    // The image samples the same noise as PerlinNoise (its lattice table is only a shortcut).
+    const PerlinNoise noise(1);
+    const double c = std::cos(0.3), s = std::sin(0.3), cx = 47.5, cy = 31.5;
+    for (const cv::Point p : {cv::Point(0, 0), cv::Point(95, 63), cv::Point(40, 7), cv::Point(3, 60)}) {
+        const double u = (c * (p.x - cx) + s * (p.y - cy)) * 4 / 96,
+                     v = (-s * (p.x - cx) + c * (p.y - cy)) * 2 / 64;
+        EXPECT_NEAR(a.at<float>(p), noise(u, v), 1e-6);
+    }
 }
 
 TEST(TextureSource, BuiltInTexturesAreGreyPhotos) {

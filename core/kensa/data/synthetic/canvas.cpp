@@ -33,49 +33,55 @@ double unit_scale(cv::Size size) {
     return std::min(size.width, size.height) / k_reference_side;
 }
 
-Rasteriser::Rasteriser(cv::Size size)
-    : m_size(size), m_canvas(size.height * k_supersample, size.width * k_supersample, uchar(0)) {}
-
-cv::Point Rasteriser::fine(cv::Point2d p) const {
-    // Image pixel centres are at integer positions; on the fine canvas pixel (x, y) spans
-    // [x - 0.5, x + 0.5) * k_supersample.
-    const double f = k_supersample * (1 << k_shift);
-    return {int(std::lround((p.x + 0.5) * f - (1 << (k_shift - 1)))),
-            int(std::lround((p.y + 0.5) * f - (1 << (k_shift - 1))))};
-}
-
 void Rasteriser::touch(cv::Point2d p, double reach) {
     const cv::Rect r(int(std::floor(p.x - reach)) - 1, int(std::floor(p.y - reach)) - 1,
                      int(std::ceil(2 * reach)) + 3, int(std::ceil(2 * reach)) + 3);
-    m_dirty = m_dirty.empty() ? r : (m_dirty | r);
+    m_region = m_region.empty() ? r : (m_region | r);
 }
 
-void Rasteriser::fill_polygon(const std::vector<cv::Point2d>& points) {
-    std::vector<cv::Point> fine_points;
-    for (const auto& p : points) {
-        fine_points.push_back(fine(p));
+void Rasteriser::fill_polygon(std::vector<cv::Point2d> points) {
+    for (const auto& p : points)
         touch(p, 0);
-    }
-    cv::fillPoly(m_canvas, std::vector<std::vector<cv::Point>>{fine_points}, 255, cv::LINE_8, k_shift);
+    m_polygons.push_back(std::move(points));
 }
 
 void Rasteriser::stroke(cv::Point2d from, cv::Point2d to, double width) {
-    const int thickness = std::max(1, int(std::lround(width * k_supersample)));
-    cv::line(m_canvas, fine(from), fine(to), 255, thickness, cv::LINE_8, k_shift);
-    touch(from, width / 2 + 1);
-    touch(to, width / 2 + 1);
+    touch(from, width / 2);
+    touch(to, width / 2);
+    m_strokes.push_back({from, to, width});
 }
 
-cv::Mat1f Rasteriser::coverage() const {
-    cv::Mat1f out(m_size, 0.0f);
-    const cv::Rect roi = m_dirty & cv::Rect({0, 0}, m_size);
-    if (roi.empty())
+cv::Mat1f Rasteriser::coverage(cv::Rect roi) const {
+    cv::Mat1f out(roi.size(), 0.0f);
+    if (roi.empty() || (roi & m_region).empty())
         return out;
-    const cv::Rect fine_roi(roi.tl() * k_supersample, roi.size() * k_supersample);
+    // Image pixel centres are at integer positions; fine pixel k spans [k - 0.5, k + 0.5) in fine units,
+    // so image position p lands at (p - roi.tl() + 0.5) * k_supersample - 0.5 on the fine canvas.
+    const auto fine = [&](cv::Point2d p) {
+        const double f = k_supersample * (1 << k_shift), half = 1 << (k_shift - 1);
+        return cv::Point(int(std::lround((p.x - roi.x + 0.5) * f - half)),
+                         int(std::lround((p.y - roi.y + 0.5) * f - half)));
+    };
+    cv::Mat1b canvas(roi.size() * k_supersample, uchar(0));
+    for (const auto& polygon : m_polygons) {
+        std::vector<cv::Point> points;
+        for (const auto& p : polygon)
+            points.push_back(fine(p));
+        cv::fillPoly(canvas, std::vector<std::vector<cv::Point>>{points}, 255, cv::LINE_8, k_shift);
+    }
+    for (const auto& s : m_strokes) {
+        const int thickness = std::max(1, int(std::lround(s.width * k_supersample)));
+        cv::line(canvas, fine(s.from), fine(s.to), 255, thickness, cv::LINE_8, k_shift);
+    }
     cv::Mat1f fine_values;
-    m_canvas(fine_roi).convertTo(fine_values, CV_32F, 1.0 / 255);
-    cv::resize(fine_values, out(roi), roi.size(), 0, 0, cv::INTER_AREA);
+    canvas.convertTo(fine_values, CV_32F, 1.0 / 255);
+    cv::resize(fine_values, out, roi.size(), 0, 0, cv::INTER_AREA);
     return out;
+}
+
+cv::Rect grown(cv::Rect r, int margin, cv::Size size) {
+    return cv::Rect(r.x - margin, r.y - margin, r.width + 2 * margin, r.height + 2 * margin) &
+           cv::Rect({0, 0}, size);
 }
 
 std::vector<cv::Point2d> rotated_rect(cv::Point2d centre, double w, double h, double angle) {
@@ -84,11 +90,15 @@ std::vector<cv::Point2d> rotated_rect(cv::Point2d centre, double w, double h, do
             centre + u * (w / 2) + v * (h / 2), centre - u * (w / 2) + v * (h / 2)};
 }
 
-void blend(cv::Mat3f& target, const cv::Mat3f& look, const cv::Mat1f& alpha) {
-    for (int i = 0; i < int(target.total()); ++i) {
-        const float a = alpha(i);
-        if (a > 0)
-            target(i) = target(i) * (1 - a) + look(i) * a;
+void blend(cv::Mat3f target, const cv::Mat3f& look, const cv::Mat1f& alpha) {
+    for (int y = 0; y < target.rows; ++y) {
+        cv::Vec3f* t = target[y];
+        const cv::Vec3f* l = look[y];
+        const float* a = alpha[y];
+        for (int x = 0; x < target.cols; ++x) {
+            if (a[x] > 0)
+                t[x] = t[x] * (1 - a[x]) + l[x] * a[x];
+        }
     }
 }
 
@@ -109,10 +119,17 @@ SyntheticDefect finish(const cv::Mat& original, cv::Mat3f altered, const cv::Mat
     cv::minMaxLoc(coverage, nullptr, &most, nullptr, &at);
     if (most > 0 && cv::countNonZero(mask) == 0)
         mask(at) = 255;  // a shape thinner than half a pixel everywhere still marks its strongest pixel
-    cv::Mat1b near;
-    cv::dilate(mask, near, cv::Mat());  // 3x3: the mask and its 1-px rim
-    original.copyTo(altered, near == 0);
-    altered = cv::min(cv::max(altered, 0.0f), 1.0f);
+    // Generators blend with alpha <= coverage, so only the box around covered pixels can have changed;
+    // working in it keeps large images cheap.
+    const cv::Rect box = grown(cv::boundingRect(coverage > 0), 1, coverage.size());
+    if (!box.empty()) {
+        cv::Mat1b near;
+        cv::dilate(mask(box), near, cv::Mat(), {-1, -1}, 1, cv::BORDER_CONSTANT, 0);  // the mask + 1-px rim
+        original(box).copyTo(altered(box), near == 0);
+        cv::Mat changed = altered(box);
+        cv::max(changed, 0.0, changed);
+        cv::min(changed, 1.0, changed);
+    }
     return {altered, mask, std::string(generator)};
 }
 

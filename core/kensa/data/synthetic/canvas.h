@@ -19,36 +19,52 @@ void check_input_image(const cv::Mat& image, std::string_view generator);
 double unit_scale(cv::Size size);
 
 // Coverage in [0, 1] of filled polygons and round-capped strokes, anti-aliased by drawing on a canvas
-// 4x finer and averaging. Only the region that was drawn on is averaged, so small shapes stay cheap.
+// 4x finer and averaging. Shapes are collected and drawn only over the region they touch, so small shapes
+// on large images stay cheap.
 class Rasteriser {
 public:
-    explicit Rasteriser(cv::Size size);
+    explicit Rasteriser(cv::Size size) : m_size(size) {}
 
-    void fill_polygon(const std::vector<cv::Point2d>& points);
+    void fill_polygon(std::vector<cv::Point2d> points);
     void stroke(cv::Point2d from, cv::Point2d to, double width);  // width in image pixels
-    cv::Mat1f coverage() const;
+
+    // The image pixels the shapes may cover (clipped to the image; empty when nothing shows).
+    cv::Rect region() const { return m_region & cv::Rect({0, 0}, m_size); }
+
+    // Coverage of the pixels in `roi` (image coordinates), roi.size() large.
+    cv::Mat1f coverage(cv::Rect roi) const;
+    cv::Mat1f coverage() const { return coverage(region()); }
 
 private:
-    cv::Point fine(cv::Point2d p) const;  // fixed-point position on the fine canvas
+    struct Stroke {
+        cv::Point2d from, to;
+        double width;
+    };
     void touch(cv::Point2d p, double reach);
 
     cv::Size m_size;
-    cv::Mat1b m_canvas;
-    cv::Rect m_dirty;  // image pixels drawn on so far
+    std::vector<std::vector<cv::Point2d>> m_polygons;
+    std::vector<Stroke> m_strokes;
+    cv::Rect m_region;
 };
+
+// `r` grown by `margin` pixels on every side, clipped to an image of `size`.
+cv::Rect grown(cv::Rect r, int margin, cv::Size size);
 
 // The corners of a w x h rectangle centred at `centre`, rotated by `angle` (radians).
 std::vector<cv::Point2d> rotated_rect(cv::Point2d centre, double w, double h, double angle);
 
-// target = target * (1 - alpha) + look * alpha where alpha > 0.
-void blend(cv::Mat3f& target, const cv::Mat3f& look, const cv::Mat1f& alpha);
+// target = target * (1 - alpha) + look * alpha where alpha > 0; all three the same size (target may be a
+// view of a region of a larger image).
+void blend(cv::Mat3f target, const cv::Mat3f& look, const cv::Mat1f& alpha);
 
 // Smooth random values in [0, 1]: a (cells+1)^2 random grid, cubic-interpolated to `size`.
 cv::Mat1f smooth_noise(Random& rng, cv::Size size, int cells);
 
 // The finished defect: mask = coverage >= 0.5 (or, should no pixel reach 0.5, the most covered one); pixels
 // farther than 1 px from the mask are restored from `original` (so no generator can leak changes), values are
-// clamped to [0, 1].
+// clamped to [0, 1]. `altered` must equal `original` wherever coverage is 0 (blend with alpha <= coverage):
+// only the box around covered pixels is checked.
 SyntheticDefect finish(const cv::Mat& original, cv::Mat3f altered, const cv::Mat1f& coverage,
                        std::string_view generator);
 

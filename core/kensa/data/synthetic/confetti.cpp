@@ -99,28 +99,33 @@ SyntheticDefect confetti(const cv::Mat& image, uint64_t seed, const ConfettiPara
         Rasteriser raster(size);
         raster.fill_polygon(rng.chance(params.blob_share) ? blob_outline(rng, centre, w, h, angle)
                                                           : rotated_rect(centre, w, h, angle));
-        const cv::Mat1f coverage = raster.coverage();
+        // Work on the piece's surroundings only (with room for the blur), not the whole image.
+        const double sigma = params.edge_blur * scale;
+        const cv::Rect roi = grown(raster.region(), int(std::ceil(3 * sigma)) + 1, size);
+        if (roi.empty())
+            continue;
+        const cv::Mat1f coverage = raster.coverage(roi);
 
-        cv::Mat3f look(size);
+        cv::Mat3f look(roi.size());
         const double fill = rng.uniform();
         if (fill < params.white_share)
             look = cv::Vec3f(1, 1, 1) * float(rng.uniform(0.9, 1.0));
         else if (fill < params.white_share + params.noise_share)
-            look = colour_noise(rng, size, scale);
+            look = colour_noise(rng, roi.size(), scale);
         else
             look = random_colour(rng);
 
         // Soft edges without spilling: the blurred coverage fades the piece towards its outline.
         cv::Mat1f alpha = coverage.clone();
-        const double sigma = params.edge_blur * scale;
         if (sigma > 0.05) {
             cv::Mat1f blurred;
-            cv::GaussianBlur(coverage, blurred, cv::Size(), sigma);
+            cv::GaussianBlur(coverage, blurred, cv::Size(), sigma, sigma, cv::BORDER_REPLICATE);
             alpha = alpha.mul(cv::min(blurred * 1.5f, 1.0f));
         }
         alpha *= rng.uniform(params.min_opacity, params.max_opacity);
-        blend(altered, look, alpha);
-        all_coverage = cv::max(all_coverage, coverage);
+        blend(altered(roi), look, alpha);
+        cv::Mat all = all_coverage(roi);
+        cv::max(all, cv::Mat(coverage), all);
     }
     return finish(original, altered, all_coverage, k_id);
 }

@@ -38,12 +38,17 @@ SyntheticDefect cut_and_paste(const cv::Mat3f& original, Random& rng, double w, 
             break;
     }
 
-    // Output pixel p shows the source at from + R(-angle) (p - to).
+    Rasteriser raster(size);
+    raster.fill_polygon(rotated_rect(to, w, h, angle));
+    const cv::Rect roi = raster.region();
+
+    // Pixel p of the region shows the source at from + R(-angle) (p + roi.tl() - to).
     const double cs = std::cos(angle), sn = std::sin(angle);
-    const cv::Matx23d to_source(cs, sn, from.x - cs * to.x - sn * to.y,  //
-                                -sn, cs, from.y + sn * to.x - cs * to.y);
+    const cv::Point2d shift = cv::Point2d(roi.tl()) - to;
+    const cv::Matx23d to_source(cs, sn, from.x + cs * shift.x + sn * shift.y,  //
+                                -sn, cs, from.y - sn * shift.x + cs * shift.y);
     cv::Mat3f look;
-    cv::warpAffine(original, look, to_source, size, cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+    cv::warpAffine(original, look, to_source, roi.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
                    cv::BORDER_REFLECT_101);
     const cv::Rect source_rect(int(from.x - w / 2), int(from.y - h / 2), std::max(1, int(w)),
                                std::max(1, int(h)));
@@ -52,12 +57,12 @@ SyntheticDefect cut_and_paste(const cv::Mat3f& original, Random& rng, double w, 
     if (jitter > 0)
         ColourJitter::random(rng, jitter).apply(look, mean_grey);
 
-    Rasteriser raster(size);
-    raster.fill_polygon(rotated_rect(to, w, h, angle));
-    const cv::Mat1f coverage = raster.coverage();
     cv::Mat3f altered = original.clone();
-    blend(altered, look, coverage);
-    return finish(original, altered, coverage, id);
+    const cv::Mat1f coverage = raster.coverage(roi);
+    blend(altered(roi), look, coverage);
+    cv::Mat1f all_coverage(size, 0.0f);
+    coverage.copyTo(all_coverage(roi));
+    return finish(original, altered, all_coverage, id);
 }
 
 }  // namespace

@@ -18,9 +18,13 @@ public:
 
     double operator()(double x, double y) const;  // x, y in lattice cells
 
-private:
-    cv::Point2d gradient(int64_t i, int64_t j) const;
+    cv::Point2d gradient(int64_t i, int64_t j) const;  // the unit gradient at lattice point (i, j)
 
+    // The noise at offset (dx, dy) in [0, 1)^2 within a cell, from the gradients at its four corners.
+    static double blend(double dx, double dy, cv::Point2d g00, cv::Point2d g10, cv::Point2d g01,
+                        cv::Point2d g11);
+
+private:
     uint64_t m_seed;
 };
 

@@ -103,26 +103,34 @@ SyntheticDefect perlin_texture(const cv::Mat& image, uint64_t seed, const Perlin
     const cv::Size size = image.size();
     Random rng(seed);
 
-    // Redraw the noise until the region's size is in range; otherwise keep the draw nearest to it.
+    // Redraw the noise until the region's size is in range; otherwise keep the draw nearest to it. Sizes
+    // are judged on a small preview of the same noise, so only the chosen draw is made at full size.
     const auto threshold = float(params.threshold);
-    cv::Mat1f noise;
+    const double preview_scale = std::min(1.0, 128.0 / std::max(size.width, size.height));
+    const cv::Size preview(std::max(1, int(size.width * preview_scale)),
+                           std::max(1, int(size.height * preview_scale)));
+    struct Draw {
+        cv::Point2d cells;
+        double angle;
+        uint64_t seed;
+    } best{};
     constexpr double k_empty = 1e9;  // an empty region misses worst
     double best_miss = 2 * k_empty;
     for (int attempt = 0; attempt < 12 && best_miss > 0; ++attempt) {
-        const cv::Point2d cells(std::exp2(rng.integer(params.min_scale_log2, params.max_scale_log2)),
-                                std::exp2(rng.integer(params.min_scale_log2, params.max_scale_log2)));
-        const double angle = radians(rng.uniform(-params.max_rotation, params.max_rotation));
-        cv::Mat1f candidate =
-            perlin_image(size, cells, angle, rng.next_u32() | uint64_t(rng.next_u32()) << 32);
-        const double area = area_share(candidate, threshold);
+        const Draw draw{{std::exp2(rng.integer(params.min_scale_log2, params.max_scale_log2)),
+                         std::exp2(rng.integer(params.min_scale_log2, params.max_scale_log2))},
+                        radians(rng.uniform(-params.max_rotation, params.max_rotation)),
+                        rng.next_u32() | uint64_t(rng.next_u32()) << 32};
+        const double area = area_share(perlin_image(preview, draw.cells, draw.angle, draw.seed), threshold);
         const double miss =
             area == 0 ? k_empty
                       : std::max({0.0, std::log(params.min_area / area), std::log(area / params.max_area)});
         if (miss < best_miss)
-            noise = candidate, best_miss = miss;
+            best = draw, best_miss = miss;
     }
+    const cv::Mat1f noise = perlin_image(size, best.cells, best.angle, best.seed);
     float level = threshold;
-    if (best_miss >= k_empty) {
+    if (area_share(noise, threshold) == 0) {
         // The threshold is above every draw's peak: lower it so the wanted smallest area still shows.
         std::vector<float> values(noise.begin(), noise.end());
         const auto nth = values.begin() + std::ptrdiff_t((1 - params.min_area) * (values.size() - 1));
