@@ -17,6 +17,8 @@ constexpr int k_shift = 4;  // fractional bits of OpenCV's fixed-point drawing c
 }  // namespace
 
 void check_input_image(const cv::Mat& image, std::string_view generator) {
+    if (image.empty())
+        throw Error(std::string(generator) + ": the image is empty");
     if (image.type() != CV_32FC3) {
         throw Error(std::string(generator) +
                     ": the image must be RGB float (CV_32FC3, as read_image returns it); got OpenCV type " +

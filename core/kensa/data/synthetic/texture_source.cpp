@@ -19,6 +19,7 @@ std::shared_ptr<const TextureSource> TextureSource::built_in() {
         // Not the brick photo: it is what the sample product is made of, so hardly foreign.
         for (const char* name : {"gravel", "grass"}) {
             source->m_files.emplace_back();
+            source->m_embedded.emplace_back(name);
             source->m_labels.push_back(std::string(name) + " (built in)");
         }
         return source;
@@ -38,6 +39,7 @@ Result<std::shared_ptr<const TextureSource>> TextureSource::from_folder(const fs
         std::shared_ptr<TextureSource> source(new TextureSource);
         for (const auto& f : files) {
             source->m_files.push_back(f.path);
+            source->m_embedded.emplace_back();
             source->m_labels.push_back(f.relative_path.generic_string());
         }
         return source;
@@ -47,7 +49,7 @@ Result<std::shared_ptr<const TextureSource>> TextureSource::from_folder(const fs
 Texture TextureSource::load(size_t index) const {
     cv::Mat rgb;
     if (m_files[index].empty()) {
-        const std::string name = m_labels[index].substr(0, m_labels[index].find(' '));
+        const std::string& name = m_embedded[index];
         const auto bytes = embedded_sample_photo(name);
         if (bytes.empty())
             throw Error("embedded photo '" + name + "' is missing from this build");

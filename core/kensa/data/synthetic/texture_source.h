@@ -46,7 +46,8 @@ private:
     TextureSource() = default;
     Texture load(size_t index) const;
 
-    std::vector<std::filesystem::path> m_files;  // empty paths: embedded photos named by m_labels
+    std::vector<std::filesystem::path> m_files;  // empty for an embedded photo...
+    std::vector<std::string> m_embedded;         // ...named here
     std::vector<std::string> m_labels;
     mutable std::mutex m_mutex;
     mutable std::map<size_t, std::pair<Texture, uint64_t>> m_cache;  // index -> texture, last use
