@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <thread>
 
 namespace kensa::data::synthetic {
 namespace {
@@ -68,6 +69,26 @@ TEST(SyntheticMix, CopiesShareGeneratorsAndGiveTheSameDefects) {
     const cv::Mat image = test::brick_image(4);
     EXPECT_EQ(cv::norm(mix.apply(image, 5).image, copy.apply(image, 5).image, cv::NORM_INF), 0.0);
     EXPECT_EQ(copy.generator(0).param("threshold"), 0.3);
+}
+
+TEST(SyntheticMix, ThreadsGetTheSameDefectsAsOneThread) {
+    const SyntheticMix mix;
+    const cv::Mat image = test::brick_image(6);
+    const int n = 24;
+    std::vector<cv::Mat> serial(n), parallel(n);
+    for (int i = 0; i < n; ++i)
+        serial[i] = mix.apply(image, i).image;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 3; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = t; i < n; i += 3)
+                parallel[i] = mix.apply(image, i).image;
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    for (int i = 0; i < n; ++i)
+        EXPECT_EQ(cv::norm(serial[i], parallel[i], cv::NORM_INF), 0.0) << "seed " << i;
 }
 
 TEST(SyntheticMix, ConfigurationErrorsAreClear) {

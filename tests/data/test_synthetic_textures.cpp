@@ -80,7 +80,11 @@ TEST(TextureSource, FolderErrorsNameTheFolderAndSayWhatToDo) {
     }
     const auto missing = TextureSource::from_folder(dir / "missing");
     ASSERT_FALSE(missing);
-    EXPECT_THAT(missing.error().message(), HasSubstr((dir / "missing").string()));
+    EXPECT_THAT(missing.error().message(),
+                AllOf(HasSubstr((dir / "missing").string()), HasSubstr("not found")));
+    const auto file = TextureSource::from_folder(dir / "notes/readme.txt");
+    ASSERT_FALSE(file);
+    EXPECT_THAT(file.error().message(), AllOf(HasSubstr("readme.txt"), HasSubstr("not a folder")));
 }
 
 TEST(TextureSource, UnreadableTextureIsAnErrorNamingTheFile) {
