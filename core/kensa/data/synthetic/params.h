@@ -2,8 +2,6 @@
 // Generator parameters described generically, so the CLI and the UI can list, show and set them by name
 // (e.g. one slider per parameter) without knowing each generator's struct.
 
-#include <opencv2/core.hpp>
-
 #include <span>
 #include <string>
 #include <string_view>
