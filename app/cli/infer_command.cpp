@@ -11,6 +11,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -90,6 +91,7 @@ void add_infer_command(CLI::App& app) {
         std::ostringstream csv;
         csv << "image,score,anomalous\n";
         int flagged = 0, skipped = 0;
+        double inference_ms = 0.0;  // the model alone: decoding and writing files excluded
         // Batch by batch, so memory stays flat however many images the folder holds.
         for (size_t begin = 0; begin < files.size(); begin += static_cast<size_t>(opts->batch)) {
             const size_t end = std::min(files.size(), begin + static_cast<size_t>(opts->batch));
@@ -105,7 +107,10 @@ void add_infer_command(CLI::App& app) {
                 images.push_back(std::move(image).take());
                 sources.push_back(&files[i]);
             }
+            const auto start = std::chrono::steady_clock::now();
             const auto results = inspector.inspect(images, {}, opts->batch);
+            inference_ms +=
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             for (size_t i = 0; i < results.size(); ++i) {
                 const auto rel = sources[i]->relative_path;
                 auto map_path = opts->out / rel;
@@ -126,10 +131,14 @@ void add_infer_command(CLI::App& app) {
         }
         const auto text = csv.str();
         write_file_atomically(opts->out / "scores.csv", std::as_bytes(std::span(text.data(), text.size())));
-        std::printf("%zu images: %d anomalous at image threshold %.4f%s; maps and scores.csv in %s\n",
-                    files.size() - static_cast<size_t>(skipped), flagged, thresholds.image,
+        const size_t inspected = files.size() - static_cast<size_t>(skipped);
+        std::printf("%zu images: %d anomalous at image threshold %.4f%s; maps and scores.csv in %s\n", inspected,
+                    flagged, thresholds.image,
                     skipped ? (", " + std::to_string(skipped) + " unreadable skipped").c_str() : "",
                     opts->out.string().c_str());
+        if (inspected > 0)
+            std::printf("inference %.1f ms/image (batch %d)\n", inference_ms / static_cast<double>(inspected),
+                        opts->batch);
     });
 }
 

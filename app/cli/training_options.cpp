@@ -33,6 +33,8 @@ void add_training_options(CLI::App& cmd, engine::TrainingConfig& c) {
         ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
         ->default_str("auto");
     cmd.add_option("--weight-decay", c.weight_decay, "AdamW weight decay")->capture_default_str();
+    cmd.add_flag("--normalize-residuals,!--raw-residuals", c.normalize_residuals,
+                 "Scale each channel's reconstruction difference by its RMS on normal images");
 
     // The transformer's shape and regularisers (kensa/model/adtr_config.h); defaults measured.
     auto* model = cmd.add_option_group("Model", "ADTR transformer shape and regularisers");
@@ -54,6 +56,13 @@ void add_training_options(CLI::App& cmd, engine::TrainingConfig& c) {
             "Decoder query: per_layer or shared learned embedding, or none (the no-query ablation)")
         ->check(CLI::IsMember({"per_layer", "shared", "none"}))
         ->default_str(std::string(model::to_string(c.adtr.query_mode)));
+    model
+        ->add_option_function<std::string>(
+            "--position",
+            [&c](const std::string& name) { c.adtr.position_embedding = *model::parse_position_embedding(name); },
+            "Position embedding: learned (free parameter) or sine (fixed 2-D codes)")
+        ->check(CLI::IsMember({"learned", "sine"}))
+        ->default_str(std::string(model::to_string(c.adtr.position_embedding)));
     model->add_option("--neighbour-mask", c.adtr.neighbour_mask, "Attention window side (odd; 0 = off)")
         ->capture_default_str();
     model->add_flag("--mask-encoder,!--no-mask-encoder", c.adtr.mask_encoder,

@@ -266,3 +266,29 @@ TEST(AdtrConfig, NamesRoundTrip) {
     EXPECT_FALSE(kensa::model::parse_query_mode("uniad").has_value());
     EXPECT_NO_THROW(AdtrConfig{}.validate());
 }
+
+TEST(AdtrTransformer, SinePositionsAreFixedAndNearbyPositionsLookAlike) {
+    const int grid = 14, dim = 64;
+    const auto p = kensa::nn::sine_position_embedding(grid, dim);
+    ASSERT_EQ(p.sizes(), (std::vector<int64_t>{grid * grid, dim}));
+    EXPECT_LE(p.abs().max().item<float>(), 1.0f);
+    // Same row -> same first half; same column -> same second half.
+    EXPECT_TRUE(p[3 * grid + 1].narrow(0, 0, dim / 2).equal(p[3 * grid + 9].narrow(0, 0, dim / 2)));
+    EXPECT_TRUE(p[2 * grid + 5].narrow(0, dim / 2, dim / 2).equal(p[11 * grid + 5].narrow(0, dim / 2, dim / 2)));
+    // Similarity falls with distance.
+    const auto centre = p[7 * grid + 7];
+    const float near = centre.dot(p[7 * grid + 8]).item<float>();
+    const float far = centre.dot(p[7 * grid + 13]).item<float>();
+    EXPECT_GT(centre.dot(centre).item<float>(), near);
+    EXPECT_GT(near, far);
+
+    auto c = small_config(8);
+    c.position_embedding = kensa::model::PositionEmbedding::Sine;
+    AdtrTransformer model(c, Precision::Float32);
+    for (const auto& named : model->named_parameters())
+        EXPECT_NE(named.key(), "pos_embed") << "sine codes must not be trained";
+    EXPECT_TRUE(model->named_buffers().contains("pos_embed"));
+    c.hidden_dim = 30;
+    c.heads = 3;
+    EXPECT_THROW(c.validate(), kensa::Error);
+}

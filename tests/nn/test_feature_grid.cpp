@@ -16,9 +16,19 @@ TEST(FeatureGrid, ResizesEachStageAndConcatenatesChannels) {
     ASSERT_EQ(grid.sizes(), (std::vector<int64_t>{2, 15, 14, 14}));
     // A stage already at grid size is passed through untouched.
     EXPECT_TRUE(torch::equal(grid.slice(1, 8, 15), s16));
-    // A 2x downscale with bilinear interpolation and half-pixel centres averages each 2x2 block.
-    const auto pooled = torch::avg_pool2d(s8, 2);
-    EXPECT_TRUE(torch::allclose(grid.slice(1, 3, 8), pooled, 1e-5, 1e-6));
+    // Shrinking averages blocks: 2x2 for the stride-8 stage, 4x4 for the stride-4 one.
+    EXPECT_TRUE(torch::allclose(grid.slice(1, 3, 8), torch::avg_pool2d(s8, 2), 1e-5, 1e-6));
+    EXPECT_TRUE(torch::allclose(grid.slice(1, 0, 3), torch::avg_pool2d(s4, 4), 1e-5, 1e-6));
+}
+
+TEST(FeatureGrid, AOnePixelLineSurvivesShrinking) {
+    // A thin scratch-like response in one column of a stride-4 map must reach the grid wherever it lies.
+    for (int64_t column = 0; column < 4; ++column) {
+        auto s4 = torch::zeros({1, 1, 56, 56});
+        s4.select(3, 20 + column).fill_(1.0f);
+        const auto grid = kensa::nn::to_feature_grid({s4}, 14);
+        EXPECT_NEAR(grid[0][0][7][5].item<float>(), 0.25f, 1e-6) << "column offset " << column;
+    }
 }
 
 TEST(FeatureGrid, ConstantMapsStayConstant) {

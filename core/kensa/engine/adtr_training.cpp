@@ -52,6 +52,19 @@ void split_holdout(const std::vector<cv::Mat>& images, const TrainingConfig& con
     }
 }
 
+// Per-channel RMS of (reconstruction - features) over the given (training) features, in eval mode.
+torch::Tensor residual_rms(nn::AdtrTransformerImpl& transformer, const torch::Tensor& features, int batch_size) {
+    torch::NoGradGuard no_grad;
+    auto sum = torch::zeros({features.size(1)}, torch::kDouble);
+    for (int64_t begin = 0; begin < features.size(0); begin += batch_size) {
+        const auto batch = features.slice(0, begin, std::min<int64_t>(begin + batch_size, features.size(0)));
+        const auto difference = transformer.forward(batch).to(torch::kFloat) - batch;
+        sum += difference.pow(2).sum({0, 2, 3}).to(torch::kDouble);
+    }
+    const double count = static_cast<double>(features.size(0) * features.size(2) * features.size(3));
+    return (sum / count).sqrt().to(torch::kFloat).clamp_min(1e-3);
+}
+
 void validate(const TrainingConfig& c, size_t images) {
     if (images < 2)
         throw Error("training needs at least 2 normal images, got " + std::to_string(images));
@@ -139,6 +152,9 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
         result.epoch_losses.push_back(loss_sum / static_cast<double>(steps_per_epoch));
     }
     transformer->eval();
+    torch::Tensor channel_scale;
+    if (config.normalize_residuals)
+        channel_scale = residual_rms(*transformer, features, config.batch_size);
     result.training_seconds = seconds_since(t0);
 
     auto& bundle = result.bundle;
@@ -154,6 +170,8 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     tensors.merge(nn::with_prefix(backbone_state, "backbone."));
     tensors.emplace("features.mean", mean);
     tensors.emplace("features.std", stddev);
+    if (channel_scale.defined())
+        tensors.emplace("score.channel_scale", channel_scale);
     bundle.tensors = nn::to_archive(tensors);
 
     // Thresholds from normal images the model never saw, scored exactly as inference will score them.
@@ -183,6 +201,7 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
             {"learning_rate", config.learning_rate},
             {"weight_decay", config.weight_decay},
             {"grad_clip", config.grad_clip},
+            {"normalize_residuals", config.normalize_residuals},
             {"seed", config.seed},
             {"precision", std::string(model::to_string(transformer->precision()))},
             {"image_quantile", config.image_quantile},

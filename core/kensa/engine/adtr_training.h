@@ -26,6 +26,10 @@ struct TrainingConfig {
     double learning_rate = 1e-3;  // AdamW; x0.1 for the last 20% of epochs (UniAD's step schedule)
     double weight_decay = 1e-4;
     double grad_clip = 0.1;  // max global gradient norm
+    // Divide each channel's reconstruction difference by its RMS on the normal training images before
+    // the L2 norm: channels the model cannot predict even on normal data (texture noise) then stop
+    // drowning out the ones it can. Stored in the bundle as "score.channel_scale".
+    bool normalize_residuals = false;
     uint64_t seed = 1;       // same seed, same data, same model (bit for bit)
 
     // Normal images kept out of training to learn what normal scores look like.

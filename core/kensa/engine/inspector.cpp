@@ -15,6 +15,7 @@ struct Inspector::Impl {
     nn::AdtrTransformer transformer{nullptr};
     AnomalyMapOptions map;
     torch::Tensor feature_mean, feature_std;  // per-channel standardisation learned in training
+    torch::Tensor channel_scale;              // residual normalisation; undefined when not trained with it
 };
 
 Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_unique<Impl>()) {
@@ -36,6 +37,11 @@ Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_
         if (it == tensors.end() || it->second.dim() != 1 || it->second.size(0) != b.adtr.channels)
             throw Error(std::string("model: tensor '") + name + "' is missing or has the wrong shape");
         *target = it->second;
+    }
+    if (auto it = tensors.find("score.channel_scale"); it != tensors.end()) {
+        if (it->second.dim() != 1 || it->second.size(0) != b.adtr.channels)
+            throw Error("model: tensor 'score.channel_scale' has the wrong shape");
+        impl.channel_scale = it->second;
     }
     impl.transformer = nn::AdtrTransformer(b.adtr);
     nn::load_module_state(*impl.transformer, nn::strip_prefix(tensors, "adtr."), "model (transformer)");
@@ -81,7 +87,7 @@ std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images
                                                                impl.bundle.first_feature_stage),
                                      impl.feature_mean, impl.feature_std);
         const auto reconstruction = impl.transformer->forward(features).to(torch::kFloat32);
-        const auto grids = nn::anomaly_grid(reconstruction, features).contiguous();
+        const auto grids = nn::anomaly_grid(reconstruction, features, impl.channel_scale).contiguous();
         for (int64_t i = 0; i < grids.size(0); ++i) {
             const cv::Mat grid(static_cast<int>(grids.size(1)), static_cast<int>(grids.size(2)), CV_32FC1,
                                grids[i].data_ptr<float>());

@@ -20,6 +20,13 @@ enum class QueryMode {
                // the model learn the identity shortcut and so reconstructs anomalies too (94.2 vs 97.2)
 };
 
+// Where each grid position's identity comes from, added to the queries and keys of every attention.
+enum class PositionEmbedding {
+    Learned,  // a free [g*g x d] parameter, randomly initialised (UniAD's "learned", unfactorised)
+    Sine,     // fixed 2-D sine/cosine codes (DETR/UniAD "sine"): nearby positions look alike from the
+              // first step, so attention to a neighbourhood need not be learned from scratch
+};
+
 // How the transformer computes. Weights are always fp32 (the master copy the optimiser updates), so the
 // choice can change between training and inference and is not part of a saved model.
 enum class Precision {
@@ -40,6 +47,7 @@ struct AdtrConfig {
     double dropout = 0.1;        // on attention weights and after every sub-layer, as UniAD; train mode only
 
     QueryMode query_mode = QueryMode::PerLayer;  // UniAD's variant: it is what the published numbers used
+    PositionEmbedding position_embedding = PositionEmbedding::Learned;
     // Post-norm (LayerNorm after each residual add) is UniAD's default; pre-norm is the usual choice
     // for deeper stacks and adds a final encoder norm.
     bool pre_norm = false;
@@ -69,6 +77,8 @@ struct AdtrConfig {
         if (hidden_dim <= 0 || heads <= 0 || hidden_dim % heads != 0)
             fail("hidden_dim (" + std::to_string(hidden_dim) + ") must be a positive multiple of heads (" +
                  std::to_string(heads) + ")");
+        if (position_embedding == PositionEmbedding::Sine && hidden_dim % 4 != 0)
+            fail("sine position embeddings need hidden_dim to be a multiple of 4");
         if (encoder_layers < 0)
             fail("encoder_layers must not be negative");
         if (decoder_layers <= 0)
@@ -106,6 +116,17 @@ inline std::optional<QueryMode> parse_query_mode(std::string_view name) {
     for (auto mode : {QueryMode::PerLayer, QueryMode::Shared, QueryMode::None})
         if (name == to_string(mode))
             return mode;
+    return std::nullopt;
+}
+
+inline std::string_view to_string(PositionEmbedding embedding) {
+    return embedding == PositionEmbedding::Sine ? "sine" : "learned";
+}
+
+inline std::optional<PositionEmbedding> parse_position_embedding(std::string_view name) {
+    for (auto e : {PositionEmbedding::Learned, PositionEmbedding::Sine})
+        if (name == to_string(e))
+            return e;
     return std::nullopt;
 }
 

@@ -23,6 +23,7 @@ json to_json(const AdtrConfig& c) {
             {"feedforward_dim", c.feedforward_dim},
             {"dropout", c.dropout},
             {"query_mode", std::string(to_string(c.query_mode))},
+            {"position_embedding", std::string(to_string(c.position_embedding))},
             {"pre_norm", c.pre_norm},
             {"neighbour_mask", c.neighbour_mask},
             {"mask_encoder", c.mask_encoder},
@@ -44,6 +45,10 @@ AdtrConfig adtr_from_json(const json& j) {
     if (!mode)
         throw Error("unknown query_mode " + j.at("query_mode").dump());
     c.query_mode = *mode;
+    const auto position = parse_position_embedding(j.value("position_embedding", std::string("learned")));
+    if (!position)
+        throw Error("unknown position_embedding " + j.at("position_embedding").dump());
+    c.position_embedding = *position;
     c.pre_norm = j.at("pre_norm");
     c.neighbour_mask = j.at("neighbour_mask");
     c.mask_encoder = j.at("mask_encoder");

@@ -503,6 +503,21 @@ Precision resolve_precision(Precision precision) {
     return cpu_has_native_bf16() ? Precision::BFloat16 : Precision::Float32;
 }
 
+Tensor sine_position_embedding(int grid, int dim) {
+    // Half the channels code the row, half the column; each half alternates sin and cos over
+    // geometrically spaced frequencies of the position scaled to (0, 2 pi].
+    const int half = dim / 2;
+    const auto coord = torch::arange(1, grid + 1, torch::kFloat) * (2.0 * M_PI / grid);  // [g]
+    const auto i = torch::arange(half, torch::kFloat);
+    const auto freq = torch::pow(10000.0, 2.0 * torch::floor(i / 2) / half);  // [half]
+    const auto angles = coord.unsqueeze(1) / freq.unsqueeze(0);              // [g, half]
+    const auto even = torch::arange(half, torch::kLong).remainder(2).eq(0);
+    const auto codes = torch::where(even, angles.sin(), angles.cos());       // [g, half]
+    const auto rows = codes.unsqueeze(1).expand({grid, grid, half});         // row code at (r, c)
+    const auto cols = codes.unsqueeze(0).expand({grid, grid, half});         // column code
+    return torch::cat({rows, cols}, 2).reshape({grid * grid, dim}).contiguous();
+}
+
 Tensor neighbourhood_mask(int grid, int window) {
     const auto idx = torch::arange(grid * grid, torch::kLong);
     const auto row = idx.div(grid, "floor"), col = idx.remainder(grid);
@@ -779,7 +794,9 @@ AdtrTransformerImpl::AdtrTransformerImpl(const model::AdtrConfig& config, Precis
     const auto& c = m_config;
     m_input_proj = register_module("input_proj", torch::nn::Linear(c.channels, c.hidden_dim));
     m_output_proj = register_module("output_proj", torch::nn::Linear(c.hidden_dim, c.channels));
-    m_pos_embed = register_parameter("pos_embed", torch::empty({c.tokens(), c.hidden_dim}));
+    m_pos_embed = c.position_embedding == model::PositionEmbedding::Sine
+                      ? register_buffer("pos_embed", sine_position_embedding(c.grid, c.hidden_dim))
+                      : register_parameter("pos_embed", torch::empty({c.tokens(), c.hidden_dim}));
     if (c.query_mode == QueryMode::Shared)
         m_shared_query = register_parameter("query", torch::empty({c.tokens(), c.hidden_dim}));
     m_encoder = register_module("encoder", torch::nn::ModuleList());
@@ -810,7 +827,10 @@ void AdtrTransformerImpl::reset_parameters() {
         torch::nn::init::xavier_uniform_(l->weight);
         l->bias.zero_();
     }
-    m_pos_embed.normal_();
+    if (m_config.position_embedding == model::PositionEmbedding::Sine)
+        m_pos_embed.copy_(sine_position_embedding(m_config.grid, m_config.hidden_dim));
+    else
+        m_pos_embed.normal_();
     if (m_shared_query.defined())
         m_shared_query.normal_();
     for (auto& l : m_encoder_layers)
@@ -895,9 +915,16 @@ Tensor log_one_minus_exp_neg(const Tensor& m) {
 
 }  // namespace
 
-Tensor anomaly_grid(const Tensor& reconstruction, const Tensor& features) {
+Tensor anomaly_grid(const Tensor& reconstruction, const Tensor& features, const Tensor& channel_scale) {
     check_pair(reconstruction, features);
-    return (reconstruction - features).pow(2).sum(1).sqrt();
+    auto difference = reconstruction - features;
+    if (channel_scale.defined()) {
+        if (channel_scale.dim() != 1 || channel_scale.size(0) != features.size(1))
+            throw Error("anomaly grid: channel scale " + c10::str(channel_scale.sizes()) + " does not fit " +
+                        std::to_string(features.size(1)) + " channels");
+        difference = difference / channel_scale.view({1, -1, 1, 1});
+    }
+    return difference.pow(2).sum(1).sqrt();
 }
 
 Tensor reconstruction_loss(const Tensor& reconstruction, const Tensor& features) {

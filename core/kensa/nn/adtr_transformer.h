@@ -54,7 +54,7 @@ private:
     model::Precision m_precision = model::Precision::Float32;
     torch::nn::Linear m_input_proj{nullptr};
     torch::nn::Linear m_output_proj{nullptr};
-    torch::Tensor m_pos_embed;     // [g*g, d], added to queries and keys of every attention
+    torch::Tensor m_pos_embed;     // [g*g, d], added to queries and keys of every attention (a buffer when sine)
     torch::Tensor m_shared_query;  // [g*g, d] in QueryMode::Shared, else undefined
     torch::nn::ModuleList m_encoder{nullptr};
     torch::nn::ModuleList m_decoder{nullptr};
@@ -74,6 +74,10 @@ TORCH_MODULE(AdtrTransformer);
 // most window / 2 (a position and its neighbours), 0 elsewhere.
 torch::Tensor neighbourhood_mask(int grid, int window);
 
+// Fixed 2-D position codes [g*g, dim] (dim a multiple of 4): the first dim/2 channels code the row, the
+// rest the column, as sin/cos pairs at frequencies 10000^(-2k/(dim/2)) of the position scaled to 2 pi.
+torch::Tensor sine_position_embedding(int grid, int dim);
+
 // Dropout whose mask comes from a counter-based hash seeded from torch's default generator: the same
 // distribution as torch::dropout at a fraction of its cost on this stack (whose per-element Bernoulli
 // sampling dominated a training step). Identity when !train or p == 0.
@@ -85,8 +89,10 @@ torch::Tensor softmax_dropout(const torch::Tensor& scores, double p, bool train)
 
 // ---- Scores and losses. reconstruction and features are [N, C, g, g]; y marks anomalies with 1.
 
-// Per-position anomaly score: the L2 norm over channels of (reconstruction - features), [N, g, g].
-torch::Tensor anomaly_grid(const torch::Tensor& reconstruction, const torch::Tensor& features);
+// Per-position anomaly score: the L2 norm over channels of (reconstruction - features), [N, g, g]; with
+// channel_scale [C], each channel's difference is divided by it first.
+torch::Tensor anomaly_grid(const torch::Tensor& reconstruction, const torch::Tensor& features,
+                           const torch::Tensor& channel_scale = {});
 
 // Normal-only training loss: mean squared error over all elements.
 torch::Tensor reconstruction_loss(const torch::Tensor& reconstruction, const torch::Tensor& features);

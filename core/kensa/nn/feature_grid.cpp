@@ -22,10 +22,15 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
             resized.push_back(m);
             continue;
         }
-        resized.push_back(F::interpolate(m, F::InterpolateFuncOptions()
-                                                .size(std::vector<int64_t>{grid_size, grid_size})
-                                                .mode(torch::kBilinear)
-                                                .align_corners(false)));
+        // Shrinking averages every input cell (area); point-sampling (bilinear) would skip 3 of every
+        // 4 columns of a stride-4 stage, and with them thin defects such as scratches.
+        const bool shrink = m.size(2) > grid_size || m.size(3) > grid_size;
+        auto options = F::InterpolateFuncOptions().size(std::vector<int64_t>{grid_size, grid_size});
+        if (shrink)
+            options.mode(torch::kArea);
+        else
+            options.mode(torch::kBilinear).align_corners(false);
+        resized.push_back(F::interpolate(m, options));
     }
     return torch::cat(resized, 1);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// ADTR's input: every backbone stage resized (bilinear) to one grid and concatenated along channels.
+// ADTR's input: every backbone stage resized to one grid (area-averaged when shrinking, bilinear when
+// enlarging) and concatenated along channels.
 
 #include <kensa/base/progress.h>
 #include <kensa/nn/backbone.h>
