@@ -107,7 +107,9 @@ MainWindow::MainWindow(QWidget* parent)
     onClosed();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    m_session->close();  // while every part listening to the session is still alive
+}
 
 void MainWindow::createDocks() {
     const auto dock = [this](const QString& title, const QString& name, QWidget* w, Qt::DockWidgetArea area) {
@@ -144,7 +146,14 @@ void MainWindow::createActions() {
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
     m_redo = m_session->undoGroup()->createRedoAction(this, tr("&Redo"));
-    m_redo->setShortcut(QKeySequence::Redo);
+    // Both common redo keys, whatever the platform's convention.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& k :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(k))
+            redoKeys << k;
+    }
+    m_redo->setShortcuts(redoKeys);
     m_redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
 
     const auto imageAction = [this](const QString& text, const QKeySequence& key, auto fn) {

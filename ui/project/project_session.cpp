@@ -19,6 +19,8 @@ ProjectSession::ProjectSession(QObject* parent) : QObject(parent), m_autosaver(n
 }
 
 ProjectSession::~ProjectSession() {
+    // Listeners may be half-destroyed by now (e.g. the window owning this session): close silently.
+    blockSignals(true);
     close();
 }
 
