@@ -33,8 +33,9 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const {
     const auto& e = m_session->image(index.row());
     const QString path = QString::fromStdString(e.path.string());
     switch (role) {
-        case Qt::DisplayRole:
-            return QString::fromStdString(e.path.filename().string());
+        case Qt::DisplayRole:  // with its folder: MVTec products repeat names across folders
+            return QString::fromStdString(
+                (e.path.parent_path().filename() / e.path.filename()).generic_string());
         case Qt::ToolTipRole: {
             QString tip = QDir::toNativeSeparators(path);
             if (const QString err = m_thumbnails->error(path); !err.isEmpty())

@@ -162,8 +162,8 @@ void AnnotationCanvas::paintEvent(QPaintEvent* event) {
         return;
     }
     const QRectF target(m_offset, QSizeF(m_image.size()) * m_scale);
-    // Smooth when shrinking; show crisp pixels when zoomed in, where annotators need to see them.
-    p.setRenderHint(QPainter::SmoothPixmapTransform, m_scale < 1.0);
+    // Smooth up to moderate zoom; crisp pixels beyond, where annotators need to see single pixels.
+    p.setRenderHint(QPainter::SmoothPixmapTransform, m_scale < 4.0);
     p.drawImage(target, m_image);
     if (!m_overlay.isNull() && m_opacity > 0) {
         p.setOpacity(m_opacity);

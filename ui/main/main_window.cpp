@@ -103,7 +103,8 @@ MainWindow::MainWindow(QWidget* parent)
     resize(QSize(1440, 900).boundedTo(screen()->availableSize() * 0.95));
     QSettings settings;
     restoreGeometry(settings.value(k_geometryKey).toByteArray());
-    restoreState(settings.value(k_stateKey).toByteArray(), k_stateVersion);
+    m_projectLayout = settings.value(k_stateKey).toByteArray();
+    restoreState(m_projectLayout, k_stateVersion);
     onClosed();
 }
 
@@ -175,12 +176,12 @@ void MainWindow::createActions() {
         if (row >= 0)
             m_session->setFlagged(row, !m_session->image(row).flagged);
     })->setIcon(QIcon(QStringLiteral(":/icons/flag.svg")));
-    imageAction(tr("&Next Image"), Qt::Key_PageDown, [this] {
-        m_browser->selectNext(1);
-    })->setIcon(QIcon(QStringLiteral(":/icons/next.svg")));
     imageAction(tr("&Previous Image"), Qt::Key_PageUp, [this] {
         m_browser->selectNext(-1);
     })->setIcon(QIcon(QStringLiteral(":/icons/previous.svg")));
+    imageAction(tr("&Next Image"), Qt::Key_PageDown, [this] {
+        m_browser->selectNext(1);
+    })->setIcon(QIcon(QStringLiteral(":/icons/next.svg")));
     imageAction(tr("Larger Brush"), Qt::Key_BracketRight, [this] {
         auto* s = m_controller->toolSettings();
         s->brushSize = std::min(400, s->brushSize + std::max(1, s->brushSize / 5));
@@ -265,6 +266,7 @@ void MainWindow::createToolBars() {
     project->addActions({pa->addTrainFolder, pa->addTestFolder, pa->importMvtec});
 
     QToolBar* annotate = addToolBar(tr("Annotate"));
+    m_annotateBar = annotate;
     annotate->setObjectName(QStringLiteral("annotateToolBar"));
     annotate->setIconSize(QSize(20, 20));
     annotate->addActions(m_controller->toolActions()->actions());
@@ -300,6 +302,12 @@ void MainWindow::onOpened() {
         paths << m_session->imagePath(r);
     m_thumbnails->prefetch(paths);
     m_issues->clear();
+    if (!m_projectLayout.isEmpty())
+        restoreState(m_projectLayout, k_stateVersion);
+    for (QDockWidget* d : m_docks)
+        d->setVisible(d->objectName() != QLatin1String("issues"));
+    m_annotateBar->show();
+    m_controller->toolActions()->setEnabled(true);
     m_centre->setCurrentWidget(m_canvas);
     m_saveLabel->setText(tr("All changes saved"));
     for (QAction* a : m_imageActions + m_viewActions)
@@ -320,6 +328,13 @@ void MainWindow::onOpened() {
 
 void MainWindow::onClosed() {
     m_thumbnails->clear();
+    // The start page alone: panels without a project only distract. Their layout comes back on opening.
+    if (m_annotateBar->isVisible())
+        m_projectLayout = saveState(k_stateVersion);
+    for (QDockWidget* d : m_docks)
+        d->hide();
+    m_annotateBar->hide();
+    m_controller->toolActions()->setEnabled(false);
     m_centre->setCurrentWidget(m_start);
     m_saveLabel->clear();
     m_modeLabel->clear();
@@ -376,7 +391,7 @@ void MainWindow::labelCurrent(int label) {
 void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(k_geometryKey, saveGeometry());
-    settings.setValue(k_stateKey, saveState(k_stateVersion));
+    settings.setValue(k_stateKey, m_annotateBar->isVisible() ? saveState(k_stateVersion) : m_projectLayout);
     m_session->close();  // waits for the last autosave
     event->accept();
 }

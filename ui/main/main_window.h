@@ -9,6 +9,7 @@ class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QToolBar;
 
 namespace kensa::ui {
 
@@ -75,6 +76,8 @@ private:
     QList<QAction*> m_imageActions;
     QList<QAction*> m_viewActions;
     QList<QDockWidget*> m_docks;
+    QToolBar* m_annotateBar = nullptr;
+    QByteArray m_projectLayout;  // dock and toolbar layout while a project is open
 };
 
 }  // namespace kensa::ui

@@ -8,7 +8,9 @@
 #include "project/project_session.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QMouseEvent>
+#include <QScreen>
 #include <QTimer>
 
 namespace kensa::ui {
@@ -49,6 +51,9 @@ void drawOnCanvas(MainWindow& window) {
 }  // namespace
 
 void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo) {
+    // Without a window manager (Xvfb) nothing maximises the window: fill the screen ourselves.
+    if (QScreen* screen = window.screen())
+        window.setGeometry(screen->availableGeometry());
     ProjectSession* session = window.session();
     auto finish = [&window, saveTo] {
         QTimer::singleShot(1500, &window, [&window, saveTo] {  // thumbnails and repaints settle
@@ -58,6 +63,10 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             window.close();
         });
     };
+    if (stage == QLatin1String("start")) {
+        finish();
+        return;
+    }
     auto* once = new QObject(&window);
     QObject::connect(session, &ProjectSession::opened, once, [&window, session, stage, finish, once] {
         once->deleteLater();
@@ -70,6 +79,10 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             }
         }
         window.browser()->setCurrentRow(row);
+        if (stage == QLatin1String("synthetic")) {
+            if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("synthetic")))
+                dock->raise();
+        }
         if (stage != QLatin1String("canvas")) {
             finish();
             return;

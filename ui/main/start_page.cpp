@@ -53,7 +53,8 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     rf.setBold(true);
     recentTitle->setFont(rf);
     m_recent = new QListWidget(card);
-    m_recent->setMinimumHeight(120);
+    m_recent->setMinimumHeight(90);
+    m_recent->setMaximumHeight(220);
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { Q_EMIT openRecent(item->data(Qt::UserRole).toString()); });
 
