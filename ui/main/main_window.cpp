@@ -83,14 +83,19 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_session, &ProjectSession::saveFailed, this, [this](const QString& error) {
         m_saveLabel->setText(tr("Not saved"));
+        if (m_saveWarningShown)
+            return;  // once until saving works again, not once per stroke
+        m_saveWarningShown = true;
         QMessageBox::warning(
             this, tr("Saving failed"),
             tr("%1\n\nYour latest changes are not on disk. Check the disk space and the folder's "
                "permissions; Kensa tries again with your next change.")
                 .arg(error));
     });
-    connect(m_session->autosaver(), &Autosaver::saved, this,
-            [this] { m_saveLabel->setText(tr("All changes saved")); });
+    connect(m_session->autosaver(), &Autosaver::saved, this, [this] {
+        m_saveWarningShown = false;
+        m_saveLabel->setText(tr("All changes saved"));
+    });
     connect(m_thumbnails, &ThumbnailCache::unreadable, this,
             [this](const QString&, const QString& reason) { addIssues({reason}); });
     connect(m_browser, &ImageBrowser::currentRowChanged, m_controller, &AnnotationController::showRow);

@@ -77,7 +77,8 @@ private:
     QList<QAction*> m_viewActions;
     QList<QDockWidget*> m_docks;
     QToolBar* m_annotateBar = nullptr;
-    QByteArray m_projectLayout;  // dock and toolbar layout while a project is open
+    QByteArray m_projectLayout;
+    bool m_saveWarningShown = false;  // dock and toolbar layout while a project is open
 };
 
 }  // namespace kensa::ui

@@ -52,6 +52,7 @@ void Autosaver::schedule() {
 }
 
 void Autosaver::drain() {
+    bool ok = true;
     for (;;) {
         QHash<QString, PendingMask> masks;
         std::optional<std::pair<QString, project::Project>> proj;
@@ -71,10 +72,13 @@ void Autosaver::drain() {
             if (proj)
                 project::save_project(proj->second, proj->first.toStdString());
         } catch (const std::exception& e) {
+            ok = false;
             QMetaObject::invokeMethod(this,
                                       [this, msg = QString::fromStdString(e.what())] { Q_EMIT failed(msg); });
         }
     }
+    if (!ok)
+        return;
     QMetaObject::invokeMethod(this, [this] {
         if (!isBusy())
             Q_EMIT saved();

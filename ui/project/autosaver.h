@@ -35,7 +35,7 @@ public:
     void flush();
 
 Q_SIGNALS:
-    void saved();                       // the queue ran empty; everything asked for is on disk
+    void saved();                       // the queue ran empty and everything asked for is on disk
     void failed(const QString& error);  // a write failed (the message names the file)
 
 private:

@@ -26,6 +26,9 @@ void PolygonTool::press(QPointF pos, Qt::MouseButton button) {
 }
 
 void PolygonTool::move(QPointF pos, bool) {
+    if (m_doc && !QRectF(QPointF(-1, -1), QSizeF(m_doc->size()) + QSizeF(2, 2)).contains(pos) &&
+        !m_points.isEmpty())
+        return;  // the cursor left the image: keep the rubber band where it was
     m_hover = pos;
     if (!m_points.isEmpty())
         Q_EMIT overlayChanged();
