@@ -16,6 +16,7 @@
 #include <QActionGroup>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,7 +111,17 @@ private Q_SLOTS:
 
         // A brush stroke with real mouse events.
         w.annotation()->selectTool(QStringLiteral("brush"));
-        w.annotation()->toolSettings()->brushSize = 6;
+        w.annotation()->setBrushSize(5);
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_BracketRight);  // Larger Brush: 5 -> 6, the panel follows
+        QCOMPARE(w.annotation()->toolSettings()->brushSize, 6);
+        QSpinBox* brushBox = nullptr;
+        for (QSpinBox* b : w.findChildren<QSpinBox*>()) {
+            if (b->suffix() == QStringLiteral(" px"))
+                brushBox = b;
+        }
+        QVERIFY(brushBox);
+        QCOMPARE(brushBox->value(), 6);
         const QTransform toWidget = canvas->imageToWidget();
         const auto at = [&](QPointF imagePos) { return toWidget.map(imagePos).toPoint(); };
         const QVector<QPoint> strokeW = {at({8, 10}), at({20, 14}), at({34, 12})};
@@ -228,7 +239,7 @@ private Q_SLOTS:
         QCOMPARE(w.session()->image(0).mask_pixels, qint64(40 * 40));
 
         w.annotation()->selectTool(QStringLiteral("eraser"));
-        w.annotation()->toolSettings()->brushSize = 4;
+        w.annotation()->setBrushSize(4);
         QTest::mousePress(canvas, Qt::LeftButton, {}, at({5, 5}));
         QTest::mouseMove(canvas, at({35, 5}));
         QTest::mouseRelease(canvas, Qt::LeftButton, {}, at({35, 5}));

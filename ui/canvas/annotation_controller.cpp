@@ -52,6 +52,15 @@ AnnotationTool* AnnotationController::tool(const QString& id) const {
     return nullptr;
 }
 
+void AnnotationController::setBrushSize(int diameter) {
+    diameter = std::clamp(diameter, 1, 400);
+    if (diameter == m_settings.brushSize)
+        return;
+    m_settings.brushSize = diameter;
+    m_canvas->update();  // the brush outline
+    Q_EMIT brushSizeChanged(diameter);
+}
+
 void AnnotationController::selectTool(const QString& id) {
     for (QAction* a : m_toolActions->actions()) {
         if (a->data().toString() == id) {

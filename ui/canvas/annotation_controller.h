@@ -30,6 +30,7 @@ public:
     bool isLoading() const { return m_watcher.isRunning(); }
 
     ToolSettings* toolSettings() { return &m_settings; }
+    void setBrushSize(int diameter);  // clamped to 1..400; brushSizeChanged follows
     const std::vector<AnnotationTool*>& tools() const { return m_tools; }
     QActionGroup* toolActions() const { return m_toolActions; }
     AnnotationTool* tool(const QString& id) const;
@@ -38,6 +39,7 @@ public:
 Q_SIGNALS:
     void loaded(int row);                          // the canvas shows row (with its mask)
     void loadFailed(int row, const QString& why);  // the canvas shows the reason
+    void brushSizeChanged(int diameter);
 
 private:
     struct Loaded {

@@ -140,8 +140,8 @@ QWidget* AnnotationPanel::makeToolGroup() {
     m_brush->setSuffix(tr(" px"));
     m_brush->setValue(m_controller->toolSettings()->brushSize);
     m_brush->setToolTip(tr("Brush and eraser diameter in image pixels ([ and ] change it)"));
-    connect(m_brush, &QSpinBox::valueChanged, this,
-            [this](int v) { m_controller->toolSettings()->brushSize = v; });
+    connect(m_brush, &QSpinBox::valueChanged, m_controller, &AnnotationController::setBrushSize);
+    connect(m_controller, &AnnotationController::brushSizeChanged, m_brush, &QSpinBox::setValue);
     auto* brushSlider = new QSlider(Qt::Horizontal, box);
     brushSlider->setRange(1, 200);
     brushSlider->setValue(m_brush->value());

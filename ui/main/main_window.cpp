@@ -187,16 +187,12 @@ void MainWindow::createActions() {
     imageAction(tr("&Next Image"), Qt::Key_PageDown, [this] {
         m_browser->selectNext(1);
     })->setIcon(QIcon(QStringLiteral(":/icons/next.svg")));
-    imageAction(tr("Larger Brush"), Qt::Key_BracketRight, [this] {
-        auto* s = m_controller->toolSettings();
-        s->brushSize = std::min(400, s->brushSize + std::max(1, s->brushSize / 5));
-        m_canvas->update();
-    });
-    imageAction(tr("Smaller Brush"), Qt::Key_BracketLeft, [this] {
-        auto* s = m_controller->toolSettings();
-        s->brushSize = std::max(1, s->brushSize - std::max(1, s->brushSize / 5));
-        m_canvas->update();
-    });
+    const auto brushStep = [this](int direction) {
+        const int size = m_controller->toolSettings()->brushSize;
+        m_controller->setBrushSize(size + direction * std::max(1, size / 5));
+    };
+    imageAction(tr("Larger Brush"), Qt::Key_BracketRight, [brushStep] { brushStep(1); });
+    imageAction(tr("Smaller Brush"), Qt::Key_BracketLeft, [brushStep] { brushStep(-1); });
 
     const auto viewAction = [this](const QString& icon, const QString& text, const QKeySequence& key,
                                    auto slot) {
