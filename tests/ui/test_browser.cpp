@@ -145,6 +145,14 @@ private Q_SLOTS:
         w.canvas()->setFocus();
         QTest::keyClick(w.canvas(), Qt::Key_F);
         QVERIFY(session->image(1).flagged);
+        view->setFocus();  // the shortcuts work from the list too (no type-ahead search takes the key)
+        QTest::keyClick(view, Qt::Key_U);
+        QCOMPARE(session->image(1).label, project::Label::Unlabelled);
+        QTest::keyClick(view, Qt::Key_D);
+        QCOMPARE(session->image(1).label, project::Label::Defect);
+        QTest::keyClick(view, Qt::Key_N);
+        QCOMPARE(session->image(1).label, project::Label::Normal);
+        QCOMPARE(browser->currentRow(), 1);
 
         // An unreadable image opens as a message with the reason, not a crash.
         browser->setCurrentRow(session->imageCount() - 1);  // text.jpg (sorted last)

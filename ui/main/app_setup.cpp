@@ -24,8 +24,10 @@ void setUpApplication(QApplication& app) {
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
+    // The locale's translation, else English (which supplies the plural forms, "1 image" / "5 images").
     auto* kensa = new QTranslator(&app);
-    if (kensa->load(QLocale(), QStringLiteral("kensa"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (kensa->load(QLocale(), QStringLiteral("kensa"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        kensa->load(QStringLiteral(":/i18n/kensa_en.qm")))
         QApplication::installTranslator(kensa);
 }
 
