@@ -81,6 +81,7 @@ QImage maskFileAsImage(const QString& path) {
 class TestAnnotation : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void cleanupTestCase() { test::removeThumbnailCache(); }
     void initTestCase() { test::isolateSettings(); }
 
     void drawUndoSaveReopen() {

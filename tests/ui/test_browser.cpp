@@ -12,6 +12,7 @@
 #include "ui_test_support.h"
 
 #include <QComboBox>
+#include <QDirIterator>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
@@ -28,6 +29,7 @@ using namespace kensa::ui;
 class TestBrowser : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void cleanupTestCase() { test::removeThumbnailCache(); }
     void initTestCase() {
         test::isolateSettings();
         QVERIFY(m_tmp.isValid());
@@ -75,6 +77,16 @@ private Q_SLOTS:
         auto* issues = w.findChild<QDockWidget*>(QStringLiteral("issues"));
         QVERIFY(issues && issues->isVisible());
         QCOMPARE(static_cast<QListWidget*>(issues->widget())->count(), 2);
+
+        // Thumbnails were kept on disk for the next time the project opens.
+        const QString cacheDir =
+            QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails");
+        w.thumbnails()->waitForIdle();
+        int cached = 0;
+        for (QDirIterator it(cacheDir, {QStringLiteral("*.jpg")}, QDir::Files, QDirIterator::Subdirectories);
+             it.hasNext(); it.next())
+            ++cached;
+        QVERIFY2(cached >= k_count, qPrintable(QString::number(cached)));
 
         // Filtering 5,003 rows is quick enough for the GUI thread.
         const auto timeFilter = [&](ImageFilterProxy::Show show) {

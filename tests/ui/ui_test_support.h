@@ -28,4 +28,10 @@ inline void isolateSettings() {
     QStandardPaths::setTestModeEnabled(true);
 }
 
+// The app's thumbnail disk cache lives in the (test-mode) cache folder: tests remove what they added.
+inline void removeThumbnailCache() {
+    QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails"))
+        .removeRecursively();
+}
+
 }  // namespace kensa::test

@@ -4,6 +4,11 @@
 
 #include <kensa/data/image_io.h>
 
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QThread>
 #include <QtConcurrent/QtConcurrent>
 
@@ -12,6 +17,19 @@
 namespace kensa::ui {
 
 namespace {
+
+// The disk cache file for `path`, or empty when the file cannot be stat'ed (it is then decoded, and fails).
+QString diskCacheFile(const QString& dir, const QString& path, int size) {
+    const QFileInfo info(path);
+    if (dir.isEmpty() || !info.exists())
+        return {};
+    const QByteArray key = path.toUtf8() + '\n' + QByteArray::number(info.size()) + '\n' +
+                           QByteArray::number(info.lastModified().toMSecsSinceEpoch()) + '\n' +
+                           QByteArray::number(size);
+    const QString name = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex());
+    return dir + QLatin1Char('/') + name.left(2) + QLatin1Char('/') + name + QStringLiteral(".jpg");
+}
+
 constexpr int k_visiblePriority = 10;
 constexpr int k_prefetchPriority = 0;
 constexpr qsizetype k_cacheBytes = 128LL * 1024 * 1024;
@@ -64,16 +82,28 @@ void ThumbnailCache::request(const QString& path, int priority) {
     m_pending.insert(path);
     const quint64 generation = m_generation;
     const int size = m_size;
-    QtConcurrent::task([this, generation, path, size] {
+    const QString diskDir = m_diskDir;
+    QtConcurrent::task([this, generation, path, size, diskDir] {
         if (generation != m_generation)
             return;
-        auto image = data::read_image(path.toStdString());
+        const QString cached = diskCacheFile(diskDir, path, size);
         QImage thumb;
         QString error;
-        if (image)
-            thumb = thumbnail_from_mat(*image, size);
-        else
-            error = QString::fromStdString(image.error().message());
+        if (!cached.isEmpty())
+            thumb.load(cached);
+        if (thumb.isNull()) {
+            auto image = data::read_image(path.toStdString());
+            if (image)
+                thumb = thumbnail_from_mat(*image, size);
+            else
+                error = QString::fromStdString(image.error().message());
+            if (!thumb.isNull() && !cached.isEmpty() && QDir().mkpath(QFileInfo(cached).path())) {
+                // Written under a temporary name, then renamed: readers never see half a file.
+                const QString tmp = cached + QStringLiteral(".tmp");
+                if (thumb.save(tmp, "JPG", 90))
+                    QFile::rename(tmp, cached);
+            }
+        }
         QMetaObject::invokeMethod(
             this, [this, generation, path, thumb, error] { deliver(generation, path, thumb, error); });
     })

@@ -2,6 +2,8 @@
 // Thumbnails made off the GUI thread (QtConcurrent on a small pool of its own) and kept in a memory-bounded
 // cache. Requests for what a view shows run before background prefetching, which decodes every image
 // once so that unreadable files are found (and listed with the reason) without the user scrolling to them.
+// With a disk cache folder, thumbnails are also kept on disk (keyed by path, size and modification time),
+// so reopening a large project does not decode every image again.
 
 #include <QCache>
 #include <QHash>
@@ -23,6 +25,8 @@ public:
     ~ThumbnailCache() override;
 
     int thumbnailSize() const { return m_size; }
+    // Where thumbnails are kept between runs (empty: memory only). Set before use.
+    void setDiskCacheDir(const QString& dir) { m_diskDir = dir; }
     // The thumbnail if cached; else a null image, and it is made (ready() follows).
     QImage thumbnail(const QString& path);
     // Why the image cannot be read (empty while unknown or readable).
@@ -46,6 +50,7 @@ private:
     void deliver(quint64 generation, const QString& path, const QImage& image, const QString& error);
 
     int m_size;
+    QString m_diskDir;
     QCache<QString, QImage> m_cache;
     QHash<QString, QString> m_errors;
     QSet<QString> m_pending;

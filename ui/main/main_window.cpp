@@ -26,6 +26,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -48,6 +49,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_controller(new AnnotationController(m_session, m_canvas, this)),
       m_projectActions(new ProjectActions(m_session, this)) {
     setWindowIcon(QIcon(QStringLiteral(":/icons/kensa.svg")));
+    m_thumbnails->setDiskCacheDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                                  QStringLiteral("/thumbnails"));
     setDockNestingEnabled(true);
     m_start = new StartPage(this);
     m_centre = new QStackedWidget(this);
