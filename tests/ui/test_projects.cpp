@@ -114,6 +114,17 @@ private Q_SLOTS:
         session->close();
     }
 
+    void aProjectIsOpenInOneSessionAtATime() {
+        const QString folder = m_tmp.filePath(QStringLiteral("locked"));
+        ProjectSession first;
+        QCOMPARE(first.create(folder), QString());
+        ProjectSession second;
+        const QString error = second.open(folder);
+        QVERIFY2(error.contains(QStringLiteral("open in another Kensa")), qPrintable(error));
+        first.close();
+        QCOMPARE(second.open(folder), QString());
+    }
+
     void damagedProjectFileIsAClearError() {
         const QString folder = m_tmp.filePath(QStringLiteral("damaged"));
         QDir().mkpath(folder);

@@ -9,6 +9,7 @@
 
 #include <QColor>
 #include <QDir>
+#include <QLockFile>
 
 #include <unordered_set>
 
@@ -35,9 +36,27 @@ QString ProjectSession::open(const QString& folder) {
     auto loaded = project::load_project(folder.toStdString());
     if (!loaded)
         return QString::fromStdString(loaded.error().message());
+    const QString absolute = QDir(folder).absolutePath();
+    if (absolute == m_folder)
+        return {};  // already open here
+    auto lock = std::make_unique<QLockFile>(QDir(absolute).filePath(QStringLiteral(".kensa-project.lock")));
+    lock->setStaleLockTime(0);  // stale only when its process is gone (a crash), never because it is old
+    if (!lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        lock->getLockInfo(&pid, &host, &app);
+        return lock->error() == QLockFile::LockFailedError
+                   ? tr("%1 is open in another Kensa (process %2 on %3). Close it there first.")
+                         .arg(QDir::toNativeSeparators(absolute))
+                         .arg(pid)
+                         .arg(host)
+                   : tr("%1: cannot create a lock file (is the folder writable?)")
+                         .arg(QDir::toNativeSeparators(absolute));
+    }
     close();
+    m_lock = std::move(lock);
     m_project = std::move(loaded).take();
-    m_folder = QDir(folder).absolutePath();
+    m_folder = absolute;
     m_lastMode = mode();
     Q_EMIT opened();
     return {};
@@ -53,6 +72,7 @@ void ProjectSession::close() {
     m_documents.clear();
     m_project = {};
     m_folder.clear();
+    m_lock.reset();
     Q_EMIT closed();
 }
 

@@ -11,6 +11,10 @@
 #include <QStringList>
 #include <QUndoGroup>
 
+#include <memory>
+
+class QLockFile;
+
 namespace kensa::ui {
 
 class Autosaver;
@@ -23,6 +27,8 @@ public:
     ~ProjectSession() override;
 
     // Both return an empty string on success, else a message for the user. Opening replaces the open project.
+    // A project is open in one Kensa at a time (a lock file in its folder; a crashed Kensa's lock is taken
+    // over).
     QString create(const QString& folder, const QString& name = {});
     QString open(const QString& folder);
     void close();
@@ -80,6 +86,7 @@ private:
     QHash<int, MaskDocument*> m_documents;
     QUndoGroup m_undoGroup;
     Autosaver* m_autosaver;
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 }  // namespace kensa::ui
