@@ -4,6 +4,8 @@
 #include "canvas/annotation_canvas.h"
 #include "canvas/annotation_controller.h"
 #include "canvas/mask_document.h"
+#include "canvas/tools/polygon_tool.h"
+#include "image_convert.h"
 #include "main/main_window.h"
 #include "main/project_actions.h"
 #include "project/project_session.h"
@@ -68,12 +70,7 @@ int differingPixels(const QImage& a, const QImage& b) {
 
 QImage maskFileAsImage(const QString& path) {
     auto m = data::read_mask(path.toStdString());
-    if (!m)
-        return {};
-    QImage out(m->cols, m->rows, QImage::Format_Grayscale8);
-    for (int y = 0; y < m->rows; ++y)
-        std::copy_n(m->ptr<uchar>(y), m->cols, out.scanLine(y));
-    return out;
+    return m ? mask_from_mat(*m) : QImage();
 }
 
 }  // namespace
@@ -253,6 +250,19 @@ private Q_SLOTS:
         QTest::mouseClick(canvas, Qt::RightButton, {}, at({20, 30}));
         QCOMPARE(canvas->document()->undoStack()->count(), 3);
         QCOMPARE(w.session()->image(0).mask_pixels, qint64(0));
+
+        // A polygon closed by a double-click is one command too.
+        w.annotation()->selectTool(QStringLiteral("polygon"));
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at({10, 30}));
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at({20, 30}));
+        // A real double-click arrives as press, release, double-click, release; QTest sends the second half.
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at({15, 38}));
+        QTest::mouseDClick(canvas, Qt::LeftButton, {}, at({15, 38}));
+        QVERIFY(
+            static_cast<PolygonTool*>(w.annotation()->tool(QStringLiteral("polygon")))->points().isEmpty());
+        QCOMPARE(canvas->document()->undoStack()->count(), 4);
+        QCOMPARE(canvas->document()->undoStack()->undoText(), QStringLiteral("Polygon"));
+        QVERIFY(w.session()->image(0).mask_pixels > 20);
         w.session()->close();
     }
 };
