@@ -215,6 +215,9 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::createMenus() {
+    // Right-click on a thumbnail: label, flag.
+    m_browser->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_browser->view()->addActions(m_imageActions.mid(0, 4));
     QMenu* file = menuBar()->addMenu(tr("&File"));
     auto* pa = m_projectActions;
     file->addActions({pa->newProject, pa->openProject});
