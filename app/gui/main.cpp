@@ -1,0 +1,15 @@
+// kensa: the desktop app. Everything lives in kensa_ui; this only sets up the application.
+#include "main/app_setup.h"
+#include "main/main_window.h"
+
+#include <QApplication>
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    kensa::ui::setUpApplication(app);
+    kensa::ui::MainWindow window;
+    const auto options = kensa::ui::parseCommandLine(app);
+    window.show();
+    kensa::ui::applyCommandLine(window, options);
+    return app.exec();
+}

@@ -1,0 +1,64 @@
+#include <kensa/project/project.h>
+
+#include <algorithm>
+
+namespace kensa::project {
+
+TrainingMode training_mode(const Project& project) {
+    const bool marked = std::any_of(project.images.begin(), project.images.end(), [](const ImageEntry& e) {
+        return e.label == Label::Defect && !e.mask.empty() && e.mask_pixels > 0;
+    });
+    return marked ? TrainingMode::AnomalyAvailable : TrainingMode::NormalOnly;
+}
+
+int find_image(const Project& project, const std::filesystem::path& path) {
+    for (size_t i = 0; i < project.images.size(); ++i) {
+        if (project.images[i].path == path)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::array<uint8_t, 3> palette_color(size_t n) {
+    // Colour-blind-friendly, high contrast on photographs (Wong / Tol palettes).
+    static constexpr std::array<std::array<uint8_t, 3>, 8> palette{{{230, 60, 60},
+                                                                    {0, 158, 115},
+                                                                    {240, 180, 0},
+                                                                    {0, 114, 178},
+                                                                    {204, 121, 167},
+                                                                    {86, 180, 233},
+                                                                    {213, 94, 0},
+                                                                    {150, 90, 220}}};
+    return palette[n % palette.size()];
+}
+
+const DefectType& ensure_defect_type(Project& project, const std::string& name) {
+    for (const auto& t : project.defect_types) {
+        if (t.name == name)
+            return t;
+    }
+    project.defect_types.push_back({name, palette_color(project.defect_types.size())});
+    return project.defect_types.back();
+}
+
+const char* to_string(ImageRole role) {
+    return role == ImageRole::Train ? "train" : "test";
+}
+
+const char* to_string(Label label) {
+    switch (label) {
+        case Label::Normal:
+            return "normal";
+        case Label::Defect:
+            return "defect";
+        case Label::Unlabelled:
+            break;
+    }
+    return "unlabelled";
+}
+
+const char* to_string(TrainingMode mode) {
+    return mode == TrainingMode::AnomalyAvailable ? "anomaly-available" : "normal-only";
+}
+
+}  // namespace kensa::project

@@ -1,0 +1,87 @@
+#pragma once
+// A product project: the images Kensa learns from and is tested on, their labels and defect masks, and the
+// project's settings. On disk it is one folder (see project_file.h); this header is the in-memory form.
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kensa::project {
+
+// Train images are the normal parts Kensa learns from; test images are for review and evaluation.
+enum class ImageRole { Train, Test };
+enum class Label { Unlabelled, Normal, Defect };
+
+// Normal-only: ADTR learns from normal images alone. Anomaly-available: the user has marked at least one
+// defect with a mask, which training may use (ADTR+). Imported ground truth does not count: it is kept for
+// evaluation, not training.
+enum class TrainingMode { NormalOnly, AnomalyAvailable };
+
+struct DefectType {
+    std::string name;
+    std::array<uint8_t, 3> color{230, 60, 60};  // RGB, for overlays
+
+    bool operator==(const DefectType&) const = default;
+};
+
+struct ImageEntry {
+    std::filesystem::path path;  // absolute in memory; stored relative to the project folder when inside it
+    ImageRole role = ImageRole::Train;
+    Label label = Label::Unlabelled;
+    std::string defect_type;  // empty unless label is Defect
+    bool flagged = false;     // "look at this again", set by the user
+    // The project's own annotation, relative to the project folder ("annotations/.../<stem>_mask.png"),
+    // 0/255 PNG. Empty until the user draws on this image.
+    std::filesystem::path mask;
+    int64_t mask_pixels = 0;  // defect pixels in `mask`, kept so the mode is known without reading masks
+    // Ground truth that came with an imported product (absolute); read-only, the start for editing.
+    std::filesystem::path source_mask;
+
+    bool operator==(const ImageEntry&) const = default;
+};
+
+struct ImageSource {
+    enum class Kind { Folder, Mvtec };
+    std::filesystem::path folder;  // absolute in memory
+    Kind kind = Kind::Folder;
+    ImageRole role = ImageRole::Train;  // for Folder sources
+
+    bool operator==(const ImageSource&) const = default;
+};
+
+struct ProjectSettings {
+    std::string backbone = "mobilenet_v2";
+    int image_size = 256;
+
+    bool operator==(const ProjectSettings&) const = default;
+};
+
+struct Project {
+    std::string name;
+    std::vector<ImageSource> sources;
+    std::vector<ImageEntry> images;
+    std::vector<DefectType> defect_types;
+    ProjectSettings settings;
+
+    bool operator==(const Project&) const = default;
+};
+
+TrainingMode training_mode(const Project& project);
+
+// The index of the entry whose path equals `path`, or -1.
+int find_image(const Project& project, const std::filesystem::path& path);
+
+// The defect type named `name`, adding it (with a colour from a fixed palette) when it is new.
+const DefectType& ensure_defect_type(Project& project, const std::string& name);
+
+// A distinct, readable colour for the n-th defect type.
+std::array<uint8_t, 3> palette_color(size_t n);
+
+const char* to_string(ImageRole role);
+const char* to_string(Label label);
+const char* to_string(TrainingMode mode);
+
+}  // namespace kensa::project

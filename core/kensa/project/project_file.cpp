@@ -1,0 +1,207 @@
+#include <kensa/project/project_file.h>
+
+#include <kensa/base/atomic_file.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace kensa::project {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* k_format_name = "kensa-project";
+
+// Relative to `folder` when inside it (no "..") so the folder can move with its images.
+std::string store_path(const fs::path& path, const fs::path& folder) {
+    if (path.empty())
+        return {};
+    const fs::path rel = path.lexically_normal().lexically_relative(folder.lexically_normal());
+    if (!rel.empty() && *rel.begin() != "..")
+        return rel.generic_string();
+    return path.lexically_normal().generic_string();
+}
+
+fs::path resolve_path(const std::string& stored, const fs::path& folder) {
+    if (stored.empty())
+        return {};
+    const fs::path p(stored);
+    return p.is_absolute() ? p.lexically_normal() : (folder / p).lexically_normal();
+}
+
+std::string color_to_hex(const std::array<uint8_t, 3>& c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c[0], c[1], c[2]);
+    return buf;
+}
+
+std::array<uint8_t, 3> color_from_hex(const std::string& s) {
+    unsigned r = 0, g = 0, b = 0;
+    if (s.size() != 7 || std::sscanf(s.c_str(), "#%02x%02x%02x", &r, &g, &b) != 3)
+        throw std::runtime_error("colour '" + s + "' is not of the form #rrggbb");
+    return {static_cast<uint8_t>(r), static_cast<uint8_t>(g), static_cast<uint8_t>(b)};
+}
+
+ImageRole role_from(const std::string& s) {
+    if (s == "train")
+        return ImageRole::Train;
+    if (s == "test")
+        return ImageRole::Test;
+    throw std::runtime_error("unknown image role '" + s + "' (expected train or test)");
+}
+
+Label label_from(const std::string& s) {
+    if (s == "unlabelled")
+        return Label::Unlabelled;
+    if (s == "normal")
+        return Label::Normal;
+    if (s == "defect")
+        return Label::Defect;
+    throw std::runtime_error("unknown label '" + s + "' (expected unlabelled, normal or defect)");
+}
+
+json to_json(const ImageEntry& e, const fs::path& folder) {
+    json j{{"path", store_path(e.path, folder)}, {"role", to_string(e.role)}, {"label", to_string(e.label)}};
+    if (!e.defect_type.empty())
+        j["defect_type"] = e.defect_type;
+    if (e.flagged)
+        j["flagged"] = true;
+    if (!e.mask.empty()) {
+        j["mask"] = e.mask.generic_string();
+        j["mask_pixels"] = e.mask_pixels;
+    }
+    if (!e.source_mask.empty())
+        j["source_mask"] = store_path(e.source_mask, folder);
+    return j;
+}
+
+ImageEntry entry_from(const json& j, const fs::path& folder) {
+    ImageEntry e;
+    e.path = resolve_path(j.at("path").get<std::string>(), folder);
+    if (e.path.empty())
+        throw std::runtime_error("an image has an empty path");
+    e.role = role_from(j.at("role").get<std::string>());
+    e.label = label_from(j.at("label").get<std::string>());
+    e.defect_type = j.value("defect_type", std::string());
+    e.flagged = j.value("flagged", false);
+    e.mask = fs::path(j.value("mask", std::string()));
+    if (e.mask.is_absolute() || (!e.mask.empty() && *e.mask.begin() == ".."))
+        throw std::runtime_error("mask '" + e.mask.generic_string() + "' is outside the project folder");
+    e.mask_pixels = j.value("mask_pixels", int64_t{0});
+    e.source_mask = resolve_path(j.value("source_mask", std::string()), folder);
+    return e;
+}
+
+Project project_from(const json& j, const fs::path& folder) {
+    if (!j.is_object() || j.value("format", std::string()) != k_format_name)
+        throw std::runtime_error("not a Kensa project file");
+    const int version = j.at("format_version").get<int>();
+    if (version > k_format_version) {
+        throw std::runtime_error("written by a newer Kensa (project format " + std::to_string(version) +
+                                 ", this Kensa reads up to " + std::to_string(k_format_version) +
+                                 "); update Kensa to open it");
+    }
+    Project p;
+    p.name = j.value("name", folder.filename().string());
+    if (const auto it = j.find("settings"); it != j.end()) {
+        p.settings.backbone = it->value("backbone", p.settings.backbone);
+        p.settings.image_size = it->value("image_size", p.settings.image_size);
+    }
+    for (const auto& t : j.value("defect_types", json::array()))
+        p.defect_types.push_back({t.at("name").get<std::string>(), color_from_hex(t.at("color"))});
+    for (const auto& s : j.value("sources", json::array())) {
+        ImageSource src;
+        src.folder = resolve_path(s.at("folder").get<std::string>(), folder);
+        src.kind = s.value("kind", std::string("folder")) == "mvtec" ? ImageSource::Kind::Mvtec
+                                                                     : ImageSource::Kind::Folder;
+        src.role = role_from(s.value("role", std::string("train")));
+        p.sources.push_back(std::move(src));
+    }
+    for (const auto& e : j.value("images", json::array()))
+        p.images.push_back(entry_from(e, folder));
+    return p;
+}
+
+}  // namespace
+
+bool is_project_folder(const fs::path& folder) {
+    std::error_code ec;
+    return fs::is_regular_file(folder / k_project_file_name, ec);
+}
+
+Result<Project> create_project(const fs::path& folder, const std::string& name) {
+    return capture([&] {
+        if (is_project_folder(folder))
+            throw file_error(folder, "already holds a Kensa project; open it instead");
+        std::error_code ec;
+        fs::create_directories(folder / k_annotations_dir, ec);
+        if (!ec)
+            fs::create_directories(folder / k_models_dir, ec);
+        if (ec)
+            throw file_error(folder, "cannot create the project folder: " + ec.message());
+        Project p;
+        p.name = name.empty() ? fs::absolute(folder).lexically_normal().filename().string() : name;
+        if (p.name.empty())  // folder given with a trailing separator
+            p.name = fs::absolute(folder).lexically_normal().parent_path().filename().string();
+        save_project(p, folder);
+        return p;
+    });
+}
+
+std::string project_to_json(const Project& project, const fs::path& project_folder) {
+    const fs::path folder = fs::absolute(project_folder).lexically_normal();
+    json images = json::array();
+    for (const auto& e : project.images)
+        images.push_back(to_json(e, folder));
+    json types = json::array();
+    for (const auto& t : project.defect_types)
+        types.push_back({{"name", t.name}, {"color", color_to_hex(t.color)}});
+    json sources = json::array();
+    for (const auto& s : project.sources) {
+        sources.push_back({{"folder", store_path(s.folder, folder)},
+                           {"kind", s.kind == ImageSource::Kind::Mvtec ? "mvtec" : "folder"},
+                           {"role", to_string(s.role)}});
+    }
+    const json j{
+        {"format", k_format_name},
+        {"format_version", k_format_version},
+        {"name", project.name},
+        {"mode", to_string(training_mode(project))},  // derived; written for other readers
+        {"settings", {{"backbone", project.settings.backbone}, {"image_size", project.settings.image_size}}},
+        {"defect_types", types},
+        {"sources", sources},
+        {"images", images}};
+    return j.dump(1) + "\n";
+}
+
+void save_project(const Project& project, const fs::path& folder) {
+    const std::string text = project_to_json(project, folder);
+    write_file_atomically(folder / k_project_file_name, std::as_bytes(std::span(text)));
+}
+
+Result<Project> load_project(const fs::path& folder) {
+    const fs::path file = folder / k_project_file_name;
+    return capture([&] {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            throw file_error(file, fs::exists(folder) ? "no Kensa project here (the project file is missing)"
+                                                      : "the folder does not exist");
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        try {
+            const fs::path base = fs::absolute(folder).lexically_normal();
+            return project_from(json::parse(text.str()), base);
+        } catch (const json::parse_error& e) {
+            throw file_error(file, std::string("damaged project file (not valid JSON): ") + e.what());
+        } catch (const std::exception& e) {
+            throw file_error(file, e.what());
+        }
+    });
+}
+
+}  // namespace kensa::project

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Screenshots of the desktop app for docs/screenshots/, taken under Xvfb with ImageMagick's `import`:
+#   main-window.png  the sample project open, a defect image selected
+#   canvas.png       the canvas zoomed in, a brush stroke drawn and a polygon being drawn
+#   start-page.png   the window without a project
+#   synthetic-panel.png  the synthetic-defect panel (its empty state until generators are built in)
+# Usage: scripts/screenshots.sh [BUILD_DIR]   (needs the `kensa` target built; xvfb, imagemagick)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${1:-${KENSA_BUILD_DIR:-$ROOT/build}}
+OUT=$ROOT/docs/screenshots
+mkdir -p "$OUT"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+# A fresh settings folder and sample product, so the shots never depend on this user's state.
+export XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data KENSA_SAMPLE_DIR=$WORK/sample
+
+shoot() {  # name, app arguments...
+    local name=$1; shift
+    SHOT="$OUT/$name.png" xvfb-run -a -s "-screen 0 1600x1000x24" bash -c \
+        '"$0" "$@" & pid=$!; sleep 6; import -window root "$SHOT"; kill $pid; wait $pid 2>/dev/null || true' \
+        "$BUILD/app/gui/kensa" "$@"
+    echo "wrote $OUT/$name.png"
+}
+shoot start-page --screenshot-demo start
+shoot main-window --screenshot-demo main
+shoot synthetic-panel --screenshot-demo synthetic
+shoot canvas --screenshot-demo canvas  # last: its stroke is autosaved into the sample project

@@ -1,0 +1,151 @@
+#include <kensa/project/annotation_store.h>
+#include <kensa/project/project_file.h>
+
+#include <kensa/data/image_io.h>
+
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <opencv2/core.hpp>
+
+namespace kensa::project {
+namespace {
+namespace fs = std::filesystem;
+
+Project example(const fs::path& folder) {
+    Project p;
+    p.name = "bottle caps";
+    p.settings.image_size = 320;
+    p.sources.push_back({folder / "images", ImageSource::Kind::Folder, ImageRole::Train});
+    p.sources.push_back({"/elsewhere/mvtec/bottle", ImageSource::Kind::Mvtec, ImageRole::Train});
+    ensure_defect_type(p, "scratch");
+    ensure_defect_type(p, "dent");
+    ImageEntry a;
+    a.path = folder / "images" / "a.png";
+    a.label = Label::Normal;
+    ImageEntry b;
+    b.path = "/elsewhere/mvtec/bottle/test/dent/000.png";
+    b.role = ImageRole::Test;
+    b.label = Label::Defect;
+    b.defect_type = "dent";
+    b.flagged = true;
+    b.mask = "annotations/bottle/test/dent/000_mask.png";
+    b.mask_pixels = 42;
+    b.source_mask = "/elsewhere/mvtec/bottle/ground_truth/dent/000_mask.png";
+    p.images = {a, b};
+    return p;
+}
+
+TEST(ProjectFile, CreateMakesTheFolderLayout) {
+    test::TempDir dir;
+    const auto p = create_project(dir / "caps").take();
+    EXPECT_EQ(p.name, "caps");
+    EXPECT_TRUE(is_project_folder(dir / "caps"));
+    EXPECT_TRUE(fs::is_directory(dir / "caps" / k_annotations_dir));
+    EXPECT_TRUE(fs::is_directory(dir / "caps" / k_models_dir));
+    const auto again = create_project(dir / "caps");
+    ASSERT_FALSE(again.ok());
+    EXPECT_NE(again.error().message().find("already holds"), std::string::npos);
+}
+
+TEST(ProjectFile, SaveThenLoadGivesTheSameProject) {
+    test::TempDir dir;
+    const Project p = example(dir.path());
+    save_project(p, dir.path());
+    const Project loaded = load_project(dir.path()).take();
+    EXPECT_EQ(loaded, p);
+    EXPECT_FALSE(fs::exists(dir / (std::string(k_project_file_name) + ".partial")));
+}
+
+TEST(ProjectFile, PathsInsideTheFolderAreStoredRelative) {
+    test::TempDir dir;
+    save_project(example(dir.path()), dir.path());
+    test::TempDir moved;
+    fs::rename(dir / k_project_file_name, moved / k_project_file_name);
+    const Project loaded = load_project(moved.path()).take();
+    EXPECT_EQ(loaded.images[0].path, moved / "images" / "a.png");
+    EXPECT_EQ(loaded.images[1].path, fs::path("/elsewhere/mvtec/bottle/test/dent/000.png"));
+}
+
+TEST(ProjectFile, ModeFollowsMarkedDefectsNotImportedGroundTruth) {
+    test::TempDir dir;
+    Project p = example(dir.path());
+    EXPECT_EQ(training_mode(p), TrainingMode::AnomalyAvailable);
+    p.images[1].mask_pixels = 0;  // erased everything
+    EXPECT_EQ(training_mode(p), TrainingMode::NormalOnly);
+    p.images[1].mask.clear();
+    p.images[1].mask_pixels = 10;
+    EXPECT_EQ(training_mode(p), TrainingMode::NormalOnly);  // source_mask alone is ground truth
+    EXPECT_NE(project_to_json(p, dir.path()).find("\"normal-only\""), std::string::npos);
+}
+
+struct BadFile {
+    const char* text;
+    const char* expected;
+};
+
+class ProjectFileErrors : public ::testing::TestWithParam<BadFile> {};
+
+TEST_P(ProjectFileErrors, NameTheFileAndTheReason) {
+    test::TempDir dir;
+    test::write_text(dir / k_project_file_name, GetParam().text);
+    const auto r = load_project(dir.path());
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message().find(k_project_file_name), std::string::npos) << r.error().message();
+    EXPECT_NE(r.error().message().find(GetParam().expected), std::string::npos) << r.error().message();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, ProjectFileErrors,
+    ::testing::Values(
+        BadFile{"{\"format\": \"kensa-pro", "not valid JSON"}, BadFile{"{}", "not a Kensa project"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":99}", "newer Kensa"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"images\":[{\"path\":\"a.png\","
+                "\"role\":\"side\",\"label\":\"normal\"}]}",
+                "unknown image role"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"images\":[{\"path\":\"a.png\","
+                "\"role\":\"test\",\"label\":\"normal\",\"mask\":\"../x_mask.png\"}]}",
+                "outside the project"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"defect_types\":[{\"name\":\"a\","
+                "\"color\":\"red\"}]}",
+                "#rrggbb"}));
+
+TEST(ProjectFile, MissingProjectIsAClearError) {
+    test::TempDir dir;
+    const auto r = load_project(dir / "nowhere");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message().find("does not exist"), std::string::npos);
+    const auto r2 = load_project(dir.path());
+    ASSERT_FALSE(r2.ok());
+    EXPECT_NE(r2.error().message().find("no Kensa project"), std::string::npos);
+}
+
+TEST(AnnotationStore, MasksAreMvtecPngsWithUniqueNames) {
+    test::TempDir dir;
+    Project p;
+    p.sources.push_back({dir / "product" / "test", ImageSource::Kind::Folder, ImageRole::Test});
+    for (const char* rel : {"crack/000.png", "hole/000.png"}) {
+        ImageEntry e;
+        e.path = dir / "product" / "test" / rel;
+        p.images.push_back(e);
+    }
+    EXPECT_EQ(annotation_path(p, 0), fs::path("annotations/test/crack/000_mask.png"));
+    p.images[1].path = dir / "product" / "test" / "crack" / "000.png";  // a same-named image elsewhere
+    p.images[0].mask = annotation_path(p, 0);
+    EXPECT_EQ(annotation_path(p, 1), fs::path("annotations/test/crack/000_2_mask.png"));
+
+    cv::Mat mask(4, 5, CV_8UC1, cv::Scalar(0));
+    mask.at<uint8_t>(1, 2) = 1;  // any nonzero value counts as defect
+    mask.at<uint8_t>(3, 4) = 200;
+    EXPECT_EQ(save_mask(dir.path(), p.images[0].mask, mask), 2);
+    p.images[0].mask_pixels = 2;
+    const cv::Mat back = load_mask(p, dir.path(), 0).take();
+    ASSERT_EQ(back.size(), mask.size());
+    EXPECT_EQ(back.at<uint8_t>(1, 2), 255);
+    EXPECT_EQ(back.at<uint8_t>(3, 4), 255);
+    EXPECT_EQ(cv::countNonZero(back), 2);
+    EXPECT_TRUE(load_mask(p, dir.path(), 1).take().empty());
+}
+
+}  // namespace
+}  // namespace kensa::project

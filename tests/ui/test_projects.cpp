@@ -1,0 +1,214 @@
+// Projects through the window: the sample project in one click, MVTec import whose ground truth is shown but
+// never overwritten, recent projects, a damaged project file, and canvas zoom.
+#include "browser/image_browser.h"
+#include "canvas/annotation_canvas.h"
+#include "canvas/annotation_controller.h"
+#include "canvas/mask_document.h"
+#include "canvas/mask_ops.h"
+#include "main/main_window.h"
+#include "main/project_actions.h"
+#include "main/recent_projects.h"
+#include "project/project_session.h"
+#include "ui_test_support.h"
+
+#include <kensa/data/sample_product.h>
+#include <kensa/project/project_file.h>
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QWheelEvent>
+
+using namespace kensa;
+using namespace kensa::ui;
+
+namespace {
+QByteArray fileHash(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+}  // namespace
+
+class TestProjects : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cleanupTestCase() { test::removeThumbnailCache(); }
+    void initTestCase() {
+        test::isolateSettings();
+        qputenv("KENSA_SAMPLE_DIR", m_tmp.filePath(QStringLiteral("sample")).toLocal8Bit());
+    }
+
+    void sampleProjectOpensInOneClick() {
+        MainWindow w;
+        w.show();
+        QSignalSpy opened(w.session(), &ProjectSession::opened);
+        w.projectActions()->openSample->trigger();
+        QVERIFY(opened.wait(120000));
+        QCOMPARE(w.session()->imageCount(), 80 + 60);
+        QCOMPARE(w.session()->project().defect_types.size(), size_t(5));
+        QCOMPARE(w.session()->mode(), project::TrainingMode::NormalOnly);
+        QVERIFY(recent_projects::list().contains(w.session()->folder()));
+        const QString folder = w.session()->folder();
+        w.session()->close();
+
+        // Second time: no generation, the same project.
+        w.projectActions()->openSample->trigger();
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(w.session()->folder(), folder);
+    }
+
+    void importedGroundTruthIsShownButNotOverwritten() {
+        data::SampleProductConfig cfg;
+        cfg.output_dir = m_tmp.filePath(QStringLiteral("mvtec/widget")).toStdString();
+        cfg.train_good = 2;
+        cfg.test_good = 1;
+        cfg.test_per_defect = 1;
+        cfg.image_size = 64;
+        data::generate_sample_product(cfg);
+
+        MainWindow w;
+        w.show();
+        ProjectSession* session = w.session();
+        QCOMPARE(session->create(m_tmp.filePath(QStringLiteral("imported"))), QString());
+        QSignalSpy appended(session, &ProjectSession::imagesAppended);
+        w.projectActions()->importProduct(QString::fromStdString(cfg.output_dir.string()));
+        QVERIFY(appended.wait(20000));
+        QCOMPARE(session->imageCount(), 2 + 1 + 5);
+
+        int row = -1;
+        for (int r = 0; r < session->imageCount(); ++r) {
+            if (session->image(r).defect_type == "stain")
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        const QString gt = QString::fromStdString(session->image(row).source_mask.string());
+        const QByteArray before = fileHash(gt);
+        QVERIFY(!before.isEmpty());
+
+        w.browser()->setCurrentRow(row);
+        QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->document() && w.annotation()->currentRow() == row, 10000);
+        const qint64 gtPixels = mask_ops::countSet(w.canvas()->document()->mask());
+        QVERIFY(gtPixels > 0);  // the ground truth is where editing starts
+
+        w.annotation()->selectTool(QStringLiteral("fill"));
+        QTest::mouseClick(w.canvas(), Qt::RightButton, {},
+                          w.canvas()->imageToWidget().map(QPointF(0.5, 0.5)).toPoint());
+        w.annotation()->selectTool(QStringLiteral("brush"));
+        const QPoint p = w.canvas()->imageToWidget().map(QPointF(5, 5)).toPoint();
+        QTest::mouseClick(w.canvas(), Qt::LeftButton, {}, p);
+        session->flush();
+        QCOMPARE(fileHash(gt), before);  // the product's ground truth is untouched
+        const auto& e = session->image(row);
+        QVERIFY(e.mask.generic_string().starts_with("annotations/widget/test/stain/"));
+        QVERIFY(
+            QFile::exists(QDir(session->folder()).filePath(QString::fromStdString(e.mask.generic_string()))));
+        QCOMPARE(session->mode(), project::TrainingMode::AnomalyAvailable);
+        session->close();
+    }
+
+    void aProjectIsOpenInOneSessionAtATime() {
+        const QString folder = m_tmp.filePath(QStringLiteral("locked"));
+        ProjectSession first;
+        QCOMPARE(first.create(folder), QString());
+        ProjectSession second;
+        const QString error = second.open(folder);
+        QVERIFY2(error.contains(QStringLiteral("open in another Kensa")), qPrintable(error));
+        first.close();
+        QCOMPARE(second.open(folder), QString());
+    }
+
+    void damagedProjectFileIsAClearError() {
+        const QString folder = m_tmp.filePath(QStringLiteral("damaged"));
+        QDir().mkpath(folder);
+        QFile f(QDir(folder).filePath(QString::fromLatin1(project::k_project_file_name)));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"kensa-proj");
+        f.close();
+        MainWindow w;
+        w.show();
+        QString shown;
+        QTimer::singleShot(0, this, [&shown] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box) {
+                shown = box->text();
+                box->accept();
+            }
+        });
+        QVERIFY(!w.projectActions()->openFolder(folder));
+        QVERIFY2(shown.contains(QStringLiteral("not valid JSON")), qPrintable(shown));
+        QVERIFY(!w.session()->isOpen());
+    }
+
+    void zoomWithWheelFitAndActualSize() {
+        QTemporaryDir tmp;
+        test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("a.png"), {300, 200});
+        MainWindow w;
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.session()->create(tmp.filePath(QStringLiteral("p"))), QString());
+        QSignalSpy appended(w.session(), &ProjectSession::imagesAppended);
+        w.projectActions()->addFolder(tmp.filePath(QStringLiteral("img")), project::ImageRole::Train);
+        QVERIFY(appended.wait(10000));
+        AnnotationCanvas* c = w.canvas();
+        QTRY_VERIFY_WITH_TIMEOUT(c->document() != nullptr, 10000);
+        const qreal fit = c->zoom();
+        const QPointF anchor(c->width() / 3.0, c->height() / 2.0);
+        const QPointF under = c->widgetToImage(anchor);
+        QWheelEvent wheel(anchor, c->mapToGlobal(anchor), {}, {0, 240}, Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(c, &wheel);
+        QVERIFY(qAbs(c->zoom() - fit * 1.25 * 1.25) < 1e-9);
+        const QPointF after = c->widgetToImage(anchor);
+        QVERIFY(qAbs(after.x() - under.x()) < 1e-6 &&
+                qAbs(after.y() - under.y()) < 1e-6);  // zooms about the cursor
+        c->zoomToActualSize();
+        QCOMPARE(c->zoom(), 1.0);
+        c->zoomToFit();
+        QCOMPARE(c->zoom(), fit);
+        w.session()->close();
+    }
+
+    void largeImageRepaintCost() {
+        // A 12-megapixel camera image: a full repaint at fit and at 1:1, and a brush dab's partial repaint.
+        AnnotationCanvas c;
+        c.resize(1200, 800);
+        c.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&c));
+        QImage image(4000, 3000, QImage::Format_RGB888);
+        image.fill(QColor(120, 90, 60));
+        MaskDocument doc(0, mask_ops::blankMask(image.size()));
+        c.setImage(image, &doc);
+        const auto timeRepaint = [&](const QRect& r) {
+            QElapsedTimer t;
+            t.start();
+            for (int i = 0; i < 5; ++i)
+                c.repaint(r);
+            return t.nsecsElapsed() / 5e6;
+        };
+        const double fit = timeRepaint(c.rect());
+        c.zoomToActualSize();
+        const double actual = timeRepaint(c.rect());
+        doc.beginEdit();
+        doc.touched(mask_ops::paintSegment(doc.editableMask(), {2000, 1500}, {2010, 1500}, 8, 255));
+        doc.endEdit(QStringLiteral("dab"));
+        const double dab = timeRepaint(QRect(580, 380, 40, 40));
+        qInfo("repaint ms: fit %.1f, 1:1 %.1f, brush dab %.2f", fit, actual, dab);
+        QVERIFY(dab < 30);
+        QVERIFY(fit < 60);  // measured ~19 ms; generous for a shared machine
+    }
+
+private:
+    QTemporaryDir m_tmp;
+};
+
+QTEST_MAIN(TestProjects)
+#include "test_projects.moc"

@@ -1,0 +1,37 @@
+#pragma once
+// Small helpers shared by the ui tests: synthetic image files and settings isolation.
+
+#include <QColor>
+#include <QDir>
+#include <QImage>
+#include <QStandardPaths>
+#include <QString>
+
+namespace kensa::test {
+
+// Writes an RGB PNG with a gradient (so images differ) and returns its path.
+inline QString writeImage(const QString& folder, const QString& name, QSize size, int seed = 0) {
+    QDir().mkpath(folder);
+    QImage img(size, QImage::Format_RGB888);
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x)
+            img.setPixelColor(
+                x, y, QColor((x * 4 + seed * 37) % 256, (y * 4 + seed * 11) % 256, (seed * 53) % 256));
+    }
+    const QString path = QDir(folder).filePath(name);
+    img.save(path);
+    return path;
+}
+
+// QSettings and data folders under ~/.qttest, never the user's own.
+inline void isolateSettings() {
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+// The app's thumbnail disk cache lives in the (test-mode) cache folder: tests remove what they added.
+inline void removeThumbnailCache() {
+    QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails"))
+        .removeRecursively();
+}
+
+}  // namespace kensa::test

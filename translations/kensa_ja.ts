@@ -1,0 +1,830 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>kensa::ui::AnnotationCanvas</name>
+    <message>
+        <location filename="../ui/canvas/annotation_canvas.cpp" line="26"/>
+        <source>Select an image to annotate.</source>
+        <translation>注釈を付ける画像を選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::AnnotationController</name>
+    <message>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="34"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="78"/>
+        <source>Select an image to annotate.</source>
+        <translation>注釈を付ける画像を選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="115"/>
+        <source>The mask&apos;s size (%1 x %2) differs from the image&apos;s (%3 x %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="136"/>
+        <source>This image cannot be shown.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::AnnotationPanel</name>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="64"/>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="73"/>
+        <source>Normal</source>
+        <translation>良品</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="73"/>
+        <source>Defect</source>
+        <translation>不良</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="73"/>
+        <source>Unlabelled</source>
+        <translation>未分類</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="83"/>
+        <source>A good part (N)</source>
+        <translation>良品 (N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="84"/>
+        <source>A part with a defect (D)</source>
+        <translation>不良品 (D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="88"/>
+        <source>The defect type of this image; its masks are drawn in the type&apos;s colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="91"/>
+        <source>Add a defect type</source>
+        <translation>欠陥の種類を追加</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="104"/>
+        <source>Flag for review</source>
+        <translation>要確認にする</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="108"/>
+        <source>Mark this image to look at again (F)</source>
+        <translation>あとで見直す画像に印を付ける (F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="118"/>
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="119"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="125"/>
+        <source>Tools</source>
+        <translation>ツール</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="140"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="142"/>
+        <source>Brush and eraser diameter in image pixels ([ and ] change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="155"/>
+        <source>Brush size</source>
+        <translation>ブラシの太さ</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="159"/>
+        <source>Right button: erase (brush) or clear (fill). Polygon: click corners, double-click to close. Space + drag or middle button: pan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="172"/>
+        <source>Mask display</source>
+        <translation>マスク表示</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="176"/>
+        <source>How strongly the mask covers the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="179"/>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="189"/>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="202"/>
+        <source>No defect types yet</source>
+        <translation>欠陥の種類はまだありません</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="217"/>
+        <source>No image selected</source>
+        <translation>画像が選択されていません</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="225"/>
+        <source>training image</source>
+        <translation>学習用画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="225"/>
+        <source>test image</source>
+        <translation>テスト画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="238"/>
+        <source>defect</source>
+        <translation>欠陥</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="244"/>
+        <source>New defect type</source>
+        <translation>新しい欠陥の種類</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="245"/>
+        <source>Name of the defect type (e.g. scratch, dent, stain):</source>
+        <translation>欠陥の種類の名前（例：傷、へこみ、汚れ）：</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::FillTool</name>
+    <message>
+        <location filename="../ui/canvas/tools/fill_tool.cpp" line="17"/>
+        <source>Fill</source>
+        <translation>塗りつぶし</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/tools/fill_tool.cpp" line="17"/>
+        <source>Clear area</source>
+        <translation>領域を消去</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ImageBrowser</name>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="21"/>
+        <source>All images</source>
+        <translation>すべての画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="22"/>
+        <source>Normal</source>
+        <translation>良品</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="23"/>
+        <source>Defect</source>
+        <translation>不良</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="24"/>
+        <source>Unlabelled</source>
+        <translation>未分類</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="25"/>
+        <source>Flagged</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="26"/>
+        <source>Unreadable</source>
+        <translation>読み込めない画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="27"/>
+        <source>Show images by label</source>
+        <translation>ラベルで画像を絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="29"/>
+        <source>Train + test</source>
+        <translation>学習 + テスト</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="30"/>
+        <source>Training</source>
+        <translation>学習用</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="31"/>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="32"/>
+        <source>Show training images (normal parts to learn from), test images, or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/image_browser.cpp" line="34"/>
+        <source>Filter by name</source>
+        <translation>名前で絞り込む</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/browser/image_browser.cpp" line="109"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 枚の画像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/browser/image_browser.cpp" line="110"/>
+        <source>%1 of %n image(s)</source>
+        <translation>
+            <numerusform>%n 枚中 %1 枚</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ImageListModel</name>
+    <message>
+        <location filename="../ui/browser/image_list_model.cpp" line="42"/>
+        <source>Cannot be read: %1</source>
+        <translation>読み込めません：%1</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="85"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="90"/>
+        <source>Saving failed</source>
+        <translation>保存に失敗しました</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="91"/>
+        <source>%1
+
+Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="97"/>
+        <location filename="../ui/main/main_window.cpp" line="313"/>
+        <source>All changes saved</source>
+        <translation>すべて保存済み</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="103"/>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="105"/>
+        <source>x %1  y %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="133"/>
+        <source>Images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="137"/>
+        <source>Annotation</source>
+        <translation>注釈</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="140"/>
+        <source>Synthetic Defects</source>
+        <translation>合成欠陥</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="145"/>
+        <source>Issues</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="151"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="154"/>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="172"/>
+        <source>Mark as &amp;Normal</source>
+        <translation>良品にする(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="175"/>
+        <source>Mark as &amp;Defect</source>
+        <translation>不良にする(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="178"/>
+        <source>Mark as &amp;Unlabelled</source>
+        <translation>未分類にする(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="179"/>
+        <source>&amp;Flag for Review</source>
+        <translation>要確認にする(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="184"/>
+        <source>&amp;Previous Image</source>
+        <translation>前の画像(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="187"/>
+        <source>&amp;Next Image</source>
+        <translation>次の画像(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="194"/>
+        <source>Larger Brush</source>
+        <translation>ブラシを太く</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="195"/>
+        <source>Smaller Brush</source>
+        <translation>ブラシを細く</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="204"/>
+        <source>Zoom to &amp;Fit</source>
+        <translation>全体表示(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="206"/>
+        <source>&amp;Actual Size (1:1)</source>
+        <translation>等倍表示 (1:1)(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="208"/>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="210"/>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="215"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="225"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="228"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="230"/>
+        <source>&amp;Image</source>
+        <translation>画像(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="234"/>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="238"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="243"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="244"/>
+        <source>&amp;About Kensa</source>
+        <translation>Kensa について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="246"/>
+        <source>About Kensa</source>
+        <translation>Kensa について</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="247"/>
+        <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="254"/>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="259"/>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="260"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="261"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="262"/>
+        <source>Normal images</source>
+        <translation>良品画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="263"/>
+        <source>Test images</source>
+        <translation>テスト画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="264"/>
+        <source>Import MVTec</source>
+        <translation>MVTec 取り込み</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="269"/>
+        <source>Annotate</source>
+        <translation>注釈</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="285"/>
+        <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="326"/>
+        <source>This project has no images yet.
+
+Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="351"/>
+        <source>%1 — Kensa</source>
+        <translation>%1 — Kensa</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="351"/>
+        <source>Kensa</source>
+        <translation>Kensa</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="358"/>
+        <source>Anomaly-available</source>
+        <translation>異常データあり</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="358"/>
+        <source>Normal-only</source>
+        <translation>良品のみ</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="369"/>
+        <source>Issues (%1)</source>
+        <translation>問題 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="385"/>
+        <source>defect</source>
+        <translation>欠陥</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::PolygonTool</name>
+    <message>
+        <location filename="../ui/canvas/tools/polygon_tool.cpp" line="74"/>
+        <source>Polygon</source>
+        <translation>多角形</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ProjectActions</name>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="34"/>
+        <source>&amp;New Project…</source>
+        <translation>新規プロジェクト(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="35"/>
+        <source>&amp;Open Project…</source>
+        <translation>プロジェクトを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="36"/>
+        <source>Open &amp;Sample Project</source>
+        <translation>サンプルプロジェクトを開く(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="37"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="38"/>
+        <source>Save the project now (Kensa also saves every change as you make it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="39"/>
+        <source>&amp;Close Project</source>
+        <translation>プロジェクトを閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="40"/>
+        <source>Add &amp;Normal Images…</source>
+        <translation>良品画像を追加(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="41"/>
+        <source>Add a folder of good parts to learn from (training images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="42"/>
+        <source>Add &amp;Test Images…</source>
+        <translation>テスト画像を追加(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="43"/>
+        <source>Add a folder of images to review and label (test images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="44"/>
+        <source>&amp;Import MVTec AD Product…</source>
+        <translation>MVTec AD 製品を取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="45"/>
+        <source>Import a product in MVTec AD layout, with its ground-truth masks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="46"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったプロジェクト(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="53"/>
+        <source>Project saved.</source>
+        <translation>プロジェクトを保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="72"/>
+        <source>Where to create the project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="76"/>
+        <source>New Project</source>
+        <translation>新規プロジェクト</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="77"/>
+        <source>Product name (the project folder gets this name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="78"/>
+        <source>New product</source>
+        <translation>新しい製品</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="84"/>
+        <source>Cannot create the project</source>
+        <translation>プロジェクトを作成できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="91"/>
+        <source>Open a project folder</source>
+        <translation>プロジェクトフォルダーを開く</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="98"/>
+        <source>Cannot open the project</source>
+        <translation>プロジェクトを開けません</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="110"/>
+        <source>Opened %1</source>
+        <translation>%1 を開きました</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="114"/>
+        <source>Preparing the sample project…</source>
+        <translation>サンプルプロジェクトを準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="114"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="115"/>
+        <source>Sample Project</source>
+        <translation>サンプルプロジェクト</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="138"/>
+        <source>Cannot prepare the sample project</source>
+        <translation>サンプルプロジェクトを準備できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="148"/>
+        <source>Folder of normal images (good parts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="149"/>
+        <source>Folder of test images to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="156"/>
+        <source>MVTec AD product folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="177"/>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="182"/>
+        <source>Cannot add images</source>
+        <translation>画像を追加できません</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main/project_actions.cpp" line="195"/>
+        <source>Added %n image(s) from %1.</source>
+        <translation>
+            <numerusform>%1 から %n 枚の画像を追加しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::StartPage</name>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="29"/>
+        <source>Kensa</source>
+        <translation>Kensa</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="34"/>
+        <source>Visual anomaly inspection for a new product, without writing code. Start with a project: a folder holding the product&apos;s images, defect annotations and trained models.</source>
+        <translation>コードを書かずに新製品の外観異常検査を。まずプロジェクトを作成します：製品の画像、欠陥の注釈、学習済みモデルをまとめたフォルダーです。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="41"/>
+        <source>New project…</source>
+        <translation>新規プロジェクト…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="42"/>
+        <source>Create a project folder for a product</source>
+        <translation>製品のプロジェクトフォルダーを作成します</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="43"/>
+        <source>Open project…</source>
+        <translation>プロジェクトを開く…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="44"/>
+        <source>Open an existing project folder</source>
+        <translation>既存のプロジェクトフォルダーを開きます</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="45"/>
+        <source>Open the sample project</source>
+        <translation>サンプルプロジェクトを開く</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="46"/>
+        <source>A generated product with normal parts and five kinds of defects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="51"/>
+        <source>Recent projects</source>
+        <translation>最近使ったプロジェクト</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/start_page.cpp" line="96"/>
+        <source>No recent projects</source>
+        <translation>最近使ったプロジェクトはありません</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::SyntheticPanel</name>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="33"/>
+        <source>No synthetic-defect generators are available in this build.</source>
+        <translation>このビルドには合成欠陥の生成器がありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="40"/>
+        <source>Synthetic defects (scratches, stains, holes painted onto normal images) will appear here when Kensa is built with its defect generators. Until then, mark real defects on the canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="106"/>
+        <source>New samples</source>
+        <translation>新しいサンプル</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="107"/>
+        <source>Draw new random samples with the same settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="110"/>
+        <source>Generators</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="238"/>
+        <source>Add normal training images to see samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="239"/>
+        <source>Choose at least one generator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="253"/>
+        <source>Generating samples…</source>
+        <translation>サンプルを生成しています…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="273"/>
+        <source>%n sample(s)</source>
+        <translation>
+            <numerusform>%n 件のサンプル</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../ui/main/app_setup.cpp" line="35"/>
+        <source>Visual anomaly inspection for quality engineers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/app_setup.cpp" line="39"/>
+        <source>Project folder to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/app_setup.cpp" line="42"/>
+        <source>Open the sample project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

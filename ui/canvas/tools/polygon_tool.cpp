@@ -1,0 +1,96 @@
+#include "canvas/tools/polygon_tool.h"
+
+#include "canvas/mask_document.h"
+#include "canvas/mask_ops.h"
+
+#include <QLineF>
+#include <QPainter>
+
+namespace kensa::ui {
+
+void PolygonTool::press(QPointF pos, Qt::MouseButton button) {
+    if (!m_doc)
+        return;
+    if (button == Qt::RightButton) {
+        cancel();
+        return;
+    }
+    if (button != Qt::LeftButton)
+        return;
+    if (m_points.size() >= 3 && nearFirst(pos)) {
+        close();
+        return;
+    }
+    m_points << pos;
+    Q_EMIT overlayChanged();
+}
+
+void PolygonTool::move(QPointF pos, bool) {
+    if (m_doc && !QRectF(QPointF(-1, -1), QSizeF(m_doc->size()) + QSizeF(2, 2)).contains(pos) &&
+        !m_points.isEmpty())
+        return;  // the cursor left the image: keep the rubber band where it was
+    m_hover = pos;
+    if (!m_points.isEmpty())
+        Q_EMIT overlayChanged();
+}
+
+void PolygonTool::doubleClick(QPointF pos, Qt::MouseButton button) {
+    // The double-click's first press already added this corner.
+    if (button == Qt::LeftButton)
+        close();
+}
+
+bool PolygonTool::key(int key) {
+    if (m_points.isEmpty())
+        return false;
+    if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+        close();
+    } else if (key == Qt::Key_Escape) {
+        cancel();
+    } else if (key == Qt::Key_Backspace) {
+        m_points.removeLast();
+        Q_EMIT overlayChanged();
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void PolygonTool::cancel() {
+    if (m_points.isEmpty())
+        return;
+    m_points.clear();
+    Q_EMIT overlayChanged();
+}
+
+bool PolygonTool::nearFirst(QPointF pos) const {
+    return QLineF(pos, m_points.first()).length() <= 6.0 * m_pixelSize;
+}
+
+void PolygonTool::close() {
+    if (m_points.size() >= 3 && m_doc) {
+        m_doc->beginEdit();
+        m_doc->touched(mask_ops::fillPolygon(m_doc->editableMask(), m_points, 255));
+        m_doc->endEdit(tr("Polygon"));
+    }
+    m_points.clear();
+    Q_EMIT overlayChanged();
+}
+
+void PolygonTool::paintOverlay(QPainter& painter, const QTransform& imageToWidget) const {
+    if (m_points.isEmpty())
+        return;
+    QPolygonF shown = imageToWidget.map(m_points);
+    shown << imageToWidget.map(m_hover);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0, 0, 0, 160), 3));
+    painter.drawPolyline(shown);
+    painter.setPen(QPen(QColor(255, 220, 0), 1.5, Qt::DashLine));
+    painter.drawPolyline(shown);
+    painter.setPen(QPen(Qt::black, 1));
+    painter.setBrush(QColor(255, 220, 0));
+    for (const QPointF& p : imageToWidget.map(m_points))
+        painter.drawRect(QRectF(p - QPointF(3, 3), QSizeF(6, 6)));
+}
+
+}  // namespace kensa::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "canvas/tools/annotation_tool.h"
+
+#include <QPolygonF>
+
+namespace kensa::ui {
+
+// Click the corners of a defect; double-click, Enter or a click on the first corner fills it (one command).
+// Backspace removes the last corner; Esc or the right button drops the polygon.
+class PolygonTool : public AnnotationTool {
+    Q_OBJECT
+public:
+    using AnnotationTool::AnnotationTool;
+
+    QString id() const override { return QStringLiteral("polygon"); }
+    QString label() const override { return tr("Polygon"); }
+    QIcon icon() const override { return QIcon(QStringLiteral(":/icons/polygon.svg")); }
+    QKeySequence shortcut() const override { return QKeySequence(Qt::Key_P); }
+
+    void press(QPointF pos, Qt::MouseButton button) override;
+    void move(QPointF pos, bool pressed) override;
+    void doubleClick(QPointF pos, Qt::MouseButton button) override;
+    bool key(int key) override;
+    void cancel() override;
+    void paintOverlay(QPainter& painter, const QTransform& imageToWidget) const override;
+
+    const QPolygonF& points() const { return m_points; }
+
+private:
+    void close();
+    bool nearFirst(QPointF pos) const;
+
+    QPolygonF m_points;
+    QPointF m_hover;
+};
+
+}  // namespace kensa::ui

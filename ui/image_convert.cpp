@@ -1,0 +1,47 @@
+#include "image_convert.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+namespace kensa::ui {
+
+QImage image_from_mat(const cv::Mat& rgb) {
+    if (rgb.empty() || rgb.type() != CV_32FC3)
+        return {};
+    QImage out(rgb.cols, rgb.rows, QImage::Format_RGB888);
+    // Wrap the QImage's rows (they are 32-bit aligned, hence the explicit step) and convert into them.
+    cv::Mat view(rgb.rows, rgb.cols, CV_8UC3, out.bits(), static_cast<size_t>(out.bytesPerLine()));
+    rgb.convertTo(view, CV_8U, 255.0);
+    return out;
+}
+
+QImage mask_from_mat(const cv::Mat& mask) {
+    if (mask.empty() || mask.type() != CV_8UC1)
+        return {};
+    QImage out(mask.cols, mask.rows, QImage::Format_Grayscale8);
+    cv::Mat view(mask.rows, mask.cols, CV_8UC1, out.bits(), static_cast<size_t>(out.bytesPerLine()));
+    mask.copyTo(view);
+    return out;
+}
+
+cv::Mat mat_from_mask(const QImage& mask) {
+    const QImage grey =
+        mask.format() == QImage::Format_Grayscale8 ? mask : mask.convertToFormat(QImage::Format_Grayscale8);
+    const cv::Mat view(grey.height(), grey.width(), CV_8UC1, const_cast<uchar*>(grey.constBits()),
+                       static_cast<size_t>(grey.bytesPerLine()));
+    return view.clone();
+}
+
+QImage thumbnail_from_mat(const cv::Mat& rgb, int size) {
+    if (rgb.empty())
+        return {};
+    const double scale = std::min(1.0, double(size) / std::max(rgb.cols, rgb.rows));
+    cv::Mat small;
+    cv::resize(rgb, small,
+               cv::Size(std::max(1, int(rgb.cols * scale + 0.5)), std::max(1, int(rgb.rows * scale + 0.5))),
+               0, 0, cv::INTER_AREA);
+    return image_from_mat(small);
+}
+
+}  // namespace kensa::ui

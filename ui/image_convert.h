@@ -1,0 +1,22 @@
+#pragma once
+// The one place Kensa converts between OpenCV matrices (core's image types) and QImage.
+
+#include <QImage>
+
+#include <opencv2/core.hpp>
+
+namespace kensa::ui {
+
+// CV_32FC3 RGB in [0, 1] (as kensa::data::read_image gives) -> Format_RGB888 (a deep copy).
+QImage image_from_mat(const cv::Mat& rgb);
+
+// CV_8UC1 0/255 mask -> Format_Grayscale8 (a deep copy).
+QImage mask_from_mat(const cv::Mat& mask);
+
+// Format_Grayscale8 -> CV_8UC1 (a deep copy; nonzero = defect).
+cv::Mat mat_from_mask(const QImage& mask);
+
+// An RGB image scaled (area-averaged) to fit in a square of `size` pixels -> Format_RGB888.
+QImage thumbnail_from_mat(const cv::Mat& rgb, int size);
+
+}  // namespace kensa::ui

@@ -1,0 +1,71 @@
+#include "main/app_setup.h"
+
+#include "main/main_window.h"
+#include "main/project_actions.h"
+#include "main/screenshot_demo.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStyleFactory>
+#include <QTranslator>
+
+namespace kensa::ui {
+
+void setUpApplication(QApplication& app) {
+    QApplication::setOrganizationName(QStringLiteral("Kensa"));
+    QApplication::setApplicationName(QStringLiteral("Kensa"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/kensa.svg")));
+    // Fusion looks the same on every desktop, which keeps screenshots and the manual consistent.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    // The locale's translation, else English (which supplies the plural forms, "1 image" / "5 images").
+    auto* kensa = new QTranslator(&app);
+    if (kensa->load(QLocale(), QStringLiteral("kensa"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        kensa->load(QStringLiteral(":/i18n/kensa_en.qm")))
+        QApplication::installTranslator(kensa);
+}
+
+CommandLine parseCommandLine(QApplication& app) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Visual anomaly inspection for quality engineers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "Project folder to open."),
+                                 QStringLiteral("[project]"));
+    QCommandLineOption sample(QStringLiteral("sample"),
+                              QApplication::translate("main", "Open the sample project."));
+    QCommandLineOption demo(QStringLiteral("screenshot-demo"), QString(), QStringLiteral("stage"));
+    demo.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption shot(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
+    shot.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({sample, demo, shot});
+    parser.process(app);
+    CommandLine out;
+    if (!parser.positionalArguments().isEmpty())
+        out.project = parser.positionalArguments().first();
+    out.sample = parser.isSet(sample);
+    out.demo = parser.value(demo);
+    out.screenshot = parser.value(shot);
+    return out;
+}
+
+void applyCommandLine(MainWindow& window, const CommandLine& options) {
+    if (!options.demo.isEmpty()) {
+        runScreenshotDemo(window, options.demo, options.screenshot);
+        return;
+    }
+    if (options.sample)
+        window.projectActions()->openSampleProject();
+    else if (!options.project.isEmpty())
+        window.projectActions()->openFolder(options.project);
+}
+
+}  // namespace kensa::ui

@@ -1,0 +1,101 @@
+#include "main/screenshot_demo.h"
+
+#include "browser/image_browser.h"
+#include "canvas/annotation_canvas.h"
+#include "canvas/annotation_controller.h"
+#include "main/main_window.h"
+#include "main/project_actions.h"
+#include "project/project_session.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QMouseEvent>
+#include <QScreen>
+#include <QTimer>
+
+namespace kensa::ui {
+
+namespace {
+
+void send(QWidget* w, QEvent::Type type, QPointF imagePos, Qt::MouseButton button) {
+    auto* canvas = static_cast<AnnotationCanvas*>(w);
+    const QPointF p = canvas->imageToWidget().map(imagePos);
+    const Qt::MouseButtons buttons =
+        type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::MouseButtons(button);
+    QMouseEvent e(type, p, canvas->mapToGlobal(p), type == QEvent::MouseMove ? Qt::NoButton : button, buttons,
+                  Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
+}
+
+void drawOnCanvas(MainWindow& window) {
+    AnnotationCanvas* canvas = window.canvas();
+    canvas->zoomToFit();
+    window.annotation()->selectTool(QStringLiteral("brush"));
+    const QSizeF s = canvas->image().size();
+    send(canvas, QEvent::MouseButtonPress, {s.width() * 0.62, s.height() * 0.22}, Qt::LeftButton);
+    for (int i = 1; i <= 20; ++i) {
+        const qreal t = i / 20.0;
+        send(canvas, QEvent::MouseMove, {s.width() * (0.62 + 0.2 * t), s.height() * (0.22 + 0.15 * t * t)},
+             Qt::LeftButton);
+    }
+    send(canvas, QEvent::MouseButtonRelease, {s.width() * 0.82, s.height() * 0.37}, Qt::LeftButton);
+    window.annotation()->selectTool(QStringLiteral("polygon"));
+    const QPointF corners[] = {{0.12, 0.70}, {0.30, 0.62}, {0.38, 0.80}, {0.22, 0.90}};
+    for (const QPointF& c : corners) {
+        send(canvas, QEvent::MouseButtonPress, {s.width() * c.x(), s.height() * c.y()}, Qt::LeftButton);
+        send(canvas, QEvent::MouseButtonRelease, {s.width() * c.x(), s.height() * c.y()}, Qt::LeftButton);
+    }
+    send(canvas, QEvent::MouseMove, {s.width() * 0.15, s.height() * 0.82}, Qt::NoButton);
+}
+
+}  // namespace
+
+void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo) {
+    // Without a window manager (Xvfb) nothing maximises the window: fill the screen ourselves.
+    if (QScreen* screen = window.screen())
+        window.setGeometry(screen->availableGeometry());
+    ProjectSession* session = window.session();
+    auto finish = [&window, saveTo] {
+        QTimer::singleShot(1500, &window, [&window, saveTo] {  // thumbnails and repaints settle
+            if (saveTo.isEmpty())
+                return;
+            window.grab().save(saveTo);
+            window.close();
+        });
+    };
+    if (stage == QLatin1String("start")) {
+        finish();
+        return;
+    }
+    auto* once = new QObject(&window);
+    QObject::connect(session, &ProjectSession::opened, once, [&window, session, stage, finish, once] {
+        once->deleteLater();
+        // A defect image of the sample ("scratch" reads well at any size).
+        int row = 0;
+        for (int r = 0; r < session->imageCount(); ++r) {
+            if (session->image(r).defect_type == "scratch") {
+                row = r;
+                break;
+            }
+        }
+        window.browser()->setCurrentRow(row);
+        if (stage == QLatin1String("synthetic")) {
+            if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("synthetic")))
+                dock->raise();
+        }
+        if (stage != QLatin1String("canvas")) {
+            finish();
+            return;
+        }
+        QObject::connect(
+            window.annotation(), &AnnotationController::loaded, &window,
+            [&window, finish] {
+                drawOnCanvas(window);
+                finish();
+            },
+            Qt::SingleShotConnection);
+    });
+    window.projectActions()->openSampleProject();
+}
+
+}  // namespace kensa::ui

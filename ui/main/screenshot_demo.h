@@ -1,0 +1,16 @@
+#pragma once
+// A scripted state of the app for screenshots and visual checks (hidden --screenshot-demo option):
+// "main": the sample project open with a defect image selected; "canvas": additionally zoomed in with a
+// brush stroke drawn and a polygon being drawn, sent as real mouse events to the canvas; "synthetic": the
+// synthetic-defect panel in front; "start": no project.
+
+#include <QString>
+
+namespace kensa::ui {
+
+class MainWindow;
+
+// Opens the sample project and sets up `stage`; when `saveTo` is set, grabs the window into it and quits.
+void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo);
+
+}  // namespace kensa::ui

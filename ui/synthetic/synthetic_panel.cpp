@@ -1,0 +1,277 @@
+#include "synthetic/synthetic_panel.h"
+
+#include "image_convert.h"
+#include "project/project_session.h"
+
+#include <kensa/data/image_io.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
+
+namespace kensa::ui {
+
+namespace {
+
+QWidget* emptyState(QWidget* parent) {
+    auto* w = new QWidget(parent);
+    auto* icon = new QLabel(w);
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/synthetic.svg")).pixmap(48, 48, QIcon::Disabled));
+    icon->setAlignment(Qt::AlignCenter);
+    auto* title =
+        new QLabel(SyntheticPanel::tr("No synthetic-defect generators are available in this build."), w);
+    title->setWordWrap(true);
+    title->setAlignment(Qt::AlignCenter);
+    QFont f = title->font();
+    f.setBold(true);
+    title->setFont(f);
+    auto* text =
+        new QLabel(SyntheticPanel::tr("Synthetic defects (scratches, stains, holes painted onto normal "
+                                      "images) will appear here when Kensa is built with its "
+                                      "defect generators. Until then, mark real defects on the canvas."),
+                   w);
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    text->setForegroundRole(QPalette::PlaceholderText);
+    auto* v = new QVBoxLayout(w);
+    v->addStretch(1);
+    v->addWidget(icon);
+    v->addWidget(title);
+    v->addWidget(text);
+    v->addStretch(2);
+    return w;
+}
+
+// The sample beside its mask, for one cell of the preview grid.
+QIcon sampleIcon(const SyntheticSample& s, int height) {
+    QPixmap pm(2 * height + 4, height);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    if (!s.error.isEmpty() || s.image.isNull()) {
+        p.drawText(pm.rect(), Qt::AlignCenter | Qt::TextWordWrap, s.error);
+        return QIcon(pm);
+    }
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    p.drawImage(QRect(0, 0, height, height), s.image);
+    p.drawImage(QRect(height + 4, 0, height, height), s.mask);
+    return QIcon(pm);
+}
+
+}  // namespace
+
+SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, ProjectSession* session,
+                               QWidget* parent)
+    : QWidget(parent),
+      m_catalog(std::move(catalog)),
+      m_generators(m_catalog->generators()),
+      m_session(session),
+      m_stack(new QStackedWidget(this)),
+      m_debounce(new QTimer(this)) {
+    auto* editor = new QWidget(m_stack);
+    m_list = new QListWidget(editor);
+    m_list->setMaximumHeight(140);
+    for (const GeneratorInfo& g : m_generators) {
+        auto* item = new QListWidgetItem(g.name, m_list);
+        item->setData(Qt::UserRole, g.id);
+        item->setToolTip(g.description);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+        QVariantMap defaults;
+        for (const GeneratorParameter& p : g.parameters)
+            defaults.insert(p.id, p.defaultValue);
+        m_values.insert(g.id, defaults);
+    }
+    m_formHost = new QWidget(editor);
+    m_form = new QFormLayout(m_formHost);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_grid = new QListWidget(editor);
+    m_grid->setViewMode(QListView::IconMode);
+    m_grid->setIconSize(QSize(2 * 96 + 4, 96));
+    m_grid->setResizeMode(QListView::Adjust);
+    m_grid->setMovement(QListView::Static);
+    m_grid->setSelectionMode(QAbstractItemView::NoSelection);
+    m_status = new QLabel(editor);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    auto* again = new QPushButton(tr("New samples"), editor);
+    again->setToolTip(tr("Draw new random samples with the same settings"));
+    auto* v = new QVBoxLayout(editor);
+    v->setContentsMargins(8, 8, 8, 8);
+    v->addWidget(new QLabel(tr("Generators"), editor));
+    v->addWidget(m_list);
+    v->addWidget(m_formHost);
+    v->addWidget(m_grid, 1);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(again);
+    v->addLayout(bottom);
+
+    m_stack->addWidget(editor);
+    m_stack->addWidget(emptyState(m_stack));
+    m_stack->setCurrentIndex(m_generators.isEmpty() ? 1 : 0);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_debounce, &QTimer::timeout, this, &SyntheticPanel::startPreview);
+    connect(again, &QPushButton::clicked, this, &SyntheticPanel::regenerate);
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        showParameters(item ? item->data(Qt::UserRole).toString() : QString());
+    });
+    connect(m_list, &QListWidget::itemChanged, this, &SyntheticPanel::schedulePreview);
+    connect(&m_watcher, &QFutureWatcher<SyntheticSample>::finished, this, &SyntheticPanel::onPreviewReady);
+    connect(session, &ProjectSession::opened, this, &SyntheticPanel::schedulePreview);
+    connect(session, &ProjectSession::imagesAppended, this, &SyntheticPanel::schedulePreview);
+    if (m_list->count() > 0)
+        m_list->setCurrentRow(0);
+}
+
+bool SyntheticPanel::isEmptyState() const {
+    return m_stack->currentIndex() == 1;
+}
+
+void SyntheticPanel::setParameter(const QString& generatorId, const QString& parameterId,
+                                  const QVariant& value) {
+    m_values[generatorId][parameterId] = value;
+    schedulePreview();
+}
+
+void SyntheticPanel::regenerate() {
+    ++m_seed;
+    schedulePreview();
+}
+
+void SyntheticPanel::showParameters(const QString& generatorId) {
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    for (const GeneratorInfo& g : m_generators) {
+        if (g.id != generatorId)
+            continue;
+        for (const GeneratorParameter& p : g.parameters) {
+            QWidget* w = editorFor(g.id, p);
+            w->setToolTip(p.help);
+            m_form->addRow(p.label, w);
+        }
+    }
+}
+
+QWidget* SyntheticPanel::editorFor(const QString& gid, const GeneratorParameter& p) {
+    const QVariant value = m_values.value(gid).value(p.id, p.defaultValue);
+    switch (p.type) {
+        case GeneratorParameter::Type::Real: {
+            auto* w = new QDoubleSpinBox(m_formHost);
+            w->setRange(p.minimum, p.maximum);
+            w->setDecimals(3);
+            w->setSingleStep((p.maximum - p.minimum) / 50.0);
+            w->setValue(value.toDouble());
+            connect(w, &QDoubleSpinBox::valueChanged, this,
+                    [=, this](double v) { setParameter(gid, p.id, v); });
+            return w;
+        }
+        case GeneratorParameter::Type::Integer: {
+            auto* w = new QSpinBox(m_formHost);
+            w->setRange(int(p.minimum), int(p.maximum));
+            w->setValue(value.toInt());
+            connect(w, &QSpinBox::valueChanged, this, [=, this](int v) { setParameter(gid, p.id, v); });
+            return w;
+        }
+        case GeneratorParameter::Type::Boolean: {
+            auto* w = new QCheckBox(m_formHost);
+            w->setChecked(value.toBool());
+            connect(w, &QCheckBox::toggled, this, [=, this](bool v) { setParameter(gid, p.id, v); });
+            return w;
+        }
+        case GeneratorParameter::Type::Choice: {
+            auto* w = new QComboBox(m_formHost);
+            w->addItems(p.choices);
+            w->setCurrentText(value.toString());
+            connect(w, &QComboBox::currentTextChanged, this,
+                    [=, this](const QString& v) { setParameter(gid, p.id, v); });
+            return w;
+        }
+    }
+    return new QWidget(m_formHost);
+}
+
+QStringList SyntheticPanel::checkedGenerators() const {
+    QStringList ids;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->checkState() == Qt::Checked)
+            ids << m_list->item(i)->data(Qt::UserRole).toString();
+    }
+    return ids;
+}
+
+void SyntheticPanel::schedulePreview() {
+    if (!isEmptyState())
+        m_debounce->start();
+}
+
+void SyntheticPanel::startPreview() {
+    if (m_watcher.isRunning()) {
+        m_again = true;  // one more round when this one is done; never block the GUI thread
+        return;
+    }
+    QStringList bases;
+    if (m_session->isOpen()) {
+        for (int r = 0; r < m_session->imageCount() && bases.size() < k_samples; ++r) {
+            const auto& e = m_session->image(r);
+            if (e.role == project::ImageRole::Train && e.label == project::Label::Normal)
+                bases << m_session->imagePath(r);
+        }
+    }
+    const QStringList ids = checkedGenerators();
+    if (bases.isEmpty() || ids.isEmpty()) {
+        m_grid->clear();
+        m_status->setText(bases.isEmpty() ? tr("Add normal training images to see samples.")
+                                          : tr("Choose at least one generator."));
+        return;
+    }
+    struct Job {
+        QString base;
+        QString generator;
+        QVariantMap params;
+        quint64 seed;
+    };
+    QList<Job> jobs;
+    for (int i = 0; i < k_samples; ++i) {
+        const QString& g = ids[i % ids.size()];
+        jobs.append({bases[i % bases.size()], g, m_values.value(g), m_seed * 1000 + quint64(i)});
+    }
+    m_status->setText(tr("Generating samples…"));
+    auto catalog = m_catalog;
+    m_watcher.setFuture(QtConcurrent::mapped(jobs, [catalog](const Job& j) {
+        auto img = data::read_image(j.base.toStdString());
+        if (!img)
+            return SyntheticSample{{}, {}, QString::fromStdString(img.error().message())};
+        return catalog->generate(j.generator, j.params, image_from_mat(*img), j.seed);
+    }));
+}
+
+void SyntheticPanel::onPreviewReady() {
+    if (m_again) {
+        m_again = false;
+        startPreview();
+        return;
+    }
+    m_grid->clear();
+    const auto samples = m_watcher.future().results();
+    for (const SyntheticSample& s : samples)
+        new QListWidgetItem(sampleIcon(s, 96), QString(), m_grid);
+    m_status->setText(tr("%n sample(s)", nullptr, int(samples.size())));
+    Q_EMIT previewUpdated();
+}
+
+}  // namespace kensa::ui
