@@ -35,6 +35,8 @@ void add_training_options(CLI::App& cmd, engine::TrainingConfig& c) {
     cmd.add_option("--weight-decay", c.weight_decay, "AdamW weight decay")->capture_default_str();
     cmd.add_flag("--normalize-residuals,!--raw-residuals", c.normalize_residuals,
                  "Scale each channel's reconstruction difference by its RMS on normal images");
+    cmd.add_flag("--normalize-positions,!--raw-positions", c.normalize_positions,
+                 "Score each grid position relative to its spread on the normal training images");
 
     // The transformer's shape and regularisers (kensa/model/adtr_config.h); defaults measured.
     auto* model = cmd.add_option_group("Model", "ADTR transformer shape and regularisers");

@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 namespace kensa::engine {
 
@@ -52,17 +54,40 @@ void split_holdout(const std::vector<cv::Mat>& images, const TrainingConfig& con
     }
 }
 
-// Per-channel RMS of (reconstruction - features) over the given (training) features, in eval mode.
-torch::Tensor residual_rms(nn::AdtrTransformerImpl& transformer, const torch::Tensor& features, int batch_size) {
+// Calls fn(batch, reconstruction) over the features in eval mode, without gradients.
+template <typename Fn>
+void for_each_reconstruction(nn::AdtrTransformerImpl& transformer, const torch::Tensor& features, int batch_size,
+                             Fn&& fn) {
     torch::NoGradGuard no_grad;
-    auto sum = torch::zeros({features.size(1)}, torch::kDouble);
     for (int64_t begin = 0; begin < features.size(0); begin += batch_size) {
         const auto batch = features.slice(0, begin, std::min<int64_t>(begin + batch_size, features.size(0)));
-        const auto difference = transformer.forward(batch).to(torch::kFloat) - batch;
-        sum += difference.pow(2).sum({0, 2, 3}).to(torch::kDouble);
+        fn(batch, transformer.forward(batch).to(torch::kFloat));
     }
+}
+
+// Per-channel RMS of (reconstruction - features) over the (training) features.
+torch::Tensor residual_rms(nn::AdtrTransformerImpl& transformer, const torch::Tensor& features, int batch_size) {
+    auto sum = torch::zeros({features.size(1)}, torch::kDouble);
+    for_each_reconstruction(transformer, features, batch_size, [&](const auto& batch, const auto& reconstruction) {
+        sum += (reconstruction - batch).pow(2).sum({0, 2, 3}).to(torch::kDouble);
+    });
     const double count = static_cast<double>(features.size(0) * features.size(2) * features.size(3));
     return (sum / count).sqrt().to(torch::kFloat).clamp_min(1e-3);
+}
+
+// Mean and standard deviation [g, g] of the anomaly grid at each position over the (training) features.
+std::pair<torch::Tensor, torch::Tensor> position_statistics(nn::AdtrTransformerImpl& transformer,
+                                                            const torch::Tensor& features, int batch_size,
+                                                            const torch::Tensor& channel_scale) {
+    std::vector<torch::Tensor> grids;
+    for_each_reconstruction(transformer, features, batch_size, [&](const auto& batch, const auto& reconstruction) {
+        grids.push_back(nn::anomaly_grid(reconstruction, batch, channel_scale));
+    });
+    const auto all = torch::cat(grids, 0);
+    const auto mean = all.mean(0);
+    // Floor: a position the model rebuilds perfectly on every image must not turn noise into alarms.
+    const auto stddev = all.std(0).clamp_min(1e-3 + 0.01 * mean.mean().item<double>());
+    return {mean.contiguous(), stddev.contiguous()};
 }
 
 void validate(const TrainingConfig& c, size_t images) {
@@ -155,6 +180,10 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     torch::Tensor channel_scale;
     if (config.normalize_residuals)
         channel_scale = residual_rms(*transformer, features, config.batch_size);
+    torch::Tensor position_mean, position_std;
+    if (config.normalize_positions)
+        std::tie(position_mean, position_std) =
+            position_statistics(*transformer, features, config.batch_size, channel_scale);
     result.training_seconds = seconds_since(t0);
 
     auto& bundle = result.bundle;
@@ -172,6 +201,10 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     tensors.emplace("features.std", stddev);
     if (channel_scale.defined())
         tensors.emplace("score.channel_scale", channel_scale);
+    if (position_mean.defined()) {
+        tensors.emplace("score.position_mean", position_mean);
+        tensors.emplace("score.position_std", position_std);
+    }
     bundle.tensors = nn::to_archive(tensors);
 
     // Thresholds from normal images the model never saw, scored exactly as inference will score them.
@@ -202,6 +235,7 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
             {"weight_decay", config.weight_decay},
             {"grad_clip", config.grad_clip},
             {"normalize_residuals", config.normalize_residuals},
+            {"normalize_positions", config.normalize_positions},
             {"seed", config.seed},
             {"precision", std::string(model::to_string(transformer->precision()))},
             {"image_quantile", config.image_quantile},

@@ -16,6 +16,7 @@ struct Inspector::Impl {
     AnomalyMapOptions map;
     torch::Tensor feature_mean, feature_std;  // per-channel standardisation learned in training
     torch::Tensor channel_scale;              // residual normalisation; undefined when not trained with it
+    torch::Tensor position_mean, position_std;  // anomaly grid normalisation; undefined when not trained with it
 };
 
 Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_unique<Impl>()) {
@@ -42,6 +43,16 @@ Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_
         if (it->second.dim() != 1 || it->second.size(0) != b.adtr.channels)
             throw Error("model: tensor 'score.channel_scale' has the wrong shape");
         impl.channel_scale = it->second;
+    }
+    const auto mean_it = tensors.find("score.position_mean"), std_it = tensors.find("score.position_std");
+    if ((mean_it == tensors.end()) != (std_it == tensors.end()))
+        throw Error("model: 'score.position_mean' and 'score.position_std' must come together");
+    if (mean_it != tensors.end()) {
+        const std::vector<int64_t> grid_shape{b.adtr.grid, b.adtr.grid};
+        if (mean_it->second.sizes() != grid_shape || std_it->second.sizes() != grid_shape)
+            throw Error("model: position statistics have the wrong shape");
+        impl.position_mean = mean_it->second;
+        impl.position_std = std_it->second;
     }
     impl.transformer = nn::AdtrTransformer(b.adtr);
     nn::load_module_state(*impl.transformer, nn::strip_prefix(tensors, "adtr."), "model (transformer)");
@@ -87,7 +98,10 @@ std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images
                                                                impl.bundle.first_feature_stage),
                                      impl.feature_mean, impl.feature_std);
         const auto reconstruction = impl.transformer->forward(features).to(torch::kFloat32);
-        const auto grids = nn::anomaly_grid(reconstruction, features, impl.channel_scale).contiguous();
+        auto grids = nn::anomaly_grid(reconstruction, features, impl.channel_scale);
+        if (impl.position_mean.defined())
+            grids = (grids - impl.position_mean) / impl.position_std;
+        grids = grids.contiguous();
         for (int64_t i = 0; i < grids.size(0); ++i) {
             const cv::Mat grid(static_cast<int>(grids.size(1)), static_cast<int>(grids.size(2)), CV_32FC1,
                                grids[i].data_ptr<float>());
