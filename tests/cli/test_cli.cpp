@@ -268,10 +268,10 @@ namespace {
 // make_product plus a second dent image with its mask (so one can train on a defect and still evaluate).
 void add_second_dent(const fs::path& root) {
     cv::Mat img(64, 64, CV_8UC3, cv::Scalar(40, 120, 200));
-    cv::circle(img, {40, 40}, 6, cv::Scalar(10, 10, 10), cv::FILLED);
+    img(cv::Rect(34, 34, 12, 12)).setTo(cv::Scalar(10, 10, 10));
     cv::imwrite((root / "test/dent/001.png").string(), img);
     cv::Mat mask(64, 64, CV_8UC1, cv::Scalar(0));
-    cv::circle(mask, {40, 40}, 6, cv::Scalar(255), cv::FILLED);
+    mask(cv::Rect(34, 34, 12, 12)).setTo(255);
     cv::imwrite((root / "ground_truth/dent/001_mask.png").string(), mask);
 }
 }  // namespace
