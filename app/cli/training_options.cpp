@@ -170,7 +170,7 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
             "ADTR+ objective: pixel (per-position labels), image (top-k against the image label) or both")
         ->check(CLI::IsMember({"pixel", "image", "both"}))
         ->default_str("pixel");
-    plus->add_option("--alpha", a.alpha, "ADTR+ weight of the push-away term")
+    plus->add_option("--alpha", a.alpha, "ADTR+ weight of the push-away term (the paper: 0.003)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     plus->add_option("--top-k", a.top_k, "ADTR+ image-level loss: mean of the k largest differences")
@@ -216,13 +216,16 @@ engine::TrainingResult run_training(const engine::TrainingData& data, const engi
     auto result = engine::train_adtr(data, config, terminal_progress());
     if (result.mode == engine::TrainingMode::AnomalyAvailable) {
         int synthetic = 0;
+        double synthetic_seconds = 0;
         for (int n : result.synthetic_per_epoch)
             synthetic += n;
+        for (double t : result.synthetic_seconds)
+            synthetic_seconds += t;
         std::printf(
             "anomaly-available mode (ADTR+, %s loss): %d real defect images, %d synthetic defects "
-            "over %d epochs\n",
+            "over %d epochs (%.1f s drawing them and their features)\n",
             std::string(engine::to_string(a.objective)).c_str(), result.defect_images, synthetic,
-            config.epochs);
+            config.epochs, synthetic_seconds);
     }
     std::printf(
         "trained on %d normal images (%d held out for thresholds): features %.1f s, %d epochs %.1f s "

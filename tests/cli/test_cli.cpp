@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -27,8 +28,10 @@ std::string slurp(const fs::path& p) {
 class CliTest : public ::testing::Test {
 protected:
     void SetUp() override {
+        // The process id keeps concurrent runs (other build trees on this machine) apart.
         m_dir = fs::temp_directory_path() /
-                ("kensa_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+                ("kensa_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                 "_" + std::to_string(::getpid()));
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }

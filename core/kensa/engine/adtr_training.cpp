@@ -241,6 +241,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
         auto epoch_labels = all_labels;
         if (synthetic) {
             // Fresh defects on a share of the normal images; only those go through the backbone.
+            const auto synthetic_start = Clock::now();
             const auto draws = synthetic->draw(model_size_images, epoch);
             result.synthetic_per_epoch.push_back(static_cast<int>(draws.size()));
             if (!draws.empty()) {
@@ -258,6 +259,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                                            nn::standardize_features(extract(images, {}), mean, stddev));
                 epoch_labels.index_copy_(0, index, grid_labels(masks, grid, ac.mask_cell_fraction));
             }
+            result.synthetic_seconds.push_back(seconds_since(synthetic_start));
         }
         const auto order = torch::randperm(n, torch::kLong);
         double loss_sum = 0.0;
@@ -370,6 +372,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             {"defect_types", types},
             {"synthetic", synthetic ? synthetic_json(*synthetic, ac, config.seed) : nlohmann::json(nullptr)},
             {"synthetic_per_epoch", result.synthetic_per_epoch},
+            {"synthetic_seconds", result.synthetic_seconds},
         };
     }
     bundle.training_json = record.dump();

@@ -64,6 +64,7 @@ struct TrainingResult {
     int defect_images = 0;                         // real defect samples trained on
     std::vector<int> synthetic_per_epoch;          // normal images that carried a synthetic defect
     std::vector<double> epoch_seconds;             // wall time per epoch (synthetic defects included)
+    std::vector<double> synthetic_seconds;         // of which drawing synthetic defects and their features
     std::vector<std::string> training_images;      // every image the model saw (as recorded in the bundle)
 };
 
