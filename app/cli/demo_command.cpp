@@ -24,7 +24,7 @@ double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-// The patch-kNN reference on the same features, for comparison with ADTR.
+// The patch-kNN reference on the same features, for comparison with ADTR (on the same test images).
 void run_knn(const engine::FeatureExtractorConfig& features, const data::MvtecProduct& product) {
     engine::KnnBaseline knn({features, {}});
     knn.fit(load_images(product.train).images, terminal_progress());
@@ -41,7 +41,7 @@ void add_demo_command(CLI::App& app) {
         std::filesystem::path work_dir = "kensa-demo";
         uint64_t sample_seed = 1;
         bool knn = true;
-        engine::TrainingConfig training;
+        TrainingOptions training;
     };
     auto opts = std::make_shared<Options>();
     auto* cmd = app.add_subcommand(
@@ -67,17 +67,19 @@ void add_demo_command(CLI::App& app) {
         std::printf("sample product at %s: %zu train, %zu test images\n", product_dir.string().c_str(),
                     product.train.size(), product.test.size());
 
-        const auto result = run_training(load_images(product.train).images, opts->training);
+        const auto result =
+            run_training(product_training_data(product, opts->training), opts->training.config);
         const auto model_path = opts->work_dir / "sample.kensa";
         model::save_bundle(model_path, result.bundle);
         std::printf("model written to %s\n", model_path.string().c_str());
 
-        engine::Inspector inspector(result.bundle, opts->training.features.threads);
+        engine::Inspector inspector(result.bundle, opts->training.config.features.threads);
         const auto run = evaluate_on_test_split(inspector, product);
+        print_excluded(run);
         print_report(run.report);
         std::printf("inference %.1f ms/image; demo total %.1f s\n", run.ms_per_image, seconds_since(start));
         if (opts->knn)
-            run_knn(opts->training.features, product);
+            run_knn(opts->training.config.features, run.product);
     });
 }
 

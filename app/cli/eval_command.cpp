@@ -37,8 +37,9 @@ void add_eval_command(CLI::App& app) {
         const auto run = evaluate_on_test_split(inspector, product);
         const auto& thresholds = inspector.bundle().thresholds;
         if (opts->json) {
-            print_report_json(run.report, run.ms_per_image);
+            print_report_json(run.report, run.ms_per_image, run.excluded);
         } else {
+            print_excluded(run);
             print_report(run.report);
             const auto& all = run.report.overall;
             std::printf("at the model's image threshold %.4g (from normal images): %d of %lld defective and %d "

@@ -4,8 +4,12 @@
 #include "product_images.h"
 
 #include <kensa/base/error.h>
+#include <kensa/data/defect_selection.h>
+#include <kensa/engine/adtr_plus.h>
 
 #include <chrono>
+#include <cstdio>
+#include <set>
 
 namespace kensa::cli {
 
@@ -20,16 +24,26 @@ metrics::EvaluationReport evaluate_results(const data::MvtecProduct& product,
     return metrics::evaluate(records, {}, terminal_progress());
 }
 
-EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& product) {
+EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& full) {
+    EvaluationRun run;
+    run.product = full;
+    auto& product = run.product;
+    const auto trained = engine::evaluation_exclusions(inspector.bundle().training_json);
+    const std::set<std::string> trained_set(trained.begin(), trained.end());
+    std::erase_if(product.test,
+                  [&](const data::ImageRecord& r) { return trained_set.count(data::product_path(r)) > 0; });
+    run.excluded = static_cast<int>(full.test.size() - product.test.size());
     if (product.test.empty())
-        throw file_error(product.root / "test", "no test images to evaluate on");
+        throw file_error(product.root / "test",
+                         run.excluded > 0
+                             ? "every test image was used in training; nothing left to evaluate on"
+                             : "no test images to evaluate on");
     const auto test = load_images(product.test);
     const auto start = std::chrono::steady_clock::now();
     const auto results = inspector.inspect(test.images, terminal_progress());
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
-    EvaluationRun run;
     run.report = evaluate_results(product, results, test);
     run.images = static_cast<int>(results.size());
     run.ms_per_image = ms / static_cast<double>(results.size());
@@ -40,6 +54,12 @@ EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::M
         ++(product.test[i].is_good() ? run.good_flagged : run.defects_flagged);
     }
     return run;
+}
+
+void print_excluded(const EvaluationRun& run) {
+    if (run.excluded > 0)
+        std::printf("excluded %d test image%s chosen for training (listed in the model)\n", run.excluded,
+                    run.excluded == 1 ? "" : "s");
 }
 
 }  // namespace kensa::cli

@@ -10,6 +10,8 @@
 namespace kensa::cli {
 
 struct EvaluationRun {
+    data::MvtecProduct product;  // the product as evaluated: test images used in training left out
+    int excluded = 0;            // test images left out because the model was trained on them
     metrics::EvaluationReport report;
     double ms_per_image = 0.0;  // inference only (image decoding excluded)
     int images = 0;
@@ -23,6 +25,10 @@ metrics::EvaluationReport evaluate_results(const data::MvtecProduct& product,
                                            const std::vector<engine::AnomalyResult>& results,
                                            const LoadedImages& test);
 
+// Scores every test image except those the model was trained on (its training_json lists them).
 EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& product);
+
+// "excluded K test images chosen for training" on stdout when K > 0.
+void print_excluded(const EvaluationRun& run);
 
 }  // namespace kensa::cli

@@ -36,14 +36,15 @@ nlohmann::json metric_json(const metrics::MetricSet& m) {
 }
 }  // namespace
 
-void print_report_json(const metrics::EvaluationReport& report, double ms_per_image) {
+void print_report_json(const metrics::EvaluationReport& report, double ms_per_image, int excluded) {
     nlohmann::json per_type = nlohmann::json::object();
     for (const auto& m : report.per_defect_type)
         per_type[m.defect_type] = metric_json(m);
     const nlohmann::json j{{"overall", metric_json(report.overall)},
                            {"per_defect_type", per_type},
                            {"aupro_fpr_limit", report.pro_fpr_limit},
-                           {"inference_ms_per_image", ms_per_image}};
+                           {"inference_ms_per_image", ms_per_image},
+                           {"excluded_training_images", excluded}};
     std::printf("%s\n", j.dump(2).c_str());
 }
 

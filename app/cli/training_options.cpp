@@ -2,14 +2,66 @@
 
 #include "cli_support.h"
 
+#include "product_images.h"
+
+#include <kensa/base/error.h>
+#include <kensa/data/defect_selection.h>
+#include <kensa/data/synthetic/registry.h>
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <sstream>
 
 namespace kensa::cli {
 
-void add_training_options(CLI::App& cmd, engine::TrainingConfig& c) {
+namespace {
+
+std::string known_generators() {
+    std::string ids;
+    for (const auto& info : data::synthetic::generator_catalog())
+        ids += (ids.empty() ? "" : ", ") + info.id;
+    return ids;
+}
+
+// "all", or comma-separated generator ids each with an optional ":share" ("confetti:2,scratch").
+// Returns an error message, or empty when the text is valid (then `out` holds the choices).
+std::string parse_generators(const std::string& text, std::vector<data::synthetic::GeneratorChoice>& out) {
+    out.clear();
+    if (text == "all")
+        return {};
+    std::stringstream items(text);
+    std::string item;
+    while (std::getline(items, item, ',')) {
+        data::synthetic::GeneratorChoice choice;
+        const auto colon = item.find(':');
+        choice.id = item.substr(0, colon);
+        if (!data::synthetic::find_generator(choice.id))
+            return "unknown synthetic defect generator '" + choice.id + "'; known: " + known_generators() +
+                   " (or all)";
+        if (colon != std::string::npos) {
+            try {
+                size_t used = 0;
+                choice.share = std::stod(item.substr(colon + 1), &used);
+                if (used != item.size() - colon - 1 || !(choice.share > 0))
+                    throw std::invalid_argument("share");
+            } catch (const std::exception&) {
+                return "'" + item + "': a generator's share must be a positive number, as in confetti:2";
+            }
+        }
+        out.push_back(choice);
+    }
+    if (out.empty())
+        return "no synthetic defect generator given; known: " + known_generators() + " (or all)";
+    return {};
+}
+
+}  // namespace
+
+void add_training_options(CLI::App& cmd, TrainingOptions& options) {
+    auto& c = options.config;
     cmd.add_option("--backbone", c.features.backbone, "Backbone id (see 'kensa-cli backbones')")
         ->capture_default_str();
     cmd.add_option("--weights", c.features.weights, "Backbone weights file (default: the installed ones)");
@@ -74,16 +126,114 @@ void add_training_options(CLI::App& cmd, engine::TrainingConfig& c) {
     model->add_flag("--pre-norm,!--post-norm", c.adtr.pre_norm, "LayerNorm before (not after) each sub-layer");
     model->add_flag("--last-stage-only", c.features.last_stage_only,
                     "Use only the backbone's deepest stage (the single-scale ablation)");
+
+    // ADTR+ (kensa/engine/adtr_plus.h): real defects with masks and/or synthetic defects.
+    auto& a = c.anomaly;
+    auto* plus = cmd.add_option_group("Defects (ADTR+)", "Training with defect images and synthetic defects");
+    plus->add_option_function<std::string>(
+            "--mode", [&a](const std::string& name) { a.mode = *engine::parse_training_mode(name); },
+            "auto: anomaly-available when defects are given (--train-defects, --synthetic), else "
+            "normal-only; normal or anomaly force the mode")
+        ->check(CLI::IsMember({"auto", "normal", "anomaly"}))
+        ->default_str("auto");
+    auto* per_type =
+        plus->add_option("--train-defects", options.train_defects,
+                         "Train on the first N defect images of every type of the test split (by file name, "
+                         "with their ground_truth masks); evaluation leaves them out")
+            ->check(CLI::NonNegativeNumber);
+    plus->add_option("--train-defects-list", options.train_defects_list,
+                     "Train on the defect images a file lists (one per line, relative to the product root "
+                     "or to test/)")
+        ->excludes(per_type);
+    plus->add_option_function<std::string>(
+            "--synthetic",
+            [&a](const std::string& text) {
+                a.synthetic = true;
+                parse_generators(text, a.synthetic_mix.generators);
+            },
+            "Synthetic defects drawn afresh every epoch: all, or generators with optional shares, e.g. "
+            "confetti:2,scratch (" +
+                known_generators() + ")")
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                std::vector<data::synthetic::GeneratorChoice> unused;
+                return parse_generators(text, unused);
+            },
+            "GENERATORS"));
+    plus->add_option("--synthetic-share", a.synthetic_share,
+                     "Probability that a normal training image carries a synthetic defect in an epoch")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
+    plus->add_option("--synthetic-textures", a.synthetic_mix.texture_folder,
+                     "Texture photos for perlin_texture (default: the built-in ones)");
+    plus->add_option_function<std::string>(
+            "--anomaly-loss",
+            [&a](const std::string& name) { a.objective = *engine::parse_anomaly_objective(name); },
+            "ADTR+ objective: pixel (per-position labels), image (top-k against the image label) or both")
+        ->check(CLI::IsMember({"pixel", "image", "both"}))
+        ->default_str("pixel");
+    plus->add_option("--alpha", a.alpha, "ADTR+ weight of the push-away term (the paper: 0.003)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    plus->add_option("--top-k", a.top_k, "ADTR+ image-level loss: mean of the k largest differences")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    plus->add_option("--mask-cell-fraction", a.mask_cell_fraction,
+                     "A feature-grid cell is a defect when at least this fraction of it is masked (0: any "
+                     "overlap)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
 }
 
-engine::TrainingResult run_training(const std::vector<cv::Mat>& normal_images,
-                                    const engine::TrainingConfig& config) {
-    auto result = engine::train_adtr(normal_images, config, terminal_progress());
+engine::TrainingData product_training_data(const data::MvtecProduct& product,
+                                           const TrainingOptions& options) {
+    engine::TrainingData out;
+    const auto normal = load_images(product.train);
+    out.normal = normal.images;
+    for (const auto& r : product.train)
+        out.normal_paths.push_back("train/" + r.relative_path.generic_string());
+    std::vector<data::ImageRecord> chosen;
+    if (!options.train_defects_list.empty())
+        chosen = data::defects_from_list(product, options.train_defects_list).take();
+    else if (options.train_defects > 0)
+        chosen = data::first_defects_per_type(product, options.train_defects).take();
+    const auto defects = load_images(chosen);
+    for (size_t i = 0; i < chosen.size(); ++i) {
+        if (defects.masks[i].empty())
+            throw file_error(chosen[i].image_path, "has no mask; training on a defect needs its mask");
+        out.defects.push_back(
+            {defects.images[i], defects.masks[i], chosen[i].defect_type, data::product_path(chosen[i])});
+    }
+    return out;
+}
+
+engine::TrainingResult run_training(const engine::TrainingData& data, const engine::TrainingConfig& config) {
+    const auto& a = config.anomaly;
+    if (a.mode == engine::TrainingMode::NormalOnly && (!data.defects.empty() || a.synthetic))
+        print_warning(
+            "--mode normal: no training on defects; the defect images chosen are only left out "
+            "of evaluation (to compare with an anomaly-available model on the same test images)");
+    if (a.mode == engine::TrainingMode::AnomalyAvailable && data.defects.empty() && !a.synthetic)
+        print_warning("--mode anomaly without defects: ADTR+'s loss on normal images only");
+    auto result = engine::train_adtr(data, config, terminal_progress());
+    if (result.mode == engine::TrainingMode::AnomalyAvailable) {
+        int synthetic = 0;
+        double synthetic_seconds = 0;
+        for (int n : result.synthetic_per_epoch)
+            synthetic += n;
+        for (double t : result.synthetic_seconds)
+            synthetic_seconds += t;
+        std::printf(
+            "anomaly-available mode (ADTR+, %s loss): %d real defect images, %d synthetic defects "
+            "over %d epochs (%.1f s drawing them and their features)\n",
+            std::string(engine::to_string(a.objective)).c_str(), result.defect_images, synthetic,
+            config.epochs, synthetic_seconds);
+    }
     std::printf(
-        "trained on %d normal images (%d held out for thresholds): features %.1f s, %d epochs %.1f s, "
-        "final loss %.5f\n",
+        "trained on %d normal images (%d held out for thresholds): features %.1f s, %d epochs %.1f s "
+        "(%.2f s/epoch), final loss %.5f\n",
         result.train_images, result.holdout_images, result.feature_seconds, config.epochs,
-        result.training_seconds, result.epoch_losses.back());
+        result.training_seconds, result.training_seconds / config.epochs, result.epoch_losses.back());
     std::printf("thresholds from held-out normal images: image %.4f, pixel %.4f\n",
                 result.bundle.thresholds.image, result.bundle.thresholds.pixel);
     return result;

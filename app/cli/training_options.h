@@ -1,7 +1,11 @@
 #pragma once
 // Command-line options and progress display shared by `train` and `demo`.
 
+#include <kensa/data/mvtec_product.h>
 #include <kensa/engine/adtr_training.h>
+
+#include <filesystem>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -9,10 +13,21 @@ class App;
 
 namespace kensa::cli {
 
-void add_training_options(CLI::App& cmd, engine::TrainingConfig& config);
+struct TrainingOptions {
+    engine::TrainingConfig config;
+    // Real defects from the product's test split (ADTR+): the first N per defect type, or a list file.
+    int train_defects = 0;
+    std::filesystem::path train_defects_list;
+};
 
-// Trains with a progress bar; prints a one-line summary. Throws Cancelled on Ctrl-C.
-engine::TrainingResult run_training(const std::vector<cv::Mat>& normal_images,
-                                    const engine::TrainingConfig& config);
+void add_training_options(CLI::App& cmd, TrainingOptions& options);
+
+// The normal images of product.train (named "train/<path>") and the defect images the options choose
+// from product.test with their masks (named "test/<path>"). Throws kensa::Error naming the problem.
+engine::TrainingData product_training_data(const data::MvtecProduct& product, const TrainingOptions& options);
+
+// Trains with a progress bar; prints a one-line summary (and the ADTR+ data when used). Throws
+// Cancelled on Ctrl-C.
+engine::TrainingResult run_training(const engine::TrainingData& data, const engine::TrainingConfig& config);
 
 }  // namespace kensa::cli

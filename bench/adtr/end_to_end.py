@@ -71,8 +71,9 @@ def main() -> None:
     else:
         runs.append((a.label, [f for f in a.flags if f != "--"]))
 
-    print("| run | train flags | image AUROC | pixel AUROC | AU-PRO | train s | s/epoch | train RSS MB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| run | train flags | mode | image AUROC | pixel AUROC | AU-PRO | test images (excluded) | train s "
+          "| s/epoch | train RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for label, flags in runs:
         model = work / f"{label}.kensa"
         _, train_rss = timed([cli, "train", "--data", str(product), "--out", str(model)] + flags)
@@ -80,9 +81,14 @@ def main() -> None:
         epochs = info["epochs"]
         seconds = info["feature_seconds"] + info["training_seconds"]
         out, _ = run_measured([cli, "eval", "--model", str(model), "--data", str(product), "--json"])
-        overall = json.loads(out)["overall"]
-        print(f"| {label} | `{' '.join(flags) or '(defaults)'}` | {percent(overall['image_auroc'])} "
-              f"| {percent(overall['pixel_auroc'])} | {percent(overall['aupro'])} | {seconds:.0f} "
+        report = json.loads(out)
+        overall = report["overall"]
+        tested = overall["good_images"] + overall["defect_images"]
+        excluded = report.get("excluded_training_images", 0)
+        print(f"| {label} | `{' '.join(flags) or '(defaults)'}` | {info.get('mode', 'normal-only')} "
+              f"| {percent(overall['image_auroc'])} "
+              f"| {percent(overall['pixel_auroc'])} | {percent(overall['aupro'])} | {tested} ({excluded}) "
+              f"| {seconds:.0f} "
               f"| {info['training_seconds'] / epochs:.2f} | {train_rss:.0f} |", flush=True)
 
     if a.infer:

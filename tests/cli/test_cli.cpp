@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -27,8 +28,10 @@ std::string slurp(const fs::path& p) {
 class CliTest : public ::testing::Test {
 protected:
     void SetUp() override {
+        // The process id keeps concurrent runs (other build trees on this machine) apart.
         m_dir = fs::temp_directory_path() /
-                ("kensa_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+                ("kensa_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                 "_" + std::to_string(::getpid()));
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }
@@ -262,4 +265,115 @@ TEST_F(CliTest, CtrlCCancelsTrainingAndWritesNoModel) {
     EXPECT_EQ(slurp(rc_file), "130\n");
     EXPECT_FALSE(fs::exists(model));
     EXPECT_FALSE(fs::exists(model.string() + ".partial"));
+}
+
+namespace {
+// make_product plus a second dent image with its mask (so one can train on a defect and still evaluate).
+void add_second_dent(const fs::path& root) {
+    cv::Mat img(64, 64, CV_8UC3, cv::Scalar(40, 120, 200));
+    img(cv::Rect(34, 34, 12, 12)).setTo(cv::Scalar(10, 10, 10));
+    cv::imwrite((root / "test/dent/001.png").string(), img);
+    cv::Mat mask(64, 64, CV_8UC1, cv::Scalar(0));
+    mask(cv::Rect(34, 34, 12, 12)).setTo(255);
+    cv::imwrite((root / "ground_truth/dent/001_mask.png").string(), mask);
+}
+}  // namespace
+
+TEST_F(CliTest, TrainingOnDefectsRecordsThemAndEvalLeavesThemOut) {
+    const auto product = make_product();
+    add_second_dent(product);
+    const auto model = m_dir / "plus.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() +
+                 " --epochs 1 --train-defects 1" + kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "anomaly-available mode (ADTR+, pixel loss): 1 real defect images")) << r.out;
+    const auto meta = kensa::io::read_safetensors(model).metadata.at("model");
+    EXPECT_TRUE(contains(meta, "anomaly-available")) << meta;
+    EXPECT_TRUE(contains(meta, "test/dent/000.png")) << meta;  // the first by file name
+    EXPECT_FALSE(contains(meta, "test/dent/001.png")) << meta;
+
+    r = run("eval --model " + model.string() + " --data " + product.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "excluded 1 test image chosen for training")) << r.out;
+    r = run("eval --json --model " + model.string() + " --data " + product.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "\"excluded_training_images\": 1")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\"defect_images\": 1")) << r.out;  // 001 is evaluated, 000 is not
+
+    // The same defect from a list file; forced normal mode trains on normal images only but still leaves
+    // the chosen defect out of evaluation (a like-for-like comparison).
+    const auto list = m_dir / "defects.txt";
+    std::ofstream(list) << "# chosen by hand\n\ndent/001.png\n";
+    r = run("train --data " + product.string() + " --out " + model.string() +
+            " --epochs 1 --train-defects-list " + list.string() + kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(kensa::io::read_safetensors(model).metadata.at("model"), "test/dent/001.png"));
+    r = run("train --data " + product.string() + " --out " + model.string() +
+            " --epochs 1 --mode normal --train-defects 1" + kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "no training on defects")) << r.err;
+    EXPECT_TRUE(contains(r.out, "trained on 2 normal images")) << r.out;
+    r = run("eval --json --model " + model.string() + " --data " + product.string());
+    EXPECT_TRUE(contains(r.out, "\"excluded_training_images\": 1")) << r.out;
+}
+
+TEST_F(CliTest, TrainingWithSyntheticDefects) {
+    const auto product = make_product();
+    const auto model = m_dir / "synthetic.kensa";
+    const auto r = run("train --data " + product.string() + " --out " + model.string() +
+                       " --epochs 2 --synthetic confetti:3,scratch --synthetic-share 1 --anomaly-loss both" +
+                       kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "anomaly-available mode (ADTR+, both loss): 0 real defect images")) << r.out;
+    const auto meta = kensa::io::read_safetensors(model).metadata.at("model");
+    EXPECT_TRUE(contains(meta, "confetti")) << meta;
+    EXPECT_TRUE(contains(meta, "scratch")) << meta;
+    EXPECT_TRUE(contains(meta, "synthetic_per_epoch")) << meta;
+}
+
+TEST_F(CliTest, BadDefectOptionsAreClearErrors) {
+    const auto product = make_product();
+    add_second_dent(product);
+    const auto model = (m_dir / "m.kensa").string();
+    const auto train = "train --data " + product.string() + " --out " + model + " --epochs 1" + kTinyTraining;
+
+    auto r = run(train + " --synthetic confetti,nonesuch");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "unknown synthetic defect generator 'nonesuch'")) << r.err;
+    EXPECT_TRUE(contains(r.err, "cutpaste_scar")) << r.err;  // lists the known ones
+    EXPECT_EQ(run(train + " --synthetic confetti:-1").exit_code, 2);
+    EXPECT_EQ(run(train + " --mode plus").exit_code, 2);
+    EXPECT_EQ(run(train + " --synthetic-share 1.5 --synthetic all").exit_code, 2);
+    EXPECT_EQ(run(train + " --train-defects 1 --train-defects-list x.txt").exit_code, 2);
+
+    r = run(train + " --train-defects 3");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "defect type 'dent' has 2 image(s) with a mask; 3 per type")) << r.err;
+
+    // A defect image without its mask, by rule and by list.
+    fs::create_directories(product / "test/crack");
+    cv::imwrite((product / "test/crack/000.png").string(), cv::Mat(64, 64, CV_8UC3, cv::Scalar(1, 2, 3)));
+    r = run(train + " --train-defects 1");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "defect type 'crack' has 0 image(s) with a mask")) << r.err;
+    const auto list = m_dir / "list.txt";
+    std::ofstream(list) << "test/dent/000.png\ntest/crack/000.png\n";
+    r = run(train + " --train-defects-list " + list.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, list.string() + ":2")) << r.err;
+    EXPECT_TRUE(contains(r.err, "has no mask")) << r.err;
+    std::ofstream(list) << "test/dent/404.png\n";
+    r = run(train + " --train-defects-list " + list.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "is not an image of")) << r.err;
+    r = run(train + " --train-defects-list " + (m_dir / "absent.txt").string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "absent.txt")) << r.err;
+
+    // Real defects need a product layout, not a plain folder.
+    r = run("train --data " + (product / "train/good").string() + " --out " + model + " --train-defects 1" +
+            kTinyTraining);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "MVTec AD layout")) << r.err;
+    EXPECT_FALSE(fs::exists(model));
 }

@@ -3,6 +3,7 @@
 #include <kensa/base/error.h>
 #include <kensa/engine/backbone_catalog.h>
 #include <kensa/engine/inspector.h>
+#include <kensa/nn/adtr_plus_loss.h>
 #include <kensa/nn/adtr_transformer.h>
 #include <kensa/nn/backbone_factory.h>
 #include <kensa/nn/feature_grid.h>
@@ -10,10 +11,14 @@
 #include <kensa/nn/tensor_dict.h>
 
 #include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
+#include <map>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -41,17 +46,59 @@ float quantile(std::vector<float> values, double q) {
 }
 
 // Every k-th image goes to the hold-out: spread over the folder, and the same on every machine.
-void split_holdout(const std::vector<cv::Mat>& images, const TrainingConfig& config,
-                   std::vector<cv::Mat>& train, std::vector<cv::Mat>& holdout) {
-    const auto n = static_cast<int>(images.size());
+// Returns, per image, whether it is held out.
+std::vector<bool> holdout_mask(size_t count, const TrainingConfig& config) {
+    const auto n = static_cast<int>(count);
     int wanted = std::max(config.min_holdout, static_cast<int>(std::lround(config.holdout_fraction * n)));
     wanted = std::min(wanted, n / 2);  // never more than half of the training data
     const int stride = wanted > 0 ? n / wanted : n + 1;
+    std::vector<bool> held(count, false);
+    int taken = 0;
     for (int i = 0; i < n; ++i) {
-        const bool held =
-            wanted > 0 && (i % stride) == stride - 1 && static_cast<int>(holdout.size()) < wanted;
-        (held ? holdout : train).push_back(images[static_cast<size_t>(i)]);
+        if (wanted > 0 && (i % stride) == stride - 1 && taken < wanted) {
+            held[static_cast<size_t>(i)] = true;
+            ++taken;
+        }
     }
+    return held;
+}
+
+// The image resized as images_to_tensor resizes it, so synthetic defects are drawn at the model's
+// input size (cheap, and what the backbone sees) and an unaltered copy gives the cached features.
+cv::Mat to_model_size(const cv::Mat& image, int size) {
+    if (image.cols == size && image.rows == size)
+        return image;
+    cv::Mat out;
+    cv::resize(image, out, cv::Size(size, size), 0, 0,
+               (image.cols > size || image.rows > size) ? cv::INTER_AREA : cv::INTER_LINEAR);
+    return out;
+}
+
+// Labels [N, g, g] from masks.
+torch::Tensor grid_labels(const std::vector<cv::Mat>& masks, int64_t grid, double min_fraction) {
+    auto labels = torch::empty({static_cast<int64_t>(masks.size()), grid, grid});
+    for (size_t i = 0; i < masks.size(); ++i) {
+        const cv::Mat cells = mask_to_grid(masks[i], static_cast<int>(grid), min_fraction);
+        std::memcpy(labels[static_cast<int64_t>(i)].data_ptr<float>(), cells.ptr<float>(),
+                    sizeof(float) * static_cast<size_t>(grid * grid));
+    }
+    return labels;
+}
+
+nlohmann::json synthetic_json(const SyntheticSchedule& schedule, const AnomalyTrainingConfig& a,
+                              uint64_t seed) {
+    auto generators = nlohmann::json::array();
+    const auto& mix = schedule.mix();
+    for (size_t i = 0; i < mix.size(); ++i) {
+        nlohmann::json params = nlohmann::json::object();
+        for (const auto& spec : mix.generator(i).info().params)
+            params[spec.name] = mix.generator(i).param(spec.name);
+        generators.push_back({{"id", mix.generator(i).id()}, {"share", mix.share(i)}, {"params", params}});
+    }
+    return {{"share", a.synthetic_share},
+            {"seed", seed},
+            {"generators", generators},
+            {"texture_folder", a.synthetic_mix.texture_folder.string()}};
 }
 
 // Calls fn(batch, reconstruction) over the features in eval mode, without gradients.
@@ -107,15 +154,43 @@ void validate(const TrainingConfig& c, size_t images) {
 
 TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const TrainingConfig& config,
                           const ProgressCallback& progress) {
-    validate(config, normal_images.size());
+    TrainingData data;
+    data.normal = normal_images;
+    return train_adtr(data, config, progress);
+}
+
+TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config,
+                          const ProgressCallback& progress) {
+    validate(config, data.normal.size());
+    if (!data.normal_paths.empty() && data.normal_paths.size() != data.normal.size())
+        throw Error("training data: " + std::to_string(data.normal_paths.size()) + " names for " +
+                    std::to_string(data.normal.size()) + " normal images");
+    const auto& ac = config.anomaly;
+    const TrainingMode mode = resolve_mode(ac, data.defects.size());
+    const bool plus = mode == TrainingMode::AnomalyAvailable;
+    static const std::vector<DefectSample> k_none;
+    const auto& defects = plus ? data.defects : k_none;  // forced normal-only ignores them
+    validate(ac, defects);
+    std::optional<SyntheticSchedule> synthetic;
+    if (plus && ac.synthetic)
+        synthetic.emplace(ac.synthetic_mix, ac.synthetic_share, config.seed);
+
     nn::configure_threads(config.features.threads);
     torch::manual_seed(static_cast<uint64_t>(config.seed));
 
     TrainingResult result;
+    result.mode = mode;
+    result.defect_images = static_cast<int>(defects.size());
     std::vector<cv::Mat> train_images, holdout_images;
-    split_holdout(normal_images, config, train_images, holdout_images);
+    const auto is_held = holdout_mask(data.normal.size(), config);
+    for (size_t i = 0; i < data.normal.size(); ++i)
+        (is_held[i] ? holdout_images : train_images).push_back(data.normal[i]);
     result.train_images = static_cast<int>(train_images.size());
     result.holdout_images = static_cast<int>(holdout_images.size());
+    result.training_images = data.normal_paths;
+    for (const auto& d : defects)
+        if (!d.path.empty())
+            result.training_images.push_back(d.path);
 
     const auto& fc = config.features;
     if (fc.image_size <= 0 || fc.image_size % 32 != 0)
@@ -125,18 +200,37 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
                         : nn::load_backbone(fc.backbone, resolve_backbone_weights(fc.backbone, fc.weights));
     const int64_t grid = fc.grid_size > 0 ? fc.grid_size : nn::default_grid_size(fc.image_size);
     const int first_stage = fc.last_stage_only ? static_cast<int>(backbone->stages().size()) - 1 : 0;
+    const auto extract = [&](const std::vector<cv::Mat>& images, const ProgressCallback& cb) {
+        return nn::extract_feature_grids(*backbone, images, fc.image_size, grid, fc.batch_size, cb,
+                                         first_stage);
+    };
 
     auto t0 = Clock::now();
     // The backbone is frozen: its features are computed once and reused every epoch.
-    const auto raw =
-        nn::extract_feature_grids(*backbone, train_images, fc.image_size, grid, fc.batch_size, progress, first_stage);
-    result.feature_seconds = seconds_since(t0);
+    const auto raw = extract(train_images, progress);
     // Backbone channels differ in scale by orders of magnitude (MobileNetV2's reach 40, others stay
     // near 0): standardising each channel over the normal images lets every channel count in the
     // reconstruction error, and lets the transformer's LayerNorm-ed outputs reach the targets.
     const auto mean = raw.mean({0, 2, 3});
     const auto stddev = raw.std({0, 2, 3}).clamp_min(1e-4);
     const auto features = nn::standardize_features(raw, mean, stddev);
+    // Real defects are fixed too: their features and labels are computed once, with the normal
+    // images' standardisation (defects must not shift what "normal" means).
+    torch::Tensor defect_features, defect_labels;
+    if (!defects.empty()) {
+        std::vector<cv::Mat> images, masks;
+        for (const auto& d : defects) {
+            images.push_back(d.image);
+            masks.push_back(d.mask);
+        }
+        defect_features = nn::standardize_features(extract(images, progress), mean, stddev);
+        defect_labels = grid_labels(masks, grid, ac.mask_cell_fraction);
+    }
+    std::vector<cv::Mat> model_size_images;  // synthetic defects are drawn on these
+    if (synthetic)
+        for (const auto& image : train_images)
+            model_size_images.push_back(to_model_size(image, fc.image_size));
+    result.feature_seconds = seconds_since(t0);
 
     model::AdtrConfig adtr = config.adtr;
     adtr.channels = static_cast<int>(nn::grid_channels(*backbone, first_stage));
@@ -145,24 +239,62 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
     torch::optim::AdamW optimizer(
         transformer->parameters(),
         torch::optim::AdamWOptions(config.learning_rate).weight_decay(config.weight_decay));
+    nn::AdtrPlusLossOptions loss_options;
+    loss_options.pixel_level = ac.objective != AnomalyObjective::Image;
+    loss_options.image_level = ac.objective != AnomalyObjective::Pixel;
+    loss_options.alpha = ac.alpha;
+    loss_options.k = ac.top_k;
 
     t0 = Clock::now();
-    const int64_t n = features.size(0);
+    const int64_t n_normal = features.size(0);
+    const int64_t n = n_normal + (defect_features.defined() ? defect_features.size(0) : 0);
+    const auto normal_labels = torch::zeros({n_normal, grid, grid});
+    const auto all_features = defect_features.defined() ? torch::cat({features, defect_features}) : features;
+    const auto all_labels =
+        defect_features.defined() ? torch::cat({normal_labels, defect_labels}) : normal_labels;
     const int64_t steps_per_epoch = (n + config.batch_size - 1) / config.batch_size;
     const int64_t total_steps = steps_per_epoch * config.epochs;
     const int decay_epoch = static_cast<int>(std::ceil(0.8 * config.epochs));
     int64_t step = 0;
     transformer->train();
     for (int epoch = 0; epoch < config.epochs; ++epoch) {
+        const auto epoch_start = Clock::now();
         if (epoch == decay_epoch)
             for (auto& group : optimizer.param_groups())
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(config.learning_rate * 0.1);
+        auto epoch_features = all_features;
+        auto epoch_labels = all_labels;
+        if (synthetic) {
+            // Fresh defects on a share of the normal images; only those go through the backbone.
+            const auto synthetic_start = Clock::now();
+            const auto draws = synthetic->draw(model_size_images, epoch);
+            result.synthetic_per_epoch.push_back(static_cast<int>(draws.size()));
+            if (!draws.empty()) {
+                std::vector<cv::Mat> images, masks;
+                std::vector<int64_t> rows;
+                for (const auto& d : draws) {
+                    images.push_back(d.image);
+                    masks.push_back(d.mask);
+                    rows.push_back(static_cast<int64_t>(d.index));
+                }
+                const auto index = torch::tensor(rows, torch::kLong);
+                epoch_features = all_features.clone();
+                epoch_labels = all_labels.clone();
+                epoch_features.index_copy_(0, index,
+                                           nn::standardize_features(extract(images, {}), mean, stddev));
+                epoch_labels.index_copy_(0, index, grid_labels(masks, grid, ac.mask_cell_fraction));
+            }
+            result.synthetic_seconds.push_back(seconds_since(synthetic_start));
+        }
         const auto order = torch::randperm(n, torch::kLong);
         double loss_sum = 0.0;
         for (int64_t begin = 0; begin < n; begin += config.batch_size) {
-            const auto batch =
-                features.index_select(0, order.slice(0, begin, std::min(begin + config.batch_size, n)));
-            const auto loss = nn::reconstruction_loss(transformer->forward(batch), batch);
+            const auto rows = order.slice(0, begin, std::min(begin + config.batch_size, n));
+            const auto batch = epoch_features.index_select(0, rows);
+            const auto reconstruction = transformer->forward(batch);
+            const auto loss = plus ? nn::adtr_plus_loss(reconstruction, batch,
+                                                        epoch_labels.index_select(0, rows), loss_options)
+                                   : nn::reconstruction_loss(reconstruction, batch);
             optimizer.zero_grad();
             loss.backward();
             torch::nn::utils::clip_grad_norm_(transformer->parameters(), config.grad_clip);
@@ -175,6 +307,7 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
                     "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config.epochs), value});
         }
         result.epoch_losses.push_back(loss_sum / static_cast<double>(steps_per_epoch));
+        result.epoch_seconds.push_back(seconds_since(epoch_start));
     }
     transformer->eval();
     torch::Tensor channel_scale;
@@ -224,28 +357,59 @@ TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const Train
         bundle.thresholds.holdout_images = result.holdout_images;
     }
 
-    bundle.training_json =
-        nlohmann::json{
-            {"mode", "normal-only"},
-            {"train_images", result.train_images},
-            {"holdout_images", result.holdout_images},
-            {"epochs", config.epochs},
-            {"batch_size", config.batch_size},
-            {"learning_rate", config.learning_rate},
-            {"weight_decay", config.weight_decay},
-            {"grad_clip", config.grad_clip},
-            {"normalize_residuals", config.normalize_residuals},
-            {"normalize_positions", config.normalize_positions},
-            {"seed", config.seed},
-            {"precision", std::string(model::to_string(transformer->precision()))},
-            {"image_quantile", config.image_quantile},
-            {"pixel_quantile", config.pixel_quantile},
-            {"random_init_backbone", fc.random_init},
-            {"feature_seconds", result.feature_seconds},
-            {"training_seconds", result.training_seconds},
-            {"epoch_losses", result.epoch_losses},
-        }
-            .dump();
+    nlohmann::json record{
+        {"mode", plus ? "anomaly-available" : "normal-only"},
+        {"mode_requested", std::string(to_string(ac.mode))},
+        {"train_images", result.train_images},
+        {"holdout_images", result.holdout_images},
+        {"epochs", config.epochs},
+        {"batch_size", config.batch_size},
+        {"learning_rate", config.learning_rate},
+        {"weight_decay", config.weight_decay},
+        {"grad_clip", config.grad_clip},
+        {"normalize_residuals", config.normalize_residuals},
+        {"normalize_positions", config.normalize_positions},
+        {"seed", config.seed},
+        {"precision", std::string(model::to_string(transformer->precision()))},
+        {"image_quantile", config.image_quantile},
+        {"pixel_quantile", config.pixel_quantile},
+        {"random_init_backbone", fc.random_init},
+        {"feature_seconds", result.feature_seconds},
+        {"training_seconds", result.training_seconds},
+        {"epoch_seconds", result.epoch_seconds},
+        {"epoch_losses", result.epoch_losses},
+        {"training_images", result.training_images},
+    };
+    if (!plus && !data.defects.empty()) {
+        // Chosen for training but unused in forced normal-only mode: still kept out of evaluation, so
+        // this model is compared with an anomaly-available one on the same test images.
+        std::vector<std::string> set_aside;
+        for (const auto& d : data.defects)
+            if (!d.path.empty())
+                set_aside.push_back(d.path);
+        record["set_aside_images"] = set_aside;
+    }
+    if (plus) {
+        // Per defect type: how many real defect images and which.
+        std::map<std::string, std::vector<std::string>> by_type;
+        for (const auto& d : defects)
+            by_type[d.defect_type].push_back(d.path);
+        nlohmann::json types = nlohmann::json::object();
+        for (const auto& [type, paths] : by_type)
+            types[type] = {{"count", paths.size()}, {"paths", paths}};
+        record["anomaly"] = {
+            {"objective", std::string(to_string(ac.objective))},
+            {"alpha", ac.alpha},
+            {"top_k", ac.top_k},
+            {"mask_cell_fraction", ac.mask_cell_fraction},
+            {"defect_images", result.defect_images},
+            {"defect_types", types},
+            {"synthetic", synthetic ? synthetic_json(*synthetic, ac, config.seed) : nlohmann::json(nullptr)},
+            {"synthetic_per_epoch", result.synthetic_per_epoch},
+            {"synthetic_seconds", result.synthetic_seconds},
+        };
+    }
+    bundle.training_json = record.dump();
     return result;
 }
 

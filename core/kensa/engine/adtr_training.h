@@ -3,12 +3,14 @@
 // reconstruction transformer; thresholds from a held-out slice of the normal images. LibTorch-free API.
 
 #include <kensa/base/progress.h>
+#include <kensa/engine/adtr_plus.h>
 #include <kensa/engine/anomaly_map.h>
 #include <kensa/engine/feature_extractor.h>
 #include <kensa/model/model_bundle.h>
 
 #include <opencv2/core.hpp>
 
+#include <string>
 #include <vector>
 
 namespace kensa::engine {
@@ -53,6 +55,17 @@ struct TrainingConfig {
     int min_holdout = 4;
     double image_quantile = 0.99;   // image threshold: this quantile of held-out image scores
     double pixel_quantile = 0.999;  // pixel threshold: this quantile of held-out map values
+
+    // ADTR+: training with defect samples and/or synthetic defects (kensa/engine/adtr_plus.h).
+    AnomalyTrainingConfig anomaly;
+};
+
+// What a model trains on. Only the images are needed; the names are recorded in the bundle
+// (training_json "training_images") so evaluation can leave those images out.
+struct TrainingData {
+    std::vector<cv::Mat> normal;            // defect-free images (a slice is held out for thresholds)
+    std::vector<std::string> normal_paths;  // empty, or one per normal image, relative to the product root
+    std::vector<DefectSample> defects;      // real defects with masks (used in anomaly-available mode)
 };
 
 struct TrainingResult {
@@ -62,12 +75,26 @@ struct TrainingResult {
     int holdout_images = 0;
     double feature_seconds = 0.0;
     double training_seconds = 0.0;
+
+    TrainingMode mode = TrainingMode::NormalOnly;  // the mode used (never Auto)
+    int defect_images = 0;                         // real defect samples trained on
+    std::vector<int> synthetic_per_epoch;          // normal images that carried a synthetic defect
+    std::vector<double> epoch_seconds;             // wall time per epoch (synthetic defects included)
+    std::vector<double> synthetic_seconds;         // of which drawing synthetic defects and their features
+    std::vector<std::string> training_images;      // every image the model saw (as recorded in the bundle)
 };
 
-// Reports ("features", i, n) while extracting, ("training", step, steps) with value = loss and detail
-// "epoch e/E" after every optimiser step, and ("thresholds", ...) at the end; returning false from the
-// callback stops within one step (throws Cancelled; nothing is returned, nothing written).
-// Throws kensa::Error on bad configuration or too few images.
+// Reports ("features", i, n) while extracting (normal images, then defect samples), ("training", step, steps)
+// with value = loss and detail "epoch e/E" after every optimiser step, and ("thresholds", ...) at the end;
+// returning false from the callback stops within one step (throws Cancelled; nothing is returned, nothing
+// written). Throws kensa::Error on bad configuration or too few images. In anomaly-available mode, synthetic
+// defects are drawn at the start of every epoch on the normal training images resized to the model's input
+// size (only those images go through the backbone again; the rest come from the feature cache), and defect
+// samples join every epoch.
+TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config,
+                          const ProgressCallback& progress = {});
+
+// Normal-only data without names.
 TrainingResult train_adtr(const std::vector<cv::Mat>& normal_images, const TrainingConfig& config,
                           const ProgressCallback& progress = {});
 

@@ -1,0 +1,158 @@
+#include <kensa/engine/adtr_plus.h>
+
+#include <kensa/base/error.h>
+#include <kensa/data/random.h>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace kensa::engine {
+
+namespace {
+// Independent streams from the training seed: whether an image is altered, and the defect's seed.
+constexpr uint64_t k_choice_stream = 0x63686f6f;
+constexpr uint64_t k_defect_stream = 0x73796e74;
+
+std::string sample_name(const DefectSample& s, size_t index) {
+    return s.path.empty() ? "defect sample " + std::to_string(index + 1) : s.path;
+}
+}  // namespace
+
+std::string_view to_string(TrainingMode mode) {
+    switch (mode) {
+        case TrainingMode::Auto:
+            return "auto";
+        case TrainingMode::NormalOnly:
+            return "normal";
+        case TrainingMode::AnomalyAvailable:
+            return "anomaly";
+    }
+    return "auto";
+}
+
+std::optional<TrainingMode> parse_training_mode(std::string_view name) {
+    for (auto m : {TrainingMode::Auto, TrainingMode::NormalOnly, TrainingMode::AnomalyAvailable})
+        if (name == to_string(m))
+            return m;
+    return std::nullopt;
+}
+
+std::string_view to_string(AnomalyObjective objective) {
+    switch (objective) {
+        case AnomalyObjective::Pixel:
+            return "pixel";
+        case AnomalyObjective::Image:
+            return "image";
+        case AnomalyObjective::Both:
+            return "both";
+    }
+    return "pixel";
+}
+
+std::optional<AnomalyObjective> parse_anomaly_objective(std::string_view name) {
+    for (auto o : {AnomalyObjective::Pixel, AnomalyObjective::Image, AnomalyObjective::Both})
+        if (name == to_string(o))
+            return o;
+    return std::nullopt;
+}
+
+TrainingMode resolve_mode(const AnomalyTrainingConfig& config, size_t defect_samples) {
+    if (config.mode != TrainingMode::Auto)
+        return config.mode;
+    return defect_samples > 0 || config.synthetic ? TrainingMode::AnomalyAvailable : TrainingMode::NormalOnly;
+}
+
+cv::Mat mask_to_grid(const cv::Mat& mask, int grid, double min_fraction) {
+    if (mask.empty() || mask.channels() != 1)
+        throw Error("mask_to_grid: expected a non-empty one-channel mask");
+    if (grid <= 0)
+        throw Error("mask_to_grid: grid must be positive");
+    cv::Mat binary;
+    cv::compare(mask, 0, binary, cv::CMP_NE);  // 0/255
+    binary.convertTo(binary, CV_32F, 1.0 / 255.0);
+    cv::Mat fraction;
+    // INTER_AREA averages every mask pixel into the cells it overlaps (weighted by the overlap when the
+    // size is not a multiple of the grid): each cell's defect fraction. Enlarging (masks smaller than
+    // the grid) has no area meaning; nearest keeps the labels crisp.
+    const bool shrink = mask.cols >= grid && mask.rows >= grid;
+    cv::resize(binary, fraction, cv::Size(grid, grid), 0, 0, shrink ? cv::INTER_AREA : cv::INTER_NEAREST);
+    cv::Mat labels;
+    if (min_fraction > 0)
+        cv::compare(fraction, min_fraction - 1e-6, labels, cv::CMP_GE);
+    else
+        cv::compare(fraction, 1e-6, labels, cv::CMP_GT);
+    if (cv::countNonZero(labels) == 0) {
+        double best = 0;
+        cv::minMaxLoc(fraction, nullptr, &best);
+        if (best > 1e-6)
+            cv::compare(fraction, best - 1e-6, labels, cv::CMP_GE);
+    }
+    labels.convertTo(labels, CV_32F, 1.0 / 255.0);
+    return labels;
+}
+
+void validate(const AnomalyTrainingConfig& c, const std::vector<DefectSample>& defects) {
+    if (!(c.alpha > 0) || !std::isfinite(c.alpha))
+        throw Error("ADTR+ alpha must be positive, got " + std::to_string(c.alpha));
+    if (c.top_k <= 0)
+        throw Error("ADTR+ top-k must be positive, got " + std::to_string(c.top_k));
+    if (!(c.mask_cell_fraction >= 0 && c.mask_cell_fraction <= 1))
+        throw Error("mask cell fraction must be in [0, 1], got " + std::to_string(c.mask_cell_fraction));
+    if (!(c.synthetic_share >= 0 && c.synthetic_share <= 1))
+        throw Error("synthetic share must be in [0, 1], got " + std::to_string(c.synthetic_share));
+    for (size_t i = 0; i < defects.size(); ++i) {
+        const auto& s = defects[i];
+        if (s.image.empty() || s.image.type() != CV_32FC3)
+            throw Error(sample_name(s, i) + ": the defect image must be a CV_32FC3 RGB image");
+        if (s.mask.empty())
+            throw Error(sample_name(s, i) +
+                        ": the defect image has no mask; draw one or leave the image out");
+        if (s.mask.type() != CV_8UC1 || s.mask.size() != s.image.size())
+            throw Error(sample_name(s, i) + ": the mask must be one 8-bit channel of the image's size");
+        if (cv::countNonZero(s.mask) == 0)
+            throw Error(sample_name(s, i) + ": the mask is empty (no defect pixel marked)");
+    }
+}
+
+SyntheticSchedule::SyntheticSchedule(const data::synthetic::MixConfig& mix, double share, uint64_t seed)
+    : m_mix(mix), m_share(share), m_seed(seed) {
+    if (!(share >= 0 && share <= 1))
+        throw Error("synthetic share must be in [0, 1], got " + std::to_string(share));
+}
+
+bool SyntheticSchedule::chosen(int epoch, size_t index) const {
+    data::Random rng(data::mix_seed(seed(epoch, index), k_choice_stream));
+    return rng.chance(m_share);
+}
+
+uint64_t SyntheticSchedule::seed(int epoch, size_t index) const {
+    const auto per_epoch =
+        data::mix_seed(data::mix_seed(m_seed, k_defect_stream), static_cast<uint64_t>(epoch));
+    return data::mix_seed(per_epoch, static_cast<uint64_t>(index));
+}
+
+std::vector<SyntheticDraw> SyntheticSchedule::draw(const std::vector<cv::Mat>& images, int epoch) const {
+    std::vector<SyntheticDraw> out;
+    for (size_t i = 0; i < images.size(); ++i) {
+        if (!chosen(epoch, i))
+            continue;
+        auto defect = m_mix.apply(images[i], seed(epoch, i));
+        out.push_back({i, std::move(defect.image), std::move(defect.mask), std::move(defect.generator)});
+    }
+    return out;
+}
+
+std::vector<std::string> evaluation_exclusions(const std::string& training_json) {
+    const auto record = nlohmann::json::parse(training_json, nullptr, false);
+    std::vector<std::string> out;
+    for (const char* key : {"training_images", "set_aside_images"})
+        if (record.is_object() && record.contains(key) && record[key].is_array())
+            for (const auto& path : record[key])
+                if (path.is_string())
+                    out.push_back(path.get<std::string>());
+    return out;
+}
+
+}  // namespace kensa::engine

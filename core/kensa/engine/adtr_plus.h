@@ -1,0 +1,112 @@
+#pragma once
+// ADTR+ ("anomaly-available" training): what it trains on and how. Defect images come as plain
+// (image, mask) pairs, whatever their source (an MVTec ground_truth/ folder, masks drawn in the app, a
+// list file), and synthetic defects are drawn afresh every epoch. LibTorch-free.
+
+#include <kensa/data/synthetic/mix.h>
+
+#include <opencv2/core.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kensa::engine {
+
+// Auto: anomaly-available when there is at least one defect sample or synthetic defects are on, else
+// normal-only. The mode decides the objective: normal-only is the MSE reconstruction loss; anomaly-
+// available is ADTR+'s pseudo-Huber loss with labels (forced on a normal-only set it still uses that
+// loss, with every position normal). Forced normal-only does not train on defect samples or synthetic
+// defects (the defect samples are still recorded, as set aside, and left out of evaluation).
+enum class TrainingMode { Auto, NormalOnly, AnomalyAvailable };
+std::string_view to_string(TrainingMode mode);  // "auto", "normal", "anomaly"
+std::optional<TrainingMode> parse_training_mode(std::string_view name);
+
+// Which ADTR+ loss trains the model (nn/adtr_plus_loss.h): the pixel-level loss (labels per grid
+// position; the default, since masks give them), the image-level one (top-k of the difference map
+// against the image label), or their sum.
+enum class AnomalyObjective { Pixel, Image, Both };
+std::string_view to_string(AnomalyObjective objective);  // "pixel", "image", "both"
+std::optional<AnomalyObjective> parse_anomaly_objective(std::string_view name);
+
+// One real defect image for training.
+struct DefectSample {
+    cv::Mat image;            // CV_32FC3 RGB in [0, 1] (as data::read_image gives)
+    cv::Mat mask;             // CV_8UC1 of the image's size, nonzero = defect (0/255 on disk)
+    std::string defect_type;  // recorded in the bundle, e.g. "crack"; may be empty
+    std::string path;         // recorded in the bundle, relative to the product root ("test/crack/000.png")
+};
+
+struct AnomalyTrainingConfig {
+    TrainingMode mode = TrainingMode::Auto;
+    AnomalyObjective objective = AnomalyObjective::Pixel;
+    // Weight of the push-away term. Not the paper's 0.003: here features are standardised and the
+    // term's mean runs over all g*g positions, so 0.003 left models unchanged on the sample product
+    // while 1 raised pixel AUROC and AU-PRO (docs/benchmarks.md, "ADTR+").
+    double alpha = 1.0;
+    int top_k = 20;  // image-level loss: mean of the k largest differences
+    // A grid position is anomalous when at least this fraction of its cell is defect (area-averaged
+    // mask); 0 means any overlap. If no cell of a non-empty mask reaches it, the best-covered cells are
+    // marked, so thin scratches and specks smaller than a cell still label something.
+    double mask_cell_fraction = 0.25;
+
+    bool synthetic = false;                    // draw synthetic defects on normal training images
+    data::synthetic::MixConfig synthetic_mix;  // empty: every generator, equal shares
+    double synthetic_share =
+        0.5;  // probability that a normal training image carries a fresh defect in an epoch
+};
+
+// The mode training will use for this configuration and number of defect samples (never Auto).
+TrainingMode resolve_mode(const AnomalyTrainingConfig& config, size_t defect_samples);
+
+// Labels on a grid x grid feature grid from a mask of any size (nonzero = defect): the mask is
+// area-averaged onto the grid (each cell's defect fraction, as the image is resized to the model's
+// square input) and thresholded by min_fraction as AnomalyTrainingConfig::mask_cell_fraction says.
+// Returns CV_32FC1 grid x grid of 0 and 1.
+cv::Mat mask_to_grid(const cv::Mat& mask, int grid, double min_fraction);
+
+// Throws kensa::Error for values out of range (share outside [0, 1], alpha or k not positive, ...)
+// and for defect samples whose image or mask is unusable (names the sample's path).
+void validate(const AnomalyTrainingConfig& config, const std::vector<DefectSample>& defects);
+
+// A normal training image that carries a synthetic defect in one epoch.
+struct SyntheticDraw {
+    size_t index = 0;  // into the images given to draw()
+    cv::Mat image;     // the image with the defect
+    cv::Mat mask;      // CV_8UC1 0/255
+    std::string generator;
+};
+
+// Which normal images carry a synthetic defect in which epoch, and the defects. Each (epoch, image)
+// gets its own seed derived from the training seed: defects change every epoch, and the same seed
+// gives the same defects on every run and machine.
+class SyntheticSchedule {
+public:
+    // Throws kensa::Error for an unknown generator, a bad parameter or share (see SyntheticMix).
+    SyntheticSchedule(const data::synthetic::MixConfig& mix, double share, uint64_t seed);
+
+    // Whether image `index` carries a defect in `epoch` (probability = share), and its seed.
+    bool chosen(int epoch, size_t index) const;
+    uint64_t seed(int epoch, size_t index) const;
+
+    // The defects of one epoch, in index order.
+    std::vector<SyntheticDraw> draw(const std::vector<cv::Mat>& images, int epoch) const;
+
+    const data::synthetic::SyntheticMix& mix() const { return m_mix; }
+    double share() const { return m_share; }
+
+private:
+    data::synthetic::SyntheticMix m_mix;
+    double m_share;
+    uint64_t m_seed;
+};
+
+// The images evaluation must leave out (paths relative to the product root), from a bundle's
+// training_json: "training_images" (every image the model saw) and "set_aside_images" (defect images
+// chosen for training that forced normal-only mode did not use, so both modes are evaluated on the same
+// test images). Empty for models that recorded neither.
+std::vector<std::string> evaluation_exclusions(const std::string& training_json);
+
+}  // namespace kensa::engine

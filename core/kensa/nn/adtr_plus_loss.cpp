@@ -1,0 +1,26 @@
+#include <kensa/nn/adtr_plus_loss.h>
+
+#include <kensa/base/error.h>
+#include <kensa/nn/adtr_transformer.h>
+
+namespace kensa::nn {
+
+torch::Tensor adtr_plus_loss(const torch::Tensor& reconstruction, const torch::Tensor& features,
+                             const torch::Tensor& y, const AdtrPlusLossOptions& options) {
+    if (!options.pixel_level && !options.image_level)
+        throw Error("ADTR+ loss: enable the pixel-level loss, the image-level loss or both");
+    const auto phi = pseudo_huber_difference(reconstruction, features);
+    if (y.sizes() != phi.sizes())
+        throw Error("ADTR+ loss: labels " + c10::str(y.sizes()) + " do not match the grid " +
+                    c10::str(phi.sizes()));
+    torch::Tensor loss;
+    if (options.pixel_level)
+        loss = pixel_level_loss(phi, y, options.alpha);
+    if (options.image_level) {
+        const auto image = image_level_loss(phi, y.flatten(1).amax(1), options.alpha, options.k);
+        loss = loss.defined() ? loss + image : image;
+    }
+    return loss;
+}
+
+}  // namespace kensa::nn
