@@ -46,6 +46,10 @@ kensa::engine::TrainingConfig tiny_config(int epochs) {
     c.features.random_init = true;
     c.features.image_size = 64;
     c.features.threads = 1;
+    // The paper's plain transformer and raw scores: the contrast checks below divide by the mean map of
+    // normal images, which per-position normalisation centres on zero.
+    c.adtr = kensa::model::AdtrConfig{};
+    c.normalize_positions = false;
     c.adtr.hidden_dim = 64;
     c.adtr.heads = 4;
     c.adtr.encoder_layers = 1;
