@@ -16,6 +16,18 @@ QImage image_from_mat(const cv::Mat& rgb) {
     return out;
 }
 
+cv::Mat mat_from_image(const QImage& image) {
+    if (image.isNull())
+        return {};
+    const QImage rgb =
+        image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
+    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()),
+                       static_cast<size_t>(rgb.bytesPerLine()));
+    cv::Mat out;
+    view.convertTo(out, CV_32F, 1.0 / 255.0);
+    return out;
+}
+
 QImage mask_from_mat(const cv::Mat& mask) {
     if (mask.empty() || mask.type() != CV_8UC1)
         return {};

@@ -10,6 +10,9 @@ namespace kensa::ui {
 // CV_32FC3 RGB in [0, 1] (as kensa::data::read_image gives) -> Format_RGB888 (a deep copy).
 QImage image_from_mat(const cv::Mat& rgb);
 
+// Any QImage -> CV_32FC3 RGB in [0, 1] (what core's image functions take; a deep copy).
+cv::Mat mat_from_image(const QImage& image);
+
 // CV_8UC1 0/255 mask -> Format_Grayscale8 (a deep copy).
 QImage mask_from_mat(const cv::Mat& mask);
 

@@ -12,6 +12,7 @@
 #include "project/autosaver.h"
 #include "project/project_session.h"
 #include "synthetic/synthetic_panel.h"
+#include "training/training_panel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -37,7 +38,7 @@ using project::Label;
 namespace {
 const QString k_geometryKey = QStringLiteral("window/geometry");
 const QString k_stateKey = QStringLiteral("window/state");
-constexpr int k_stateVersion = 1;
+constexpr int k_stateVersion = 2;  // 2: the Training dock
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -142,12 +143,16 @@ void MainWindow::createDocks() {
     QDockWidget* synth =
         dock(tr("Synthetic Defects"), QStringLiteral("synthetic"), m_synthetic, Qt::RightDockWidgetArea);
     tabifyDockWidget(annotate, synth);
+    m_training = new TrainingPanel(m_session, this);
+    QDockWidget* train =
+        dock(tr("Training"), QStringLiteral("training"), m_training, Qt::RightDockWidgetArea);
+    tabifyDockWidget(synth, train);
     annotate->raise();
     m_issues = new QListWidget(this);
     m_issues->setWordWrap(true);
     QDockWidget* issues = dock(tr("Issues"), QStringLiteral("issues"), m_issues, Qt::BottomDockWidgetArea);
     issues->hide();
-    resizeDocks({m_docks[0], annotate}, {330, 300}, Qt::Horizontal);
+    resizeDocks({m_docks[0], annotate}, {330, m_synthetic->sizeHint().width()}, Qt::Horizontal);
 }
 
 void MainWindow::createActions() {

@@ -6,12 +6,16 @@
 #include "main/main_window.h"
 #include "main/project_actions.h"
 #include "project/project_session.h"
+#include "training/training_controller.h"
+#include "training/training_panel.h"
 
 #include <QApplication>
 #include <QDockWidget>
 #include <QMouseEvent>
 #include <QScreen>
 #include <QTimer>
+
+#include <memory>
 
 namespace kensa::ui {
 
@@ -79,9 +83,20 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             }
         }
         window.browser()->setCurrentRow(row);
-        if (stage == QLatin1String("synthetic")) {
-            if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("synthetic")))
+        if (stage == QLatin1String("synthetic") || stage == QLatin1String("training")) {
+            if (auto* dock = window.findChild<QDockWidget*>(stage))
                 dock->raise();
+        }
+        if (stage == QLatin1String("training")) {
+            // Mid-run: a stretch of the loss curve, progress and the time left.
+            TrainingController* c = window.trainingPanel()->controller();
+            auto steps = std::make_shared<int>(0);
+            QObject::connect(c, &TrainingController::lossReported, &window, [steps, finish] {
+                if (++*steps == 40)
+                    finish();
+            });
+            c->start();
+            return;
         }
         if (stage != QLatin1String("canvas")) {
             finish();
