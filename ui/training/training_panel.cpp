@@ -96,7 +96,10 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_status->setWordWrap(true);
     m_modelList = new QListView(this);
     m_modelList->setModel(m_models);
-    m_modelList->setMinimumHeight(90);
+    m_modelList->setMinimumHeight(72);
+    m_noModels = new QLabel(tr("No trained models yet. Train one above; every run is kept here."), this);
+    m_noModels->setWordWrap(true);
+    m_noModels->setForegroundRole(QPalette::PlaceholderText);
     m_activate = new QPushButton(tr("Make Active"), this);
     m_activate->setToolTip(tr("Inspect with the selected model"));
     m_delete = new QPushButton(tr("Delete…"), this);
@@ -126,10 +129,11 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     v->addWidget(sectionTitle(tr("Progress"), this));
     v->addWidget(m_progress);
     v->addLayout(progressText);
-    v->addWidget(m_plot, 2);
+    v->addWidget(m_plot, 3);
     v->addWidget(m_status);
     v->addSpacing(6);
     v->addWidget(sectionTitle(tr("Models"), this));
+    v->addWidget(m_noModels);
     v->addWidget(m_modelList, 1);
     v->addLayout(modelButtons);
 
@@ -212,6 +216,7 @@ void TrainingPanel::updateState() {
         w->setEnabled(!running && m_session->isOpen());
     const auto n = m_session->isOpen() ? m_controller->trainingImages().size() : 0;
     m_images->setText(tr("%n normal training image(s)", nullptr, int(n)));
+    m_noModels->setVisible(m_models->rowCount() == 0);
     const QModelIndex current = m_modelList->currentIndex();
     m_activate->setEnabled(current.isValid() && !current.data(ModelListModel::ActiveRole).toBool());
     m_delete->setEnabled(current.isValid() && !running);

@@ -57,6 +57,7 @@ private:
     LossPlot* m_plot;
     QLabel* m_status;
     QListView* m_modelList;
+    QLabel* m_noModels;
     QPushButton* m_activate;
     QPushButton* m_delete;
     bool m_loading = false;
