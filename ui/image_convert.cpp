@@ -45,6 +45,20 @@ cv::Mat mat_from_mask(const QImage& mask) {
     return view.clone();
 }
 
+QImage heatmap_from_map(const cv::Mat& map, float low, float high, int colormap) {
+    if (map.empty() || map.type() != CV_32FC1)
+        return {};
+    const double scale = high > low ? 255.0 / double(high - low) : 0.0;
+    cv::Mat grey, bgr, rgb;
+    map.convertTo(grey, CV_8U, scale, -double(low) * scale);  // saturates below low and above high
+    cv::applyColorMap(grey, bgr, colormap);
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    QImage out(rgb.cols, rgb.rows, QImage::Format_RGB888);
+    cv::Mat view(rgb.rows, rgb.cols, CV_8UC3, out.bits(), static_cast<size_t>(out.bytesPerLine()));
+    rgb.copyTo(view);
+    return out;
+}
+
 QImage thumbnail_from_mat(const cv::Mat& rgb, int size) {
     if (rgb.empty())
         return {};

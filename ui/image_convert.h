@@ -19,6 +19,10 @@ QImage mask_from_mat(const cv::Mat& mask);
 // Format_Grayscale8 -> CV_8UC1 (a deep copy; nonzero = defect).
 cv::Mat mat_from_mask(const QImage& mask);
 
+// An anomaly map (CV_32FC1) as a colour image: values from `low` (colour map's start) to `high` (its end),
+// clamped; colormap is an OpenCV cv::ColormapTypes value (e.g. cv::COLORMAP_JET). Format_RGB888.
+QImage heatmap_from_map(const cv::Mat& map, float low, float high, int colormap);
+
 // An RGB image scaled (area-averaged) to fit in a square of `size` pixels -> Format_RGB888.
 QImage thumbnail_from_mat(const cv::Mat& rgb, int size);
 

@@ -17,6 +17,7 @@ class AnnotationCanvas;
 class AnnotationController;
 class AnnotationPanel;
 class ImageBrowser;
+class InspectionPanel;
 class ImageListModel;
 class ProjectActions;
 class ProjectSession;
@@ -37,6 +38,7 @@ public:
     AnnotationController* annotation() const { return m_controller; }
     SyntheticPanel* syntheticPanel() const { return m_synthetic; }
     TrainingPanel* trainingPanel() const { return m_training; }
+    InspectionPanel* inspectionPanel() const { return m_inspection; }
     ThumbnailCache* thumbnails() const { return m_thumbnails; }
     QAction* undoAction() const { return m_undo; }
     QAction* redoAction() const { return m_redo; }
@@ -67,6 +69,7 @@ private:
     AnnotationPanel* m_panel = nullptr;
     SyntheticPanel* m_synthetic = nullptr;
     TrainingPanel* m_training = nullptr;
+    InspectionPanel* m_inspection = nullptr;
     QListWidget* m_issues = nullptr;
     QStackedWidget* m_centre = nullptr;
     class StartPage* m_start = nullptr;
