@@ -6,6 +6,7 @@
 #   synthetic-panel.png  the synthetic-defect panel: core's generators, a preview grid with masks
 #   training-panel.png   the training panel mid-run (loss curve, progress, time left); the app saves it
 #                        itself when 40 steps are in (--screenshot), as the moment varies with the machine
+#   inspection.png       after a short training (4 epochs), a defect image with heatmap, outline and verdict
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (needs the `kensa` target built; xvfb, imagemagick)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,4 +35,5 @@ shoot start-page --screenshot-demo start
 shoot main-window --screenshot-demo main
 shoot synthetic-panel --screenshot-demo synthetic
 shoot_when_ready training-panel --screenshot-demo training
+shoot_when_ready inspection --screenshot-demo inspection
 shoot canvas --screenshot-demo canvas  # last: its stroke is autosaved into the sample project

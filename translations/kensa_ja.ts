@@ -509,6 +509,104 @@
     </message>
 </context>
 <context>
+    <name>kensa::ui::InspectionPanel</name>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="49"/>
+        <source>Heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="54"/>
+        <source>Heatmap opacity</source>
+        <translation>ヒートマップの不透明度</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="56"/>
+        <source>Jet</source>
+        <translation>Jet</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="57"/>
+        <source>Turbo</source>
+        <translation>Turbo</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="58"/>
+        <source>Inferno</source>
+        <translation>Inferno</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="59"/>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
+        <source>Images scoring at or above this are NG</source>
+        <translation>スコアがこの値以上の画像は NG</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="66"/>
+        <source>Pixels at or above this are outlined as defect</source>
+        <translation>この値以上の画素を欠陥として縁取ります</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="87"/>
+        <source>Image threshold</source>
+        <translation>画像しきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="88"/>
+        <source>Pixel threshold</source>
+        <translation>画素しきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="99"/>
+        <source>The active model cannot be used: %1</source>
+        <translation>使用中のモデルを使えません: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="125"/>
+        <source>Inspecting…</source>
+        <translation>検査中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="144"/>
+        <source>No active model. Train one in the Training panel.</source>
+        <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="145"/>
+        <source>Inspection needs a trained model.</source>
+        <translation>検査には学習済みモデルが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="148"/>
+        <source>Model: %1</source>
+        <translation>モデル: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="152"/>
+        <source>Select an image to inspect it.</source>
+        <translation>検査する画像を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="187"/>
+        <source>Score %1</source>
+        <translation>スコア %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="188"/>
+        <source>NG</source>
+        <translation>NG</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="188"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::LossPlot</name>
     <message>
         <location filename="../ui/training/loss_plot.cpp" line="28"/>
@@ -534,262 +632,267 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="89"/>
+        <location filename="../ui/main/main_window.cpp" line="90"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="94"/>
+        <location filename="../ui/main/main_window.cpp" line="95"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="95"/>
+        <location filename="../ui/main/main_window.cpp" line="96"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="101"/>
-        <location filename="../ui/main/main_window.cpp" line="324"/>
+        <location filename="../ui/main/main_window.cpp" line="102"/>
+        <location filename="../ui/main/main_window.cpp" line="330"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="107"/>
+        <location filename="../ui/main/main_window.cpp" line="109"/>
         <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="109"/>
+        <location filename="../ui/main/main_window.cpp" line="111"/>
         <source>x %1  y %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="137"/>
+        <location filename="../ui/main/main_window.cpp" line="139"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="141"/>
+        <location filename="../ui/main/main_window.cpp" line="143"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="144"/>
+        <location filename="../ui/main/main_window.cpp" line="146"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="148"/>
+        <location filename="../ui/main/main_window.cpp" line="150"/>
         <source>Training</source>
         <translation type="unfinished">学習用</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="153"/>
+        <location filename="../ui/main/main_window.cpp" line="154"/>
+        <source>Inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="159"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="159"/>
+        <location filename="../ui/main/main_window.cpp" line="165"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="162"/>
+        <location filename="../ui/main/main_window.cpp" line="168"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="180"/>
+        <location filename="../ui/main/main_window.cpp" line="186"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="183"/>
+        <location filename="../ui/main/main_window.cpp" line="189"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="186"/>
+        <location filename="../ui/main/main_window.cpp" line="192"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="187"/>
+        <location filename="../ui/main/main_window.cpp" line="193"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="192"/>
+        <location filename="../ui/main/main_window.cpp" line="198"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="195"/>
+        <location filename="../ui/main/main_window.cpp" line="201"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="202"/>
+        <location filename="../ui/main/main_window.cpp" line="208"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="203"/>
+        <location filename="../ui/main/main_window.cpp" line="209"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="212"/>
+        <location filename="../ui/main/main_window.cpp" line="218"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="214"/>
+        <location filename="../ui/main/main_window.cpp" line="220"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="216"/>
+        <location filename="../ui/main/main_window.cpp" line="222"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="218"/>
+        <location filename="../ui/main/main_window.cpp" line="224"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="226"/>
+        <location filename="../ui/main/main_window.cpp" line="232"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <location filename="../ui/main/main_window.cpp" line="242"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="239"/>
+        <location filename="../ui/main/main_window.cpp" line="245"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="241"/>
+        <location filename="../ui/main/main_window.cpp" line="247"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="245"/>
+        <location filename="../ui/main/main_window.cpp" line="251"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="249"/>
+        <location filename="../ui/main/main_window.cpp" line="255"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="254"/>
+        <location filename="../ui/main/main_window.cpp" line="260"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="255"/>
+        <location filename="../ui/main/main_window.cpp" line="261"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="257"/>
+        <location filename="../ui/main/main_window.cpp" line="263"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="258"/>
+        <location filename="../ui/main/main_window.cpp" line="264"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="265"/>
+        <location filename="../ui/main/main_window.cpp" line="271"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="270"/>
+        <location filename="../ui/main/main_window.cpp" line="276"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="271"/>
+        <location filename="../ui/main/main_window.cpp" line="277"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="272"/>
+        <location filename="../ui/main/main_window.cpp" line="278"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="273"/>
+        <location filename="../ui/main/main_window.cpp" line="279"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="274"/>
+        <location filename="../ui/main/main_window.cpp" line="280"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="275"/>
+        <location filename="../ui/main/main_window.cpp" line="281"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="280"/>
+        <location filename="../ui/main/main_window.cpp" line="286"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="296"/>
+        <location filename="../ui/main/main_window.cpp" line="302"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="337"/>
+        <location filename="../ui/main/main_window.cpp" line="343"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="362"/>
+        <location filename="../ui/main/main_window.cpp" line="368"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="362"/>
+        <location filename="../ui/main/main_window.cpp" line="368"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="369"/>
+        <location filename="../ui/main/main_window.cpp" line="375"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="369"/>
+        <location filename="../ui/main/main_window.cpp" line="375"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="380"/>
+        <location filename="../ui/main/main_window.cpp" line="386"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="396"/>
+        <location filename="../ui/main/main_window.cpp" line="402"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>

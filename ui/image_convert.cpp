@@ -49,13 +49,17 @@ QImage heatmap_from_map(const cv::Mat& map, float low, float high, int colormap)
     if (map.empty() || map.type() != CV_32FC1)
         return {};
     const double scale = high > low ? 255.0 / double(high - low) : 0.0;
-    cv::Mat grey, bgr, rgb;
+    cv::Mat grey, bgr;
     map.convertTo(grey, CV_8U, scale, -double(low) * scale);  // saturates below low and above high
     cv::applyColorMap(grey, bgr, colormap);
+    cv::Mat rgb, rgba;
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    QImage out(rgb.cols, rgb.rows, QImage::Format_RGB888);
-    cv::Mat view(rgb.rows, rgb.cols, CV_8UC3, out.bits(), static_cast<size_t>(out.bytesPerLine()));
-    rgb.copyTo(view);
+    const cv::Mat channels[] = {rgb, grey};  // alpha = the scaled value
+    cv::merge(channels, 2, rgba);
+    // Format_RGBA8888 is R, G, B, A bytes in memory on any machine.
+    QImage out(rgba.cols, rgba.rows, QImage::Format_RGBA8888);
+    cv::Mat view(rgba.rows, rgba.cols, CV_8UC4, out.bits(), static_cast<size_t>(out.bytesPerLine()));
+    rgba.copyTo(view);
     return out;
 }
 

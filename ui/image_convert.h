@@ -20,7 +20,8 @@ QImage mask_from_mat(const cv::Mat& mask);
 cv::Mat mat_from_mask(const QImage& mask);
 
 // An anomaly map (CV_32FC1) as a colour image: values from `low` (colour map's start) to `high` (its end),
-// clamped; colormap is an OpenCV cv::ColormapTypes value (e.g. cv::COLORMAP_JET). Format_RGB888.
+// clamped; colormap is an OpenCV cv::ColormapTypes value (e.g. cv::COLORMAP_JET). Format_RGBA8888 whose
+// alpha rises with the value (transparent at `low`), so an overlay leaves normal surface visible.
 QImage heatmap_from_map(const cv::Mat& map, float low, float high, int colormap);
 
 // An RGB image scaled (area-averaged) to fit in a square of `size` pixels -> Format_RGB888.

@@ -54,6 +54,8 @@ private Q_SLOTS:
         QCOMPARE(h.pixelColor(0, 0), h.pixelColor(1, 0));
         QVERIFY(h.pixelColor(0, 0).blue() > 100 && h.pixelColor(0, 0).red() < 10);  // jet starts dark blue
         QVERIFY(h.pixelColor(2, 0).red() > 100 && h.pixelColor(2, 0).blue() < 10);  // and ends dark red
+        QCOMPARE(h.pixelColor(1, 0).alpha(), 0);  // normal surface stays visible under the overlay
+        QCOMPARE(h.pixelColor(2, 0).alpha(), 255);
     }
 
     void slidersUpdateWithoutRerunning() {

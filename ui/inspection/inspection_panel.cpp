@@ -50,7 +50,7 @@ InspectionPanel::InspectionPanel(ProjectSession* session, QWidget* parent)
     m_showHeatmap->setChecked(true);
     m_opacity = new QSlider(Qt::Horizontal, this);
     m_opacity->setRange(0, 100);
-    m_opacity->setValue(50);
+    m_opacity->setValue(70);
     m_opacity->setToolTip(tr("Heatmap opacity"));
     m_colours = new QComboBox(this);
     m_colours->addItem(tr("Jet"), int(cv::COLORMAP_JET));

@@ -32,7 +32,7 @@ private:
     QPainterPath m_outline;
     QString m_message;
     bool m_heatmapVisible = true;
-    double m_opacity = 0.5;
+    double m_opacity = 0.7;
 };
 
 }  // namespace kensa::ui

@@ -217,6 +217,7 @@ void TrainingPanel::updateState() {
     const auto n = m_session->isOpen() ? m_controller->trainingImages().size() : 0;
     m_images->setText(tr("%n normal training image(s)", nullptr, int(n)));
     m_noModels->setVisible(m_models->rowCount() == 0);
+    m_modelList->setVisible(m_models->rowCount() > 0);
     const QModelIndex current = m_modelList->currentIndex();
     m_activate->setEnabled(current.isValid() && !current.data(ModelListModel::ActiveRole).toBool());
     m_delete->setEnabled(current.isValid() && !running);
