@@ -3,7 +3,10 @@
 #   main-window.png  the sample project open, a defect image selected
 #   canvas.png       the canvas zoomed in, a brush stroke drawn and a polygon being drawn
 #   start-page.png   the window without a project
-#   synthetic-panel.png  the synthetic-defect panel (its empty state until generators are built in)
+#   synthetic-panel.png  the synthetic-defect panel: core's generators, a preview grid with masks
+#   training-panel.png   the training panel mid-run (loss curve, progress, time left); the app saves it
+#                        itself when 40 steps are in (--screenshot), as the moment varies with the machine
+#   inspection.png       after a short training (4 epochs), a defect image with heatmap, outline and verdict
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (needs the `kensa` target built; xvfb, imagemagick)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,7 +25,15 @@ shoot() {  # name, app arguments...
         "$BUILD/app/gui/kensa" "$@"
     echo "wrote $OUT/$name.png"
 }
+shoot_when_ready() {  # name, app arguments...: the app writes the file and quits
+    local name=$1; shift
+    timeout 600 xvfb-run -a -s "-screen 0 1600x1000x24" \
+        "$BUILD/app/gui/kensa" --screenshot "$OUT/$name.png" "$@"
+    echo "wrote $OUT/$name.png"
+}
 shoot start-page --screenshot-demo start
 shoot main-window --screenshot-demo main
 shoot synthetic-panel --screenshot-demo synthetic
+shoot_when_ready training-panel --screenshot-demo training
+shoot_when_ready inspection --screenshot-demo inspection
 shoot canvas --screenshot-demo canvas  # last: its stroke is autosaved into the sample project

@@ -2,6 +2,239 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>CoreGeneratorCatalog</name>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="23"/>
+        <source>Confetti noise</source>
+        <translation>紙吹雪ノイズ</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="24"/>
+        <source>Small squares and blobs of random colour, white or noise at random places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="27"/>
+        <source>CutPaste patch</source>
+        <translation>CutPaste パッチ</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="28"/>
+        <source>A rectangle of the image itself, colour-jittered, pasted elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="31"/>
+        <source>CutPaste scar</source>
+        <translation>CutPaste 傷</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="32"/>
+        <source>A thin, rotated strip of the image itself pasted elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="35"/>
+        <source>Perlin texture</source>
+        <translation>パーリンテクスチャ</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="36"/>
+        <source>Irregular Perlin-noise regions filled with a foreign texture (DRAEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="39"/>
+        <source>Scratches</source>
+        <translation>ひっかき傷</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="40"/>
+        <source>Thin curved strokes, darker or lighter than the surface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="52"/>
+        <source>Count, fewest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="53"/>
+        <source>Count, most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="54"/>
+        <source>Size, smallest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="55"/>
+        <source>Size, largest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="56"/>
+        <source>Area, smallest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="57"/>
+        <source>Area, largest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="58"/>
+        <source>Width, thinnest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="59"/>
+        <source>Width, widest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="60"/>
+        <source>Length, shortest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="61"/>
+        <source>Length, longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="62"/>
+        <source>Opacity, least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="63"/>
+        <source>Opacity, greatest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="64"/>
+        <source>Strength, least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="65"/>
+        <source>Strength, greatest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="67"/>
+        <source>Noise scale, coarsest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="68"/>
+        <source>Noise scale, finest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="69"/>
+        <source>Elongation, most</source>
+        <translation>最大縦横比</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="70"/>
+        <source>Rotation, largest</source>
+        <translation>最大回転</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="71"/>
+        <source>Share of blobs</source>
+        <translation>不定形の割合</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="72"/>
+        <source>Share of white</source>
+        <translation>白の割合</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="73"/>
+        <source>Share of noise</source>
+        <translation>ノイズの割合</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="74"/>
+        <source>Share of dark</source>
+        <translation>暗い傷の割合</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="75"/>
+        <source>Share of parallel</source>
+        <translation>平行な傷の割合</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="76"/>
+        <source>Edge blur</source>
+        <translation>縁のぼかし</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="77"/>
+        <source>Colour jitter</source>
+        <translation>色のゆらぎ</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="78"/>
+        <source>Noise threshold</source>
+        <translation>ノイズしきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="79"/>
+        <source>Curvature</source>
+        <translation>曲がり具合</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="93"/>
+        <source>Count</source>
+        <translation>個数</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="94"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="95"/>
+        <source>Area</source>
+        <translation>面積</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="96"/>
+        <source>Width</source>
+        <translation>幅</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="97"/>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="98"/>
+        <source>Opacity</source>
+        <translation type="unfinished">不透明度</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="99"/>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="100"/>
+        <source>Noise scale</source>
+        <translation>ノイズの細かさ</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/core_generator_catalog.cpp" line="109"/>
+        <source> px</source>
+        <translation type="unfinished"> px</translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::AnnotationCanvas</name>
     <message>
         <location filename="../ui/canvas/annotation_canvas.cpp" line="26"/>
@@ -276,261 +509,411 @@
     </message>
 </context>
 <context>
+    <name>kensa::ui::InspectionPanel</name>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="49"/>
+        <source>Heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="54"/>
+        <source>Heatmap opacity</source>
+        <translation>ヒートマップの不透明度</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="56"/>
+        <source>Jet</source>
+        <translation>Jet</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="57"/>
+        <source>Turbo</source>
+        <translation>Turbo</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="58"/>
+        <source>Inferno</source>
+        <translation>Inferno</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="59"/>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
+        <source>Images scoring at or above this are NG</source>
+        <translation>スコアがこの値以上の画像は NG</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="66"/>
+        <source>Pixels at or above this are outlined as defect</source>
+        <translation>この値以上の画素を欠陥として縁取ります</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="87"/>
+        <source>Image threshold</source>
+        <translation>画像しきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="88"/>
+        <source>Pixel threshold</source>
+        <translation>画素しきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="99"/>
+        <source>The active model cannot be used: %1</source>
+        <translation>使用中のモデルを使えません: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="125"/>
+        <source>Inspecting…</source>
+        <translation>検査中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="144"/>
+        <source>No active model. Train one in the Training panel.</source>
+        <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="145"/>
+        <source>Inspection needs a trained model.</source>
+        <translation>検査には学習済みモデルが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="148"/>
+        <source>Model: %1</source>
+        <translation>モデル: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="152"/>
+        <source>Select an image to inspect it.</source>
+        <translation>検査する画像を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="187"/>
+        <source>Score %1</source>
+        <translation>スコア %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="188"/>
+        <source>NG</source>
+        <translation>NG</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="188"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::LossPlot</name>
+    <message>
+        <location filename="../ui/training/loss_plot.cpp" line="28"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/loss_plot.cpp" line="29"/>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/loss_plot.cpp" line="31"/>
+        <source>each step</source>
+        <translation>各ステップ</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/loss_plot.cpp" line="34"/>
+        <source>epoch mean</source>
+        <translation>エポック平均</translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="85"/>
+        <location filename="../ui/main/main_window.cpp" line="90"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="90"/>
+        <location filename="../ui/main/main_window.cpp" line="95"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="91"/>
+        <location filename="../ui/main/main_window.cpp" line="96"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="97"/>
-        <location filename="../ui/main/main_window.cpp" line="313"/>
+        <location filename="../ui/main/main_window.cpp" line="102"/>
+        <location filename="../ui/main/main_window.cpp" line="330"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="103"/>
+        <location filename="../ui/main/main_window.cpp" line="109"/>
         <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="105"/>
+        <location filename="../ui/main/main_window.cpp" line="111"/>
         <source>x %1  y %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="133"/>
+        <location filename="../ui/main/main_window.cpp" line="139"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="137"/>
+        <location filename="../ui/main/main_window.cpp" line="143"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="140"/>
+        <location filename="../ui/main/main_window.cpp" line="146"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="145"/>
+        <location filename="../ui/main/main_window.cpp" line="150"/>
+        <source>Training</source>
+        <translation type="unfinished">学習用</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="154"/>
+        <source>Inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="159"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="151"/>
+        <location filename="../ui/main/main_window.cpp" line="165"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="154"/>
+        <location filename="../ui/main/main_window.cpp" line="168"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="172"/>
+        <location filename="../ui/main/main_window.cpp" line="186"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="175"/>
+        <location filename="../ui/main/main_window.cpp" line="189"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="178"/>
+        <location filename="../ui/main/main_window.cpp" line="192"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="179"/>
+        <location filename="../ui/main/main_window.cpp" line="193"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="184"/>
+        <location filename="../ui/main/main_window.cpp" line="198"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="187"/>
+        <location filename="../ui/main/main_window.cpp" line="201"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="194"/>
+        <location filename="../ui/main/main_window.cpp" line="208"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="195"/>
+        <location filename="../ui/main/main_window.cpp" line="209"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="204"/>
+        <location filename="../ui/main/main_window.cpp" line="218"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="206"/>
+        <location filename="../ui/main/main_window.cpp" line="220"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="208"/>
+        <location filename="../ui/main/main_window.cpp" line="222"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="210"/>
+        <location filename="../ui/main/main_window.cpp" line="224"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="215"/>
+        <location filename="../ui/main/main_window.cpp" line="232"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="225"/>
+        <location filename="../ui/main/main_window.cpp" line="242"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="228"/>
+        <location filename="../ui/main/main_window.cpp" line="245"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="230"/>
+        <location filename="../ui/main/main_window.cpp" line="247"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="234"/>
+        <location filename="../ui/main/main_window.cpp" line="251"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="238"/>
+        <location filename="../ui/main/main_window.cpp" line="255"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="243"/>
+        <location filename="../ui/main/main_window.cpp" line="260"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="244"/>
+        <location filename="../ui/main/main_window.cpp" line="261"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="246"/>
+        <location filename="../ui/main/main_window.cpp" line="263"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="247"/>
+        <location filename="../ui/main/main_window.cpp" line="264"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="254"/>
+        <location filename="../ui/main/main_window.cpp" line="271"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="259"/>
+        <location filename="../ui/main/main_window.cpp" line="276"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="260"/>
+        <location filename="../ui/main/main_window.cpp" line="277"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="261"/>
+        <location filename="../ui/main/main_window.cpp" line="278"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="262"/>
+        <location filename="../ui/main/main_window.cpp" line="279"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="263"/>
+        <location filename="../ui/main/main_window.cpp" line="280"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="264"/>
+        <location filename="../ui/main/main_window.cpp" line="281"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="269"/>
+        <location filename="../ui/main/main_window.cpp" line="286"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="285"/>
+        <location filename="../ui/main/main_window.cpp" line="302"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="326"/>
+        <location filename="../ui/main/main_window.cpp" line="343"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="351"/>
+        <location filename="../ui/main/main_window.cpp" line="368"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="351"/>
+        <location filename="../ui/main/main_window.cpp" line="368"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="358"/>
+        <location filename="../ui/main/main_window.cpp" line="375"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="358"/>
+        <location filename="../ui/main/main_window.cpp" line="375"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="369"/>
+        <location filename="../ui/main/main_window.cpp" line="386"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="385"/>
+        <location filename="../ui/main/main_window.cpp" line="402"/>
         <source>defect</source>
         <translation>欠陥</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ModelListModel</name>
+    <message>
+        <location filename="../ui/training/model_list_model.cpp" line="58"/>
+        <source>%1 (active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/model_list_model.cpp" line="60"/>
+        <source>%1
+%2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/model_list_model.cpp" line="108"/>
+        <source>Could not delete %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -707,6 +1090,19 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
 </context>
 <context>
+    <name>kensa::ui::ProjectSession</name>
+    <message>
+        <location filename="../ui/project/project_session.cpp" line="49"/>
+        <source>%1 is open in another Kensa (process %2 on %3). Close it there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/project/project_session.cpp" line="53"/>
+        <source>%1: cannot create a lock file (is the folder writable?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::StartPage</name>
     <message>
         <location filename="../ui/main/start_page.cpp" line="29"/>
@@ -762,47 +1158,72 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::SyntheticPanel</name>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="33"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="38"/>
         <source>No synthetic-defect generators are available in this build.</source>
         <translation>このビルドには合成欠陥の生成器がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="40"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="45"/>
         <source>Synthetic defects (scratches, stains, holes painted onto normal images) will appear here when Kensa is built with its defect generators. Until then, mark real defects on the canvas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="106"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="108"/>
+        <source>Defaults</source>
+        <translation>既定値</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="109"/>
+        <source>Reset this generator&apos;s parameters to their defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="129"/>
         <source>New samples</source>
         <translation>新しいサンプル</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="107"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="130"/>
         <source>Draw new random samples with the same settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="110"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="133"/>
         <source>Generators</source>
         <translation>生成器</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="238"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="143"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="144"/>
+        <source>sample, defect outlined · mask</source>
+        <translation>サンプル（欠陥を縁取り）・マスク</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="217"/>
+        <source>%1 — parameters</source>
+        <translation>%1 — パラメータ</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="321"/>
         <source>Add normal training images to see samples.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="239"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="322"/>
         <source>Choose at least one generator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="253"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="338"/>
         <source>Generating samples…</source>
         <translation>サンプルを生成しています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="273"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="365"/>
         <source>%n sample(s)</source>
         <translation>
             <numerusform>%n 件のサンプル</numerusform>
@@ -810,19 +1231,227 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
 </context>
 <context>
+    <name>kensa::ui::TrainingController</name>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="62"/>
+        <source>Open a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="64"/>
+        <source>A training is running.</source>
+        <translation>学習を実行中です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="67"/>
+        <source>Training needs at least %1 normal training images; the project has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="136"/>
+        <source>Reading images %1 of %2</source>
+        <translation>画像を読み込み中 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="138"/>
+        <source>Extracting features %1 of %2</source>
+        <translation>特徴を抽出中 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="143"/>
+        <source>Training, epoch %1 of %2</source>
+        <translation>学習中 エポック %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="143"/>
+        <source>Training</source>
+        <translation type="unfinished">学習用</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="146"/>
+        <source>Setting thresholds from held-out normal images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="148"/>
+        <source>Saving the model</source>
+        <translation>モデルを保存中</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::TrainingPanel</name>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="42"/>
+        <source>a few seconds left</source>
+        <translation>残り数秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="45"/>
+        <source>about %1 s left</source>
+        <translation>残り約 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="48"/>
+        <source>about %1 min %2 s left</source>
+        <translation>残り約 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="49"/>
+        <source>about %1 min left</source>
+        <translation>残り約 %1 分</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="66"/>
+        <source>Weights not installed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="76"/>
+        <source> px</source>
+        <translation type="unfinished"> px</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="78"/>
+        <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="82"/>
+        <source>Passes over the normal images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="85"/>
+        <source>Train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="86"/>
+        <location filename="../ui/training/training_panel.cpp" line="212"/>
+        <source>Train a model on the project&apos;s normal training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="87"/>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="100"/>
+        <source>No trained models yet. Train one above; every run is kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="103"/>
+        <source>Make Active</source>
+        <translation>使用する</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="104"/>
+        <source>Inspect with the selected model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="105"/>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="109"/>
+        <source>Backbone</source>
+        <translation>バックボーン</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="110"/>
+        <source>Image size</source>
+        <translation>画像サイズ</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="125"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="129"/>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="135"/>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="148"/>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="162"/>
+        <location filename="../ui/training/training_panel.cpp" line="167"/>
+        <source>Delete Model</source>
+        <translation>モデルを削除</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
+        <source>Move %1 to the trash?</source>
+        <translation>%1 をゴミ箱に移動しますか？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="218"/>
+        <source>%n normal training image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="238"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="243"/>
+        <source>Cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="248"/>
+        <source>Training failed</source>
+        <translation>学習に失敗しました</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::TrainingWorker</name>
+    <message>
+        <location filename="../ui/training/training_worker.cpp" line="42"/>
+        <source>Trained on %1 normal images (%2 held out for thresholds) in %3 s; final loss %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_worker.cpp" line="49"/>
+        <source>Training cancelled; no model was written.</source>
+        <translation>学習をキャンセルしました。モデルは保存されていません。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="35"/>
+        <location filename="../ui/main/app_setup.cpp" line="37"/>
         <source>Visual anomaly inspection for quality engineers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="39"/>
+        <location filename="../ui/main/app_setup.cpp" line="41"/>
         <source>Project folder to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="42"/>
+        <location filename="../ui/main/app_setup.cpp" line="44"/>
         <source>Open the sample project.</source>
         <translation type="unfinished"></translation>
     </message>

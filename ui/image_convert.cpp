@@ -16,6 +16,18 @@ QImage image_from_mat(const cv::Mat& rgb) {
     return out;
 }
 
+cv::Mat mat_from_image(const QImage& image) {
+    if (image.isNull())
+        return {};
+    const QImage rgb =
+        image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
+    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()),
+                       static_cast<size_t>(rgb.bytesPerLine()));
+    cv::Mat out;
+    view.convertTo(out, CV_32F, 1.0 / 255.0);
+    return out;
+}
+
 QImage mask_from_mat(const cv::Mat& mask) {
     if (mask.empty() || mask.type() != CV_8UC1)
         return {};
@@ -31,6 +43,24 @@ cv::Mat mat_from_mask(const QImage& mask) {
     const cv::Mat view(grey.height(), grey.width(), CV_8UC1, const_cast<uchar*>(grey.constBits()),
                        static_cast<size_t>(grey.bytesPerLine()));
     return view.clone();
+}
+
+QImage heatmap_from_map(const cv::Mat& map, float low, float high, int colormap) {
+    if (map.empty() || map.type() != CV_32FC1)
+        return {};
+    const double scale = high > low ? 255.0 / double(high - low) : 0.0;
+    cv::Mat grey, bgr;
+    map.convertTo(grey, CV_8U, scale, -double(low) * scale);  // saturates below low and above high
+    cv::applyColorMap(grey, bgr, colormap);
+    cv::Mat rgb, rgba;
+    cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    const cv::Mat channels[] = {rgb, grey};  // alpha = the scaled value
+    cv::merge(channels, 2, rgba);
+    // Format_RGBA8888 is R, G, B, A bytes in memory on any machine.
+    QImage out(rgba.cols, rgba.rows, QImage::Format_RGBA8888);
+    cv::Mat view(rgba.rows, rgba.cols, CV_8UC4, out.bits(), static_cast<size_t>(out.bytesPerLine()));
+    rgba.copyTo(view);
+    return out;
 }
 
 QImage thumbnail_from_mat(const cv::Mat& rgb, int size) {

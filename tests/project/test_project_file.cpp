@@ -16,6 +16,8 @@ Project example(const fs::path& folder) {
     Project p;
     p.name = "bottle caps";
     p.settings.image_size = 320;
+    p.settings.epochs = 3;
+    p.settings.active_model = "model-1.kensa";
     p.sources.push_back({folder / "images", ImageSource::Kind::Folder, ImageRole::Train});
     p.sources.push_back({"/elsewhere/mvtec/bottle", ImageSource::Kind::Mvtec, ImageRole::Train});
     ensure_defect_type(p, "scratch");

@@ -1,6 +1,7 @@
-// The synthetic-defect panel: an honest empty state without generators; with a catalog (a test double
-// standing in for core's registry), parameter editors and a live preview grid.
+// The synthetic-defect panel: an honest empty state without generators; with a catalog (a test double),
+// parameter editors and a live preview grid; and the app's catalog on core's real generators.
 #include "project/project_session.h"
+#include "synthetic/core_generator_catalog.h"
 #include "synthetic/synthetic_panel.h"
 #include "ui_test_support.h"
 
@@ -74,7 +75,7 @@ private Q_SLOTS:
 
     void emptyCatalogSaysSo() {
         ProjectSession session;
-        SyntheticPanel panel(defaultGeneratorCatalog(), &session);
+        SyntheticPanel panel(std::make_shared<EmptyGeneratorCatalog>(), &session);
         panel.show();
         QVERIFY(panel.isEmptyState());
         bool found = false;
@@ -116,6 +117,86 @@ private Q_SLOTS:
         // Unchecking every generator empties the grid and says why.
         panel.generatorList()->item(0)->setCheckState(Qt::Unchecked);
         QTRY_COMPARE_WITH_TIMEOUT(panel.previewGrid()->count(), 0, 5000);
+    }
+
+    void coreGeneratorsAreListed() {
+        const auto catalog = defaultGeneratorCatalog();
+        QVERIFY(dynamic_cast<const CoreGeneratorCatalog*>(catalog.get()));
+        QStringList ids;
+        for (const GeneratorInfo& g : catalog->generators()) {
+            ids << g.id;
+            QVERIFY2(!g.name.isEmpty() && !g.description.isEmpty(), qPrintable(g.id));
+            QVERIFY2(!g.parameters.isEmpty(), qPrintable(g.id));
+            for (const GeneratorParameter& p : g.parameters) {
+                QVERIFY2(!p.label.contains(QLatin1Char('_')), qPrintable(p.id));  // a label, not a field name
+                QVERIFY(!p.help.isEmpty());
+                QVERIFY(p.minimum <= p.defaultValue.toDouble() && p.defaultValue.toDouble() <= p.maximum);
+            }
+        }
+        QCOMPARE(ids, QStringList({QStringLiteral("confetti"), QStringLiteral("cutpaste_patch"),
+                                   QStringLiteral("cutpaste_scar"), QStringLiteral("perlin_texture"),
+                                   QStringLiteral("scratch")}));
+    }
+
+    void coreGeneratorsMakeDefectsAndMasks() {
+        const auto catalog = defaultGeneratorCatalog();
+        QImage base(64, 48, QImage::Format_RGB888);
+        for (int y = 0; y < base.height(); ++y)
+            for (int x = 0; x < base.width(); ++x)
+                base.setPixelColor(x, y, QColor(100 + x, 90 + y, 120));
+        for (const GeneratorInfo& g : catalog->generators()) {
+            QVariantMap defaults;
+            for (const GeneratorParameter& p : g.parameters)
+                defaults.insert(p.id, p.defaultValue);
+            const SyntheticSample a = catalog->generate(g.id, defaults, base, 7);
+            QVERIFY2(a.error.isEmpty(), qPrintable(g.id + QStringLiteral(": ") + a.error));
+            QCOMPARE(a.image.size(), base.size());
+            QCOMPARE(a.mask.format(), QImage::Format_Grayscale8);
+            QVERIFY2(test::countNonZero(a.mask) > 0, qPrintable(g.id));
+            QVERIFY2(a.image != base.convertToFormat(a.image.format()), qPrintable(g.id));
+            QCOMPARE(catalog->generate(g.id, defaults, base, 7).image, a.image);  // same seed, same pixels
+        }
+        // Core's checks come back as a message for the sample's cell.
+        const SyntheticSample bad =
+            catalog->generate(QStringLiteral("scratch"), {{QStringLiteral("min_count"), 1000}}, base, 1);
+        QVERIFY(bad.image.isNull());
+        QVERIFY2(bad.error.contains(QStringLiteral("min_count")), qPrintable(bad.error));
+    }
+
+    void panelShowsCoreSamplesWithMasks() {
+        QTemporaryDir tmp;
+        for (int i = 0; i < 4; ++i)
+            test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("%1.png").arg(i), {96, 96},
+                             i);
+        ProjectSession session;
+        QCOMPARE(session.create(tmp.filePath(QStringLiteral("p"))), QString());
+        SyntheticPanel panel(defaultGeneratorCatalog(), &session);
+        panel.resize(500, 800);
+        panel.show();
+        QVERIFY(!panel.isEmptyState());
+        QCOMPARE(panel.generatorList()->count(), 5);
+        QSignalSpy updated(&panel, &SyntheticPanel::previewUpdated);
+        project::Project found;
+        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("img")).toStdString(),
+                                          project::ImageRole::Train)
+                    .ok());
+        session.mergeImages(found);
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(panel.previewGrid()->count(), SyntheticPanel::k_samples);
+        QCOMPARE(panel.samples().size(), SyntheticPanel::k_samples);
+        for (const SyntheticSample& s : panel.samples()) {
+            QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+            QCOMPARE(s.image.size(), QSize(96, 96));
+            QVERIFY(test::countNonZero(s.mask) > 0);
+        }
+        // Only the checked generators are drawn from: uncheck all but scratches.
+        for (int i = 0; i < panel.generatorList()->count(); ++i) {
+            QListWidgetItem* item = panel.generatorList()->item(i);
+            if (item->data(Qt::UserRole).toString() != QStringLiteral("scratch"))
+                item->setCheckState(Qt::Unchecked);
+        }
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(panel.samples().size(), SyntheticPanel::k_samples);
     }
 };
 

@@ -23,6 +23,17 @@ inline QString writeImage(const QString& folder, const QString& name, QSize size
     return path;
 }
 
+// Pixels above zero in a Format_Grayscale8 mask.
+inline int countNonZero(const QImage& mask) {
+    int n = 0;
+    for (int y = 0; y < mask.height(); ++y) {
+        const uchar* row = mask.constScanLine(y);
+        for (int x = 0; x < mask.width(); ++x)
+            n += row[x] != 0;
+    }
+    return n;
+}
+
 // QSettings and data folders under ~/.qttest, never the user's own.
 inline void isolateSettings() {
     QStandardPaths::setTestModeEnabled(true);

@@ -6,12 +6,14 @@
 #include "canvas/annotation_canvas.h"
 #include "canvas/annotation_controller.h"
 #include "canvas/annotation_panel.h"
+#include "inspection/inspection_panel.h"
 #include "main/project_actions.h"
 #include "main/recent_projects.h"
 #include "main/start_page.h"
 #include "project/autosaver.h"
 #include "project/project_session.h"
 #include "synthetic/synthetic_panel.h"
+#include "training/training_panel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -37,7 +39,7 @@ using project::Label;
 namespace {
 const QString k_geometryKey = QStringLiteral("window/geometry");
 const QString k_stateKey = QStringLiteral("window/state");
-constexpr int k_stateVersion = 1;
+constexpr int k_stateVersion = 3;  // 3: the Training and Inspection docks
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -102,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_thumbnails, &ThumbnailCache::unreadable, this,
             [this](const QString&, const QString& reason) { addIssues({reason}); });
     connect(m_browser, &ImageBrowser::currentRowChanged, m_controller, &AnnotationController::showRow);
+    connect(m_browser, &ImageBrowser::currentRowChanged, m_inspection, &InspectionPanel::showRow);
     connect(m_canvas, &AnnotationCanvas::zoomChanged, this,
             [this](qreal z) { m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100))); });
     connect(m_canvas, &AnnotationCanvas::cursorMoved, this, [this](QPoint p, bool inside) {
@@ -142,12 +145,20 @@ void MainWindow::createDocks() {
     QDockWidget* synth =
         dock(tr("Synthetic Defects"), QStringLiteral("synthetic"), m_synthetic, Qt::RightDockWidgetArea);
     tabifyDockWidget(annotate, synth);
+    m_training = new TrainingPanel(m_session, this);
+    QDockWidget* train =
+        dock(tr("Training"), QStringLiteral("training"), m_training, Qt::RightDockWidgetArea);
+    tabifyDockWidget(synth, train);
+    m_inspection = new InspectionPanel(m_session, this);
+    QDockWidget* inspect =
+        dock(tr("Inspection"), QStringLiteral("inspection"), m_inspection, Qt::RightDockWidgetArea);
+    tabifyDockWidget(train, inspect);
     annotate->raise();
     m_issues = new QListWidget(this);
     m_issues->setWordWrap(true);
     QDockWidget* issues = dock(tr("Issues"), QStringLiteral("issues"), m_issues, Qt::BottomDockWidgetArea);
     issues->hide();
-    resizeDocks({m_docks[0], annotate}, {330, 300}, Qt::Horizontal);
+    resizeDocks({m_docks[0], annotate}, {330, m_synthetic->sizeHint().width()}, Qt::Horizontal);
 }
 
 void MainWindow::createActions() {

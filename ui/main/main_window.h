@@ -17,10 +17,12 @@ class AnnotationCanvas;
 class AnnotationController;
 class AnnotationPanel;
 class ImageBrowser;
+class InspectionPanel;
 class ImageListModel;
 class ProjectActions;
 class ProjectSession;
 class SyntheticPanel;
+class TrainingPanel;
 class ThumbnailCache;
 
 class MainWindow : public QMainWindow {
@@ -35,6 +37,8 @@ public:
     AnnotationCanvas* canvas() const { return m_canvas; }
     AnnotationController* annotation() const { return m_controller; }
     SyntheticPanel* syntheticPanel() const { return m_synthetic; }
+    TrainingPanel* trainingPanel() const { return m_training; }
+    InspectionPanel* inspectionPanel() const { return m_inspection; }
     ThumbnailCache* thumbnails() const { return m_thumbnails; }
     QAction* undoAction() const { return m_undo; }
     QAction* redoAction() const { return m_redo; }
@@ -64,6 +68,8 @@ private:
     ImageBrowser* m_browser = nullptr;
     AnnotationPanel* m_panel = nullptr;
     SyntheticPanel* m_synthetic = nullptr;
+    TrainingPanel* m_training = nullptr;
+    InspectionPanel* m_inspection = nullptr;
     QListWidget* m_issues = nullptr;
     QStackedWidget* m_centre = nullptr;
     class StartPage* m_start = nullptr;

@@ -3,15 +3,20 @@
 #include "browser/image_browser.h"
 #include "canvas/annotation_canvas.h"
 #include "canvas/annotation_controller.h"
+#include "inspection/inspection_panel.h"
 #include "main/main_window.h"
 #include "main/project_actions.h"
 #include "project/project_session.h"
+#include "training/training_controller.h"
+#include "training/training_panel.h"
 
 #include <QApplication>
 #include <QDockWidget>
 #include <QMouseEvent>
 #include <QScreen>
 #include <QTimer>
+
+#include <memory>
 
 namespace kensa::ui {
 
@@ -48,6 +53,27 @@ void drawOnCanvas(MainWindow& window) {
     send(canvas, QEvent::MouseMove, {s.width() * 0.15, s.height() * 0.82}, Qt::NoButton);
 }
 
+// Trains a model on the sample with its default settings (one thread: quicker on a busy machine), then
+// shows a "hole" image in the inspection view.
+template <typename Finish>
+void inspectAfterTraining(MainWindow& window, Finish finish) {
+    TrainingController* c = window.trainingPanel()->controller();
+    c->setConfigAdjustment([](engine::TrainingConfig& config) { config.features.threads = 1; });
+    QObject::connect(c, &TrainingController::finished, &window, [&window, finish] {
+        InspectionPanel* panel = window.inspectionPanel();
+        for (int r = 0; r < window.session()->imageCount(); ++r) {
+            if (window.session()->image(r).defect_type == "hole") {
+                window.browser()->setCurrentRow(r);
+                break;
+            }
+        }
+        QObject::connect(panel, &InspectionPanel::verdictChanged, &window, finish, Qt::SingleShotConnection);
+        if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("inspection")))
+            dock->raise();
+    });
+    c->start();
+}
+
 }  // namespace
 
 void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo) {
@@ -79,9 +105,25 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             }
         }
         window.browser()->setCurrentRow(row);
-        if (stage == QLatin1String("synthetic")) {
-            if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("synthetic")))
+        if (stage == QLatin1String("synthetic") || stage == QLatin1String("training")) {
+            if (auto* dock = window.findChild<QDockWidget*>(stage))
                 dock->raise();
+        }
+        if (stage == QLatin1String("training")) {
+            // Mid-run: a stretch of the loss curve, progress and the time left.
+            TrainingController* c = window.trainingPanel()->controller();
+            c->setConfigAdjustment([](engine::TrainingConfig& config) { config.features.threads = 1; });
+            auto steps = std::make_shared<int>(0);
+            QObject::connect(c, &TrainingController::lossReported, &window, [steps, finish] {
+                if (++*steps == 40)
+                    finish();
+            });
+            c->start();
+            return;
+        }
+        if (stage == QLatin1String("inspection")) {
+            inspectAfterTraining(window, finish);
+            return;
         }
         if (stage != QLatin1String("canvas")) {
             finish();

@@ -149,6 +149,18 @@ void ProjectSession::addDefectType(const QString& name) {
     }
 }
 
+void ProjectSession::setSettings(const project::ProjectSettings& settings) {
+    if (!isOpen() || settings == m_project.settings)
+        return;
+    m_project.settings = settings;
+    Q_EMIT settingsChanged();
+    save();
+}
+
+QString ProjectSession::modelsFolder() const {
+    return isOpen() ? QDir(m_folder).filePath(QString::fromLatin1(project::k_models_dir)) : QString();
+}
+
 MaskDocument* ProjectSession::openDocument(int row, const QImage& mask) {
     if (MaskDocument* doc = m_documents.value(row))
         return doc;

@@ -50,6 +50,10 @@ public:
     void setLabel(int row, project::Label label, const QString& defectType = {});
     void setFlagged(int row, bool flagged);
     void addDefectType(const QString& name);
+    // Training settings and the active model (saved with the project).
+    void setSettings(const project::ProjectSettings& settings);
+    // The project's models/ folder.
+    QString modelsFolder() const;
     // The type given to an image that gets its first marked pixels while unlabelled or normal.
     void setDrawingDefectType(const QString& name) { m_drawingType = name; }
 
@@ -72,6 +76,7 @@ Q_SIGNALS:
     void imagesAppended(int first, int last);
     void imageChanged(int row);
     void defectTypesChanged();
+    void settingsChanged();
     void modeChanged(project::TrainingMode mode);
     void saveFailed(const QString& message);
 

@@ -1,7 +1,7 @@
 #pragma once
 // What the synthetic-defect panel needs from a source of defect generators, kept small so that core's
-// generator registry (core/kensa/data/synthetic/, being written) can be adapted to it in one class.
-// Until that lands, the app uses EmptyGeneratorCatalog and says so; there are no placeholder generators.
+// generator registry (core/kensa/data/synthetic/) is adapted to it in one class, CoreGeneratorCatalog.
+// EmptyGeneratorCatalog is the honest "no generators" case (the panel then says so).
 
 #include <QImage>
 #include <QString>
@@ -25,6 +25,11 @@ struct GeneratorParameter {
     double maximum = 1.0;
     QVariant defaultValue;
     QStringList choices;  // Type::Choice
+    QString suffix;       // unit shown after the value, e.g. " px"
+    // Adjacent parameters with the same non-empty group (a lower and an upper bound) share one row,
+    // labelled groupLabel (translated).
+    QString group;
+    QString groupLabel;
 };
 
 struct GeneratorInfo {
@@ -51,7 +56,7 @@ public:
                                      const QImage& base, quint64 seed) const = 0;
 };
 
-// The catalog of a build without synthetic-defect generators.
+// A catalog without generators.
 class EmptyGeneratorCatalog : public GeneratorCatalog {
 public:
     QVector<GeneratorInfo> generators() const override { return {}; }
@@ -60,7 +65,7 @@ public:
     }
 };
 
-// The catalog this build offers (EmptyGeneratorCatalog until core's registry is wired in).
+// The catalog the app offers: CoreGeneratorCatalog (core's registry), shared and immutable.
 std::shared_ptr<const GeneratorCatalog> defaultGeneratorCatalog();
 
 }  // namespace kensa::ui

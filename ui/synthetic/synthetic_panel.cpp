@@ -2,6 +2,7 @@
 
 #include "image_convert.h"
 #include "project/project_session.h"
+#include "synthetic/sample_tile.h"
 
 #include <kensa/data/image_io.h>
 
@@ -17,8 +18,12 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
+
+#include <algorithm>
+#include <cmath>
 
 namespace kensa::ui {
 
@@ -53,19 +58,21 @@ QWidget* emptyState(QWidget* parent) {
     return w;
 }
 
-// The sample beside its mask, for one cell of the preview grid.
-QIcon sampleIcon(const SyntheticSample& s, int height) {
-    QPixmap pm(2 * height + 4, height);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    if (!s.error.isEmpty() || s.image.isNull()) {
-        p.drawText(pm.rect(), Qt::AlignCenter | Qt::TextWordWrap, s.error);
-        return QIcon(pm);
-    }
-    p.setRenderHint(QPainter::SmoothPixmapTransform);
-    p.drawImage(QRect(0, 0, height, height), s.image);
-    p.drawImage(QRect(height + 4, 0, height, height), s.mask);
-    return QIcon(pm);
+// Enough decimals to show the smallest allowed value and 1/100 of the range.
+int decimalsFor(double minimum, double maximum) {
+    const double finest = std::min(minimum > 0 ? minimum : 1.0, (maximum - minimum) / 100.0);
+    return std::clamp(int(std::ceil(-std::log10(finest))), 0, 4);
+}
+
+QFont boldFont(QFont f) {
+    f.setBold(true);
+    return f;
+}
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+    auto* l = new QLabel(text, parent);
+    l->setFont(boldFont(l->font()));
+    return l;
 }
 
 }  // namespace
@@ -92,29 +99,58 @@ SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, 
             defaults.insert(p.id, p.defaultValue);
         m_values.insert(g.id, defaults);
     }
+    // Fit the list to its rows: every generator visible without a scroll bar.
+    m_list->setMaximumHeight(m_list->sizeHintForRow(0) * std::max(1, m_list->count()) +
+                             2 * m_list->frameWidth() + 2);
+    m_paramTitle = new QLabel(editor);
+    m_paramTitle->setFont(boldFont(m_paramTitle->font()));
+    auto* defaults = new QToolButton(editor);
+    defaults->setText(tr("Defaults"));
+    defaults->setToolTip(tr("Reset this generator's parameters to their defaults"));
+    defaults->setAutoRaise(true);
     m_formHost = new QWidget(editor);
     m_form = new QFormLayout(m_formHost);
     m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_grid = new QListWidget(editor);
     m_grid->setViewMode(QListView::IconMode);
-    m_grid->setIconSize(QSize(2 * 96 + 4, 96));
+    m_grid->setIconSize(QSize(2 * k_tileSide + 6, k_tileSide));
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setMovement(QListView::Static);
+    // A fixed cell (tile plus one line of caption): cells line up and two fit side by side.
+    m_grid->setGridSize(QSize(2 * k_tileSide + 6 + 12, k_tileSide + m_grid->fontMetrics().height() + 12));
+    m_grid->setUniformItemSizes(true);
     m_grid->setSelectionMode(QAbstractItemView::NoSelection);
+    m_grid->setFocusPolicy(Qt::NoFocus);
     m_status = new QLabel(editor);
     m_status->setForegroundRole(QPalette::PlaceholderText);
-    auto* again = new QPushButton(tr("New samples"), editor);
+    auto* again =
+        new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("New samples"), editor);
     again->setToolTip(tr("Draw new random samples with the same settings"));
     auto* v = new QVBoxLayout(editor);
     v->setContentsMargins(8, 8, 8, 8);
-    v->addWidget(new QLabel(tr("Generators"), editor));
+    v->addWidget(sectionTitle(tr("Generators"), editor));
     v->addWidget(m_list);
+    auto* paramHeader = new QHBoxLayout;
+    paramHeader->addWidget(m_paramTitle, 1);
+    paramHeader->addWidget(defaults);
+    v->addSpacing(4);
+    v->addLayout(paramHeader);
     v->addWidget(m_formHost);
+    v->addSpacing(4);
+    auto* previewHeader = new QHBoxLayout;
+    previewHeader->addWidget(sectionTitle(tr("Preview"), editor), 1);
+    auto* legend = new QLabel(tr("sample, defect outlined · mask"), editor);
+    legend->setForegroundRole(QPalette::PlaceholderText);
+    previewHeader->addWidget(legend);
+    v->addLayout(previewHeader);
     v->addWidget(m_grid, 1);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_status, 1);
     bottom->addWidget(again);
     v->addLayout(bottom);
+    connect(defaults, &QToolButton::clicked, this, &SyntheticPanel::resetParameters);
 
     m_stack->addWidget(editor);
     m_stack->addWidget(emptyState(m_stack));
@@ -153,16 +189,51 @@ void SyntheticPanel::regenerate() {
     schedulePreview();
 }
 
+QSize SyntheticPanel::sizeHint() const {
+    // Two preview cells side by side, with margins and the scroll bar.
+    return {2 * (2 * k_tileSide + 6 + 12) + 16 + 30, 720};
+}
+
+void SyntheticPanel::resetParameters() {
+    const QString id =
+        m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
+    for (const GeneratorInfo& g : m_generators) {
+        if (g.id != id)
+            continue;
+        for (const GeneratorParameter& p : g.parameters)
+            m_values[id][p.id] = p.defaultValue;
+    }
+    showParameters(id);
+    schedulePreview();
+}
+
 void SyntheticPanel::showParameters(const QString& generatorId) {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
+    m_paramTitle->clear();
     for (const GeneratorInfo& g : m_generators) {
         if (g.id != generatorId)
             continue;
-        for (const GeneratorParameter& p : g.parameters) {
+        m_paramTitle->setText(tr("%1 — parameters").arg(g.name));
+        for (qsizetype i = 0; i < g.parameters.size(); ++i) {
+            const GeneratorParameter& p = g.parameters[i];
             QWidget* w = editorFor(g.id, p);
-            w->setToolTip(p.help);
-            m_form->addRow(p.label, w);
+            w->setToolTip(QStringLiteral("%1: %2").arg(p.label, p.help));
+            const bool paired =
+                !p.group.isEmpty() && i + 1 < g.parameters.size() && g.parameters[i + 1].group == p.group;
+            if (!paired) {
+                m_form->addRow(p.label, w);
+                continue;
+            }
+            // A lower and an upper bound on one row: "Size  [8] – [54]".
+            const GeneratorParameter& q = g.parameters[++i];
+            QWidget* w2 = editorFor(g.id, q);
+            w2->setToolTip(QStringLiteral("%1: %2").arg(q.label, q.help));
+            auto* row = new QHBoxLayout;
+            row->addWidget(w, 1);
+            row->addWidget(new QLabel(QStringLiteral("–"), m_formHost));
+            row->addWidget(w2, 1);
+            m_form->addRow(p.groupLabel, row);
         }
     }
 }
@@ -173,8 +244,9 @@ QWidget* SyntheticPanel::editorFor(const QString& gid, const GeneratorParameter&
         case GeneratorParameter::Type::Real: {
             auto* w = new QDoubleSpinBox(m_formHost);
             w->setRange(p.minimum, p.maximum);
-            w->setDecimals(3);
+            w->setDecimals(decimalsFor(p.minimum, p.maximum));
             w->setSingleStep((p.maximum - p.minimum) / 50.0);
+            w->setSuffix(p.suffix);
             w->setValue(value.toDouble());
             connect(w, &QDoubleSpinBox::valueChanged, this,
                     [=, this](double v) { setParameter(gid, p.id, v); });
@@ -183,6 +255,7 @@ QWidget* SyntheticPanel::editorFor(const QString& gid, const GeneratorParameter&
         case GeneratorParameter::Type::Integer: {
             auto* w = new QSpinBox(m_formHost);
             w->setRange(int(p.minimum), int(p.maximum));
+            w->setSuffix(p.suffix);
             w->setValue(value.toInt());
             connect(w, &QSpinBox::valueChanged, this, [=, this](int v) { setParameter(gid, p.id, v); });
             return w;
@@ -203,6 +276,14 @@ QWidget* SyntheticPanel::editorFor(const QString& gid, const GeneratorParameter&
         }
     }
     return new QWidget(m_formHost);
+}
+
+QString SyntheticPanel::generatorName(const QString& id) const {
+    for (const GeneratorInfo& g : m_generators) {
+        if (g.id == id)
+            return g.name;
+    }
+    return id;
 }
 
 QStringList SyntheticPanel::checkedGenerators() const {
@@ -235,6 +316,8 @@ void SyntheticPanel::startPreview() {
     const QStringList ids = checkedGenerators();
     if (bases.isEmpty() || ids.isEmpty()) {
         m_grid->clear();
+        m_samples.clear();
+        m_sampleGenerators.clear();
         m_status->setText(bases.isEmpty() ? tr("Add normal training images to see samples.")
                                           : tr("Choose at least one generator."));
         return;
@@ -246,9 +329,11 @@ void SyntheticPanel::startPreview() {
         quint64 seed;
     };
     QList<Job> jobs;
+    m_pendingNames.clear();
     for (int i = 0; i < k_samples; ++i) {
         const QString& g = ids[i % ids.size()];
         jobs.append({bases[i % bases.size()], g, m_values.value(g), m_seed * 1000 + quint64(i)});
+        m_pendingNames << generatorName(g);
     }
     m_status->setText(tr("Generating samples…"));
     auto catalog = m_catalog;
@@ -267,10 +352,17 @@ void SyntheticPanel::onPreviewReady() {
         return;
     }
     m_grid->clear();
-    const auto samples = m_watcher.future().results();
-    for (const SyntheticSample& s : samples)
-        new QListWidgetItem(sampleIcon(s, 96), QString(), m_grid);
-    m_status->setText(tr("%n sample(s)", nullptr, int(samples.size())));
+    m_samples = m_watcher.future().results();
+    m_sampleGenerators = m_pendingNames;
+    const QColor outline(255, 64, 160);  // magenta reads on metal, wood, fabric and brick alike
+    const QColor text = palette().color(QPalette::PlaceholderText);
+    for (qsizetype i = 0; i < m_samples.size(); ++i) {
+        const SyntheticSample& s = m_samples[i];
+        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(sampleTile(s, k_tileSide, outline, text))),
+                                         m_sampleGenerators.value(i), m_grid);
+        item->setToolTip(s.error.isEmpty() ? m_sampleGenerators.value(i) : s.error);
+    }
+    m_status->setText(tr("%n sample(s)", nullptr, int(m_samples.size())));
     Q_EMIT previewUpdated();
 }
 

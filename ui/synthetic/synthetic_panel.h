@@ -30,9 +30,13 @@ public:
     bool isEmptyState() const;
     QListWidget* generatorList() const { return m_list; }
     QListWidget* previewGrid() const { return m_grid; }
+    // The samples shown in the preview grid, in grid order.
+    const QList<SyntheticSample>& samples() const { return m_samples; }
     QVariantMap parameters(const QString& generatorId) const { return m_values.value(generatorId); }
     void setParameter(const QString& generatorId, const QString& parameterId, const QVariant& value);
+    QSize sizeHint() const override;
     static constexpr int k_samples = 8;
+    static constexpr int k_tileSide = 90;
 
 public Q_SLOTS:
     void regenerate();  // new seeds
@@ -42,11 +46,13 @@ Q_SIGNALS:
 
 private:
     void showParameters(const QString& generatorId);
+    void resetParameters();
     QWidget* editorFor(const QString& generatorId, const GeneratorParameter& p);
     void schedulePreview();
     void startPreview();
     void onPreviewReady();
     QStringList checkedGenerators() const;
+    QString generatorName(const QString& id) const;
 
     std::shared_ptr<const GeneratorCatalog> m_catalog;
     QVector<GeneratorInfo> m_generators;
@@ -54,6 +60,7 @@ private:
     QStackedWidget* m_stack;
     QListWidget* m_list;
     QFormLayout* m_form;
+    QLabel* m_paramTitle;
     QWidget* m_formHost;
     QListWidget* m_grid;
     QLabel* m_status;
@@ -61,6 +68,9 @@ private:
     QHash<QString, QVariantMap> m_values;
     quint64 m_seed = 1;
     QFutureWatcher<SyntheticSample> m_watcher;
+    QList<SyntheticSample> m_samples;
+    QStringList m_sampleGenerators;  // the generator's name for each of m_samples
+    QStringList m_pendingNames;      // the same for the run in progress
     bool m_again = false;
 };
 

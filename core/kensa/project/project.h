@@ -55,6 +55,9 @@ struct ImageSource {
 struct ProjectSettings {
     std::string backbone = "mobilenet_v2";
     int image_size = 256;
+    int epochs = 10;
+    // The model inspection uses: a file name in the project's models/ folder; empty when none is chosen.
+    std::string active_model;
 
     bool operator==(const ProjectSettings&) const = default;
 };

@@ -110,6 +110,8 @@ Project project_from(const json& j, const fs::path& folder) {
     if (const auto it = j.find("settings"); it != j.end()) {
         p.settings.backbone = it->value("backbone", p.settings.backbone);
         p.settings.image_size = it->value("image_size", p.settings.image_size);
+        p.settings.epochs = it->value("epochs", p.settings.epochs);
+        p.settings.active_model = it->value("active_model", p.settings.active_model);
     }
     for (const auto& t : j.value("defect_types", json::array()))
         p.defect_types.push_back({t.at("name").get<std::string>(), color_from_hex(t.at("color"))});
@@ -166,15 +168,18 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                            {"kind", s.kind == ImageSource::Kind::Mvtec ? "mvtec" : "folder"},
                            {"role", to_string(s.role)}});
     }
-    const json j{
-        {"format", k_format_name},
-        {"format_version", k_format_version},
-        {"name", project.name},
-        {"mode", to_string(training_mode(project))},  // derived; written for other readers
-        {"settings", {{"backbone", project.settings.backbone}, {"image_size", project.settings.image_size}}},
-        {"defect_types", types},
-        {"sources", sources},
-        {"images", images}};
+    const json j{{"format", k_format_name},
+                 {"format_version", k_format_version},
+                 {"name", project.name},
+                 {"mode", to_string(training_mode(project))},  // derived; written for other readers
+                 {"settings",
+                  {{"backbone", project.settings.backbone},
+                   {"image_size", project.settings.image_size},
+                   {"epochs", project.settings.epochs},
+                   {"active_model", project.settings.active_model}}},
+                 {"defect_types", types},
+                 {"sources", sources},
+                 {"images", images}};
     return j.dump(1) + "\n";
 }
 

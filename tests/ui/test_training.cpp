@@ -1,0 +1,188 @@
+// The training panel end to end: a tiny real model trained from the UI (MobileNetV2 weights needed),
+// progress and loss reported while the GUI thread stays responsive, a second run cancelled within a
+// second leaving nothing behind, and several models kept with one active.
+#include "project/project_session.h"
+#include "training/loss_plot.h"
+#include "training/model_list_model.h"
+#include "training/training_controller.h"
+#include "training/training_panel.h"
+#include "ui_test_support.h"
+
+#include <kensa/engine/backbone_catalog.h>
+#include <kensa/project/project_images.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace kensa;
+using namespace kensa::ui;
+
+namespace {
+
+// Longest gap between ticks of a 10 ms timer on the GUI thread while it runs: how long the GUI froze.
+class FreezeMeter : public QObject {
+public:
+    FreezeMeter() {
+        connect(&m_timer, &QTimer::timeout, this, [this] { m_worst = std::max(m_worst, m_clock.restart()); });
+        m_clock.start();
+        m_timer.start(10);
+    }
+    qint64 worstMs() const { return m_worst; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_worst = 0;
+};
+
+QStringList modelFiles(const ProjectSession& s) {
+    return QDir(s.modelsFolder()).entryList(QDir::Files);
+}
+
+}  // namespace
+
+class TestTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        test::isolateSettings();
+        if (engine::find_backbone_weights(engine::kDefaultBackbone).empty())
+            QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");
+    }
+
+    void trainCancelAndKeepModels() {
+        QTemporaryDir tmp;
+        for (int i = 0; i < 12; ++i)
+            test::writeImage(tmp.filePath(QStringLiteral("good")), QStringLiteral("%1.png").arg(i), {80, 64},
+                             i);
+        ProjectSession session;
+        QCOMPARE(session.create(tmp.filePath(QStringLiteral("p"))), QString());
+        project::Project found;
+        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("good")).toStdString(),
+                                          project::ImageRole::Train)
+                    .ok());
+        QCOMPARE(session.mergeImages(found), 12);
+
+        TrainingPanel panel(&session);
+        panel.resize(420, 760);
+        panel.show();
+        QVERIFY(panel.trainButton()->isEnabled());
+        QVERIFY(!panel.cancelButton()->isEnabled());
+        panel.imageSizeBox()->setValue(64);  // tiny: an 8 x 8 feature grid
+        panel.epochsBox()->setValue(2);
+        QCOMPARE(session.project().settings.epochs, 2);
+        QCOMPARE(session.project().settings.image_size, 64);
+
+        TrainingController* c = panel.controller();
+        // A small transformer on one thread: steps of tens of milliseconds even on a busy machine, so
+        // the test measures the app's cancel path, not how long one step of the full model takes.
+        c->setConfigAdjustment([](engine::TrainingConfig& config) {
+            config.features.threads = 1;
+            config.adtr.hidden_dim = 64;
+            config.adtr.heads = 4;
+            config.adtr.encoder_layers = 1;
+            config.adtr.decoder_layers = 1;
+            config.adtr.feedforward_dim = 128;
+        });
+        QSignalSpy progressed(c, &TrainingController::progressed);
+        QSignalSpy losses(c, &TrainingController::lossReported);
+        QSignalSpy finished(c, &TrainingController::finished);
+        QStringList stages;
+        connect(c, &TrainingController::progressed, this,
+                [&stages](double, const QString& text) { stages << text.section(QLatin1Char(' '), 0, 0); });
+        {
+            FreezeMeter meter;
+            QTest::mouseClick(panel.trainButton(), Qt::LeftButton);
+            QVERIFY(c->isRunning());
+            QVERIFY(panel.cancelButton()->isEnabled());
+            QVERIFY(!panel.trainButton()->isEnabled());
+            QVERIFY(finished.wait(180000));
+            qInfo("GUI thread's longest pause during training: %lld ms", meter.worstMs());
+            QVERIFY(meter.worstMs() < 500);
+        }
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
+        const QString model = finished.first().at(2).toString();
+        QVERIFY(QFileInfo(model).isFile());
+        QVERIFY(stages.contains(QStringLiteral("Extracting")));
+        QVERIFY(stages.contains(QStringLiteral("Training,")));
+        QVERIFY(losses.size() >= 2);  // 8 training images, batch 8, 2 epochs
+        QCOMPARE(losses.last().at(2).toInt(), 2);
+        QVERIFY(panel.lossPlot()->pointCount() >= 2);
+        QCOMPARE(panel.progressBar()->value(), panel.progressBar()->maximum());
+        QCOMPARE(panel.models()->rowCount(), 1);
+        QCOMPARE(panel.models()->activeRow(), 0);
+        QCOMPARE(QString::fromStdString(session.project().settings.active_model),
+                 QFileInfo(model).fileName());
+
+        // A long second run, cancelled as soon as training steps arrive: stops within a second and
+        // writes nothing.
+        panel.epochsBox()->setValue(500);
+        finished.clear();
+        losses.clear();
+        QTest::mouseClick(panel.trainButton(), Qt::LeftButton);
+        QVERIFY(losses.wait(120000));
+        QElapsedTimer steps;
+        steps.start();
+        const auto before = losses.size();
+        QTRY_VERIFY_WITH_TIMEOUT(losses.size() >= before + 3, 30000);
+        qInfo("a training step takes %lld ms", steps.elapsed() / (losses.size() - before));
+        qInfo("time left shown: %s",
+              qPrintable(c->secondsLeft() >= 0 ? timeLeftText(c->secondsLeft()) : QStringLiteral("?")));
+        QElapsedTimer stopping;
+        stopping.start();
+        QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(5000));
+        qInfo("cancelled after %lld ms", stopping.elapsed());
+        QVERIFY(stopping.elapsed() < 1000);
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Cancelled);
+        QCOMPARE(modelFiles(session), QStringList{QFileInfo(model).fileName()});  // no temporary left
+        QVERIFY(panel.trainButton()->isEnabled());
+        QVERIFY(!panel.cancelButton()->isEnabled());
+
+        // A third run adds a second model, which becomes active; the first can be made active again.
+        panel.epochsBox()->setValue(1);
+        finished.clear();
+        QTest::mouseClick(panel.trainButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(180000));
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
+        QTRY_COMPARE(panel.models()->rowCount(), 2);
+        const QString second = QFileInfo(finished.first().at(2).toString()).fileName();
+        QCOMPARE(QString::fromStdString(session.project().settings.active_model), second);
+        const int firstRow =
+            panel.models()->index(0).data(ModelListModel::PathRole).toString() == model ? 0 : 1;
+        panel.models()->setActive(firstRow);
+        QCOMPARE(panel.models()->activeRow(), firstRow);
+        QCOMPARE(QString::fromStdString(session.project().settings.active_model),
+                 QFileInfo(model).fileName());
+        session.flush();
+    }
+
+    void needsEnoughImages() {
+        QTemporaryDir tmp;
+        ProjectSession session;
+        QCOMPARE(session.create(tmp.filePath(QStringLiteral("p"))), QString());
+        TrainingPanel panel(&session);
+        QVERIFY(!panel.trainButton()->isEnabled());
+        QVERIFY(panel.controller()->cannotStartReason().contains(QStringLiteral("at least")));
+        QVERIFY(!panel.controller()->start());
+    }
+
+    void timeLeftReadsNaturally() {
+        QCOMPARE(timeLeftText(-1), QString());
+        QCOMPARE(timeLeftText(3), QStringLiteral("a few seconds left"));
+        QCOMPARE(timeLeftText(12), QStringLiteral("about 12 s left"));
+        QCOMPARE(timeLeftText(83), QStringLiteral("about 1 min 20 s left"));
+        QCOMPARE(timeLeftText(1800), QStringLiteral("about 30 min left"));
+    }
+};
+
+QTEST_MAIN(TestTraining)
+#include "test_training.moc"

@@ -1,0 +1,71 @@
+#pragma once
+// Inspection with the project's active model: loads it (engine::Inspector) and inspects images off the
+// GUI thread, one at a time (an Inspector is not shared between threads); a request arriving while one
+// runs replaces any earlier pending one. Follows the project's active model.
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QObject>
+
+#include <opencv2/core.hpp>
+
+#include <memory>
+
+namespace kensa::engine {
+class Inspector;
+}
+
+namespace kensa::ui {
+
+class ProjectSession;
+
+struct InspectionResult {
+    QString imagePath;
+    QImage image;  // the image as inspected
+    cv::Mat map;   // CV_32FC1 at the image's size
+    float score = 0.f;
+    QString error;
+};
+
+struct LoadedModel {
+    std::shared_ptr<engine::Inspector> inspector;
+    QString path;
+    QString error;
+};
+
+class InspectionController : public QObject {
+    Q_OBJECT
+public:
+    explicit InspectionController(ProjectSession* session, QObject* parent = nullptr);
+    ~InspectionController() override;
+
+    bool hasModel() const { return m_model.inspector != nullptr; }
+    QString modelPath() const { return m_model.path; }
+    float defaultImageThreshold() const;
+    float defaultPixelThreshold() const;
+    int inspections() const { return m_inspections; }  // model runs so far (tests)
+
+public Q_SLOTS:
+    void inspect(const QString& imagePath);
+    void reloadModel();  // the project's active model (none: clears)
+
+Q_SIGNALS:
+    void modelChanged();
+    void modelFailed(const QString& message);
+    void inspected(const kensa::ui::InspectionResult& result);
+
+private:
+    void onLoaded();
+    void onInspected();
+
+    ProjectSession* m_session;
+    LoadedModel m_model;
+    QFutureWatcher<LoadedModel> m_loader;
+    QFutureWatcher<InspectionResult> m_runner;
+    QString m_pending;
+    int m_inspections = 0;
+};
+
+}  // namespace kensa::ui
+
+Q_DECLARE_METATYPE(kensa::ui::InspectionResult)

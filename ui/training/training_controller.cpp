@@ -1,0 +1,168 @@
+#include "training/training_controller.h"
+
+#include "project/project_session.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace kensa::ui {
+
+namespace {
+
+// Share of the whole run each stage stands for (measured on the sample product: features take a
+// few seconds, training the rest).
+struct StageSpan {
+    const char* stage;
+    double from;
+    double to;
+};
+constexpr StageSpan k_spans[] = {{"loading", 0.00, 0.05},
+                                 {"features", 0.05, 0.20},
+                                 {"training", 0.20, 0.96},
+                                 {"thresholds", 0.96, 0.99},
+                                 {"saving", 0.99, 1.00}};
+
+}  // namespace
+
+TrainingController::TrainingController(ProjectSession* session, QObject* parent)
+    : QObject(parent), m_session(session), m_cancel(std::make_shared<std::atomic<bool>>(false)) {
+    qRegisterMetaType<TrainingProgress>();
+    qRegisterMetaType<TrainingOutcome>();
+    m_worker = new TrainingWorker(m_cancel);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &TrainingWorker::progress, this, &TrainingController::onProgress);
+    connect(m_worker, &TrainingWorker::finished, this, &TrainingController::onFinished);
+    // A project closing under a running training: stop it (its model would land in a closed project).
+    connect(session, &ProjectSession::aboutToClose, this, &TrainingController::cancel);
+    m_thread.setObjectName(QStringLiteral("kensa-training"));
+    m_thread.start(QThread::LowPriority);
+}
+
+TrainingController::~TrainingController() {
+    m_cancel->store(true);
+    m_thread.quit();
+    m_thread.wait();  // at most one batch or step: core checks the flag after each
+}
+
+QStringList TrainingController::trainingImages() const {
+    QStringList paths;
+    for (int r = 0; r < m_session->imageCount(); ++r) {
+        const auto& e = m_session->image(r);
+        if (e.role == project::ImageRole::Train && e.label == project::Label::Normal)
+            paths << m_session->imagePath(r);
+    }
+    return paths;
+}
+
+QString TrainingController::cannotStartReason() const {
+    if (!m_session->isOpen())
+        return tr("Open a project first.");
+    if (m_running)
+        return tr("A training is running.");
+    const int minimum = 8;  // core holds out at least 4 for thresholds and needs some to learn from
+    if (const auto n = trainingImages().size(); n < minimum)
+        return tr("Training needs at least %1 normal training images; the project has %2.")
+            .arg(minimum)
+            .arg(n);
+    return {};
+}
+
+QString TrainingController::newModelPath() const {
+    const auto& s = m_session->project().settings;
+    const QString stem = QStringLiteral("adtr-%1-%2px-%3")
+                             .arg(QString::fromStdString(s.backbone))
+                             .arg(s.image_size)
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QDir dir(m_session->modelsFolder());
+    QString path = dir.filePath(stem + QStringLiteral(".kensa"));
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = dir.filePath(QStringLiteral("%1-%2.kensa").arg(stem).arg(n));
+    return path;
+}
+
+bool TrainingController::start() {
+    if (const QString reason = cannotStartReason(); !reason.isEmpty()) {
+        Q_EMIT finished(TrainingOutcome::Failed, reason, {});
+        return false;
+    }
+    QDir().mkpath(m_session->modelsFolder());
+    TrainingJob job;
+    job.images = trainingImages();
+    job.modelPath = newModelPath();
+    const auto& s = m_session->project().settings;
+    job.config.features.backbone = s.backbone;
+    job.config.features.image_size = s.image_size;
+    job.config.epochs = s.epochs;
+    if (m_adjust)
+        m_adjust(job.config);
+    m_cancel->store(false);
+    m_running = true;
+    m_stage.clear();
+    m_secondsLeft = -1.0;
+    Q_EMIT runningChanged(true);
+    Q_EMIT started();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, job] { worker->run(job); }, Qt::QueuedConnection);
+    return true;
+}
+
+void TrainingController::cancel() {
+    if (m_running)
+        m_cancel->store(true);
+}
+
+void TrainingController::onProgress(const TrainingProgress& p) {
+    if (p.stage != m_stage) {
+        m_stage = p.stage;
+        m_stageClock.start();
+    }
+    double fraction = 0.0;
+    for (const StageSpan& span : k_spans) {
+        if (p.stage == QLatin1String(span.stage)) {
+            const double inStage = p.total > 0 ? double(p.done) / double(p.total) : 0.0;
+            fraction = span.from + (span.to - span.from) * inStage;
+        }
+    }
+    // The time left in this stage at its pace so far; training dominates, so that is what users see most.
+    m_secondsLeft = -1.0;
+    if (p.done > 0 && p.total > p.done)
+        m_secondsLeft = m_stageClock.elapsed() / 1000.0 / double(p.done) * double(p.total - p.done);
+
+    QString text;
+    if (p.stage == QLatin1String("loading"))
+        text = tr("Reading images %1 of %2").arg(p.done + 1).arg(p.total);
+    else if (p.stage == QLatin1String("features"))
+        text = tr("Extracting features %1 of %2").arg(p.done).arg(p.total);
+    else if (p.stage == QLatin1String("training")) {
+        static const QRegularExpression k_epoch(QStringLiteral("epoch (\\d+)/(\\d+)"));
+        const auto m = k_epoch.match(p.detail);
+        const int epoch = m.hasMatch() ? m.captured(1).toInt() : 0;
+        text = m.hasMatch() ? tr("Training, epoch %1 of %2").arg(epoch).arg(m.captured(2)) : tr("Training");
+        Q_EMIT lossReported(int(p.done), p.loss, epoch);
+    } else if (p.stage == QLatin1String("thresholds"))
+        text = tr("Setting thresholds from held-out normal images");
+    else if (p.stage == QLatin1String("saving"))
+        text = tr("Saving the model");
+    else
+        text = p.stage;
+    Q_EMIT progressed(fraction, text, m_secondsLeft);
+}
+
+void TrainingController::onFinished(TrainingOutcome outcome, const QString& message,
+                                    const QString& modelPath) {
+    m_running = false;
+    m_secondsLeft = -1.0;
+    if (outcome == TrainingOutcome::Finished && m_session->isOpen() &&
+        QFileInfo(modelPath).absolutePath() == QDir(m_session->modelsFolder()).absolutePath()) {
+        auto settings = m_session->project().settings;
+        settings.active_model = QFileInfo(modelPath).fileName().toStdString();
+        m_session->setSettings(settings);
+    }
+    Q_EMIT runningChanged(false);
+    Q_EMIT finished(outcome, message, modelPath);
+}
+
+}  // namespace kensa::ui

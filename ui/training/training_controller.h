@@ -1,0 +1,67 @@
+#pragma once
+// Runs training for the open project: builds the job from the project's normal training images and
+// settings, runs TrainingWorker on its own QThread, turns raw progress into a fraction of the whole run
+// with an estimate of the time left, and lists the result in the project's models/ folder. The GUI
+// thread never waits for training; cancel() only sets a flag (core stops at its next batch or step).
+
+#include "training/training_worker.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace kensa::ui {
+
+class ProjectSession;
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingController(ProjectSession* session, QObject* parent = nullptr);
+    ~TrainingController() override;  // cancels a running training and waits for its thread
+
+    bool isRunning() const { return m_running; }
+    // The project's normal training images (role train, label normal).
+    QStringList trainingImages() const;
+    // Empty when training can start, else why not (for the user).
+    QString cannotStartReason() const;
+    // Starts training with the project's settings. Returns false (and emits finished with
+    // TrainingOutcome::Failed and the reason) when it cannot start.
+    bool start();
+    // Adjusts core's config after the project's settings are applied, for every later start() (tests
+    // use it for tiny models; a later "advanced settings" dialog can too).
+    void setConfigAdjustment(std::function<void(engine::TrainingConfig&)> adjust) {
+        m_adjust = std::move(adjust);
+    }
+    void cancel();
+
+    // Estimated seconds left, or -1 while unknown.
+    double secondsLeft() const { return m_secondsLeft; }
+
+Q_SIGNALS:
+    void started();
+    // fraction: 0..1 of the whole run; text: the stage for the user.
+    void progressed(double fraction, const QString& text, double secondsLeft);
+    void lossReported(int step, double loss, int epoch);
+    void finished(kensa::ui::TrainingOutcome outcome, const QString& message, const QString& modelPath);
+    void runningChanged(bool running);
+
+private:
+    void onProgress(const TrainingProgress& p);
+    void onFinished(TrainingOutcome outcome, const QString& message, const QString& modelPath);
+    QString newModelPath() const;
+
+    ProjectSession* m_session;
+    QThread m_thread;
+    TrainingWorker* m_worker;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_running = false;
+    QString m_stage;
+    QElapsedTimer m_stageClock;
+    double m_secondsLeft = -1.0;
+    std::function<void(engine::TrainingConfig&)> m_adjust;
+};
+
+}  // namespace kensa::ui

@@ -1,0 +1,257 @@
+#include "training/training_panel.h"
+
+#include "project/project_session.h"
+#include "training/loss_plot.h"
+#include "training/model_list_model.h"
+#include "training/training_controller.h"
+
+#include <kensa/engine/backbone_catalog.h>
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace kensa::ui {
+
+namespace {
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+    auto* l = new QLabel(text, parent);
+    QFont f = l->font();
+    f.setBold(true);
+    l->setFont(f);
+    return l;
+}
+
+}  // namespace
+
+QString timeLeftText(double seconds) {
+    if (seconds < 0 || !std::isfinite(seconds))
+        return {};
+    if (seconds < 5)
+        return TrainingPanel::tr("a few seconds left");
+    const int s = int(std::lround(seconds));
+    if (s < 60)
+        return TrainingPanel::tr("about %1 s left").arg(s < 20 ? s : (s + 2) / 5 * 5);
+    const int minutes = s / 60;
+    if (minutes < 10)
+        return TrainingPanel::tr("about %1 min %2 s left").arg(minutes).arg((s % 60 + 5) / 10 * 10);
+    return TrainingPanel::tr("about %1 min left").arg(int(std::lround(seconds / 60.0)));
+}
+
+TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
+    : QWidget(parent),
+      m_session(session),
+      m_controller(new TrainingController(session, this)),
+      m_models(new ModelListModel(session, this)) {
+    m_backbone = new QComboBox(this);
+    auto* backbones = new QStandardItemModel(m_backbone);
+    for (const engine::BackboneInfo& b : engine::backbone_catalog()) {
+        auto* item = new QStandardItem(QString::fromStdString(b.display_name));
+        item->setData(QString::fromStdString(b.id), Qt::UserRole);
+        // A backbone without its weights cannot train: shown, disabled, with how to get them.
+        if (engine::find_backbone_weights(b.id).empty()) {
+            item->setEnabled(false);
+            item->setToolTip(
+                tr("Weights not installed. %1").arg(QString::fromStdString(b.how_to_get_weights)));
+        } else {
+            item->setToolTip(QString::fromStdString(b.description));
+        }
+        backbones->appendRow(item);
+    }
+    m_backbone->setModel(backbones);
+    m_imageSize = new QSpinBox(this);
+    m_imageSize->setRange(64, 512);
+    m_imageSize->setSingleStep(32);
+    m_imageSize->setSuffix(tr(" px"));
+    m_imageSize->setToolTip(
+        tr("Images are resized to this square size; a multiple of 32. Larger sees "
+           "smaller defects and trains slower."));
+    m_epochs = new QSpinBox(this);
+    m_epochs->setRange(1, 1000);
+    m_epochs->setToolTip(tr("Passes over the normal images"));
+    m_images = new QLabel(this);
+    m_images->setForegroundRole(QPalette::PlaceholderText);
+    m_train = new QPushButton(QIcon(QStringLiteral(":/icons/train.svg")), tr("Train"), this);
+    m_train->setToolTip(tr("Train a model on the project's normal training images"));
+    m_cancel = new QPushButton(QIcon(QStringLiteral(":/icons/stop.svg")), tr("Cancel"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_stage = new QLabel(this);
+    m_eta = new QLabel(this);
+    m_eta->setForegroundRole(QPalette::PlaceholderText);
+    m_plot = new LossPlot(this);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_modelList = new QListView(this);
+    m_modelList->setModel(m_models);
+    m_modelList->setMinimumHeight(72);
+    m_noModels = new QLabel(tr("No trained models yet. Train one above; every run is kept here."), this);
+    m_noModels->setWordWrap(true);
+    m_noModels->setForegroundRole(QPalette::PlaceholderText);
+    m_activate = new QPushButton(tr("Make Active"), this);
+    m_activate->setToolTip(tr("Inspect with the selected model"));
+    m_delete = new QPushButton(tr("Delete…"), this);
+
+    auto* form = new QFormLayout;
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    form->addRow(tr("Backbone"), m_backbone);
+    form->addRow(tr("Image size"), m_imageSize);
+    form->addRow(tr("Epochs"), m_epochs);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_images, 1);
+    buttons->addWidget(m_train);
+    buttons->addWidget(m_cancel);
+    auto* progressText = new QHBoxLayout;
+    progressText->addWidget(m_stage, 1);
+    progressText->addWidget(m_eta);
+    auto* modelButtons = new QHBoxLayout;
+    modelButtons->addStretch(1);
+    modelButtons->addWidget(m_activate);
+    modelButtons->addWidget(m_delete);
+    auto* v = new QVBoxLayout(this);
+    v->setContentsMargins(8, 8, 8, 8);
+    v->addWidget(sectionTitle(tr("Settings"), this));
+    v->addLayout(form);
+    v->addLayout(buttons);
+    v->addSpacing(6);
+    v->addWidget(sectionTitle(tr("Progress"), this));
+    v->addWidget(m_progress);
+    v->addLayout(progressText);
+    v->addWidget(m_plot, 3);
+    v->addWidget(m_status);
+    v->addSpacing(6);
+    v->addWidget(sectionTitle(tr("Models"), this));
+    v->addWidget(m_noModels);
+    v->addWidget(m_modelList, 1);
+    v->addLayout(modelButtons);
+
+    connect(m_train, &QPushButton::clicked, this, [this] {
+        m_plot->clear();
+        m_status->clear();
+        m_controller->start();
+    });
+    connect(m_cancel, &QPushButton::clicked, m_controller, &TrainingController::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_cancel->setEnabled(false);  // also keeps late progress reports from overwriting the text
+        m_stage->setText(tr("Cancelling…"));
+        m_eta->clear();
+    });
+    connect(m_controller, &TrainingController::progressed, this, &TrainingPanel::onProgress);
+    connect(m_controller, &TrainingController::lossReported, m_plot, &LossPlot::addStep);
+    connect(m_controller, &TrainingController::runningChanged, this, &TrainingPanel::updateState);
+    connect(m_controller, &TrainingController::finished, this,
+            [this](TrainingOutcome outcome, const QString& message) { onFinished(outcome, message); });
+    connect(m_activate, &QPushButton::clicked, this,
+            [this] { m_models->setActive(m_modelList->currentIndex().row()); });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        const QModelIndex i = m_modelList->currentIndex();
+        if (!i.isValid() ||
+            QMessageBox::question(
+                this, tr("Delete Model"),
+                tr("Move %1 to the trash?").arg(i.data(ModelListModel::PathRole).toString())) !=
+                QMessageBox::Yes)
+            return;
+        if (const QString error = m_models->remove(i.row()); !error.isEmpty())
+            QMessageBox::warning(this, tr("Delete Model"), error);
+    });
+    connect(m_modelList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &TrainingPanel::updateState);
+    connect(m_models, &QAbstractItemModel::modelReset, this, &TrainingPanel::updateState);
+    for (QSpinBox* box : {m_imageSize, m_epochs})
+        connect(box, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
+    connect(m_backbone, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
+    connect(session, &ProjectSession::opened, this, &TrainingPanel::loadSettings);
+    connect(session, &ProjectSession::closed, this, &TrainingPanel::loadSettings);
+    connect(session, &ProjectSession::imagesAppended, this, &TrainingPanel::updateState);
+    connect(session, &ProjectSession::imageChanged, this, &TrainingPanel::updateState);
+    loadSettings();
+}
+
+void TrainingPanel::loadSettings() {
+    m_loading = true;
+    const auto& s = m_session->project().settings;
+    const int b = m_backbone->findData(QString::fromStdString(s.backbone), Qt::UserRole);
+    m_backbone->setCurrentIndex(std::max(0, b));
+    m_imageSize->setValue(s.image_size);
+    m_epochs->setValue(s.epochs);
+    m_loading = false;
+    m_plot->clear();
+    m_progress->setValue(0);
+    m_stage->clear();
+    m_eta->clear();
+    m_status->clear();
+    updateState();
+}
+
+void TrainingPanel::storeSettings() {
+    if (m_loading || !m_session->isOpen())
+        return;
+    auto s = m_session->project().settings;
+    s.backbone = m_backbone->currentData(Qt::UserRole).toString().toStdString();
+    s.image_size = (m_imageSize->value() + 16) / 32 * 32;  // a multiple of 32
+    s.epochs = m_epochs->value();
+    m_session->setSettings(s);
+}
+
+void TrainingPanel::updateState() {
+    const bool running = m_controller->isRunning();
+    const QString reason = m_controller->cannotStartReason();
+    m_train->setEnabled(!running && reason.isEmpty());
+    m_train->setToolTip(reason.isEmpty() ? tr("Train a model on the project's normal training images")
+                                         : reason);
+    m_cancel->setEnabled(running);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_backbone, m_imageSize, m_epochs})
+        w->setEnabled(!running && m_session->isOpen());
+    const auto n = m_session->isOpen() ? m_controller->trainingImages().size() : 0;
+    m_images->setText(tr("%n normal training image(s)", nullptr, int(n)));
+    m_noModels->setVisible(m_models->rowCount() == 0);
+    m_modelList->setVisible(m_models->rowCount() > 0);
+    const QModelIndex current = m_modelList->currentIndex();
+    m_activate->setEnabled(current.isValid() && !current.data(ModelListModel::ActiveRole).toBool());
+    m_delete->setEnabled(current.isValid() && !running);
+}
+
+void TrainingPanel::onProgress(double fraction, const QString& text, double secondsLeft) {
+    m_progress->setValue(int(std::lround(fraction * 1000)));
+    if (!m_cancel->isEnabled())
+        return;
+    m_stage->setText(text);
+    m_eta->setText(timeLeftText(secondsLeft));
+}
+
+void TrainingPanel::onFinished(TrainingOutcome outcome, const QString& message) {
+    m_eta->clear();
+    switch (outcome) {
+        case TrainingOutcome::Finished:
+            m_progress->setValue(m_progress->maximum());
+            m_stage->setText(tr("Done"));
+            m_status->setText(message);
+            break;
+        case TrainingOutcome::Cancelled:
+            m_progress->setValue(0);
+            m_stage->setText(tr("Cancelled"));
+            m_status->setText(message);
+            break;
+        case TrainingOutcome::Failed:
+            m_progress->setValue(0);
+            m_stage->setText(tr("Training failed"));
+            m_status->setText(message);
+            break;
+    }
+    m_models->refresh();
+    updateState();
+}
+
+}  // namespace kensa::ui

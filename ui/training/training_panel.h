@@ -1,0 +1,69 @@
+#pragma once
+// The training panel: the project's training settings (backbone, image size, epochs), Train and Cancel,
+// progress with the time left, the live loss curve, and the project's trained models (one active).
+
+#include "training/training_worker.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace kensa::ui {
+
+class LossPlot;
+class ModelListModel;
+class ProjectSession;
+class TrainingController;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    TrainingPanel(ProjectSession* session, QWidget* parent = nullptr);
+
+    TrainingController* controller() const { return m_controller; }
+    ModelListModel* models() const { return m_models; }
+    QPushButton* trainButton() const { return m_train; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QProgressBar* progressBar() const { return m_progress; }
+    LossPlot* lossPlot() const { return m_plot; }
+    QLabel* statusLabel() const { return m_status; }
+    QSpinBox* epochsBox() const { return m_epochs; }
+    QSpinBox* imageSizeBox() const { return m_imageSize; }
+
+private:
+    void loadSettings();
+    void storeSettings();
+    void updateState();
+    void onProgress(double fraction, const QString& text, double secondsLeft);
+    void onFinished(TrainingOutcome outcome, const QString& message);
+
+    ProjectSession* m_session;
+    TrainingController* m_controller;
+    ModelListModel* m_models;
+    QComboBox* m_backbone;
+    QSpinBox* m_imageSize;
+    QSpinBox* m_epochs;
+    QLabel* m_images;
+    QPushButton* m_train;
+    QPushButton* m_cancel;
+    QProgressBar* m_progress;
+    QLabel* m_stage;
+    QLabel* m_eta;
+    LossPlot* m_plot;
+    QLabel* m_status;
+    QListView* m_modelList;
+    QLabel* m_noModels;
+    QPushButton* m_activate;
+    QPushButton* m_delete;
+    bool m_loading = false;
+};
+
+// "about 1 min 20 s left", "less than 5 s left" (translated); empty for an unknown time.
+QString timeLeftText(double seconds);
+
+}  // namespace kensa::ui

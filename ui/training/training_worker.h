@@ -1,0 +1,59 @@
+#pragma once
+// Trains one ADTR model off the GUI thread. Lives on TrainingController's QThread; run() reads the normal
+// images, calls core's train_adtr and writes the model into the project's models/ folder (atomically,
+// only when training completed). Progress goes out as queued signals; cancelling is a flag the core's
+// progress callback checks after every batch or optimiser step.
+
+#include <kensa/engine/adtr_training.h>
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace kensa::ui {
+
+struct TrainingJob {
+    QStringList images;  // normal training images
+    QString modelPath;   // where the finished model goes (models/<name>.kensa)
+    engine::TrainingConfig config;
+};
+
+// One progress report. stage: "loading", "features", "training", "thresholds", "saving".
+struct TrainingProgress {
+    QString stage;
+    qint64 done = 0;
+    qint64 total = 0;
+    double loss = 0.0;  // "training" only: the last step's loss
+    QString detail;     // core's detail, e.g. "epoch 2/10"
+};
+
+enum class TrainingOutcome { Finished, Cancelled, Failed };
+
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingWorker(std::shared_ptr<std::atomic<bool>> cancel) : m_cancel(std::move(cancel)) {}
+
+public Q_SLOTS:
+    void run(const kensa::ui::TrainingJob& job);
+
+Q_SIGNALS:
+    void progress(const kensa::ui::TrainingProgress& p);
+    // message: a summary on success, the reason on failure; modelPath only on success.
+    void finished(kensa::ui::TrainingOutcome outcome, const QString& message, const QString& modelPath);
+
+private:
+    bool report(const TrainingProgress& p);  // false when cancelled
+
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
+
+}  // namespace kensa::ui
+
+Q_DECLARE_METATYPE(kensa::ui::TrainingJob)
+Q_DECLARE_METATYPE(kensa::ui::TrainingProgress)
+Q_DECLARE_METATYPE(kensa::ui::TrainingOutcome)
