@@ -91,6 +91,7 @@ private Q_SLOTS:
                 c.adtr.encoder_layers = 1;
                 c.adtr.decoder_layers = 1;
                 c.adtr.feedforward_dim = 128;
+                c.normalize_positions = false;  // raw maps are >= 0, so threshold 0 outlines everything
             });
             QSignalSpy trained(&trainer, &TrainingController::finished);
             QVERIFY(trainer.start());
