@@ -4,4 +4,4 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${KENSA_BUILD_DIR:-$ROOT/build}
 "$ROOT/scripts/setup.sh"
-exec "$BUILD/app/kensa-cli" demo --work-dir "$BUILD/demo" "$@"
+exec "$BUILD/app/cli/kensa-cli" demo --work-dir "$BUILD/demo" "$@"

@@ -113,7 +113,9 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
     model
         ->add_option_function<std::string>(
             "--position",
-            [&c](const std::string& name) { c.adtr.position_embedding = *model::parse_position_embedding(name); },
+            [&c](const std::string& name) {
+                c.adtr.position_embedding = *model::parse_position_embedding(name);
+            },
             "Position embedding: learned (free parameter) or sine (fixed 2-D codes)")
         ->check(CLI::IsMember({"learned", "sine"}))
         ->default_str(std::string(model::to_string(c.adtr.position_embedding)));
@@ -123,7 +125,8 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
                     "Apply the neighbourhood mask in the encoder too");
     model->add_option("--jitter", c.adtr.jitter_scale, "Feature jitter scale in training (0 = off)")
         ->capture_default_str();
-    model->add_flag("--pre-norm,!--post-norm", c.adtr.pre_norm, "LayerNorm before (not after) each sub-layer");
+    model->add_flag("--pre-norm,!--post-norm", c.adtr.pre_norm,
+                    "LayerNorm before (not after) each sub-layer");
     model->add_flag("--last-stage-only", c.features.last_stage_only,
                     "Use only the backbone's deepest stage (the single-scale ablation)");
 

@@ -2,6 +2,8 @@
 #include <kensa/engine/adtr_training.h>
 #include <kensa/engine/inspector.h>
 
+#include "../support/tiny_adtr.h"
+
 #include <gtest/gtest.h>
 #include <opencv2/imgproc.hpp>
 
@@ -30,11 +32,7 @@ kensa::engine::TrainingConfig tiny_config() {
     c.features.backbone = "resnet18";
     c.features.random_init = true;
     c.features.image_size = 64;
-    c.adtr.hidden_dim = 64;
-    c.adtr.heads = 4;
-    c.adtr.encoder_layers = 1;
-    c.adtr.decoder_layers = 1;
-    c.adtr.feedforward_dim = 128;
+    kensa::test::use_tiny_transformer(c.adtr);
     c.adtr.dropout = 0.0;
     c.epochs = 60;
     c.learning_rate = 1e-3;

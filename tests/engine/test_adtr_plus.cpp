@@ -6,6 +6,8 @@
 #include <kensa/engine/adtr_training.h>
 #include <kensa/engine/inspector.h>
 
+#include "../support/tiny_adtr.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
@@ -50,11 +52,7 @@ kensa::engine::TrainingConfig tiny_config(int epochs) {
     // normal images, which per-position normalisation centres on zero.
     c.adtr = kensa::model::AdtrConfig{};
     c.normalize_positions = false;
-    c.adtr.hidden_dim = 64;
-    c.adtr.heads = 4;
-    c.adtr.encoder_layers = 1;
-    c.adtr.decoder_layers = 1;
-    c.adtr.feedforward_dim = 128;
+    kensa::test::use_tiny_transformer(c.adtr);
     c.adtr.dropout = 0.0;
     c.epochs = epochs;
     c.precision = kensa::model::Precision::Float32;

@@ -6,6 +6,7 @@
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
+#include <fstream>
 #include <opencv2/core.hpp>
 
 namespace kensa::project {
@@ -17,6 +18,9 @@ Project example(const fs::path& folder) {
     p.name = "bottle caps";
     p.settings.image_size = 320;
     p.settings.epochs = 3;
+    p.settings.training_mode = "anomaly";
+    p.settings.synthetic_defects = true;
+    p.settings.synthetic_share = 0.25;
     p.settings.active_model = "model-1.kensa";
     p.sources.push_back({folder / "images", ImageSource::Kind::Folder, ImageRole::Train});
     p.sources.push_back({"/elsewhere/mvtec/bottle", ImageSource::Kind::Mvtec, ImageRole::Train});
@@ -110,7 +114,22 @@ INSTANTIATE_TEST_SUITE_P(
                 "outside the project"},
         BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"defect_types\":[{\"name\":\"a\","
                 "\"color\":\"red\"}]}",
-                "#rrggbb"}));
+                "#rrggbb"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"training_mode\":"
+                "\"defects\"}}",
+                "not one of auto, normal, anomaly"}));
+
+TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
+    test::TempDir dir;
+    fs::create_directories(dir.path());
+    std::ofstream(dir / k_project_file_name)
+        << R"({"format":"kensa-project","format_version":1,"settings":{"epochs":10}})";
+    const Project p = load_project(dir.path()).take();
+    EXPECT_EQ(p.settings.epochs, 10);  // what the file says
+    EXPECT_EQ(p.settings.training_mode, "auto");
+    EXPECT_FALSE(p.settings.synthetic_defects);
+    EXPECT_EQ(p.settings.synthetic_share, 0.5);
+}
 
 TEST(ProjectFile, MissingProjectIsAClearError) {
     test::TempDir dir;

@@ -1,19 +1,33 @@
 // The training panel end to end: a tiny real model trained from the UI (MobileNetV2 weights needed),
 // progress and loss reported while the GUI thread stays responsive, a second run cancelled within a
 // second leaving nothing behind, and several models kept with one active.
+#include "canvas/mask_document.h"
+#include "inspection/inspection_controller.h"
 #include "project/project_session.h"
 #include "training/loss_plot.h"
+#include "training/model_export.h"
 #include "training/model_list_model.h"
 #include "training/training_controller.h"
 #include "training/training_panel.h"
+#include "training_fixture.h"
 #include "ui_test_support.h"
+
+#include <kensa/model/model_bundle.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <cmath>
 
 #include <kensa/engine/backbone_catalog.h>
 #include <kensa/project/project_images.h>
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -60,16 +74,8 @@ private Q_SLOTS:
 
     void trainCancelAndKeepModels() {
         QTemporaryDir tmp;
-        for (int i = 0; i < 12; ++i)
-            test::writeImage(tmp.filePath(QStringLiteral("good")), QStringLiteral("%1.png").arg(i), {80, 64},
-                             i);
         ProjectSession session;
-        QCOMPARE(session.create(tmp.filePath(QStringLiteral("p"))), QString());
-        project::Project found;
-        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("good")).toStdString(),
-                                          project::ImageRole::Train)
-                    .ok());
-        QCOMPARE(session.mergeImages(found), 12);
+        QCOMPARE(test::createTrainableProject(session, tmp), QString());
 
         TrainingPanel panel(&session);
         panel.resize(420, 760);
@@ -84,14 +90,7 @@ private Q_SLOTS:
         TrainingController* c = panel.controller();
         // A small transformer on one thread: steps of tens of milliseconds even on a busy machine, so
         // the test measures the app's cancel path, not how long one step of the full model takes.
-        c->setConfigAdjustment([](engine::TrainingConfig& config) {
-            config.features.threads = 1;
-            config.adtr.hidden_dim = 64;
-            config.adtr.heads = 4;
-            config.adtr.encoder_layers = 1;
-            config.adtr.decoder_layers = 1;
-            config.adtr.feedforward_dim = 128;
-        });
+        c->setConfigAdjustment(test::useTinyModel);
         QSignalSpy progressed(c, &TrainingController::progressed);
         QSignalSpy losses(c, &TrainingController::lossReported);
         QSignalSpy finished(c, &TrainingController::finished);
@@ -162,6 +161,102 @@ private Q_SLOTS:
         QCOMPARE(panel.models()->activeRow(), firstRow);
         QCOMPARE(QString::fromStdString(session.project().settings.active_model),
                  QFileInfo(model).fileName());
+
+        // Export the active model, inspect an image with it through kensa-cli, and compare with the app's
+        // own map of the same image: the exported file reproduces the app to 1e-5.
+        QSignalSpy exported(&panel, &TrainingPanel::exported);
+        const QString copy = tmp.filePath(QStringLiteral("elsewhere/shipped.kensa"));
+        QDir().mkpath(QFileInfo(copy).path());
+        panel.exportModel(firstRow, copy);
+        QVERIFY(exported.wait(30000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QVERIFY(QFileInfo(copy).size() == QFileInfo(model).size());
+        const QString probe =
+            test::writeImage(tmp.filePath(QStringLiteral("probe")), QStringLiteral("p.png"), {96, 72}, 7);
+        QProcess cli;
+        cli.start(QStringLiteral(KENSA_CLI_PATH),
+                  {QStringLiteral("infer"), QStringLiteral("--model"), copy, QStringLiteral("--input"),
+                   QFileInfo(probe).path(), QStringLiteral("--out"), tmp.filePath(QStringLiteral("maps")),
+                   QStringLiteral("--batch"), QStringLiteral("1")});
+        QVERIFY(cli.waitForFinished(120000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const cv::Mat cliMap =
+            cv::imread(tmp.filePath(QStringLiteral("maps/p.tiff")).toStdString(), cv::IMREAD_UNCHANGED);
+        QCOMPARE(cliMap.type(), CV_32FC1);
+        InspectionController app(&session);
+        QSignalSpy inspected(&app, &InspectionController::inspected);
+        QTRY_VERIFY_WITH_TIMEOUT(app.hasModel(), 30000);
+        app.inspect(probe);
+        QVERIFY(inspected.wait(60000));
+        const auto result = inspected.first().at(0).value<InspectionResult>();
+        QCOMPARE(result.error, QString());
+        QCOMPARE(result.map.size(), cliMap.size());
+        const double difference = cv::norm(result.map, cliMap, cv::NORM_INF);
+        qInfo("largest difference between the app's and the CLI's map: %g", difference);
+        QVERIFY(difference <= 1e-5);
+        QVERIFY(std::isfinite(result.score));
+
+        // A file that is not a model is refused and nothing is written.
+        const QString broken = tmp.filePath(QStringLiteral("broken.kensa"));
+        QFile(broken).open(QIODevice::WriteOnly);
+        QVERIFY(!exportModel(broken, tmp.filePath(QStringLiteral("never.kensa"))).isEmpty());
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("never.kensa"))));
+        session.flush();
+    }
+
+    // A defect marked on the canvas (a mask of the project's own) and synthetic defects switch training to
+    // anomaly-available in "Automatic"; "Normal images only" ignores both.
+    void trainsWithMarkedAndSyntheticDefects() {
+        QTemporaryDir tmp;
+        ProjectSession session;
+        QCOMPARE(test::createTrainableProject(session, tmp), QString());
+        const QString defect =
+            test::writeImage(tmp.filePath(QStringLiteral("test")), QStringLiteral("dent.png"), {80, 64}, 99);
+        project::Project found;
+        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("test")).toStdString(),
+                                          project::ImageRole::Test)
+                    .ok());
+        QCOMPARE(session.mergeImages(found), 1);
+        const int row = project::find_image(session.project(), defect.toStdString());
+        QVERIFY(row >= 0);
+        QImage empty(80, 64, QImage::Format_Grayscale8);
+        empty.fill(0);
+        MaskDocument* doc = session.openDocument(row, empty);
+        doc->beginEdit();
+        doc->editableMask().fill(0);
+        for (int y = 20; y < 40; ++y)
+            std::fill_n(doc->editableMask().scanLine(y) + 30, 20, uchar(255));
+        doc->touched(QRect(30, 20, 20, 20));
+        doc->endEdit(QStringLiteral("brush"));
+        QTRY_VERIFY(session.image(row).mask_pixels == 400);
+
+        TrainingPanel panel(&session);
+        TrainingController* c = panel.controller();
+        QCOMPARE(c->markedDefects().size(), 1);
+        QCOMPARE(c->markedDefects().first().image, defect);
+        panel.imageSizeBox()->setValue(64);
+        panel.epochsBox()->setValue(1);
+        panel.syntheticBox()->setChecked(true);
+        QVERIFY(session.project().settings.synthetic_defects);
+        QCOMPARE(session.project().settings.training_mode, std::string("auto"));
+        c->setConfigAdjustment(test::useTinyModel);
+        QSignalSpy finished(c, &TrainingController::finished);
+        const auto trainedMode = [&] {
+            finished.clear();
+            if (!c->start() || !finished.wait(180000))
+                return std::string("did not run");
+            if (finished.first().at(0).value<TrainingOutcome>() != TrainingOutcome::Finished)
+                return finished.first().at(1).toString().toStdString();
+            const auto bundle = model::load_bundle(finished.first().at(2).toString().toStdString());
+            return nlohmann::json::parse(bundle.training_json).value("mode", std::string("?"));
+        };
+        QCOMPARE(QString::fromStdString(trainedMode()), QStringLiteral("anomaly-available"));
+        QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("1 marked defect")));
+
+        panel.modeBox()->setCurrentIndex(panel.modeBox()->findData(QStringLiteral("normal")));
+        QCOMPARE(session.project().settings.training_mode, std::string("normal"));
+        QVERIFY(!panel.syntheticBox()->isEnabled());
+        QCOMPARE(QString::fromStdString(trainedMode()), QStringLiteral("normal-only"));
         session.flush();
     }
 

@@ -57,6 +57,18 @@ QStringList TrainingController::trainingImages() const {
     return paths;
 }
 
+QList<DefectJob> TrainingController::markedDefects() const {
+    QList<DefectJob> defects;
+    const QDir folder(m_session->folder());
+    for (int r = 0; r < m_session->imageCount(); ++r) {
+        const auto& e = m_session->image(r);
+        if (e.label == project::Label::Defect && !e.mask.empty() && e.mask_pixels > 0)
+            defects.append({m_session->imagePath(r), folder.filePath(QString::fromStdString(e.mask.string())),
+                            QString::fromStdString(e.defect_type)});
+    }
+    return defects;
+}
+
 QString TrainingController::cannotStartReason() const {
     if (!m_session->isOpen())
         return tr("Open a project first.");
@@ -67,6 +79,11 @@ QString TrainingController::cannotStartReason() const {
         return tr("Training needs at least %1 normal training images; the project has %2.")
             .arg(minimum)
             .arg(n);
+    const auto& s = m_session->project().settings;
+    if (s.training_mode == "anomaly" && !s.synthetic_defects && markedDefects().isEmpty())
+        return tr(
+            "Anomaly-available training needs marked defects or synthetic defects: mark a defect "
+            "with a mask, or turn on synthetic defects.");
     return {};
 }
 
@@ -96,6 +113,12 @@ bool TrainingController::start() {
     job.config.features.backbone = s.backbone;
     job.config.features.image_size = s.image_size;
     job.config.epochs = s.epochs;
+    auto& anomaly = job.config.anomaly;
+    anomaly.mode = engine::parse_training_mode(s.training_mode).value_or(engine::TrainingMode::Auto);
+    anomaly.synthetic = s.synthetic_defects;
+    anomaly.synthetic_share = s.synthetic_share;
+    if (anomaly.mode != engine::TrainingMode::NormalOnly)
+        job.defects = markedDefects();
     if (m_adjust)
         m_adjust(job.config);
     m_cancel->store(false);

@@ -25,6 +25,9 @@ public:
     bool isRunning() const { return m_running; }
     // The project's normal training images (role train, label normal).
     QStringList trainingImages() const;
+    // The project's marked defects: images labelled defect with a mask of their own that marks pixels
+    // (imported ground truth is for evaluation, not training).
+    QList<DefectJob> markedDefects() const;
     // Empty when training can start, else why not (for the user).
     QString cannotStartReason() const;
     // Starts training with the project's settings. Returns false (and emits finished with

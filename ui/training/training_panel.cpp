@@ -2,13 +2,19 @@
 
 #include "project/project_session.h"
 #include "training/loss_plot.h"
+#include "training/model_export.h"
 #include "training/model_list_model.h"
 #include "training/training_controller.h"
 
 #include <kensa/engine/backbone_catalog.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -18,6 +24,7 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -80,7 +87,24 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_epochs = new QSpinBox(this);
     m_epochs->setRange(1, 1000);
     m_epochs->setToolTip(tr("Passes over the normal images"));
+    m_mode = new QComboBox(this);
+    m_mode->addItem(tr("Automatic"), QStringLiteral("auto"));
+    m_mode->addItem(tr("Normal images only"), QStringLiteral("normal"));
+    m_mode->addItem(tr("With defects (ADTR+)"), QStringLiteral("anomaly"));
+    m_mode->setToolTip(
+        tr("Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked "
+           "defects or synthetic defects are on, else on normal images only."));
+    m_synthetic = new QCheckBox(tr("Synthetic defects"), this);
+    m_synthetic->setToolTip(
+        tr("Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default "
+           "settings) on normal training images in every epoch."));
+    m_syntheticShare = new QSpinBox(this);
+    m_syntheticShare->setRange(5, 100);
+    m_syntheticShare->setSingleStep(5);
+    m_syntheticShare->setSuffix(tr(" % of images"));
+    m_syntheticShare->setToolTip(tr("How many normal images carry a synthetic defect in an epoch"));
     m_images = new QLabel(this);
+    m_images->setWordWrap(true);
     m_images->setForegroundRole(QPalette::PlaceholderText);
     m_train = new QPushButton(QIcon(QStringLiteral(":/icons/train.svg")), tr("Train"), this);
     m_train->setToolTip(tr("Train a model on the project's normal training images"));
@@ -103,12 +127,21 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_activate = new QPushButton(tr("Make Active"), this);
     m_activate->setToolTip(tr("Inspect with the selected model"));
     m_delete = new QPushButton(tr("Delete…"), this);
+    m_export = new QPushButton(QIcon(QStringLiteral(":/icons/export.svg")), tr("Export…"), this);
+    m_export->setToolTip(
+        tr("Save a copy of the selected model for kensa-cli or another Kensa: one file with the "
+           "backbone, the transformer, thresholds and map settings"));
 
     auto* form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     form->addRow(tr("Backbone"), m_backbone);
     form->addRow(tr("Image size"), m_imageSize);
     form->addRow(tr("Epochs"), m_epochs);
+    form->addRow(tr("Defects"), m_mode);
+    auto* synthetic = new QHBoxLayout;
+    synthetic->addWidget(m_synthetic);
+    synthetic->addWidget(m_syntheticShare, 1);
+    form->addRow(QString(), synthetic);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_images, 1);
     buttons->addWidget(m_train);
@@ -119,6 +152,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     auto* modelButtons = new QHBoxLayout;
     modelButtons->addStretch(1);
     modelButtons->addWidget(m_activate);
+    modelButtons->addWidget(m_export);
     modelButtons->addWidget(m_delete);
     auto* v = new QVBoxLayout(this);
     v->setContentsMargins(8, 8, 8, 8);
@@ -166,17 +200,52 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
         if (const QString error = m_models->remove(i.row()); !error.isEmpty())
             QMessageBox::warning(this, tr("Delete Model"), error);
     });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QModelIndex i = m_modelList->currentIndex();
+        if (!i.isValid())
+            return;
+        const QString name = QFileInfo(i.data(ModelListModel::PathRole).toString()).fileName();
+        const QString destination = QFileDialog::getSaveFileName(
+            this, tr("Export Model"), QDir::home().filePath(name), tr("Kensa models (*.kensa)"));
+        if (!destination.isEmpty())
+            exportModel(i.row(), destination);
+    });
+    connect(this, &TrainingPanel::exported, this, [this](const QString& destination, const QString& error) {
+        m_status->setText(error.isEmpty() ? tr("Exported to %1. Inspect with: kensa-cli infer --model %1 "
+                                               "--input FOLDER --out FOLDER")
+                                                .arg(destination)
+                                          : tr("Export failed: %1").arg(error));
+    });
     connect(m_modelList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &TrainingPanel::updateState);
     connect(m_models, &QAbstractItemModel::modelReset, this, &TrainingPanel::updateState);
     for (QSpinBox* box : {m_imageSize, m_epochs})
         connect(box, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
+    connect(m_syntheticShare, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
     connect(m_backbone, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
+    connect(m_synthetic, &QCheckBox::toggled, this, &TrainingPanel::storeSettings);
     connect(session, &ProjectSession::opened, this, &TrainingPanel::loadSettings);
     connect(session, &ProjectSession::closed, this, &TrainingPanel::loadSettings);
     connect(session, &ProjectSession::imagesAppended, this, &TrainingPanel::updateState);
     connect(session, &ProjectSession::imageChanged, this, &TrainingPanel::updateState);
     loadSettings();
+}
+
+void TrainingPanel::exportModel(int row, const QString& destination) {
+    const QString source = m_models->index(row).data(ModelListModel::PathRole).toString();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, destination] {
+        --m_exporting;
+        Q_EMIT exported(destination, watcher->result());
+        watcher->deleteLater();
+        updateState();
+    });
+    ++m_exporting;
+    updateState();
+    m_status->setText(tr("Exporting %1…").arg(QFileInfo(source).fileName()));
+    watcher->setFuture(
+        QtConcurrent::run([source, destination] { return ui::exportModel(source, destination); }));
 }
 
 void TrainingPanel::loadSettings() {
@@ -186,6 +255,9 @@ void TrainingPanel::loadSettings() {
     m_backbone->setCurrentIndex(std::max(0, b));
     m_imageSize->setValue(s.image_size);
     m_epochs->setValue(s.epochs);
+    m_mode->setCurrentIndex(std::max(0, m_mode->findData(QString::fromStdString(s.training_mode))));
+    m_synthetic->setChecked(s.synthetic_defects);
+    m_syntheticShare->setValue(int(std::lround(s.synthetic_share * 100)));
     m_loading = false;
     m_plot->clear();
     m_progress->setValue(0);
@@ -202,7 +274,11 @@ void TrainingPanel::storeSettings() {
     s.backbone = m_backbone->currentData(Qt::UserRole).toString().toStdString();
     s.image_size = (m_imageSize->value() + 16) / 32 * 32;  // a multiple of 32
     s.epochs = m_epochs->value();
+    s.training_mode = m_mode->currentData().toString().toStdString();
+    s.synthetic_defects = m_synthetic->isChecked();
+    s.synthetic_share = m_syntheticShare->value() / 100.0;
     m_session->setSettings(s);
+    updateState();
 }
 
 void TrainingPanel::updateState() {
@@ -212,15 +288,24 @@ void TrainingPanel::updateState() {
     m_train->setToolTip(reason.isEmpty() ? tr("Train a model on the project's normal training images")
                                          : reason);
     m_cancel->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_backbone, m_imageSize, m_epochs})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_backbone, m_imageSize, m_epochs, m_mode})
         w->setEnabled(!running && m_session->isOpen());
+    const bool normalOnly = m_mode->currentData().toString() == QStringLiteral("normal");
+    m_synthetic->setEnabled(!running && m_session->isOpen() && !normalOnly);
+    m_syntheticShare->setEnabled(m_synthetic->isEnabled() && m_synthetic->isChecked());
     const auto n = m_session->isOpen() ? m_controller->trainingImages().size() : 0;
-    m_images->setText(tr("%n normal training image(s)", nullptr, int(n)));
+    const auto marked = m_session->isOpen() ? m_controller->markedDefects().size() : 0;
+    QString images = tr("%n normal training image(s)", nullptr, int(n));
+    if (marked > 0)
+        images += normalOnly ? tr(", %n marked defect(s) not used", nullptr, int(marked))
+                             : tr(", %n marked defect(s)", nullptr, int(marked));
+    m_images->setText(images);
     m_noModels->setVisible(m_models->rowCount() == 0);
     m_modelList->setVisible(m_models->rowCount() > 0);
     const QModelIndex current = m_modelList->currentIndex();
     m_activate->setEnabled(current.isValid() && !current.data(ModelListModel::ActiveRole).toBool());
-    m_delete->setEnabled(current.isValid() && !running);
+    m_delete->setEnabled(current.isValid() && !running && m_exporting == 0);
+    m_export->setEnabled(current.isValid());
 }
 
 void TrainingPanel::onProgress(double fraction, const QString& text, double secondsLeft) {

@@ -1,11 +1,13 @@
 #pragma once
-// The training panel: the project's training settings (backbone, image size, epochs), Train and Cancel,
+// The training panel: the project's training settings (backbone, image size, epochs, how defects are used:
+// marked ones and synthetic ones, ADTR+), Train and Cancel,
 // progress with the time left, the live loss curve, and the project's trained models (one active).
 
 #include "training/training_worker.h"
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListView;
@@ -34,6 +36,15 @@ public:
     QLabel* statusLabel() const { return m_status; }
     QSpinBox* epochsBox() const { return m_epochs; }
     QSpinBox* imageSizeBox() const { return m_imageSize; }
+    QPushButton* exportButton() const { return m_export; }
+    // Exports the model in `row` to `destination` in the background; exported() reports the outcome.
+    void exportModel(int row, const QString& destination);
+    QComboBox* modeBox() const { return m_mode; }
+    QCheckBox* syntheticBox() const { return m_synthetic; }
+
+Q_SIGNALS:
+    // error: empty on success.
+    void exported(const QString& destination, const QString& error);
 
 private:
     void loadSettings();
@@ -48,6 +59,9 @@ private:
     QComboBox* m_backbone;
     QSpinBox* m_imageSize;
     QSpinBox* m_epochs;
+    QComboBox* m_mode;
+    QCheckBox* m_synthetic;
+    QSpinBox* m_syntheticShare;
     QLabel* m_images;
     QPushButton* m_train;
     QPushButton* m_cancel;
@@ -60,6 +74,8 @@ private:
     QLabel* m_noModels;
     QPushButton* m_activate;
     QPushButton* m_delete;
+    QPushButton* m_export;
+    int m_exporting = 0;  // exports running
     bool m_loading = false;
 };
 

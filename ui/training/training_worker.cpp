@@ -20,17 +20,29 @@ bool TrainingWorker::report(const TrainingProgress& p) {
 
 void TrainingWorker::run(const TrainingJob& job) {
     try {
-        std::vector<cv::Mat> images;
-        images.reserve(size_t(job.images.size()));
-        for (qsizetype i = 0; i < job.images.size(); ++i) {
-            if (!report({QStringLiteral("loading"), i, job.images.size(), 0.0, {}}))
+        const qsizetype total = job.images.size() + job.defects.size();
+        const auto load = [&](qsizetype done, const QString& path, auto reader) {
+            if (!report({QStringLiteral("loading"), done, total, 0.0, {}}))
                 throw Cancelled();
-            auto image = data::read_image(job.images[i].toStdString());
-            if (!image)
-                throw Error(image.error().message());
-            images.push_back(std::move(*image));
+            auto loaded = reader(std::filesystem::path(path.toStdString()));
+            if (!loaded)
+                throw Error(loaded.error().message());
+            return std::move(*loaded);
+        };
+        engine::TrainingData data;
+        data.normal.reserve(size_t(job.images.size()));
+        for (qsizetype i = 0; i < job.images.size(); ++i)
+            data.normal.push_back(load(i, job.images[i], data::read_image));
+        for (qsizetype i = 0; i < job.defects.size(); ++i) {
+            const DefectJob& d = job.defects[i];
+            engine::DefectSample sample;
+            sample.image = load(job.images.size() + i, d.image, data::read_image);
+            sample.mask = load(job.images.size() + i, d.mask, data::read_mask);
+            sample.defect_type = d.defectType.toStdString();
+            sample.path = d.image.toStdString();  // recorded in the model: evaluation leaves it out
+            data.defects.push_back(std::move(sample));
         }
-        const auto result = engine::train_adtr(images, job.config, [this](const Progress& p) {
+        const auto result = engine::train_adtr(data, job.config, [this](const Progress& p) {
             return report({QString::fromStdString(p.stage), p.done, p.total, p.value,
                            QString::fromStdString(p.detail)});
         });
@@ -38,12 +50,18 @@ void TrainingWorker::run(const TrainingJob& job) {
             throw Cancelled();
         // save_bundle writes a temporary file and renames it: models/ never holds half a model.
         model::save_bundle(std::filesystem::path(job.modelPath.toStdString()), result.bundle);
+        const QString defects =
+            result.mode == engine::TrainingMode::NormalOnly
+                ? tr("normal-only")
+                : tr("anomaly-available: %n marked defect(s)", nullptr, int(job.defects.size())) +
+                      (job.config.anomaly.synthetic ? tr(" and synthetic defects") : QString());
         const QString summary =
-            tr("Trained on %1 normal images (%2 held out for thresholds) in %3 s; final loss %4.")
+            tr("Trained (%5) on %1 normal images (%2 held out for thresholds) in %3 s; final loss %4.")
                 .arg(result.train_images)
                 .arg(result.holdout_images)
                 .arg(qRound(result.feature_seconds + result.training_seconds))
-                .arg(result.epoch_losses.empty() ? 0.0 : result.epoch_losses.back(), 0, 'g', 4);
+                .arg(result.epoch_losses.empty() ? 0.0 : result.epoch_losses.back(), 0, 'g', 4)
+                .arg(defects);
         Q_EMIT finished(TrainingOutcome::Finished, summary, job.modelPath);
     } catch (const Cancelled&) {
         Q_EMIT finished(TrainingOutcome::Cancelled, tr("Training cancelled; no model was written."), {});

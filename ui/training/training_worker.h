@@ -1,8 +1,8 @@
 #pragma once
 // Trains one ADTR model off the GUI thread. Lives on TrainingController's QThread; run() reads the normal
-// images, calls core's train_adtr and writes the model into the project's models/ folder (atomically,
-// only when training completed). Progress goes out as queued signals; cancelling is a flag the core's
-// progress callback checks after every batch or optimiser step.
+// images and the marked defects with their masks, calls core's train_adtr and writes the model into the
+// project's models/ folder (atomically, only when training completed). Progress goes out as queued signals;
+// cancelling is a flag the core's progress callback checks after every batch or optimiser step.
 
 #include <kensa/engine/adtr_training.h>
 
@@ -16,9 +16,17 @@
 
 namespace kensa::ui {
 
+// A marked defect the model trains on (ADTR+): the image, its mask (0/255 PNG) and defect type.
+struct DefectJob {
+    QString image;
+    QString mask;
+    QString defectType;
+};
+
 struct TrainingJob {
-    QStringList images;  // normal training images
-    QString modelPath;   // where the finished model goes (models/<name>.kensa)
+    QStringList images;        // normal training images
+    QList<DefectJob> defects;  // marked defects (used in anomaly-available mode)
+    QString modelPath;         // where the finished model goes (models/<name>.kensa)
     engine::TrainingConfig config;
 };
 

@@ -1,11 +1,10 @@
 #include <kensa/engine/adtr_training.h>
 
 #include <kensa/base/error.h>
-#include <kensa/engine/backbone_catalog.h>
+#include <kensa/engine/backbone_features.h>
 #include <kensa/engine/inspector.h>
 #include <kensa/nn/adtr_plus_loss.h>
 #include <kensa/nn/adtr_transformer.h>
-#include <kensa/nn/backbone_factory.h>
 #include <kensa/nn/feature_grid.h>
 #include <kensa/nn/runtime.h>
 #include <kensa/nn/tensor_dict.h>
@@ -103,8 +102,8 @@ nlohmann::json synthetic_json(const SyntheticSchedule& schedule, const AnomalyTr
 
 // Calls fn(batch, reconstruction) over the features in eval mode, without gradients.
 template <typename Fn>
-void for_each_reconstruction(nn::AdtrTransformerImpl& transformer, const torch::Tensor& features, int batch_size,
-                             Fn&& fn) {
+void for_each_reconstruction(nn::AdtrTransformerImpl& transformer, const torch::Tensor& features,
+                             int batch_size, Fn&& fn) {
     torch::NoGradGuard no_grad;
     for (int64_t begin = 0; begin < features.size(0); begin += batch_size) {
         const auto batch = features.slice(0, begin, std::min<int64_t>(begin + batch_size, features.size(0)));
@@ -113,11 +112,13 @@ void for_each_reconstruction(nn::AdtrTransformerImpl& transformer, const torch::
 }
 
 // Per-channel RMS of (reconstruction - features) over the (training) features.
-torch::Tensor residual_rms(nn::AdtrTransformerImpl& transformer, const torch::Tensor& features, int batch_size) {
+torch::Tensor residual_rms(nn::AdtrTransformerImpl& transformer, const torch::Tensor& features,
+                           int batch_size) {
     auto sum = torch::zeros({features.size(1)}, torch::kDouble);
-    for_each_reconstruction(transformer, features, batch_size, [&](const auto& batch, const auto& reconstruction) {
-        sum += (reconstruction - batch).pow(2).sum({0, 2, 3}).to(torch::kDouble);
-    });
+    for_each_reconstruction(transformer, features, batch_size,
+                            [&](const auto& batch, const auto& reconstruction) {
+                                sum += (reconstruction - batch).pow(2).sum({0, 2, 3}).to(torch::kDouble);
+                            });
     const double count = static_cast<double>(features.size(0) * features.size(2) * features.size(3));
     return (sum / count).sqrt().to(torch::kFloat).clamp_min(1e-3);
 }
@@ -127,9 +128,10 @@ std::pair<torch::Tensor, torch::Tensor> position_statistics(nn::AdtrTransformerI
                                                             const torch::Tensor& features, int batch_size,
                                                             const torch::Tensor& channel_scale) {
     std::vector<torch::Tensor> grids;
-    for_each_reconstruction(transformer, features, batch_size, [&](const auto& batch, const auto& reconstruction) {
-        grids.push_back(nn::anomaly_grid(reconstruction, batch, channel_scale));
-    });
+    for_each_reconstruction(transformer, features, batch_size,
+                            [&](const auto& batch, const auto& reconstruction) {
+                                grids.push_back(nn::anomaly_grid(reconstruction, batch, channel_scale));
+                            });
     const auto all = torch::cat(grids, 0);
     const auto mean = all.mean(0);
     // Floor: a position the model rebuilds perfectly on every image must not turn noise into alarms.
@@ -193,16 +195,10 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             result.training_images.push_back(d.path);
 
     const auto& fc = config.features;
-    if (fc.image_size <= 0 || fc.image_size % 32 != 0)
-        throw Error("image size " + std::to_string(fc.image_size) + " is not a positive multiple of 32");
-    auto backbone = fc.random_init
-                        ? nn::create_backbone(fc.backbone)
-                        : nn::load_backbone(fc.backbone, resolve_backbone_weights(fc.backbone, fc.weights));
-    const int64_t grid = fc.grid_size > 0 ? fc.grid_size : nn::default_grid_size(fc.image_size);
-    const int first_stage = fc.last_stage_only ? static_cast<int>(backbone->stages().size()) - 1 : 0;
+    BackboneFeatures backbone(fc);
+    const int64_t grid = backbone.grid();
     const auto extract = [&](const std::vector<cv::Mat>& images, const ProgressCallback& cb) {
-        return nn::extract_feature_grids(*backbone, images, fc.image_size, grid, fc.batch_size, cb,
-                                         first_stage);
+        return backbone.extract(images, cb);
     };
 
     auto t0 = Clock::now();
@@ -233,7 +229,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     result.feature_seconds = seconds_since(t0);
 
     model::AdtrConfig adtr = config.adtr;
-    adtr.channels = static_cast<int>(nn::grid_channels(*backbone, first_stage));
+    adtr.channels = static_cast<int>(backbone.channels());
     adtr.grid = static_cast<int>(grid);
     nn::AdtrTransformer transformer(adtr, config.precision);
     torch::optim::AdamW optimizer(
@@ -320,11 +316,11 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     result.training_seconds = seconds_since(t0);
 
     auto& bundle = result.bundle;
-    const auto backbone_state = nn::module_state(backbone->module());
+    const auto backbone_state = nn::module_state(backbone.backbone().module());
     bundle.backbone = fc.backbone;
     bundle.backbone_weights_checksum = model::tensor_checksum(nn::to_archive(backbone_state));
     bundle.image_size = fc.image_size;
-    bundle.first_feature_stage = first_stage;
+    bundle.first_feature_stage = backbone.first_stage();
     bundle.adtr = adtr;
     bundle.gaussian_sigma = config.map.gaussian_sigma;
     bundle.score_pool = config.map.score_pool;

@@ -52,10 +52,17 @@ struct ImageSource {
     bool operator==(const ImageSource&) const = default;
 };
 
+// How training uses defects (ADTR+): "auto" trains anomaly-available as soon as the project has marked
+// defects or synthetic defects are on; "normal" and "anomaly" force the mode (engine::TrainingMode).
+inline constexpr const char* k_training_modes[] = {"auto", "normal", "anomaly"};
+
 struct ProjectSettings {
     std::string backbone = "mobilenet_v2";
     int image_size = 256;
-    int epochs = 10;
+    int epochs = 40;                     // the engine's measured default (engine::TrainingConfig::epochs)
+    std::string training_mode = "auto";  // one of k_training_modes
+    bool synthetic_defects = false;      // draw fresh synthetic defects on normal images every epoch
+    double synthetic_share = 0.5;        // the share of normal images that carry one in an epoch
     // The model inspection uses: a file name in the project's models/ folder; empty when none is chosen.
     std::string active_model;
 

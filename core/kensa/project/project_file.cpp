@@ -1,4 +1,5 @@
 #include <kensa/project/project_file.h>
+#include <algorithm>
 
 #include <kensa/base/atomic_file.h>
 
@@ -111,7 +112,13 @@ Project project_from(const json& j, const fs::path& folder) {
         p.settings.backbone = it->value("backbone", p.settings.backbone);
         p.settings.image_size = it->value("image_size", p.settings.image_size);
         p.settings.epochs = it->value("epochs", p.settings.epochs);
+        p.settings.training_mode = it->value("training_mode", p.settings.training_mode);
+        p.settings.synthetic_defects = it->value("synthetic_defects", p.settings.synthetic_defects);
+        p.settings.synthetic_share = it->value("synthetic_share", p.settings.synthetic_share);
         p.settings.active_model = it->value("active_model", p.settings.active_model);
+        if (std::ranges::find(k_training_modes, p.settings.training_mode) == std::end(k_training_modes))
+            throw std::runtime_error("settings.training_mode '" + p.settings.training_mode +
+                                     "' is not one of auto, normal, anomaly");
     }
     for (const auto& t : j.value("defect_types", json::array()))
         p.defect_types.push_back({t.at("name").get<std::string>(), color_from_hex(t.at("color"))});
@@ -176,6 +183,9 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                   {{"backbone", project.settings.backbone},
                    {"image_size", project.settings.image_size},
                    {"epochs", project.settings.epochs},
+                   {"training_mode", project.settings.training_mode},
+                   {"synthetic_defects", project.settings.synthetic_defects},
+                   {"synthetic_share", project.settings.synthetic_share},
                    {"active_model", project.settings.active_model}}},
                  {"defect_types", types},
                  {"sources", sources},
