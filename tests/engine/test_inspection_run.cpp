@@ -18,6 +18,17 @@ namespace {
 namespace fs = std::filesystem;
 using metrics::Truth;
 
+// Quicker than test::trained_once() (ctest runs every test in its own process): still separates the
+// obvious defects below.
+const model::ModelBundle& model() {
+    static const auto bundle = [] {
+        auto config = test::tiny_config();
+        config.epochs = 10;
+        return train_adtr(test::normal_images(12, 64, 1), config).bundle;
+    }();
+    return bundle;
+}
+
 // 6 normal images (one 96 x 64, so maps keep their aspect), 6 with an obvious red square and its mask,
 // one unlabelled, one unreadable file.
 std::vector<InspectionItem> write_items(const fs::path& dir) {
@@ -50,7 +61,7 @@ std::vector<InspectionItem> write_items(const fs::path& dir) {
 TEST(InspectionRun, ScoresEveryReadableImageAndEvaluatesOnce) {
     test::TempDir dir;
     const auto items = write_items(dir.path());
-    Inspector inspector(test::trained_once().bundle, 1);
+    Inspector inspector(model(), 1);
     InspectionRunConfig config;
     config.batch_size = 4;
     config.map_side = 32;
@@ -118,7 +129,7 @@ TEST(InspectionRun, UnlabelledImagesAloneGiveNoEvaluation) {
     auto items = write_items(dir.path());
     for (auto& item : items)
         item.truth = Truth::Unknown;
-    Inspector inspector(test::trained_once().bundle, 1);
+    Inspector inspector(model(), 1);
     const InspectionRun run = run_inspection(inspector, items);
     EXPECT_FALSE(run.evaluation.has_value());
     EXPECT_TRUE(run.evaluation_error.empty());
@@ -129,7 +140,7 @@ TEST(InspectionRun, UnreadableMaskIsAWarningNotAFailure) {
     test::TempDir dir;
     auto items = write_items(dir.path());
     items[6].mask = dir / "missing_mask.png";
-    Inspector inspector(test::trained_once().bundle, 1);
+    Inspector inspector(model(), 1);
     const InspectionRun run = run_inspection(inspector, std::span(items).first(7));
     EXPECT_TRUE(run.images[6].error.empty());
     EXPECT_NE(run.images[6].warning.find("missing_mask.png"), std::string::npos) << run.images[6].warning;
@@ -141,7 +152,7 @@ TEST(InspectionRun, UnreadableMaskIsAWarningNotAFailure) {
 TEST(InspectionRun, CancelStopsAfterTheCurrentBatch) {
     test::TempDir dir;
     const auto items = write_items(dir.path());
-    Inspector inspector(test::trained_once().bundle, 1);
+    Inspector inspector(model(), 1);
     InspectionRunConfig config;
     config.batch_size = 2;
     int reports = 0;

@@ -95,8 +95,9 @@ bool BatchController::start() {
         engine::InspectionItem item{path.toStdString(), image.truth, e.defect_type, {}};
         // The project's own annotation wins over imported ground truth, as everywhere in Kensa.
         if (image.truth == metrics::Truth::Defect)
-            item.mask = !e.mask.empty() ? projectDir.filePath(QString::fromStdString(e.mask.string())).toStdString()
-                                        : e.source_mask;
+            item.mask = !e.mask.empty()
+                            ? std::filesystem::path(projectDir.filePath(QString::fromStdString(e.mask.string())).toStdString())
+                            : e.source_mask;
         results->images.push_back(std::move(image));
         items.push_back(std::move(item));
     }

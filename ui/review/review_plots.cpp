@@ -27,7 +27,7 @@ const QColor k_red(198, 40, 40);
 const QColor k_green(46, 125, 50);
 const QColor k_grey(120, 120, 120);
 
-QString metric(double v) {
+QString metricText(double v) {
     return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3);
 }
 
@@ -116,9 +116,9 @@ void ReviewPlots::rebuild() {
     const metrics::MetricSet* overall = evaluation ? &evaluation->overall : nullptr;
     const double proLimit = evaluation ? evaluation->pro_fpr_limit : 0.3;
 
-    m_titles[ImageRoc] = tr("Image ROC — AUROC %1").arg(metric(overall ? overall->image_auroc : NAN));
-    m_titles[PixelRoc] = tr("Pixel ROC — AUROC %1").arg(metric(overall ? overall->pixel_auroc : NAN));
-    m_titles[Pro] = tr("PRO — AU-PRO@%1 %2").arg(proLimit).arg(metric(overall ? overall->aupro : NAN));
+    m_titles[ImageRoc] = tr("Image ROC — AUROC %1").arg(metricText(overall ? overall->image_auroc : NAN));
+    m_titles[PixelRoc] = tr("Pixel ROC — AUROC %1").arg(metricText(overall ? overall->pixel_auroc : NAN));
+    m_titles[Pro] = tr("PRO — AU-PRO@%1 %2").arg(proLimit).arg(metricText(overall ? overall->aupro : NAN));
     m_titles[Histogram] = tr("Image scores");
 
     const auto addCurve = [&](Plot p, const std::vector<metrics::CurvePoint>* points, double xMax) {
