@@ -3,11 +3,16 @@
 #include <kensa/base/error.h>
 #include <kensa/data/image_io.h>
 #include <kensa/engine/inspector.h>
+#include <kensa/engine/map_arena.h>
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace kensa::engine {
 
@@ -21,23 +26,21 @@ cv::Size reduced_size(cv::Size image, int map_side) {
     return {std::max(1, int(std::lround(image.width * f))), std::max(1, int(std::lround(image.height * f)))};
 }
 
-cv::Mat reduce_map(const cv::Mat& map, cv::Size size) {
-    if (map.size() == size)
-        return map.clone();
-    cv::Mat out;
-    cv::resize(map, out, size, 0, 0, cv::INTER_AREA);  // area: a thin defect's peak survives as a mean
-    return out;
+// Into the arena's memory (`out` already has the right size and type, so OpenCV writes in place).
+void reduce_map(const cv::Mat& map, cv::Mat& out) {
+    if (map.size() == out.size())
+        map.copyTo(out);
+    else
+        cv::resize(map, out, out.size(), 0, 0, cv::INTER_AREA);  // area: a thin defect survives as a mean
 }
 
 // The mask at the map's size: a reduced pixel is defect when at least half of it was.
-cv::Mat reduce_mask(const cv::Mat& mask, cv::Size size) {
-    cv::Mat out;
-    if (mask.size() == size)
-        out = mask.clone();
+void reduce_mask(const cv::Mat& mask, cv::Mat& out) {
+    if (mask.size() == out.size())
+        mask.copyTo(out);
     else
-        cv::resize(mask, out, size, 0, 0, cv::INTER_AREA);
+        cv::resize(mask, out, out.size(), 0, 0, cv::INTER_AREA);
     cv::threshold(out, out, 127, 255, cv::THRESH_BINARY);
-    return out;
 }
 
 void widen(float& lo, float& hi, float a, float b) {
@@ -66,6 +69,8 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
     if (config.batch_size < 1 || config.map_side < 8)
         throw Error("inspection: batch size must be at least 1 and map side at least 8 pixels");
     InspectionRun run;
+    auto storage = std::make_shared<MapArena>();
+    run.storage = storage;
     run.images.resize(items.size());
     const auto total = int64_t(items.size());
     report(progress, {"inspecting", 0, total});
@@ -99,7 +104,8 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
             const size_t k = batch_items[r];
             InspectedImage& out = run.images[k];
             out.score = results[r].score;
-            out.map = reduce_map(results[r].map, reduced_size(out.image_size, config.map_side));
+            out.map = storage->allocate(reduced_size(out.image_size, config.map_side), CV_32FC1);
+            reduce_map(results[r].map, out.map);
             results[r].map.release();
             double lo = 0, hi = 0;
             cv::minMaxLoc(out.map, &lo, &hi);
@@ -108,12 +114,21 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
             const InspectionItem& item = items[k];
             if (item.truth == metrics::Truth::Defect && !item.mask.empty()) {
                 auto mask = data::read_mask(item.mask);
-                if (mask)
-                    out.mask = reduce_mask(*mask, out.map.size());
+                if (mask) {
+                    out.mask = storage->allocate(out.map.size(), CV_8UC1);
+                    reduce_mask(*mask, out.mask);
+                }
                 else
                     out.warning = mask.error().message() + " (left out of the pixel metrics)";
             }
         }
+#if defined(__GLIBC__)
+        // kensa_nn raises glibc's mmap and trim thresholds (big tensors come from the heap, not fresh
+        // mmaps): each batch's decoded images and full maps are then freed into holes between the small
+        // maps kept, and RSS grew by ~1 MB per image. Returning the free pages after every batch keeps RSS
+        // at what is actually held (measured in bench/inspection).
+        malloc_trim(0);
+#endif
         report(progress, {"inspecting", end, total});
     }
 

@@ -13,6 +13,7 @@
 #include <opencv2/core.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,6 +22,7 @@
 namespace kensa::engine {
 
 class Inspector;
+class MapArena;
 
 struct InspectionItem {
     std::filesystem::path image;
@@ -38,6 +40,7 @@ struct InspectionRunConfig {
 struct InspectedImage {
     float score = std::numeric_limits<float>::quiet_NaN();  // NaN when the image failed
     cv::Size image_size;  // the image's own size
+    // Both point into their InspectionRun's storage: keep the run (or a copy of it) while using them.
     cv::Mat map;          // CV_32FC1, reduced (area-averaged) to at most map_side on the long side
     cv::Mat mask;         // CV_8UC1 0/255 at the map's size; empty: no annotation was read
     std::string error;    // why this image has no score (unreadable file, ...); empty when inspected
@@ -53,6 +56,7 @@ struct InspectionRun {
     // Metrics over the scored images whose truth is known; absent when there are none.
     std::optional<metrics::EvaluationReport> evaluation;
     std::string evaluation_error;  // why there is no evaluation although labelled images were scored
+    std::shared_ptr<const MapArena> storage;  // owns every map and mask of images (shared by copies)
 
     std::vector<float> scores() const;  // per item, NaN for failed ones
 };
