@@ -144,11 +144,13 @@ private Q_SLOTS:
         slider.setRange(range.low, range.high);
         connect(&slider, &ThresholdSlider::valueChanged, &state, [&state](double v) { state.setImage(float(v)); });
 
+        plots.grab();  // the first paint loads fonts: not part of a slider move
         QElapsedTimer clock;
-        qint64 worstNs = 0;
+        qint64 worstNs = 0, worstUpdateNs = 0;
         for (int position = 0; position <= 1000; position += 50) {
             clock.start();
-            slider.slider()->setValue(position);
+            slider.slider()->setValue(position);  // recount, verdict column, refilter, markers
+            worstUpdateNs = std::max(worstUpdateNs, clock.nsecsElapsed());
             plots.grab();  // and a repaint of the four plots
             worstNs = std::max(worstNs, clock.nsecsElapsed());
             const auto core = coreCounts(*results, state.image());
@@ -162,7 +164,8 @@ private Q_SLOTS:
             }
             QCOMPARE(plots.markerPosition(ReviewPlots::Histogram).x(), double(state.image()));
         }
-        qInfo("slowest slider move over 500 images: %.2f ms", worstNs / 1e6);
+        qInfo("slowest slider move over 500 images: %.2f ms to update, %.2f ms with the plots repainted",
+              worstUpdateNs / 1e6, worstNs / 1e6);
         QVERIFY2(worstNs < 100'000'000, "a slider move must cost less than 100 ms");
         // The slider's ends: everything NG, everything OK.
         slider.slider()->setValue(0);
