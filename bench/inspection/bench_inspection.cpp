@@ -38,9 +38,11 @@ int main(int argc, char** argv) {
     int images = 1000, threads = 1, recount_images = 500;
     kensa::engine::InspectionRunConfig config;
     app.add_option("--model", model_path, "Model file (.kensa)")->required();
-    app.add_option("--product", product_path, "Product folder (MVTec AD layout) whose test images are inspected")
+    app.add_option("--product", product_path,
+                   "Product folder (MVTec AD layout) whose test images are inspected")
         ->required();
-    app.add_option("--images", images, "Images to inspect (the test images, repeated)")->capture_default_str();
+    app.add_option("--images", images, "Images to inspect (the test images, repeated)")
+        ->capture_default_str();
     app.add_option("--map-side", config.map_side, "Long side of the kept maps")->capture_default_str();
     app.add_option("--batch", config.batch_size, "Images per forward pass")->capture_default_str();
     app.add_option("--threads", threads, "CPU threads (0 = all)")->capture_default_str();
@@ -57,9 +59,9 @@ int main(int argc, char** argv) {
         std::vector<kensa::engine::InspectionItem> items;
         for (int i = 0; i < images; ++i) {
             const auto& r = product.test[size_t(i) % product.test.size()];
-            kensa::engine::InspectionItem item{r.image_path, r.is_good() ? kensa::metrics::Truth::Normal
-                                                                         : kensa::metrics::Truth::Defect,
-                                               r.defect_type, r.mask_path.value_or(std::filesystem::path())};
+            kensa::engine::InspectionItem item{
+                r.image_path, r.is_good() ? kensa::metrics::Truth::Normal : kensa::metrics::Truth::Defect,
+                r.defect_type, r.mask_path.value_or(std::filesystem::path())};
             items.push_back(std::move(item));
         }
         auto inspector = kensa::engine::Inspector::load(model_path, threads);
@@ -68,8 +70,8 @@ int main(int argc, char** argv) {
         const auto start = std::chrono::steady_clock::now();
         auto run = kensa::engine::run_inspection(inspector, items, config, [&](const kensa::Progress& p) {
             if (p.stage == "inspecting" && p.done % 200 == 0)
-                std::fprintf(stderr, "  %lld / %lld images, peak RSS %.0f MB\n", static_cast<long long>(p.done),
-                             static_cast<long long>(p.total), peak_rss_mb());
+                std::fprintf(stderr, "  %lld / %lld images, peak RSS %.0f MB\n",
+                             static_cast<long long>(p.done), static_cast<long long>(p.total), peak_rss_mb());
             return true;
         });
         const double run_seconds = seconds_since(start);
@@ -112,11 +114,13 @@ int main(int argc, char** argv) {
         std::printf("kept maps + masks: %.1f MB (full resolution would be %.1f MB)\n", kept_mb, full_mb);
         if (run.evaluation) {
             const auto& o = run.evaluation->overall;
-            std::printf("image AUROC %.4f, pixel AUROC %.4f, AU-PRO %.4f\n", o.image_auroc, o.pixel_auroc, o.aupro);
+            std::printf("image AUROC %.4f, pixel AUROC %.4f, AU-PRO %.4f\n", o.image_auroc, o.pixel_auroc,
+                        o.aupro);
         }
-        std::printf("verdict recount over %zu images: sort once %.3f ms, then %.3f us per slider move "
-                    "(direct pass %.3f us)%s\n",
-                    scores.size(), sort_ms, recount_us, direct_us, sink == -1 ? " " : "");
+        std::printf(
+            "verdict recount over %zu images: sort once %.3f ms, then %.3f us per slider move "
+            "(direct pass %.3f us)%s\n",
+            scores.size(), sort_ms, recount_us, direct_us, sink == -1 ? " " : "");
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 1;

@@ -13,8 +13,8 @@ namespace {
 
 TEST(Verdicts, HandCountedConfusionMatrix) {
     const std::vector<float> scores{0.1f, 0.5f, 0.9f, 0.5f, NAN, 0.7f};
-    const std::vector<Truth> truths{Truth::Normal, Truth::Normal, Truth::Defect, Truth::Defect, Truth::Defect,
-                                    Truth::Unknown};
+    const std::vector<Truth> truths{Truth::Normal, Truth::Normal, Truth::Defect,
+                                    Truth::Defect, Truth::Defect, Truth::Unknown};
     const VerdictCounts c = count_verdicts(scores, truths, 0.5f);  // at the threshold is NG
     EXPECT_EQ(c.ng, 4);
     EXPECT_EQ(c.ok, 1);  // the NaN image counts nowhere

@@ -5,9 +5,9 @@
 #include "inspection/inspection_overlay.h"
 #include "inspection/inspection_panel.h"
 #include "inspection/inspection_view.h"
-#include "project/project_session.h"
 #include "inspection/threshold_slider.h"
 #include "inspection/threshold_state.h"
+#include "project/project_session.h"
 #include "tiny_model_support.h"
 #include "ui_test_support.h"
 

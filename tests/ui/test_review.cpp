@@ -56,7 +56,8 @@ std::shared_ptr<BatchResults> fabricatedResults(int count) {
     std::vector<metrics::EvaluationRecord> records;
     for (int i = 0; i < count; ++i) {
         const Truth truth = i % 3 == 0 ? Truth::Defect : i % 3 == 1 ? Truth::Normal : Truth::Unknown;
-        r->images.push_back({-1, QStringLiteral("/nowhere/%1.png").arg(i), QStringLiteral("%1.png").arg(i), truth, {}});
+        r->images.push_back(
+            {-1, QStringLiteral("/nowhere/%1.png").arg(i), QStringLiteral("%1.png").arg(i), truth, {}});
         engine::InspectedImage image;
         image.score = truth == Truth::Defect ? defect(rng) : normal(rng);
         r->run.images.push_back(image);
@@ -142,7 +143,8 @@ private Q_SLOTS:
         ThresholdSlider slider;
         const ThresholdRange range = state.imageRange();
         slider.setRange(range.low, range.high);
-        connect(&slider, &ThresholdSlider::valueChanged, &state, [&state](double v) { state.setImage(float(v)); });
+        connect(&slider, &ThresholdSlider::valueChanged, &state,
+                [&state](double v) { state.setImage(float(v)); });
 
         plots.grab();  // the first paint loads fonts: not part of a slider move
         QElapsedTimer clock;
@@ -175,15 +177,18 @@ private Q_SLOTS:
     }
 
     void csvQuotesFields() {
-        ReportRow a{QStringLiteral("/p/a,b.png"), QStringLiteral("dent"), 1.5f, QStringLiteral("NG"), QStringLiteral("ok"), {}};
-        ReportRow b{QStringLiteral("/p/\"q\".png"), {}, NAN, QStringLiteral("failed"), {}, QStringLiteral("unreadable")};
+        ReportRow a{QStringLiteral("/p/a,b.png"), QStringLiteral("dent"), 1.5f,
+                    QStringLiteral("NG"),         QStringLiteral("ok"),   {}};
+        ReportRow b{QStringLiteral("/p/\"q\".png"), {}, NAN,
+                    QStringLiteral("failed"),       {}, QStringLiteral("unreadable")};
         const QString csv = ReportWriter::csv({a, b});
         const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines[0], QStringLiteral("image,label,score,verdict,reviewer_decision,final_verdict,error"));
         QCOMPARE(lines[1], QStringLiteral("\"/p/a,b.png\",dent,1.5,NG,ok,OK,"));
         QCOMPARE(lines[2], QStringLiteral("\"/p/\"\"q\"\".png\",,,failed,,,unreadable"));
-        QCOMPARE(ReportWriter::csvPathFor(QStringLiteral("/r/x.report.html")), QStringLiteral("/r/x.report.csv"));
+        QCOMPARE(ReportWriter::csvPathFor(QStringLiteral("/r/x.report.html")),
+                 QStringLiteral("/r/x.report.csv"));
     }
 
     void batchReviewEndToEnd() {
@@ -196,7 +201,8 @@ private Q_SLOTS:
         project::Project found;
         for (int i = 0; i < 12; ++i) {
             project::ImageEntry e;
-            e.path = test::writeImage(tmp.filePath(QStringLiteral("train")), QStringLiteral("%1.png").arg(i), {64, 64}, i)
+            e.path = test::writeImage(tmp.filePath(QStringLiteral("train")), QStringLiteral("%1.png").arg(i),
+                                      {64, 64}, i)
                          .toStdString();
             e.label = project::Label::Normal;
             found.images.push_back(e);
@@ -207,7 +213,9 @@ private Q_SLOTS:
             QString path = test::writeImage(tmp.filePath(QStringLiteral("test")), name, {64, 64}, 20 + i);
             project::ImageEntry e;
             e.role = project::ImageRole::Test;
-            e.label = i < 4 || i == 9 ? project::Label::Normal : i < 8 ? project::Label::Defect : project::Label::Unlabelled;
+            e.label = i < 4 || i == 9 ? project::Label::Normal
+                      : i < 8         ? project::Label::Defect
+                                      : project::Label::Unlabelled;
             if (e.label == project::Label::Defect) {
                 QImage img(path);
                 QPainter(&img).fillRect(QRect(20, 20, 18, 18), Qt::white);
@@ -274,9 +282,10 @@ private Q_SLOTS:
         const int inspectionsBefore = inspection.controller()->inspections();
         inspection.pixelThresholdSlider()->slider()->setValue(0);
         const QPointF low = plots.markerPosition(ReviewPlots::PixelRoc);
-        inspection.pixelThresholdSlider()->slider()->setValue(inspection.pixelThresholdSlider()->slider()->maximum());
+        inspection.pixelThresholdSlider()->slider()->setValue(
+            inspection.pixelThresholdSlider()->slider()->maximum());
         const QPointF high = plots.markerPosition(ReviewPlots::PixelRoc);
-        QCOMPARE(low, QPointF(1, 1));  // everything flagged
+        QCOMPARE(low, QPointF(1, 1));   // everything flagged
         QCOMPARE(high, QPointF(0, 0));  // nothing flagged
         QCOMPARE(inspection.controller()->inspections(), inspectionsBefore);
 
@@ -321,7 +330,8 @@ private Q_SLOTS:
         QCOMPARE(written.first().at(1).toString(), QString());
         QFile csvFile(ReportWriter::csvPathFor(html));
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromUtf8(csvFile.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromUtf8(csvFile.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 11);
         const QString firstName = results->images[size_t(first)].name;
         bool foundDecision = false;
@@ -338,7 +348,7 @@ private Q_SLOTS:
         const QString page = QString::fromUtf8(htmlFile.readAll());
         QVERIFY(page.contains(QStringLiteral("AUROC")));
         QVERIFY(page.contains(QStringLiteral("AU-PRO@0.3")));
-        QCOMPARE(page.count(QStringLiteral("data:image/png;base64,")), 4);  // the plots
+        QCOMPARE(page.count(QStringLiteral("data:image/png;base64,")), 4);    // the plots
         QVERIFY(page.count(QStringLiteral("data:image/jpeg;base64,")) >= 8);  // the worst images
         QVERIFY(page.contains(session.name()));
 

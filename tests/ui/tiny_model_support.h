@@ -32,7 +32,8 @@ inline QString trainTinyModel(ui::ProjectSession& session, int imageSize = 64) {
     });
     QSignalSpy trained(&trainer, &ui::TrainingController::finished);
     if (!trainer.start())
-        return trained.isEmpty() ? QStringLiteral("training did not start") : trained.first().at(1).toString();
+        return trained.isEmpty() ? QStringLiteral("training did not start")
+                                 : trained.first().at(1).toString();
     if (!trained.wait(180000))
         return QStringLiteral("training did not finish within 3 minutes");
     if (trained.first().at(0).value<ui::TrainingOutcome>() != ui::TrainingOutcome::Finished)

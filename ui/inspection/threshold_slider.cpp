@@ -56,7 +56,9 @@ void ThresholdSlider::sync() {
 }
 
 void ThresholdSlider::onSlider(int position) {
-    m_value = position == 0 ? m_low : position == k_steps ? m_high : m_low + (m_high - m_low) * position / k_steps;
+    m_value = position == 0         ? m_low
+              : position == k_steps ? m_high
+                                    : m_low + (m_high - m_low) * position / k_steps;
     const QSignalBlocker b(m_spin);
     m_spin->setValue(m_value);
     Q_EMIT valueChanged(m_value);

@@ -170,6 +170,8 @@ void MainWindow::createDocks() {
     m_review->setPlots(m_plots);
     QDockWidget* plots = dock(tr("Plots"), QStringLiteral("plots"), m_plots, Qt::BottomDockWidgetArea);
     splitDockWidget(review, plots, Qt::Horizontal);
+    resizeDocks({review, plots}, {1, 1}, Qt::Horizontal);  // side by side, half each
+    resizeDocks({review}, {300}, Qt::Vertical);
     annotate->raise();
     m_issues = new QListWidget(this);
     m_issues->setWordWrap(true);

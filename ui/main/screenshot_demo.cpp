@@ -17,8 +17,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QPainter>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScreen>
 #include <QTimer>
 

@@ -53,7 +53,8 @@ BatchController::~BatchController() {
 QString BatchController::activeModelPath() const {
     if (!m_session->isOpen() || m_session->project().settings.active_model.empty())
         return {};
-    return QDir(m_session->modelsFolder()).filePath(QString::fromStdString(m_session->project().settings.active_model));
+    return QDir(m_session->modelsFolder())
+        .filePath(QString::fromStdString(m_session->project().settings.active_model));
 }
 
 QList<int> BatchController::batchRows() const {
@@ -91,12 +92,16 @@ bool BatchController::start() {
     for (int row : batchRows()) {
         const project::ImageEntry& e = m_session->image(row);
         const QString path = m_session->imagePath(row);
-        BatchImage image{row, path, QFileInfo(path).fileName(), truthOf(e), QString::fromStdString(e.defect_type)};
+        // "hole/001.png": test images of different defect types often share file names.
+        const QFileInfo info(path);
+        BatchImage image{row, path, info.dir().dirName() + QLatin1Char('/') + info.fileName(), truthOf(e),
+                         QString::fromStdString(e.defect_type)};
         engine::InspectionItem item{path.toStdString(), image.truth, e.defect_type, {}};
         // The project's own annotation wins over imported ground truth, as everywhere in Kensa.
         if (image.truth == metrics::Truth::Defect)
             item.mask = !e.mask.empty()
-                            ? std::filesystem::path(projectDir.filePath(QString::fromStdString(e.mask.string())).toStdString())
+                            ? std::filesystem::path(
+                                  projectDir.filePath(QString::fromStdString(e.mask.string())).toStdString())
                             : e.source_mask;
         results->images.push_back(std::move(image));
         items.push_back(std::move(item));
@@ -106,7 +111,8 @@ bool BatchController::start() {
     QPointer<BatchController> self(this);
     const int mapSide = m_mapSide;
     m_clock.start();
-    m_watcher.setFuture(QtConcurrent::run([results, items = std::move(items), cancel, self, modelPath, mapSide] {
+    m_watcher.setFuture(QtConcurrent::run([results, items = std::move(items), cancel, self, modelPath,
+                                           mapSide] {
         const auto progress = [cancel, self](const Progress& p) {
             // Queued to the GUI thread; the controller waits for this worker before it goes away.
             QMetaObject::invokeMethod(
@@ -165,8 +171,11 @@ void BatchController::onFinished() {
     m_thresholds->observeMapValues(run.map_min, run.map_max);
     if (run.evaluation) {
         const auto& overall = run.evaluation->overall;
-        const auto optional = [](double v) { return std::isfinite(v) ? std::optional<float>(float(v)) : std::nullopt; };
-        m_thresholds->setF1Optimal(optional(overall.image_f1_threshold), optional(overall.pixel_f1_threshold));
+        const auto optional = [](double v) {
+            return std::isfinite(v) ? std::optional<float>(float(v)) : std::nullopt;
+        };
+        m_thresholds->setF1Optimal(optional(overall.image_f1_threshold),
+                                   optional(overall.pixel_f1_threshold));
     }
     m_results = std::move(outcome.results);
     Q_EMIT resultsChanged();

@@ -24,11 +24,11 @@ struct BatchImage {
 struct BatchResults {
     QString modelPath;
     std::vector<BatchImage> images;
-    engine::InspectionRun run;             // run.images[i] belongs to images[i]
-    std::vector<float> scores;             // per image, NaN for failed ones
-    std::vector<metrics::Truth> truths;    // per image
-    metrics::VerdictCounter counter;       // over scores and truths
-    double seconds = 0.0;                  // wall time of the run
+    engine::InspectionRun run;           // run.images[i] belongs to images[i]
+    std::vector<float> scores;           // per image, NaN for failed ones
+    std::vector<metrics::Truth> truths;  // per image
+    metrics::VerdictCounter counter;     // over scores and truths
+    double seconds = 0.0;                // wall time of the run
 
     // Fills scores, truths and counter from images and run (after both are set).
     void index();

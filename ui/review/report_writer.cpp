@@ -112,7 +112,7 @@ footer { color: #61707d; font-size: 12px; margin-top: 40px; }
 )";
 
 QString badge(const QString& verdict) {
-    const QString cls = verdict == QLatin1String("NG") ? QStringLiteral("ng")
+    const QString cls = verdict == QLatin1String("NG")   ? QStringLiteral("ng")
                         : verdict == QLatin1String("OK") ? QStringLiteral("ok")
                                                          : QStringLiteral("failed");
     return QStringLiteral("<span class=\"badge %1\">%2</span>").arg(cls, esc(verdict));
@@ -155,7 +155,8 @@ QString ReportWriter::html(const ReportData& d) {
                           .arg(results.seconds, 0, 'f', 1)));
 
     const auto card = [](const QString& value, const QString& key, const QString& cls = {}) {
-        return QStringLiteral("<div class=\"card\"><div class=\"v %3\">%1</div><div class=\"k\">%2</div></div>")
+        return QStringLiteral(
+                   "<div class=\"card\"><div class=\"v %3\">%1</div><div class=\"k\">%2</div></div>")
             .arg(value, esc(key), cls);
     };
     h += QStringLiteral("<div class=\"cards\">");
@@ -169,29 +170,37 @@ QString ReportWriter::html(const ReportData& d) {
     h += QStringLiteral("<h2>%1</h2><table><tr><th></th><th>%2</th><th>%3</th></tr>")
              .arg(esc(tr("Thresholds")), esc(tr("used")), esc(tr("model default")));
     h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-             .arg(esc(tr("Image (score ≥ threshold is NG)")), number(d.imageThreshold, 4), number(d.defaultImageThreshold, 4));
+             .arg(esc(tr("Image (score ≥ threshold is NG)")), number(d.imageThreshold, 4),
+                  number(d.defaultImageThreshold, 4));
     h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr></table>\n")
-             .arg(esc(tr("Pixel (outlined as defect)")), number(d.pixelThreshold, 4), number(d.defaultPixelThreshold, 4));
+             .arg(esc(tr("Pixel (outlined as defect)")), number(d.pixelThreshold, 4),
+                  number(d.defaultPixelThreshold, 4));
 
     if (counts.normal() + counts.defect() > 0) {
         h += QStringLiteral("<h2>%1</h2><table><tr><th></th><th>%2</th><th>%3</th></tr>")
                  .arg(esc(tr("Verdicts of labelled images")), esc(tr("NG")), esc(tr("OK")));
         h += QStringLiteral("<tr><td>%1</td><td class=\"ng\">%2</td><td>%3</td></tr>")
-                 .arg(esc(tr("defective"))).arg(counts.true_ng).arg(counts.false_ok);
+                 .arg(esc(tr("defective")))
+                 .arg(counts.true_ng)
+                 .arg(counts.false_ok);
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"ok\">%3</td></tr></table>\n")
-                 .arg(esc(tr("normal"))).arg(counts.false_ng).arg(counts.true_ok);
+                 .arg(esc(tr("normal")))
+                 .arg(counts.false_ng)
+                 .arg(counts.true_ok);
     }
 
     if (results.run.evaluation) {
         const auto& e = *results.run.evaluation;
-        h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"
-                            "<th>%7</th><th>%8</th></tr>")
+        h += QStringLiteral(
+                 "<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"
+                 "<th>%7</th><th>%8</th></tr>")
                  .arg(esc(tr("Metrics")), esc(tr("set")), esc(tr("normal")), esc(tr("defective")),
                       esc(tr("image AUROC")), esc(tr("pixel AUROC")),
                       esc(tr("AU-PRO@%1").arg(e.pro_fpr_limit)), esc(tr("image F1 (threshold)")));
         const auto row = [&](const metrics::MetricSet& m, const QString& name) {
-            return QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td>"
-                                  "<td>%7 (%8)</td></tr>")
+            return QStringLiteral(
+                       "<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td>"
+                       "<td>%7 (%8)</td></tr>")
                 .arg(esc(name))
                 .arg(m.good_images)
                 .arg(m.defect_images)
@@ -221,25 +230,29 @@ QString ReportWriter::html(const ReportData& d) {
     // The worst-scoring images, with what the model saw.
     std::vector<size_t> order(results.images.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    order.erase(std::remove_if(order.begin(), order.end(), [&](size_t i) { return std::isnan(results.scores[i]); }),
-                order.end());
+    order.erase(
+        std::remove_if(order.begin(), order.end(), [&](size_t i) { return std::isnan(results.scores[i]); }),
+        order.end());
     const size_t n = std::min(order.size(), size_t(std::max(0, d.worstImages)));
     std::partial_sort(order.begin(), order.begin() + long(n), order.end(),
                       [&](size_t a, size_t b) { return results.scores[a] > results.scores[b]; });
     if (n > 0) {
-        h += QStringLiteral("<h2>%1</h2><div class=\"worst\">").arg(esc(tr("The %n highest-scoring image(s)", nullptr, int(n))));
+        h += QStringLiteral("<h2>%1</h2><div class=\"worst\">")
+                 .arg(esc(tr("The %n highest-scoring image(s)", nullptr, int(n))));
         const auto scale = heatmapScale(d.defaultPixelThreshold);
         for (size_t k = 0; k < n; ++k) {
             const size_t i = order[k];
             const ReportRow& r = d.rows.value(int(i));
             QString error;
-            const QImage thumb =
-                overlayThumbnail(results.images[i].path, results.run.images[i].map, scale, d.pixelThreshold, 320, &error);
+            const QImage thumb = overlayThumbnail(results.images[i].path, results.run.images[i].map, scale,
+                                                  d.pixelThreshold, 320, &error);
             h += QStringLiteral("<figure>");
             if (!thumb.isNull())
-                h += QStringLiteral("<img alt=\"\" src=\"data:image/jpeg;base64,%1\">").arg(base64Image(thumb, "JPG"));
+                h += QStringLiteral("<img alt=\"\" src=\"data:image/jpeg;base64,%1\">")
+                         .arg(base64Image(thumb, "JPG"));
             h += QStringLiteral("<figcaption><div class=\"name\">%1</div>%2 %3 · %4")
-                     .arg(esc(results.images[i].name), badge(r.verdict), esc(tr("score %1").arg(number(results.scores[i]))),
+                     .arg(esc(results.images[i].name), badge(r.verdict),
+                          esc(tr("score %1").arg(number(results.scores[i]))),
                           esc(r.label.isEmpty() ? tr("unlabelled") : r.label));
             if (!r.decision.isEmpty())
                 h += QStringLiteral("<br>%1").arg(esc(tr("reviewed: %1").arg(r.decision.toUpper())));
@@ -254,15 +267,17 @@ QString ReportWriter::html(const ReportData& d) {
     for (const ReportRow& r : d.rows) {
         if (!r.decision.isEmpty() && r.decision.toUpper() != r.verdict)
             overrides << QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                             .arg(esc(QFileInfo(r.image).fileName()), badge(r.verdict), badge(r.decision.toUpper()));
+                             .arg(esc(QFileInfo(r.image).fileName()), badge(r.verdict),
+                                  badge(r.decision.toUpper()));
     }
     if (!overrides.isEmpty()) {
         h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th></tr>%5</table>\n")
-                 .arg(esc(tr("Overridden by the reviewer")), esc(tr("image")), esc(tr("model")), esc(tr("reviewer")),
-                      overrides.join(QString()));
+                 .arg(esc(tr("Overridden by the reviewer")), esc(tr("image")), esc(tr("model")),
+                      esc(tr("reviewer")), overrides.join(QString()));
     }
     h += QStringLiteral("<footer>%1</footer></main></body></html>\n")
-             .arg(esc(tr("Kensa %1 · every image with its score, verdict and decision is in the CSV beside this file.")
+             .arg(esc(tr("Kensa %1 · every image with its score, verdict and decision is in the CSV beside "
+                         "this file.")
                           .arg(QCoreApplication::applicationVersion())));
     return h;
 }

@@ -15,11 +15,11 @@
 namespace kensa::ui {
 
 struct ReportRow {
-    QString image;     // path
-    QString label;     // normal, the defect type, or empty
+    QString image;      // path
+    QString label;      // normal, the defect type, or empty
     float score = 0.f;  // NaN when the image failed
-    QString verdict;   // OK, NG or failed (the model at the image threshold)
-    QString decision;  // the reviewer's: ng, ok or empty
+    QString verdict;    // OK, NG or failed (the model at the image threshold)
+    QString decision;   // the reviewer's: ng, ok or empty
     QString error;
 };
 
@@ -35,8 +35,8 @@ struct ReportData {
     float imageThreshold = 0.f, pixelThreshold = 0.f;
     float defaultImageThreshold = 0.f, defaultPixelThreshold = 0.f;
     int reviewed = 0;
-    BatchResultsPtr results;   // scores, maps, evaluation (read-only, shared)
-    QList<ReportRow> rows;     // one per image of results, in its order
+    BatchResultsPtr results;  // scores, maps, evaluation (read-only, shared)
+    QList<ReportRow> rows;    // one per image of results, in its order
     QList<ReportPlot> plots;
     int worstImages = 8;
 };

@@ -85,7 +85,8 @@ bool ReviewFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) cons
 bool ReviewFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const {
     if (left.column() == ReviewModel::ScoreColumn || left.column() == ReviewModel::VerdictColumn) {
         // Failed images (NaN) sort below every score.
-        const double a = left.data(ReviewModel::ScoreRole).toDouble(), b = right.data(ReviewModel::ScoreRole).toDouble();
+        const double a = left.data(ReviewModel::ScoreRole).toDouble(),
+                     b = right.data(ReviewModel::ScoreRole).toDouble();
         if (std::isnan(a) || std::isnan(b))
             return std::isnan(a) && !std::isnan(b);
         return a < b;

@@ -160,7 +160,7 @@ QVariant ReviewModel::data(const QModelIndex& index, int role) const {
             if (role == Qt::DisplayRole)
                 return verdictText(v);
             if (role == Qt::ForegroundRole)
-                return QBrush(v == Verdict::Ng ? QColor(0xc6, 0x28, 0x28)
+                return QBrush(v == Verdict::Ng   ? QColor(0xc6, 0x28, 0x28)
                               : v == Verdict::Ok ? QColor(0x2e, 0x7d, 0x32)
                                                  : QColor(0x80, 0x80, 0x80));
             if (role == Qt::FontRole) {
@@ -177,7 +177,8 @@ QVariant ReviewModel::data(const QModelIndex& index, int role) const {
             if (role == Qt::DisplayRole)
                 return decisionText(d);
             if (role == Qt::ForegroundRole && d != project::ReviewDecision::None)
-                return QBrush(d == project::ReviewDecision::Ng ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
+                return QBrush(d == project::ReviewDecision::Ng ? QColor(0xc6, 0x28, 0x28)
+                                                               : QColor(0x2e, 0x7d, 0x32));
             return {};
         }
         default:

@@ -108,7 +108,8 @@ ReviewPanel::ReviewPanel(ProjectSession* session, ThresholdState* thresholds, QW
     m_override = action(tr("Override to OK"), Qt::Key_O, tr("The part is good, whatever the model says"));
     m_clear = action(tr("Clear"), Qt::Key_Backspace, tr("Forget the decision on this image"));
     m_export = new QAction(tr("Export report…"), this);
-    m_export->setToolTip(tr("A CSV of every image and an HTML summary with metrics, plots and the worst images"));
+    m_export->setToolTip(
+        tr("A CSV of every image and an HTML summary with metrics, plots and the worst images"));
     connect(m_next, &QAction::triggered, this, &ReviewPanel::selectNextFlagged);
     connect(m_confirm, &QAction::triggered, this, [this] { decide(project::ReviewDecision::Ng); });
     connect(m_override, &QAction::triggered, this, [this] { decide(project::ReviewDecision::Ok); });
@@ -183,7 +184,8 @@ ReviewPanel::ReviewPanel(ProjectSession* session, ThresholdState* thresholds, QW
         m_proxy->setVerdictFilter(ReviewFilterProxy::VerdictFilter(m_verdictFilter->currentData().toInt()));
     });
     connect(m_decisionFilter, &QComboBox::currentIndexChanged, this, [this] {
-        m_proxy->setDecisionFilter(ReviewFilterProxy::DecisionFilter(m_decisionFilter->currentData().toInt()));
+        m_proxy->setDecisionFilter(
+            ReviewFilterProxy::DecisionFilter(m_decisionFilter->currentData().toInt()));
     });
     connect(m_minScore, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         m_proxy->setMinimumScore(v <= k_noMinimum ? -std::numeric_limits<double>::infinity() : v);
@@ -200,7 +202,8 @@ ReviewPanel::ReviewPanel(ProjectSession* session, ThresholdState* thresholds, QW
 void ReviewPanel::setPlots(ReviewPlots* plots) {
     m_plots = plots;
     plots->setResults(m_batch->results());
-    connect(m_batch, &BatchController::resultsChanged, plots, [this, plots] { plots->setResults(m_batch->results()); });
+    connect(m_batch, &BatchController::resultsChanged, plots,
+            [this, plots] { plots->setResults(m_batch->results()); });
 }
 
 void ReviewPanel::onResultsChanged() {
@@ -242,7 +245,8 @@ void ReviewPanel::updateSummary() {
                     .arg(r->run.evaluation->pro_fpr_limit)
                     .arg(metricText(o.aupro));
     } else if (!r->run.evaluation_error.empty()) {
-        text += QStringLiteral("<br>") + tr("No metrics: %1").arg(QString::fromStdString(r->run.evaluation_error).toHtmlEscaped());
+        text += QStringLiteral("<br>") +
+                tr("No metrics: %1").arg(QString::fromStdString(r->run.evaluation_error).toHtmlEscaped());
     }
     m_summary->setText(text);
 }
@@ -311,7 +315,9 @@ void ReviewPanel::exportReportWithDialog() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Inspection Report"), suggested,
                                                       tr("HTML report (*.html)"));
     if (!path.isEmpty())
-        exportReport(path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".html"));
+        exportReport(path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)
+                         ? path
+                         : path + QStringLiteral(".html"));
 }
 
 void ReviewPanel::exportReport(const QString& htmlPath) {
@@ -340,9 +346,12 @@ void ReviewPanel::exportReport(const QString& htmlPath) {
             row.label.clear();
         row.score = results->scores[size_t(r)];
         const Verdict v = m_model->verdict(r);
-        row.verdict = v == Verdict::Ng ? QStringLiteral("NG") : v == Verdict::Ok ? QStringLiteral("OK") : QStringLiteral("failed");
+        row.verdict = v == Verdict::Ng   ? QStringLiteral("NG")
+                      : v == Verdict::Ok ? QStringLiteral("OK")
+                                         : QStringLiteral("failed");
         const auto d = m_model->decision(r);
-        row.decision = d == project::ReviewDecision::None ? QString() : QString::fromLatin1(project::to_string(d));
+        row.decision =
+            d == project::ReviewDecision::None ? QString() : QString::fromLatin1(project::to_string(d));
         row.error = QString::fromStdString(results->run.images[size_t(r)].error);
         data.rows << row;
     }
@@ -356,11 +365,13 @@ void ReviewPanel::exportReport(const QString& htmlPath) {
         watcher->deleteLater();
         m_exporting = false;
         updateActions();
-        m_status->setText(error.isEmpty() ? tr("Report written: %1").arg(QDir::toNativeSeparators(htmlPath)) : error);
+        m_status->setText(error.isEmpty() ? tr("Report written: %1").arg(QDir::toNativeSeparators(htmlPath))
+                                          : error);
         Q_EMIT reportWritten(htmlPath, error);
     });
-    watcher->setFuture(QtConcurrent::run(
-        [data = std::move(data), htmlPath] { return ReportWriter::write(data, htmlPath, ReportWriter::csvPathFor(htmlPath)); }));
+    watcher->setFuture(QtConcurrent::run([data = std::move(data), htmlPath] {
+        return ReportWriter::write(data, htmlPath, ReportWriter::csvPathFor(htmlPath));
+    }));
 }
 
 }  // namespace kensa::ui

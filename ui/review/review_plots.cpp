@@ -134,10 +134,12 @@ void ReviewPlots::rebuild() {
             setCurve(curve, *points);
         auto* marker = plot->addGraph();
         marker->setLineStyle(QCPGraph::lsNone);
-        marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(k_red, 2), QColor(255, 255, 255), 10));
+        marker->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(k_red, 2), QColor(255, 255, 255), 10));
         m_markers[p] = marker;
-        plot->xAxis->setRange(0, xMax);
-        plot->yAxis->setRange(0, 1.02);
+        // A small margin, so a marker on an edge (FPR 0) is drawn whole.
+        plot->xAxis->setRange(-0.015 * xMax, 1.015 * xMax);
+        plot->yAxis->setRange(-0.02, 1.04);
         if (!points || points->empty()) {
             auto* note = new QCPItemText(plot);
             note->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -177,23 +179,36 @@ void ReviewPlots::rebuild() {
         target[b] += 1;
     }
     double top = 1;
+    // Side by side within a bin (a bars group), so normal and defective counts never hide each other.
+    auto* group = new QCPBarsGroup(hist);
+    group->setSpacingType(QCPBarsGroup::stAbsolute);
+    group->setSpacing(0);
+    int series = 0;
+    for (const auto* counts : {&normal, &defect, &unknown})
+        series += std::any_of(counts->begin(), counts->end(), [](double c) { return c > 0; }) ? 1 : 0;
     const auto addBars = [&](const QVector<double>& counts, const QColor& colour, const QString& name) {
         if (std::all_of(counts.begin(), counts.end(), [](double c) { return c == 0; }))
             return;
         auto* bars = new QCPBars(hist->xAxis, hist->yAxis);
         bars->setName(name);
         bars->setWidthType(QCPBars::wtPlotCoords);
-        bars->setWidth(width * 0.92);
+        bars->setWidth(width * 0.9 / std::max(1, series));
         QColor fill = colour;
-        fill.setAlpha(130);
+        fill.setAlpha(150);
         bars->setBrush(fill);
-        bars->setPen(QPen(colour.darker(110), 1));
+        bars->setPen(QPen(colour.darker(115), 1));
         bars->setData(keys, counts, true);
+        bars->setBarsGroup(group);
         top = std::max(top, *std::max_element(counts.begin(), counts.end()));
     };
     addBars(normal, k_green, tr("normal"));
     addBars(defect, k_red, tr("defective"));
     addBars(unknown, k_grey, tr("unlabelled"));
+    // Whole images: integer ticks.
+    QSharedPointer<QCPAxisTickerFixed> counts(new QCPAxisTickerFixed);
+    counts->setTickStep(std::max(1.0, std::ceil(top / 6.0)));
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    hist->yAxis->setTicker(counts);
     hist->xAxis->setRange(lo - width, hi + width);
     hist->yAxis->setRange(0, top * 1.15);
     m_thresholdLine = new QCPItemStraightLine(hist);
@@ -201,7 +216,9 @@ void ReviewPlots::rebuild() {
     hist->legend->setVisible(true);
     hist->legend->setBrush(QColor(255, 255, 255, 210));
     hist->legend->setBorderPen(Qt::NoPen);
-    hist->legend->setFont(font());
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    hist->legend->setFont(legendFont);
     hist->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     for (int p = 0; p < PlotCount; ++p)
         setTitle(m_plots[p], m_titles[p]);
@@ -239,6 +256,8 @@ void ReviewPlots::updateMarkers() {
     if (m_thresholdLine) {
         m_thresholdLine->point1->setCoords(image, 0);
         m_thresholdLine->point2->setCoords(image, 1);
+        m_titles[Histogram] = tr("Image scores — threshold %1").arg(double(image), 0, 'g', 4);
+        setTitle(m_plots[Histogram], m_titles[Histogram]);
     }
     for (QCustomPlot* plot : m_plots)
         plot->replot(QCustomPlot::rpQueuedReplot);

@@ -117,8 +117,7 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
                 if (mask) {
                     out.mask = storage->allocate(out.map.size(), CV_8UC1);
                     reduce_mask(*mask, out.mask);
-                }
-                else
+                } else
                     out.warning = mask.error().message() + " (left out of the pixel metrics)";
             }
         }

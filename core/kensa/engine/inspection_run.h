@@ -39,7 +39,7 @@ struct InspectionRunConfig {
 
 struct InspectedImage {
     float score = std::numeric_limits<float>::quiet_NaN();  // NaN when the image failed
-    cv::Size image_size;  // the image's own size
+    cv::Size image_size;                                    // the image's own size
     // Both point into their InspectionRun's storage: keep the run (or a copy of it) while using them.
     cv::Mat map;          // CV_32FC1, reduced (area-averaged) to at most map_side on the long side
     cv::Mat mask;         // CV_8UC1 0/255 at the map's size; empty: no annotation was read

@@ -45,7 +45,9 @@ VerdictCounter::VerdictCounter(std::span<const float> scores, std::span<const Tr
     for (size_t i = 0; i < scores.size(); ++i) {
         if (std::isnan(scores[i]))
             continue;
-        auto& bucket = truths[i] == Truth::Normal ? m_normal : truths[i] == Truth::Defect ? m_defect : m_unknown;
+        auto& bucket = truths[i] == Truth::Normal   ? m_normal
+                       : truths[i] == Truth::Defect ? m_defect
+                                                    : m_unknown;
         bucket.push_back(scores[i]);
     }
     for (auto* v : {&m_normal, &m_defect, &m_unknown})
