@@ -33,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 namespace kensa::ui {
@@ -170,8 +171,6 @@ void MainWindow::createDocks() {
     m_review->setPlots(m_plots);
     QDockWidget* plots = dock(tr("Plots"), QStringLiteral("plots"), m_plots, Qt::BottomDockWidgetArea);
     splitDockWidget(review, plots, Qt::Horizontal);
-    resizeDocks({review, plots}, {1, 1}, Qt::Horizontal);  // side by side, half each
-    resizeDocks({review}, {300}, Qt::Vertical);
     annotate->raise();
     m_issues = new QListWidget(this);
     m_issues->setWordWrap(true);
@@ -339,8 +338,19 @@ void MainWindow::onOpened() {
         paths << m_session->imagePath(r);
     m_thumbnails->prefetch(paths);
     m_issues->clear();
-    if (!m_projectLayout.isEmpty())
+    if (!m_projectLayout.isEmpty()) {
         restoreState(m_projectLayout, k_stateVersion);
+    } else {
+        // First layout: review and plots side by side, half each (sizes apply once the window is laid out).
+        QTimer::singleShot(0, this, [this] {
+            QDockWidget* review = findChild<QDockWidget*>(QStringLiteral("review"));
+            QDockWidget* plots = findChild<QDockWidget*>(QStringLiteral("plots"));
+            if (review && plots) {
+                resizeDocks({review, plots}, {width() / 2, width() / 2}, Qt::Horizontal);
+                resizeDocks({review}, {height() * 3 / 10}, Qt::Vertical);
+            }
+        });
+    }
     for (QDockWidget* d : m_docks)
         d->setVisible(d->objectName() != QLatin1String("issues"));
     m_annotateBar->show();

@@ -218,6 +218,7 @@ void ReviewPanel::onResultsChanged() {
 
 void ReviewPanel::updateSummary() {
     const BatchResultsPtr& r = m_model->results();
+    m_summary->setVisible(r != nullptr);
     if (!r) {
         m_summary->clear();
         return;
