@@ -110,6 +110,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_browser, &ImageBrowser::currentRowChanged, m_controller, &AnnotationController::showRow);
     connect(m_browser, &ImageBrowser::currentRowChanged, m_inspection, &InspectionPanel::showRow);
     connect(m_review, &ReviewPanel::imageSelected, this, [this](int row) {
+        auto* inspect = findChild<QDockWidget*>(QStringLiteral("inspection"));
+        if (inspect && !m_inspection->isVisible())
+            inspect->raise();  // reviewing means looking at the heatmap
         m_browser->setCurrentRow(row);
         if (m_browser->currentRow() != row) {  // filtered out of the browser: show it anyway
             m_controller->showRow(row);
