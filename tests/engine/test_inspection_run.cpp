@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using metrics::Truth;
 
-// Quicker than test::trained_once() (ctest runs every test in its own process): still separates the
+// 10 epochs on 12 images: seconds, as ctest runs every test in its own process; still separates the
 // obvious defects below.
 const model::ModelBundle& model() {
     static const auto bundle = [] {

@@ -1,6 +1,6 @@
 #pragma once
-// A tiny ADTR model trained once per test program (random-init ResNet-18, no weights file needed) and the
-// synthetic normal images it learns from, shared by the engine tests.
+// The synthetic normal images and the tiny configuration (random-init ResNet-18, no weights file needed)
+// the batch-inspection tests train on; the same recipe as test_adtr_engine.cpp's.
 
 #include <kensa/engine/adtr_training.h>
 
@@ -41,12 +41,6 @@ inline engine::TrainingConfig tiny_config() {
     c.precision = model::Precision::Float32;
     c.map.score_pool = 8;
     return c;
-}
-
-// Trained on the first call only (inline: one instance across the program's translation units).
-inline const engine::TrainingResult& trained_once() {
-    static const auto result = engine::train_adtr(normal_images(24, 64, 1), tiny_config());
-    return result;
 }
 
 }  // namespace kensa::test
