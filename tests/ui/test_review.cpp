@@ -252,7 +252,16 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(inspection.controller()->hasModel(), 30000);
         QCOMPARE(state.image(), inspection.controller()->defaultImageThreshold());
 
+        // Cancel right after the start: core stops at its first progress report (after loading the model).
         QSignalSpy finished(review.batch(), &BatchController::finished);
+        QVERIFY(review.batch()->start());
+        review.batch()->cancel();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QCOMPARE(finished.first().at(1).toString(), QString());  // cancelled, not failed
+        QVERIFY(!review.batch()->results());
+        finished.clear();
+
         review.runButton()->click();
         QVERIFY(finished.wait(120000));
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
