@@ -7,6 +7,8 @@
 #   training-panel.png   the training panel mid-run (loss curve, progress, time left); the app saves it
 #                        itself when 40 steps are in (--screenshot), as the moment varies with the machine
 #   inspection.png       after a short training (4 epochs), a defect image with heatmap, outline and verdict
+#   review.png, plots.png  after a short training, the test images inspected as a batch: review list, plots,
+#                        the worst image confirmed NG and the next flagged one in the inspection view
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (needs the `kensa` target built; xvfb, imagemagick)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -36,4 +38,5 @@ shoot main-window --screenshot-demo main
 shoot synthetic-panel --screenshot-demo synthetic
 shoot_when_ready training-panel --screenshot-demo training
 shoot_when_ready inspection --screenshot-demo inspection
+shoot_when_ready review --screenshot-demo review  # also writes plots.png
 shoot canvas --screenshot-demo canvas  # last: its stroke is autosaved into the sample project

@@ -38,6 +38,7 @@ Project example(const fs::path& folder) {
     b.mask = "annotations/bottle/test/dent/000_mask.png";
     b.mask_pixels = 42;
     b.source_mask = "/elsewhere/mvtec/bottle/ground_truth/dent/000_mask.png";
+    b.review = ReviewDecision::Ok;
     p.images = {a, b};
     return p;
 }
@@ -83,6 +84,33 @@ TEST(ProjectFile, ModeFollowsMarkedDefectsNotImportedGroundTruth) {
     p.images[1].mask_pixels = 10;
     EXPECT_EQ(training_mode(p), TrainingMode::NormalOnly);  // source_mask alone is ground truth
     EXPECT_NE(project_to_json(p, dir.path()).find("\"normal-only\""), std::string::npos);
+}
+
+TEST(ProjectFile, ReviewDecisionsRoundTripAndOlderFilesHaveNone) {
+    test::TempDir dir;
+    Project p = example(dir.path());
+    p.images[0].review = ReviewDecision::Ng;
+    save_project(p, dir.path());
+    const std::string text = project_to_json(p, dir.path());
+    EXPECT_NE(text.find("\"review\": \"ng\""), std::string::npos) << text;
+    EXPECT_NE(text.find("\"review\": \"ok\""), std::string::npos) << text;
+    EXPECT_EQ(load_project(dir.path()).take(), p);
+
+    // A file written before reviews existed: no "review" key, every image unreviewed.
+    test::write_text(dir / k_project_file_name,
+                     "{\"format\":\"kensa-project\",\"format_version\":1,\"images\":[{\"path\":\"a.png\","
+                     "\"role\":\"test\",\"label\":\"defect\",\"defect_type\":\"dent\"}]}");
+    const Project old = load_project(dir.path()).take();
+    ASSERT_EQ(old.images.size(), 1u);
+    EXPECT_EQ(old.images[0].review, ReviewDecision::None);
+    EXPECT_EQ(project_to_json(old, dir.path()).find("\"review\""), std::string::npos);  // none: not written
+
+    test::write_text(dir / k_project_file_name,
+                     "{\"format\":\"kensa-project\",\"format_version\":1,\"images\":[{\"path\":\"a.png\","
+                     "\"role\":\"test\",\"label\":\"normal\",\"review\":\"maybe\"}]}");
+    const auto bad = load_project(dir.path());
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message().find("unknown review decision 'maybe'"), std::string::npos);
 }
 
 struct BadFile {

@@ -1,15 +1,16 @@
 // The inspection view: verdict and outline helpers, the heatmap colours, and the panel end to end with a
 // tiny real model (trained here; MobileNetV2 weights needed): sliders change verdict and outline at once
-// without running the model again.
+// without running the model again, over the whole range of z-scored maps (negative values included).
 #include "image_convert.h"
 #include "inspection/inspection_overlay.h"
 #include "inspection/inspection_panel.h"
 #include "inspection/inspection_view.h"
+#include "inspection/threshold_slider.h"
+#include "inspection/threshold_state.h"
 #include "project/project_session.h"
-#include "training/training_controller.h"
+#include "tiny_model_support.h"
 #include "ui_test_support.h"
 
-#include <kensa/engine/backbone_catalog.h>
 #include <kensa/project/project_images.h>
 
 #include <QLabel>
@@ -59,7 +60,7 @@ private Q_SLOTS:
     }
 
     void slidersUpdateWithoutRerunning() {
-        if (engine::find_backbone_weights(engine::kDefaultBackbone).empty())
+        if (!test::backboneWeightsInstalled())
             QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");
         QTemporaryDir tmp;
         for (int i = 0; i < 12; ++i)
@@ -72,36 +73,19 @@ private Q_SLOTS:
                                           project::ImageRole::Train)
                     .ok());
         session.mergeImages(found);
-        auto settings = session.project().settings;
-        settings.image_size = 64;
-        settings.epochs = 1;
-        session.setSettings(settings);
 
         InspectionPanel panel(&session);
         panel.resize(420, 600);
         panel.show();
-        QSignalSpy modelChanged(panel.controller(), &InspectionController::modelChanged);
         QSignalSpy inspected(panel.controller(), &InspectionController::inspected);
-        {
-            TrainingController trainer(&session);
-            trainer.setConfigAdjustment([](engine::TrainingConfig& c) {
-                c.features.threads = 1;
-                c.adtr.hidden_dim = 64;
-                c.adtr.heads = 4;
-                c.adtr.encoder_layers = 1;
-                c.adtr.decoder_layers = 1;
-                c.adtr.feedforward_dim = 128;
-                c.normalize_positions = false;  // raw maps are >= 0, so threshold 0 outlines everything
-            });
-            QSignalSpy trained(&trainer, &TrainingController::finished);
-            QVERIFY(trainer.start());
-            QVERIFY(trained.wait(180000));
-            QCOMPARE(trained.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
-        }
+        // The engine's defaults: anomaly grids as z-scores per position, so maps go below 0.
+        QCOMPARE(test::trainTinyModel(session), QString());
         // Training made its model active; the panel loads it by itself.
         QTRY_VERIFY_WITH_TIMEOUT(panel.controller()->hasModel(), 30000);
         QVERIFY(std::isfinite(panel.controller()->defaultImageThreshold()));
         QCOMPARE(panel.imageThreshold(), panel.controller()->defaultImageThreshold());
+        QCOMPARE(panel.pixelThreshold(), panel.controller()->defaultPixelThreshold());
+        QCOMPARE(float(panel.imageThresholdSlider()->value()), panel.imageThreshold());
 
         panel.showRow(0);
         QVERIFY(inspected.wait(30000));
@@ -112,15 +96,29 @@ private Q_SLOTS:
         QCOMPARE(result.map.rows, 64);
         QVERIFY(!panel.verdictLabel()->text().isEmpty());
 
-        // Image threshold at 0: every image is NG; at the top, this normal one is OK. No new model run.
-        panel.imageThresholdSlider()->setValue(0);
+        // The sliders' ranges cover the image's score and every map value, whatever their sign.
+        double mapLow = 0, mapHigh = 0;
+        cv::minMaxLoc(result.map, &mapLow, &mapHigh);
+        QVERIFY(panel.pixelThresholdSlider()->minimum() <= mapLow);
+        QVERIFY(panel.pixelThresholdSlider()->maximum() > mapHigh);
+        QVERIFY(panel.imageThresholdSlider()->minimum() <= result.score);
+        QVERIFY(panel.imageThresholdSlider()->maximum() > result.score);
+
+        // Image threshold at the slider's start: NG; at its end: OK. No new model run.
+        panel.imageThresholdSlider()->slider()->setValue(0);
+        QCOMPARE(panel.imageThreshold(), float(panel.imageThresholdSlider()->minimum()));
         QCOMPARE(panel.verdictLabel()->text(), QStringLiteral("NG"));
-        panel.imageThresholdSlider()->setValue(panel.imageThresholdSlider()->maximum());
-        if (result.score < panel.imageThreshold())
-            QCOMPARE(panel.verdictLabel()->text(), QStringLiteral("OK"));
-        // Pixel threshold at 0: the whole image is outlined.
-        panel.pixelThresholdSlider()->setValue(0);
+        panel.imageThresholdSlider()->slider()->setValue(panel.imageThresholdSlider()->slider()->maximum());
+        QCOMPARE(panel.verdictLabel()->text(), QStringLiteral("OK"));
+        // Pixel threshold at the start: the whole image is outlined; at the end: nothing.
+        panel.pixelThresholdSlider()->slider()->setValue(0);
         QCOMPARE(panel.view()->outline().boundingRect(), QRectF(0.5, 0.5, 79, 63));
+        panel.pixelThresholdSlider()->slider()->setValue(panel.pixelThresholdSlider()->slider()->maximum());
+        QVERIFY(panel.view()->outline().isEmpty());
+        // The shared state moved with the sliders; its reset brings the model's thresholds back.
+        panel.thresholds()->resetToDefaults();
+        QCOMPARE(panel.imageThreshold(), panel.controller()->defaultImageThreshold());
+        QCOMPARE(float(panel.pixelThresholdSlider()->value()), panel.controller()->defaultPixelThreshold());
         QCOMPARE(panel.controller()->inspections(), 1);
         session.flush();
     }

@@ -44,6 +44,14 @@ float InspectionController::defaultPixelThreshold() const {
     return m_model.inspector ? m_model.inspector->bundle().thresholds.pixel : NAN;
 }
 
+std::optional<float> InspectionController::f1ImageThreshold() const {
+    return m_model.inspector ? m_model.inspector->bundle().thresholds.image_f1_optimal : std::nullopt;
+}
+
+std::optional<float> InspectionController::f1PixelThreshold() const {
+    return m_model.inspector ? m_model.inspector->bundle().thresholds.pixel_f1_optimal : std::nullopt;
+}
+
 void InspectionController::reloadModel() {
     const QString active =
         m_session->isOpen() ? QString::fromStdString(m_session->project().settings.active_model) : QString();

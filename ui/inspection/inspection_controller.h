@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 
 #include <memory>
+#include <optional>
 
 namespace kensa::engine {
 class Inspector;
@@ -43,6 +44,8 @@ public:
     QString modelPath() const { return m_model.path; }
     float defaultImageThreshold() const;
     float defaultPixelThreshold() const;
+    std::optional<float> f1ImageThreshold() const;  // when the model was evaluated on labelled images
+    std::optional<float> f1PixelThreshold() const;
     int inspections() const { return m_inspections; }  // model runs so far (tests)
 
 public Q_SLOTS:

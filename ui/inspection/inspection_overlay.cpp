@@ -6,6 +6,12 @@
 
 namespace kensa::ui {
 
+std::pair<float, float> heatmapScale(float pixelThreshold) {
+    if (pixelThreshold > 0.f)
+        return {0.f, 2.f * pixelThreshold};
+    return {pixelThreshold - 1.f, pixelThreshold + 1.f};
+}
+
 QPainterPath defectOutline(const cv::Mat& map, float pixelThreshold) {
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);

@@ -3,6 +3,8 @@
 #include "image_convert.h"
 #include "inspection/inspection_overlay.h"
 #include "inspection/inspection_view.h"
+#include "inspection/threshold_slider.h"
+#include "inspection/threshold_state.h"
 #include "project/project_session.h"
 
 #include <QCheckBox>
@@ -11,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSlider>
 #include <QVBoxLayout>
 
@@ -20,20 +23,14 @@
 
 namespace kensa::ui {
 
-namespace {
-
-constexpr int k_steps = 900;  // slider resolution; k_steps / k_span is the model's threshold exactly
-// Sliders span 0 .. k_span x the model's threshold: wide enough to find a better one, fine enough to set it.
-constexpr double k_span = 3.0;
-
-float sliderValue(const QSlider* s, float reference) {
-    return float(double(s->value()) * k_span / k_steps * double(reference));
-}
-
-}  // namespace
-
 InspectionPanel::InspectionPanel(ProjectSession* session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_controller(new InspectionController(session, this)) {
+    : InspectionPanel(session, nullptr, parent) {}
+
+InspectionPanel::InspectionPanel(ProjectSession* session, ThresholdState* thresholds, QWidget* parent)
+    : QWidget(parent),
+      m_session(session),
+      m_thresholds(thresholds ? thresholds : new ThresholdState(this)),
+      m_controller(new InspectionController(session, this)) {
     m_view = new InspectionView(this);
     m_model = new QLabel(this);
     m_model->setForegroundRole(QPalette::PlaceholderText);
@@ -57,17 +54,17 @@ InspectionPanel::InspectionPanel(ProjectSession* session, QWidget* parent)
     m_colours->addItem(tr("Turbo"), int(cv::COLORMAP_TURBO));
     m_colours->addItem(tr("Inferno"), int(cv::COLORMAP_INFERNO));
     m_colours->addItem(tr("Viridis"), int(cv::COLORMAP_VIRIDIS));
-    for (QSlider** s : {&m_imageSlider, &m_pixelSlider}) {
-        *s = new QSlider(Qt::Horizontal, this);
-        (*s)->setRange(0, k_steps);
+    for (ThresholdSlider** s : {&m_imageSlider, &m_pixelSlider}) {
+        *s = new ThresholdSlider(this);
         (*s)->setEnabled(false);
     }
     m_imageSlider->setToolTip(tr("Images scoring at or above this are NG"));
     m_pixelSlider->setToolTip(tr("Pixels at or above this are outlined as defect"));
-    m_imageValue = new QLabel(this);
-    m_pixelValue = new QLabel(this);
-    for (QLabel* l : {m_imageValue, m_pixelValue})
-        l->setMinimumWidth(l->fontMetrics().horizontalAdvance(QStringLiteral("0.00000")));
+    m_defaultsButton = new QPushButton(tr("Model defaults"), this);
+    m_defaultsButton->setToolTip(tr("The model's thresholds, learned from held-out normal images"));
+    m_f1Button = new QPushButton(tr("F1-optimal"), this);
+    m_f1Button->setToolTip(
+        tr("The thresholds with the best F1 score on labelled images (run a batch inspection first)"));
 
     auto* verdictRow = new QHBoxLayout;
     verdictRow->addWidget(m_score, 1);
@@ -76,16 +73,14 @@ InspectionPanel::InspectionPanel(ProjectSession* session, QWidget* parent)
     heatRow->addWidget(m_showHeatmap);
     heatRow->addWidget(m_opacity, 1);
     heatRow->addWidget(m_colours);
-    const auto sliderRow = [this](QSlider* s, QLabel* value) {
-        auto* row = new QHBoxLayout;
-        row->addWidget(s, 1);
-        row->addWidget(value);
-        return row;
-    };
     auto* form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    form->addRow(tr("Image threshold"), sliderRow(m_imageSlider, m_imageValue));
-    form->addRow(tr("Pixel threshold"), sliderRow(m_pixelSlider, m_pixelValue));
+    form->addRow(tr("Image threshold"), m_imageSlider);
+    form->addRow(tr("Pixel threshold"), m_pixelSlider);
+    auto* presets = new QHBoxLayout;
+    presets->addStretch(1);
+    presets->addWidget(m_defaultsButton);
+    presets->addWidget(m_f1Button);
     auto* v = new QVBoxLayout(this);
     v->setContentsMargins(8, 8, 8, 8);
     v->addWidget(m_model);
@@ -93,6 +88,7 @@ InspectionPanel::InspectionPanel(ProjectSession* session, QWidget* parent)
     v->addLayout(verdictRow);
     v->addLayout(heatRow);
     v->addLayout(form);
+    v->addLayout(presets);
 
     connect(m_controller, &InspectionController::modelChanged, this, &InspectionPanel::onModelChanged);
     connect(m_controller, &InspectionController::modelFailed, this, [this](const QString& message) {
@@ -102,17 +98,27 @@ InspectionPanel::InspectionPanel(ProjectSession* session, QWidget* parent)
     connect(m_showHeatmap, &QCheckBox::toggled, m_view, &InspectionView::setHeatmapVisible);
     connect(m_opacity, &QSlider::valueChanged, this, [this](int v) { m_view->setOpacity(v / 100.0); });
     connect(m_colours, &QComboBox::currentIndexChanged, this, &InspectionPanel::updateHeatmap);
-    connect(m_imageSlider, &QSlider::valueChanged, this, &InspectionPanel::updateVerdict);
-    connect(m_pixelSlider, &QSlider::valueChanged, this, &InspectionPanel::updateVerdict);
+    connect(m_imageSlider, &ThresholdSlider::valueChanged, this,
+            [this](double v) { m_thresholds->setImage(float(v)); });
+    connect(m_pixelSlider, &ThresholdSlider::valueChanged, this,
+            [this](double v) { m_thresholds->setPixel(float(v)); });
+    connect(m_defaultsButton, &QPushButton::clicked, m_thresholds, &ThresholdState::resetToDefaults);
+    connect(m_f1Button, &QPushButton::clicked, m_thresholds, &ThresholdState::applyF1Optimal);
+    connect(m_thresholds, &ThresholdState::changed, this, &InspectionPanel::updateVerdict);
+    connect(m_thresholds, &ThresholdState::rangesChanged, this, &InspectionPanel::updateRanges);
+    connect(m_thresholds, &ThresholdState::modelChanged, this, [this] {
+        m_f1Button->setEnabled(m_thresholds->hasModel() && m_thresholds->hasF1Optimal());
+        updateHeatmap();
+    });
     onModelChanged();
 }
 
 float InspectionPanel::imageThreshold() const {
-    return sliderValue(m_imageSlider, m_controller->defaultImageThreshold());
+    return m_thresholds->image();
 }
 
 float InspectionPanel::pixelThreshold() const {
-    return sliderValue(m_pixelSlider, m_controller->defaultPixelThreshold());
+    return m_thresholds->pixel();
 }
 
 void InspectionPanel::showRow(int row) {
@@ -135,20 +141,21 @@ void InspectionPanel::onModelChanged() {
     m_result = {};
     m_shownPath.clear();
     const bool ready = m_controller->hasModel();
-    m_imageSlider->setEnabled(ready);
-    m_pixelSlider->setEnabled(ready);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_imageSlider, m_pixelSlider, m_defaultsButton})
+        w->setEnabled(ready);
+    m_f1Button->setEnabled(false);
     m_score->clear();
     m_verdict->clear();
     m_verdict->setStyleSheet({});
     if (!ready) {
+        m_thresholds->clearModel();
         m_model->setText(tr("No active model. Train one in the Training panel."));
         m_view->setMessage(tr("Inspection needs a trained model."));
         return;
     }
     m_model->setText(tr("Model: %1").arg(QFileInfo(m_controller->modelPath()).fileName()));
-    const QSignalBlocker a(m_imageSlider), b(m_pixelSlider);
-    m_imageSlider->setValue(k_steps / int(k_span));  // the model's own thresholds
-    m_pixelSlider->setValue(k_steps / int(k_span));
+    m_thresholds->setModel(m_controller->defaultImageThreshold(), m_controller->defaultPixelThreshold(),
+                           m_controller->f1ImageThreshold(), m_controller->f1PixelThreshold());
     m_view->setMessage(tr("Select an image to inspect it."));
     showRow(m_row);
 }
@@ -165,21 +172,34 @@ void InspectionPanel::onInspected(const InspectionResult& result) {
         return;
     }
     m_view->setImage(result.image);
+    // The sliders must reach below and above this image's score and map values.
+    double low = 0, high = 0;
+    cv::minMaxLoc(result.map, &low, &high);
+    m_thresholds->observeScores(result.score, result.score);
+    m_thresholds->observeMapValues(float(low), float(high));
     updateHeatmap();
     updateVerdict();
+}
+
+void InspectionPanel::updateRanges() {
+    const ThresholdRange image = m_thresholds->imageRange(), pixel = m_thresholds->pixelRange();
+    m_imageSlider->setRange(image.low, image.high);
+    m_pixelSlider->setRange(pixel.low, pixel.high);
+    m_imageSlider->setValue(m_thresholds->image());
+    m_pixelSlider->setValue(m_thresholds->pixel());
 }
 
 void InspectionPanel::updateHeatmap() {
     if (m_result.map.empty())
         return;
-    // A fixed scale per model (0 .. twice its pixel threshold), so colours compare across images.
-    const float high = 2.0f * m_controller->defaultPixelThreshold();
-    m_view->setHeatmap(heatmap_from_map(m_result.map, 0.0f, high, m_colours->currentData().toInt()));
+    // A fixed scale per model, so colours compare across images.
+    const auto [low, high] = heatmapScale(m_controller->defaultPixelThreshold());
+    m_view->setHeatmap(heatmap_from_map(m_result.map, low, high, m_colours->currentData().toInt()));
 }
 
 void InspectionPanel::updateVerdict() {
-    m_imageValue->setText(QString::number(imageThreshold(), 'g', 4));
-    m_pixelValue->setText(QString::number(pixelThreshold(), 'g', 4));
+    m_imageSlider->setValue(imageThreshold());
+    m_pixelSlider->setValue(pixelThreshold());
     if (m_result.map.empty())
         return;
     m_view->setOutline(defectOutline(m_result.map, pixelThreshold()));

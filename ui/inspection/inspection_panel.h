@@ -1,8 +1,9 @@
 #pragma once
 // The inspection view: the current image inspected with the active model, its heatmap (colour map,
 // opacity, toggle) and defect outlines, the score with an OK/NG verdict, and image- and pixel-threshold
-// sliders that update the verdict and outlines at once without running the model again (defaults: the
-// model's thresholds from held-out normal images).
+// sliders that update the verdict and outlines at once without running the model again. The thresholds
+// are a ThresholdState shared with the batch review and plots (defaults: the model's thresholds from
+// held-out normal images; a button sets the F1-optimal ones once labelled images were evaluated).
 
 #include "inspection/inspection_controller.h"
 
@@ -11,23 +12,30 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSlider;
 
 namespace kensa::ui {
 
 class InspectionView;
 class ProjectSession;
+class ThresholdSlider;
+class ThresholdState;
 
 class InspectionPanel : public QWidget {
     Q_OBJECT
 public:
-    InspectionPanel(ProjectSession* session, QWidget* parent = nullptr);
+    // Without `thresholds`, the panel keeps its own.
+    explicit InspectionPanel(ProjectSession* session, QWidget* parent = nullptr);
+    InspectionPanel(ProjectSession* session, ThresholdState* thresholds, QWidget* parent = nullptr);
 
     InspectionController* controller() const { return m_controller; }
     InspectionView* view() const { return m_view; }
     QLabel* verdictLabel() const { return m_verdict; }
-    QSlider* imageThresholdSlider() const { return m_imageSlider; }
-    QSlider* pixelThresholdSlider() const { return m_pixelSlider; }
+    ThresholdSlider* imageThresholdSlider() const { return m_imageSlider; }
+    ThresholdSlider* pixelThresholdSlider() const { return m_pixelSlider; }
+    QPushButton* f1Button() const { return m_f1Button; }
+    ThresholdState* thresholds() const { return m_thresholds; }
     float imageThreshold() const;
     float pixelThreshold() const;
 
@@ -45,8 +53,10 @@ private:
     void onInspected(const InspectionResult& result);
     void updateHeatmap();
     void updateVerdict();
+    void updateRanges();
 
     ProjectSession* m_session;
+    ThresholdState* m_thresholds;
     InspectionController* m_controller;
     InspectionView* m_view;
     QLabel* m_model;
@@ -55,10 +65,10 @@ private:
     QCheckBox* m_showHeatmap;
     QSlider* m_opacity;
     QComboBox* m_colours;
-    QSlider* m_imageSlider;
-    QSlider* m_pixelSlider;
-    QLabel* m_imageValue;
-    QLabel* m_pixelValue;
+    ThresholdSlider* m_imageSlider;
+    ThresholdSlider* m_pixelSlider;
+    QPushButton* m_defaultsButton;
+    QPushButton* m_f1Button;
     InspectionResult m_result;
     int m_row = -1;
     QString m_shownPath;  // the image m_result belongs to

@@ -7,11 +7,14 @@
 #include "canvas/annotation_controller.h"
 #include "canvas/annotation_panel.h"
 #include "inspection/inspection_panel.h"
+#include "inspection/threshold_state.h"
 #include "main/project_actions.h"
 #include "main/recent_projects.h"
 #include "main/start_page.h"
 #include "project/autosaver.h"
 #include "project/project_session.h"
+#include "review/review_panel.h"
+#include "review/review_plots.h"
 #include "synthetic/synthetic_panel.h"
 #include "training/training_panel.h"
 
@@ -30,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 namespace kensa::ui {
@@ -39,7 +43,7 @@ using project::Label;
 namespace {
 const QString k_geometryKey = QStringLiteral("window/geometry");
 const QString k_stateKey = QStringLiteral("window/state");
-constexpr int k_stateVersion = 3;  // 3: the Training and Inspection docks
+constexpr int k_stateVersion = 4;  // 3: the Training and Inspection docks; 4: Review and Plots
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -105,6 +109,16 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString&, const QString& reason) { addIssues({reason}); });
     connect(m_browser, &ImageBrowser::currentRowChanged, m_controller, &AnnotationController::showRow);
     connect(m_browser, &ImageBrowser::currentRowChanged, m_inspection, &InspectionPanel::showRow);
+    connect(m_review, &ReviewPanel::imageSelected, this, [this](int row) {
+        auto* inspect = findChild<QDockWidget*>(QStringLiteral("inspection"));
+        if (inspect && !m_inspection->isVisible())
+            inspect->raise();  // reviewing means looking at the heatmap
+        m_browser->setCurrentRow(row);
+        if (m_browser->currentRow() != row) {  // filtered out of the browser: show it anyway
+            m_controller->showRow(row);
+            m_inspection->showRow(row);
+        }
+    });
     connect(m_canvas, &AnnotationCanvas::zoomChanged, this,
             [this](qreal z) { m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100))); });
     connect(m_canvas, &AnnotationCanvas::cursorMoved, this, [this](QPoint p, bool inside) {
@@ -149,10 +163,17 @@ void MainWindow::createDocks() {
     QDockWidget* train =
         dock(tr("Training"), QStringLiteral("training"), m_training, Qt::RightDockWidgetArea);
     tabifyDockWidget(synth, train);
-    m_inspection = new InspectionPanel(m_session, this);
+    m_thresholds = new ThresholdState(this);
+    m_inspection = new InspectionPanel(m_session, m_thresholds, this);
     QDockWidget* inspect =
         dock(tr("Inspection"), QStringLiteral("inspection"), m_inspection, Qt::RightDockWidgetArea);
     tabifyDockWidget(train, inspect);
+    m_review = new ReviewPanel(m_session, m_thresholds, this);
+    QDockWidget* review = dock(tr("Review"), QStringLiteral("review"), m_review, Qt::BottomDockWidgetArea);
+    m_plots = new ReviewPlots(m_thresholds, this);
+    m_review->setPlots(m_plots);
+    QDockWidget* plots = dock(tr("Plots"), QStringLiteral("plots"), m_plots, Qt::BottomDockWidgetArea);
+    splitDockWidget(review, plots, Qt::Horizontal);
     annotate->raise();
     m_issues = new QListWidget(this);
     m_issues->setWordWrap(true);
@@ -320,8 +341,19 @@ void MainWindow::onOpened() {
         paths << m_session->imagePath(r);
     m_thumbnails->prefetch(paths);
     m_issues->clear();
-    if (!m_projectLayout.isEmpty())
+    if (!m_projectLayout.isEmpty()) {
         restoreState(m_projectLayout, k_stateVersion);
+    } else {
+        // First layout: review and plots side by side, half each (sizes apply once the window is laid out).
+        QTimer::singleShot(0, this, [this] {
+            QDockWidget* review = findChild<QDockWidget*>(QStringLiteral("review"));
+            QDockWidget* plots = findChild<QDockWidget*>(QStringLiteral("plots"));
+            if (review && plots) {
+                resizeDocks({review, plots}, {width() / 2, width() / 2}, Qt::Horizontal);
+                resizeDocks({review}, {height() * 3 / 10}, Qt::Vertical);
+            }
+        });
+    }
     for (QDockWidget* d : m_docks)
         d->setVisible(d->objectName() != QLatin1String("issues"));
     m_annotateBar->show();

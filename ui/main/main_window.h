@@ -21,7 +21,10 @@ class InspectionPanel;
 class ImageListModel;
 class ProjectActions;
 class ProjectSession;
+class ReviewPanel;
+class ReviewPlots;
 class SyntheticPanel;
+class ThresholdState;
 class TrainingPanel;
 class ThumbnailCache;
 
@@ -39,6 +42,8 @@ public:
     SyntheticPanel* syntheticPanel() const { return m_synthetic; }
     TrainingPanel* trainingPanel() const { return m_training; }
     InspectionPanel* inspectionPanel() const { return m_inspection; }
+    ReviewPanel* reviewPanel() const { return m_review; }
+    ReviewPlots* reviewPlots() const { return m_plots; }
     ThumbnailCache* thumbnails() const { return m_thumbnails; }
     QAction* undoAction() const { return m_undo; }
     QAction* redoAction() const { return m_redo; }
@@ -70,6 +75,9 @@ private:
     SyntheticPanel* m_synthetic = nullptr;
     TrainingPanel* m_training = nullptr;
     InspectionPanel* m_inspection = nullptr;
+    ThresholdState* m_thresholds = nullptr;
+    ReviewPanel* m_review = nullptr;
+    ReviewPlots* m_plots = nullptr;
     QListWidget* m_issues = nullptr;
     QStackedWidget* m_centre = nullptr;
     class StartPage* m_start = nullptr;

@@ -7,12 +7,18 @@
 #include "main/main_window.h"
 #include "main/project_actions.h"
 #include "project/project_session.h"
+#include "review/batch_controller.h"
+#include "review/review_panel.h"
+#include "review/review_plots.h"
 #include "training/training_controller.h"
 #include "training/training_panel.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScreen>
 #include <QTimer>
 
@@ -74,6 +80,51 @@ void inspectAfterTraining(MainWindow& window, Finish finish) {
     c->start();
 }
 
+// Trains a model (8 epochs: enough for readable maps, short enough for a demo), inspects the sample's test
+// images as a batch, confirms the worst image as NG and shows the next flagged one.
+template <typename Finish>
+void reviewAfterTraining(MainWindow& window, Finish finish) {
+    TrainingController* c = window.trainingPanel()->controller();
+    c->setConfigAdjustment([](engine::TrainingConfig& config) {
+        config.features.threads = 1;
+        config.epochs = 8;
+    });
+    QObject::connect(c, &TrainingController::finished, &window, [&window, finish] {
+        if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("inspection")))
+            dock->raise();
+        ReviewPanel* review = window.reviewPanel();
+        QObject::connect(
+            review->batch(), &BatchController::finished, &window,
+            [&window, finish] {
+                ReviewPanel* review = window.reviewPanel();
+                review->selectNextFlagged();
+                review->decide(project::ReviewDecision::Ng);
+                QObject::connect(window.inspectionPanel(), &InspectionPanel::verdictChanged, &window, finish,
+                                 Qt::SingleShotConnection);
+            },
+            Qt::SingleShotConnection);
+        QTimer::singleShot(500, review->batch(), &BatchController::start);
+    });
+    c->start();
+}
+
+// The four plots side by side at a legible size, beside the window's screenshot.
+void savePlots(MainWindow& window, const QString& path) {
+    const QList<ReportPlot> plots = window.reviewPlots()->renderPngs(QSize(560, 400));
+    if (plots.size() != 4)
+        return;
+    QImage sheet(1120 * 2, 800 * 2, QImage::Format_RGB32);
+    sheet.fill(Qt::white);
+    QPainter p(&sheet);
+    for (int i = 0; i < 4; ++i) {
+        QImage plot;
+        plot.loadFromData(plots[i].png, "PNG");
+        p.drawImage(QRect((i % 2) * 1120, (i / 2) * 800, 1120, 800), plot);
+    }
+    p.end();
+    sheet.save(path);
+}
+
 }  // namespace
 
 void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo) {
@@ -94,7 +145,7 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
         return;
     }
     auto* once = new QObject(&window);
-    QObject::connect(session, &ProjectSession::opened, once, [&window, session, stage, finish, once] {
+    QObject::connect(session, &ProjectSession::opened, once, [&window, session, stage, finish, once, saveTo] {
         once->deleteLater();
         // A defect image of the sample ("scratch" reads well at any size).
         int row = 0;
@@ -123,6 +174,15 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
         }
         if (stage == QLatin1String("inspection")) {
             inspectAfterTraining(window, finish);
+            return;
+        }
+        if (stage == QLatin1String("review")) {
+            // review.png is the window; plots.png beside it the plots at full size.
+            reviewAfterTraining(window, [&window, finish, saveTo] {
+                if (!saveTo.isEmpty())
+                    savePlots(window, QFileInfo(saveTo).dir().filePath(QStringLiteral("plots.png")));
+                finish();
+            });
             return;
         }
         if (stage != QLatin1String("canvas")) {

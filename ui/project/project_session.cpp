@@ -137,6 +137,14 @@ void ProjectSession::setFlagged(int row, bool flagged) {
     changed(row);
 }
 
+void ProjectSession::setReviewDecision(int row, project::ReviewDecision decision) {
+    auto& e = m_project.images.at(size_t(row));
+    if (e.review == decision)
+        return;
+    e.review = decision;
+    changed(row);
+}
+
 void ProjectSession::addDefectType(const QString& name) {
     const std::string n = name.trimmed().toStdString();
     if (n.empty())

@@ -49,6 +49,7 @@ public:
 
     void setLabel(int row, project::Label label, const QString& defectType = {});
     void setFlagged(int row, bool flagged);
+    void setReviewDecision(int row, project::ReviewDecision decision);  // from reviewing inspection results
     void addDefectType(const QString& name);
     // Training settings and the active model (saved with the project).
     void setSettings(const project::ProjectSettings& settings);

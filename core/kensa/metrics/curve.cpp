@@ -24,6 +24,26 @@ double trapezoid_area(std::span<const CurvePoint> points, double x_max) {
     return area;
 }
 
+CurvePoint point_at_threshold(std::span<const CurvePoint> curve, float threshold) {
+    if (curve.empty())
+        return {0.0, 0.0, threshold};
+    // Thresholds fall along the curve; find the first point that flags fewer than `threshold` does.
+    size_t next = 0;
+    while (next < curve.size() && curve[next].threshold >= threshold)
+        ++next;
+    if (next == 0)
+        return {curve.front().x, curve.front().y, threshold};
+    if (next == curve.size())
+        return {curve.back().x, curve.back().y, threshold};
+    const CurvePoint& a = curve[next - 1];  // threshold >= t
+    const CurvePoint& b = curve[next];      // threshold < t
+    if (!std::isfinite(a.threshold))
+        return {a.x, a.y, threshold};
+    const double span = double(a.threshold) - double(b.threshold);
+    const double f = span > 0.0 ? (double(a.threshold) - double(threshold)) / span : 0.0;
+    return {a.x + f * (b.x - a.x), a.y + f * (b.y - a.y), threshold};
+}
+
 namespace {
 
 double triangle_area(const CurvePoint& a, const CurvePoint& b, const CurvePoint& c) {

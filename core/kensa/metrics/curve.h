@@ -28,6 +28,12 @@ double trapezoid_area(std::span<const CurvePoint> points,
 // corners of step-shaped curves survive while straight runs collapse. Kept points are unmodified.
 std::vector<CurvePoint> thin_curve(std::span<const CurvePoint> points, size_t max_points);
 
+// Where a threshold sits on a curve (for a plot's marker): the point flagging `>= threshold`, linearly
+// interpolated in threshold between the two recorded points around it, since thinned curves skip
+// thresholds. Below the last point's threshold: the last point; above the first finite one: (0, 0).
+// An empty curve gives (0, 0).
+CurvePoint point_at_threshold(std::span<const CurvePoint> curve, float threshold);
+
 // Collects a curve point by point without storing millions of them: a point closer than
 // 1 / (4 * max_points) in |dx| + |dy| to the last kept one is dropped, then finish() thins to max_points.
 // Monotone curves in the unit square have |dx| + |dy| path length <= 2, so at most ~8 * max_points

@@ -61,4 +61,16 @@ const char* to_string(TrainingMode mode) {
     return mode == TrainingMode::AnomalyAvailable ? "anomaly-available" : "normal-only";
 }
 
+const char* to_string(ReviewDecision decision) {
+    switch (decision) {
+        case ReviewDecision::Ng:
+            return "ng";
+        case ReviewDecision::Ok:
+            return "ok";
+        case ReviewDecision::None:
+            break;
+    }
+    return "none";
+}
+
 }  // namespace kensa::project

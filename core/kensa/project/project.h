@@ -20,6 +20,10 @@ enum class Label { Unlabelled, Normal, Defect };
 // evaluation, not training.
 enum class TrainingMode { NormalOnly, AnomalyAvailable };
 
+// A reviewer's decision on an inspected part, whatever the model's verdict was: the part is NG
+// (confirmed or overriding an OK) or OK (confirmed or overriding an NG). None: not reviewed yet.
+enum class ReviewDecision { None, Ng, Ok };
+
 struct DefectType {
     std::string name;
     std::array<uint8_t, 3> color{230, 60, 60};  // RGB, for overlays
@@ -39,6 +43,7 @@ struct ImageEntry {
     int64_t mask_pixels = 0;  // defect pixels in `mask`, kept so the mode is known without reading masks
     // Ground truth that came with an imported product (absolute); read-only, the start for editing.
     std::filesystem::path source_mask;
+    ReviewDecision review = ReviewDecision::None;  // from reviewing inspection results
 
     bool operator==(const ImageEntry&) const = default;
 };
@@ -93,5 +98,6 @@ std::array<uint8_t, 3> palette_color(size_t n);
 const char* to_string(ImageRole role);
 const char* to_string(Label label);
 const char* to_string(TrainingMode mode);
+const char* to_string(ReviewDecision decision);  // "none", "ng", "ok"
 
 }  // namespace kensa::project

@@ -65,6 +65,16 @@ Label label_from(const std::string& s) {
     throw std::runtime_error("unknown label '" + s + "' (expected unlabelled, normal or defect)");
 }
 
+ReviewDecision review_from(const std::string& s) {
+    if (s == "none")
+        return ReviewDecision::None;
+    if (s == "ng")
+        return ReviewDecision::Ng;
+    if (s == "ok")
+        return ReviewDecision::Ok;
+    throw std::runtime_error("unknown review decision '" + s + "' (expected none, ng or ok)");
+}
+
 json to_json(const ImageEntry& e, const fs::path& folder) {
     json j{{"path", store_path(e.path, folder)}, {"role", to_string(e.role)}, {"label", to_string(e.label)}};
     if (!e.defect_type.empty())
@@ -77,6 +87,8 @@ json to_json(const ImageEntry& e, const fs::path& folder) {
     }
     if (!e.source_mask.empty())
         j["source_mask"] = store_path(e.source_mask, folder);
+    if (e.review != ReviewDecision::None)
+        j["review"] = to_string(e.review);
     return j;
 }
 
@@ -94,6 +106,7 @@ ImageEntry entry_from(const json& j, const fs::path& folder) {
         throw std::runtime_error("mask '" + e.mask.generic_string() + "' is outside the project folder");
     e.mask_pixels = j.value("mask_pixels", int64_t{0});
     e.source_mask = resolve_path(j.value("source_mask", std::string()), folder);
+    e.review = review_from(j.value("review", std::string("none")));  // absent in files before review
     return e;
 }
 

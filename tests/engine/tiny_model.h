@@ -1,0 +1,46 @@
+#pragma once
+// The synthetic normal images and the tiny configuration (random-init ResNet-18, no weights file needed)
+// the batch-inspection tests train on; the same recipe as test_adtr_engine.cpp's.
+
+#include <kensa/engine/adtr_training.h>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <vector>
+
+namespace kensa::test {
+
+// Normal images: smooth random blobs of one colour family on a textured background (deterministic).
+inline std::vector<cv::Mat> normal_images(int count, int size, uint64_t seed) {
+    cv::RNG rng(seed);
+    std::vector<cv::Mat> out;
+    for (int i = 0; i < count; ++i) {
+        cv::Mat img(size, size, CV_32FC3);
+        rng.fill(img, cv::RNG::UNIFORM, cv::Scalar(0.35, 0.45, 0.55), cv::Scalar(0.45, 0.55, 0.65));
+        cv::GaussianBlur(img, img, cv::Size(5, 5), 1.5);
+        out.push_back(img);
+    }
+    return out;
+}
+
+// A small, fast configuration: random-init ResNet-18 (needs no weights file), 64 px, 8x8 grid.
+inline engine::TrainingConfig tiny_config() {
+    engine::TrainingConfig c;
+    c.features.backbone = "resnet18";
+    c.features.random_init = true;
+    c.features.image_size = 64;
+    c.adtr.hidden_dim = 64;
+    c.adtr.heads = 4;
+    c.adtr.encoder_layers = 1;
+    c.adtr.decoder_layers = 1;
+    c.adtr.feedforward_dim = 128;
+    c.adtr.dropout = 0.0;
+    c.epochs = 60;
+    c.learning_rate = 1e-3;
+    c.precision = model::Precision::Float32;
+    c.map.score_pool = 8;
+    return c;
+}
+
+}  // namespace kensa::test

@@ -1,0 +1,378 @@
+// Batch inspection and review: the shared thresholds and their float sliders, verdict counts against
+// core's own computation while sliders move (and how long that takes for 500 images), the plots'
+// markers, the keyboard review flow, the CSV/HTML report and review decisions surviving a reopen.
+#include "inspection/inspection_panel.h"
+#include "inspection/threshold_slider.h"
+#include "inspection/threshold_state.h"
+#include "project/project_session.h"
+#include "review/batch_controller.h"
+#include "review/report_writer.h"
+#include "review/review_model.h"
+#include "review/review_panel.h"
+#include "review/review_plots.h"
+#include "tiny_model_support.h"
+#include "ui_test_support.h"
+
+#include <kensa/metrics/evaluation.h>
+#include <kensa/metrics/verdicts.h>
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <random>
+
+using namespace kensa;
+using namespace kensa::ui;
+using metrics::Truth;
+
+namespace {
+
+// Core's direct count over the results, the reference the UI must agree with.
+metrics::VerdictCounts coreCounts(const BatchResults& r, float threshold) {
+    return metrics::count_verdicts(r.scores, r.truths, threshold);
+}
+
+int modelNgRows(const ReviewModel& model) {
+    int n = 0;
+    for (int r = 0; r < model.rowCount(); ++r)
+        n += model.index(r, 0).data(ReviewModel::VerdictRole).toInt() == int(Verdict::Ng);
+    return n;
+}
+
+// 500 scored images without a model: z-score-like scores, labelled half normal, half defective.
+std::shared_ptr<BatchResults> fabricatedResults(int count) {
+    auto r = std::make_shared<BatchResults>();
+    std::mt19937 rng(3);
+    std::normal_distribution<float> normal(0.f, 1.f), defect(3.f, 1.5f);
+    std::vector<metrics::EvaluationRecord> records;
+    for (int i = 0; i < count; ++i) {
+        const Truth truth = i % 3 == 0 ? Truth::Defect : i % 3 == 1 ? Truth::Normal : Truth::Unknown;
+        r->images.push_back(
+            {-1, QStringLiteral("/nowhere/%1.png").arg(i), QStringLiteral("%1.png").arg(i), truth, {}});
+        engine::InspectedImage image;
+        image.score = truth == Truth::Defect ? defect(rng) : normal(rng);
+        r->run.images.push_back(image);
+        if (truth != Truth::Unknown)
+            records.push_back({{}, truth == Truth::Normal ? "good" : "dent", image.score, {}, {}});
+    }
+    r->run.evaluation = metrics::evaluate(records);
+    r->index();
+    const auto [lo, hi] = std::minmax_element(r->scores.begin(), r->scores.end());
+    r->run.score_min = *lo;
+    r->run.score_max = *hi;
+    return r;
+}
+
+}  // namespace
+
+class TestReview : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { test::isolateSettings(); }
+
+    void rangesCoverThresholdsAndObservedValues() {
+        // Raw maps: 0 .. 3x the threshold, as before.
+        ThresholdRange raw = thresholdRange(0.5f, {}, {});
+        QCOMPARE(raw.low, 0.f);
+        QCOMPARE(raw.high, 1.5f);
+        // z-scored maps: observed values below zero and above 3x widen it, with a margin.
+        const ThresholdRange z = thresholdRange(2.f, 7.f, std::pair{-3.f, 9.f});
+        QVERIFY(z.low < -3.f);
+        QVERIFY(z.high > 9.f);
+        // A negative threshold sits inside its range, and 0 gets a usable span.
+        const ThresholdRange negative = thresholdRange(-0.5f, {}, {});
+        QVERIFY(negative.low <= -0.5f && negative.high >= -0.5f && negative.high > negative.low);
+        const ThresholdRange zero = thresholdRange(0.f, {}, {});
+        QVERIFY(zero.high - zero.low >= 1.f);
+    }
+
+    void floatSliderMapsPositionsToValues() {
+        ThresholdSlider slider;
+        slider.setRange(-2.0, 4.0);
+        QSignalSpy changed(&slider, &ThresholdSlider::valueChanged);
+        slider.setValue(1.0);
+        QCOMPARE(slider.slider()->value(), 500);
+        QCOMPARE(changed.count(), 0);  // programmatic changes are not the user's
+        slider.slider()->setValue(0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(slider.value(), -2.0);
+        slider.setValue(99.0);
+        QCOMPARE(slider.value(), 4.0);  // clamped
+    }
+
+    void sharedStateKeepsDefaultsAndF1() {
+        ThresholdState state;
+        QSignalSpy changed(&state, &ThresholdState::changed);
+        state.setModel(2.f, 3.f);
+        QCOMPARE(state.image(), 2.f);
+        QVERIFY(!state.hasF1Optimal());
+        state.setF1Optimal(1.5f, std::nullopt);
+        state.setImage(5.f);
+        state.applyF1Optimal();
+        QCOMPARE(state.image(), 1.5f);
+        QCOMPARE(state.pixel(), 3.f);  // no pixel F1: unchanged
+        state.resetToDefaults();
+        QCOMPARE(state.image(), 2.f);
+        QVERIFY(changed.count() >= 4);
+    }
+
+    // 500 images: every slider move recounts verdicts, refilters and moves the plots' markers in far less
+    // than 100 ms, and the counts equal core's.
+    void sliderMovesRecountFastFor500Images() {
+        ProjectSession session;
+        ThresholdState state;
+        const auto results = fabricatedResults(500);
+        state.setModel(1.f, 1.f);
+        state.observeScores(results->run.score_min, results->run.score_max);
+        ReviewModel model(&session, &state);
+        model.setResults(results);
+        ReviewFilterProxy proxy(&model);
+        proxy.setVerdictFilter(ReviewFilterProxy::VerdictFilter::Ng);
+        ReviewPlots plots(&state);
+        plots.resize(800, 600);
+        plots.setResults(results);
+        ThresholdSlider slider;
+        const ThresholdRange range = state.imageRange();
+        slider.setRange(range.low, range.high);
+        connect(&slider, &ThresholdSlider::valueChanged, &state,
+                [&state](double v) { state.setImage(float(v)); });
+
+        plots.grab();  // the first paint loads fonts: not part of a slider move
+        QElapsedTimer clock;
+        qint64 worstNs = 0, worstUpdateNs = 0;
+        for (int position = 0; position <= 1000; position += 50) {
+            clock.start();
+            slider.slider()->setValue(position);  // recount, verdict column, refilter, markers
+            worstUpdateNs = std::max(worstUpdateNs, clock.nsecsElapsed());
+            plots.grab();  // and a repaint of the four plots
+            worstNs = std::max(worstNs, clock.nsecsElapsed());
+            const auto core = coreCounts(*results, state.image());
+            QCOMPARE(model.counts(), core);
+            QCOMPARE(modelNgRows(model), int(core.ng));
+            QCOMPARE(proxy.rowCount(), int(core.ng));
+            if (core.normal() > 0 && core.defect() > 0) {
+                const QPointF marker = plots.markerPosition(ReviewPlots::ImageRoc);
+                QCOMPARE(marker.x(), double(core.false_ng) / core.normal());
+                QCOMPARE(marker.y(), double(core.true_ng) / core.defect());
+            }
+            QCOMPARE(plots.markerPosition(ReviewPlots::Histogram).x(), double(state.image()));
+        }
+        qInfo("slowest slider move over 500 images: %.2f ms to update, %.2f ms with the plots repainted",
+              worstUpdateNs / 1e6, worstNs / 1e6);
+        QVERIFY2(worstNs < 100'000'000, "a slider move must cost less than 100 ms");
+        // The slider's ends: everything NG, everything OK.
+        slider.slider()->setValue(0);
+        QCOMPARE(model.counts().ng, 500);
+        slider.slider()->setValue(1000);
+        QCOMPARE(model.counts().ng, 0);
+    }
+
+    void csvQuotesFields() {
+        ReportRow a{QStringLiteral("/p/a,b.png"), QStringLiteral("dent"), 1.5f,
+                    QStringLiteral("NG"),         QStringLiteral("ok"),   {}};
+        ReportRow b{QStringLiteral("/p/\"q\".png"), {}, NAN,
+                    QStringLiteral("failed"),       {}, QStringLiteral("unreadable")};
+        const QString csv = ReportWriter::csv({a, b});
+        const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QStringLiteral("image,label,score,verdict,reviewer_decision,final_verdict,error"));
+        QCOMPARE(lines[1], QStringLiteral("\"/p/a,b.png\",dent,1.5,NG,ok,OK,"));
+        QCOMPARE(lines[2], QStringLiteral("\"/p/\"\"q\"\".png\",,,failed,,,unreadable"));
+        QCOMPARE(ReportWriter::csvPathFor(QStringLiteral("/r/x.report.html")),
+                 QStringLiteral("/r/x.report.csv"));
+    }
+
+    void batchReviewEndToEnd() {
+        if (!test::backboneWeightsInstalled())
+            QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");
+        QTemporaryDir tmp;
+        const QString projectDir = tmp.filePath(QStringLiteral("p"));
+        ProjectSession session;
+        QCOMPARE(session.create(projectDir), QString());
+        project::Project found;
+        for (int i = 0; i < 12; ++i) {
+            project::ImageEntry e;
+            e.path = test::writeImage(tmp.filePath(QStringLiteral("train")), QStringLiteral("%1.png").arg(i),
+                                      {64, 64}, i)
+                         .toStdString();
+            e.label = project::Label::Normal;
+            found.images.push_back(e);
+        }
+        // Test images: 4 normal, 4 with a bright square and its mask, 1 unlabelled, 1 unreadable.
+        for (int i = 0; i < 10; ++i) {
+            const QString name = QStringLiteral("t%1.png").arg(i);
+            QString path = test::writeImage(tmp.filePath(QStringLiteral("test")), name, {64, 64}, 20 + i);
+            project::ImageEntry e;
+            e.role = project::ImageRole::Test;
+            e.label = i < 4 || i == 9 ? project::Label::Normal
+                      : i < 8         ? project::Label::Defect
+                                      : project::Label::Unlabelled;
+            if (e.label == project::Label::Defect) {
+                QImage img(path);
+                QPainter(&img).fillRect(QRect(20, 20, 18, 18), Qt::white);
+                img.save(path);
+                QImage mask(64, 64, QImage::Format_Grayscale8);
+                mask.fill(0);
+                QPainter(&mask).fillRect(QRect(20, 20, 18, 18), Qt::white);
+                const QString maskPath = tmp.filePath(QStringLiteral("test/t%1_mask.png").arg(i));
+                mask.save(maskPath);
+                e.defect_type = "square";
+                e.source_mask = maskPath.toStdString();
+            }
+            if (i == 9) {
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write("not an image");
+            }
+            e.path = path.toStdString();
+            found.images.push_back(e);
+        }
+        project::ensure_defect_type(found, "square");
+        session.mergeImages(found);
+
+        ThresholdState state;
+        InspectionPanel inspection(&session, &state);
+        inspection.resize(420, 600);
+        inspection.show();
+        ReviewPanel review(&session, &state);
+        ReviewPlots plots(&state);
+        review.setPlots(&plots);
+        review.resize(700, 500);
+        review.show();
+        QCOMPARE(test::trainTinyModel(session), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(inspection.controller()->hasModel(), 30000);
+        QCOMPARE(state.image(), inspection.controller()->defaultImageThreshold());
+
+        // Cancel right after the start: core stops at its first progress report (after loading the model).
+        QSignalSpy finished(review.batch(), &BatchController::finished);
+        QVERIFY(review.batch()->start());
+        review.batch()->cancel();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QCOMPARE(finished.first().at(1).toString(), QString());  // cancelled, not failed
+        QVERIFY(!review.batch()->results());
+        finished.clear();
+
+        review.runButton()->click();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const BatchResultsPtr results = review.batch()->results();
+        QCOMPARE(review.model()->rowCount(), 10);  // the test images only
+        QCOMPARE(results->run.failed, 1);
+        QVERIFY(results->run.evaluation.has_value());
+        QVERIFY(state.hasF1Optimal());
+        QVERIFY(inspection.f1Button()->isEnabled());
+        QVERIFY(!review.summaryLabel()->text().isEmpty());
+
+        // The image slider over its whole range: the review's counts are core's at every position.
+        QSlider* imageSlider = inspection.imageThresholdSlider()->slider();
+        QVERIFY(inspection.imageThresholdSlider()->minimum() <= results->run.score_min);
+        QVERIFY(inspection.imageThresholdSlider()->maximum() > results->run.score_max);
+        for (int position = 0; position <= imageSlider->maximum(); position += 25) {
+            imageSlider->setValue(position);
+            const auto core = coreCounts(*results, state.image());
+            QCOMPARE(review.model()->counts(), core);
+            QCOMPARE(modelNgRows(*review.model()), int(core.ng));
+        }
+        imageSlider->setValue(0);
+        QCOMPARE(review.model()->counts().ng, 9);
+        imageSlider->setValue(imageSlider->maximum());
+        QCOMPARE(review.model()->counts().ng, 0);
+        // The pixel slider moves the pixel plots' markers, never the model.
+        const int inspectionsBefore = inspection.controller()->inspections();
+        inspection.pixelThresholdSlider()->slider()->setValue(0);
+        const QPointF low = plots.markerPosition(ReviewPlots::PixelRoc);
+        inspection.pixelThresholdSlider()->slider()->setValue(
+            inspection.pixelThresholdSlider()->slider()->maximum());
+        const QPointF high = plots.markerPosition(ReviewPlots::PixelRoc);
+        QCOMPARE(low, QPointF(1, 1));   // everything flagged
+        QCOMPARE(high, QPointF(0, 0));  // nothing flagged
+        QCOMPARE(inspection.controller()->inspections(), inspectionsBefore);
+
+        // F1-optimal thresholds come from core's evaluation.
+        inspection.f1Button()->click();
+        QCOMPARE(double(state.image()), results->run.evaluation->overall.image_f1_threshold);
+        QCOMPARE(double(state.pixel()), results->run.evaluation->overall.pixel_f1_threshold);
+
+        // Keyboard review with every scored image NG: Space finds a flagged one, X confirms it and moves on,
+        // O overrides the next one to OK.
+        imageSlider->setValue(0);
+        QSignalSpy selected(&review, &ReviewPanel::imageSelected);
+        review.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&review));
+        review.table()->setFocus();
+        QTest::keyClick(review.table(), Qt::Key_Space);
+        const int first = review.currentSourceRow();
+        QVERIFY(first >= 0);
+        QVERIFY(review.model()->verdict(first) == Verdict::Ng);
+        QVERIFY(!selected.isEmpty());
+        QCOMPARE(selected.last().at(0).toInt(), review.model()->projectRow(first));
+        QTest::keyClick(review.table(), Qt::Key_X);
+        QVERIFY(session.image(review.model()->projectRow(first)).review == project::ReviewDecision::Ng);
+        const int second = review.currentSourceRow();
+        QVERIFY(second != first);
+        QTest::keyClick(review.table(), Qt::Key_O);
+        QVERIFY(session.image(review.model()->projectRow(second)).review == project::ReviewDecision::Ok);
+        QCOMPARE(review.model()->reviewedCount(), 2);
+        // "NG only" follows the slider.
+        review.verdictFilter()->setCurrentIndex(1);
+        QCOMPARE(review.proxy()->rowCount(), 9);
+        imageSlider->setValue(imageSlider->maximum());
+        QCOMPARE(review.proxy()->rowCount(), 0);
+        review.verdictFilter()->setCurrentIndex(0);
+        imageSlider->setValue(0);
+
+        // The report: a CSV line per image with its decision, an HTML page with metrics, plots and images.
+        QSignalSpy written(&review, &ReviewPanel::reportWritten);
+        const QString html = tmp.filePath(QStringLiteral("report.html"));
+        review.exportReport(html);
+        QVERIFY(written.wait(30000));
+        QCOMPARE(written.first().at(1).toString(), QString());
+        QFile csvFile(ReportWriter::csvPathFor(html));
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(csvFile.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 11);
+        const QString firstName = results->images[size_t(first)].name;
+        bool foundDecision = false;
+        for (const QString& line : lines) {
+            if (line.contains(firstName)) {
+                QVERIFY2(line.contains(QStringLiteral(",NG,ng,NG,")), qPrintable(line));
+                foundDecision = true;
+            }
+        }
+        QVERIFY(foundDecision);
+        QVERIFY(lines.filter(QStringLiteral("t9.png")).first().contains(QStringLiteral(",failed,")));
+        QFile htmlFile(html);
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(htmlFile.readAll());
+        QVERIFY(page.contains(QStringLiteral("AUROC")));
+        QVERIFY(page.contains(QStringLiteral("AU-PRO@0.3")));
+        QCOMPARE(page.count(QStringLiteral("data:image/png;base64,")), 4);    // the plots
+        QVERIFY(page.count(QStringLiteral("data:image/jpeg;base64,")) >= 8);  // the worst images
+        QVERIFY(page.contains(session.name()));
+
+        // Decisions are saved with the project.
+        const int firstProjectRow = review.model()->projectRow(first);
+        const int secondProjectRow = review.model()->projectRow(second);
+        session.flush();
+        session.close();
+        QCOMPARE(review.model()->rowCount(), 0);  // results of a closed project are gone
+        QCOMPARE(session.open(projectDir), QString());
+        QVERIFY(session.image(firstProjectRow).review == project::ReviewDecision::Ng);
+        QVERIFY(session.image(secondProjectRow).review == project::ReviewDecision::Ok);
+        session.close();
+    }
+};
+
+QTEST_MAIN(TestReview)
+#include "test_review.moc"

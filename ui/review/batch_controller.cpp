@@ -1,0 +1,185 @@
+#include "review/batch_controller.h"
+
+#include "inspection/threshold_state.h"
+#include "project/project_session.h"
+
+#include <kensa/base/error.h>
+#include <kensa/engine/inspector.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrent>
+
+#include <cmath>
+#include <optional>
+
+namespace kensa::ui {
+
+namespace {
+
+metrics::Truth truthOf(const project::ImageEntry& e) {
+    switch (e.label) {
+        case project::Label::Normal:
+            return metrics::Truth::Normal;
+        case project::Label::Defect:
+            return metrics::Truth::Defect;
+        case project::Label::Unlabelled:
+            break;
+    }
+    return metrics::Truth::Unknown;
+}
+
+}  // namespace
+
+BatchController::BatchController(ProjectSession* session, ThresholdState* thresholds, QObject* parent)
+    : QObject(parent), m_session(session), m_thresholds(thresholds) {
+    connect(&m_watcher, &QFutureWatcher<BatchOutcome>::finished, this, &BatchController::onFinished);
+    connect(session, &ProjectSession::aboutToClose, this, [this] {
+        cancel();
+        clearResults();
+    });
+    connect(session, &ProjectSession::settingsChanged, this, [this] {
+        if (m_results && m_results->modelPath != activeModelPath())
+            clearResults();  // verdicts of another model mean nothing for the new one
+    });
+}
+
+BatchController::~BatchController() {
+    cancel();
+    m_watcher.waitForFinished();
+}
+
+QString BatchController::activeModelPath() const {
+    if (!m_session->isOpen() || m_session->project().settings.active_model.empty())
+        return {};
+    return QDir(m_session->modelsFolder())
+        .filePath(QString::fromStdString(m_session->project().settings.active_model));
+}
+
+QList<int> BatchController::batchRows() const {
+    QList<int> test, all;
+    for (int r = 0; r < m_session->imageCount(); ++r) {
+        all << r;
+        if (m_session->image(r).role == project::ImageRole::Test)
+            test << r;
+    }
+    return test.isEmpty() ? all : test;
+}
+
+QString BatchController::cannotStartReason() const {
+    if (!m_session->isOpen())
+        return tr("Open a project first.");
+    if (isRunning())
+        return tr("A batch inspection is running.");
+    if (activeModelPath().isEmpty())
+        return tr("No active model. Train one in the Training panel.");
+    if (m_session->imageCount() == 0)
+        return tr("The project has no images.");
+    return {};
+}
+
+bool BatchController::start() {
+    if (const QString reason = cannotStartReason(); !reason.isEmpty()) {
+        Q_EMIT finished(false, reason);
+        return false;
+    }
+    const QString modelPath = activeModelPath();
+    auto results = std::make_shared<BatchResults>();
+    results->modelPath = modelPath;
+    std::vector<engine::InspectionItem> items;
+    const QDir projectDir(m_session->folder());
+    for (int row : batchRows()) {
+        const project::ImageEntry& e = m_session->image(row);
+        const QString path = m_session->imagePath(row);
+        // "hole/001.png": test images of different defect types often share file names.
+        const QFileInfo info(path);
+        BatchImage image{row, path, info.dir().dirName() + QLatin1Char('/') + info.fileName(), truthOf(e),
+                         QString::fromStdString(e.defect_type)};
+        engine::InspectionItem item{path.toStdString(), image.truth, e.defect_type, {}};
+        // The project's own annotation wins over imported ground truth, as everywhere in Kensa.
+        if (image.truth == metrics::Truth::Defect)
+            item.mask = !e.mask.empty()
+                            ? std::filesystem::path(
+                                  projectDir.filePath(QString::fromStdString(e.mask.string())).toStdString())
+                            : e.source_mask;
+        results->images.push_back(std::move(image));
+        items.push_back(std::move(item));
+    }
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = m_cancel;
+    QPointer<BatchController> self(this);
+    const int mapSide = m_mapSide;
+    m_clock.start();
+    m_watcher.setFuture(QtConcurrent::run([results, items = std::move(items), cancel, self, modelPath,
+                                           mapSide] {
+        const auto progress = [cancel, self](const Progress& p) {
+            // Queued to the GUI thread; the controller waits for this worker before it goes away.
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, done = int(p.done), total = int(p.total), stage = QString::fromStdString(p.stage)] {
+                    if (self)
+                        Q_EMIT self->progressed(done, total, stage);
+                },
+                Qt::QueuedConnection);
+            return !cancel->load();
+        };
+        BatchOutcome outcome;
+        try {
+            // One thread: the machine may be training meanwhile, and LibTorch's setting is process-wide.
+            engine::Inspector inspector = engine::Inspector::load(modelPath.toStdString(), 1);
+            engine::InspectionRunConfig config;
+            config.map_side = mapSide;
+            results->run = engine::run_inspection(inspector, items, config, progress);
+            results->index();
+            outcome.results = results;
+        } catch (const Cancelled&) {
+        } catch (const std::exception& e) {
+            outcome.error = QString::fromStdString(e.what());
+        }
+        return outcome;
+    }));
+    Q_EMIT started(int(results->images.size()));
+    return true;
+}
+
+void BatchController::cancel() {
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void BatchController::clearResults() {
+    if (!m_results)
+        return;
+    m_results.reset();
+    Q_EMIT resultsChanged();
+}
+
+void BatchController::onFinished() {
+    BatchOutcome outcome = m_watcher.result();
+    if (!outcome.results) {
+        Q_EMIT finished(false, outcome.error);
+        return;
+    }
+    if (outcome.results->modelPath != activeModelPath()) {  // the model changed while it ran
+        Q_EMIT finished(false, tr("The active model changed during the inspection; run it again."));
+        return;
+    }
+    outcome.results->seconds = m_clock.elapsed() / 1000.0;
+    const engine::InspectionRun& run = outcome.results->run;
+    m_thresholds->observeScores(run.score_min, run.score_max);
+    m_thresholds->observeMapValues(run.map_min, run.map_max);
+    if (run.evaluation) {
+        const auto& overall = run.evaluation->overall;
+        const auto optional = [](double v) {
+            return std::isfinite(v) ? std::optional<float>(float(v)) : std::nullopt;
+        };
+        m_thresholds->setF1Optimal(optional(overall.image_f1_threshold),
+                                   optional(overall.pixel_f1_threshold));
+    }
+    m_results = std::move(outcome.results);
+    Q_EMIT resultsChanged();
+    Q_EMIT finished(true, {});
+}
+
+}  // namespace kensa::ui

@@ -1,0 +1,13 @@
+#include "review/batch_results.h"
+
+namespace kensa::ui {
+
+void BatchResults::index() {
+    scores = run.scores();
+    truths.clear();
+    for (const BatchImage& i : images)
+        truths.push_back(i.truth);
+    counter = metrics::VerdictCounter(scores, truths);
+}
+
+}  // namespace kensa::ui

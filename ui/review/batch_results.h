@@ -1,0 +1,40 @@
+#pragma once
+// The outcome of one batch inspection, shared read-only (std::shared_ptr<const BatchResults>) by the results
+// model, the plots and the report: per image its project row, score and small map (core's InspectionRun),
+// the evaluation, and scores sorted once so verdicts at any threshold cost a binary search.
+
+#include <kensa/engine/inspection_run.h>
+#include <kensa/metrics/verdicts.h>
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace kensa::ui {
+
+struct BatchImage {
+    int projectRow = -1;  // in ProjectSession (images are only ever appended, so rows stay valid)
+    QString path;
+    QString name;  // file name, for lists
+    metrics::Truth truth = metrics::Truth::Unknown;
+    QString defectType;
+};
+
+struct BatchResults {
+    QString modelPath;
+    std::vector<BatchImage> images;
+    engine::InspectionRun run;           // run.images[i] belongs to images[i]
+    std::vector<float> scores;           // per image, NaN for failed ones
+    std::vector<metrics::Truth> truths;  // per image
+    metrics::VerdictCounter counter;     // over scores and truths
+    double seconds = 0.0;                // wall time of the run
+
+    // Fills scores, truths and counter from images and run (after both are set).
+    void index();
+    bool hasEvaluation() const { return run.evaluation.has_value(); }
+};
+
+using BatchResultsPtr = std::shared_ptr<const BatchResults>;
+
+}  // namespace kensa::ui

@@ -1,0 +1,302 @@
+#include "review/report_writer.h"
+
+#include "image_convert.h"
+#include "inspection/inspection_overlay.h"
+
+#include <kensa/data/image_io.h>
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QSaveFile>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace kensa::ui {
+
+namespace {
+
+QString csvField(const QString& s) {
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')) &&
+        !s.contains(QLatin1Char('\r')))
+        return s;
+    QString quoted = s;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return QStringLiteral("\"%1\"").arg(quoted);
+}
+
+QString number(double v, int decimals = 3) {
+    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals);
+}
+
+QString esc(const QString& s) {
+    return s.toHtmlEscaped();
+}
+
+QString finalVerdict(const ReportRow& r) {
+    return r.decision.isEmpty() ? r.verdict : r.decision.toUpper();
+}
+
+QString base64Image(const QImage& image, const char* format) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format, 88);
+    return QString::fromLatin1(bytes.toBase64());
+}
+
+// The image with its heatmap blended over it and the outline at the pixel threshold, fitted in `side`.
+QImage overlayThumbnail(const QString& path, const cv::Mat& map, std::pair<float, float> scale,
+                        float pixelThreshold, int side, QString* error) {
+    auto image = data::read_image(path.toStdString());
+    if (!image) {
+        *error = QString::fromStdString(image.error().message());
+        return {};
+    }
+    QImage base = thumbnail_from_mat(*image, side);
+    cv::Mat fitted;
+    cv::resize(map, fitted, cv::Size(base.width(), base.height()), 0, 0, cv::INTER_LINEAR);
+    const QImage heat = heatmap_from_map(fitted, scale.first, scale.second, cv::COLORMAP_JET);
+    QImage out = base.convertToFormat(QImage::Format_RGB32);
+    QPainter p(&out);
+    p.setOpacity(0.6);
+    p.drawImage(0, 0, heat);
+    p.setOpacity(1.0);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPainterPath outline = defectOutline(fitted, pixelThreshold);
+    p.strokePath(outline, QPen(QColor(0, 0, 0, 150), 3.5));
+    p.strokePath(outline, QPen(Qt::white, 1.6));
+    return out;
+}
+
+const char* k_css = R"(
+body { font-family: "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2933; margin: 0;
+       background: #f4f6f8; }
+main { max-width: 1180px; margin: 0 auto; padding: 24px 32px 48px; }
+header { background: #1e3a5f; color: white; padding: 22px 32px; }
+header h1 { margin: 0; font-size: 24px; font-weight: 600; }
+header p { margin: 6px 0 0; opacity: 0.85; }
+h2 { font-size: 18px; margin: 32px 0 12px; color: #1e3a5f; }
+.cards { display: flex; gap: 14px; flex-wrap: wrap; margin-top: 8px; }
+.card { background: white; border-radius: 8px; padding: 14px 20px; min-width: 120px;
+        box-shadow: 0 1px 3px rgba(0,0,0,0.12); }
+.card .v { font-size: 26px; font-weight: 700; }
+.card .k { color: #61707d; font-size: 13px; }
+.ng { color: #c62828; } .ok { color: #2e7d32; }
+table { border-collapse: collapse; background: white; box-shadow: 0 1px 3px rgba(0,0,0,0.12);
+        border-radius: 6px; overflow: hidden; font-size: 14px; }
+th, td { padding: 7px 14px; text-align: right; border-bottom: 1px solid #e6e9ec; }
+th:first-child, td:first-child { text-align: left; }
+th { background: #eef1f4; font-weight: 600; }
+.plots { display: grid; grid-template-columns: repeat(2, 1fr); gap: 14px; }
+.plots img { width: 100%; background: white; border-radius: 6px; box-shadow: 0 1px 3px rgba(0,0,0,0.12); }
+.worst { display: grid; grid-template-columns: repeat(4, 1fr); gap: 14px; }
+figure { margin: 0; background: white; border-radius: 6px; overflow: hidden;
+         box-shadow: 0 1px 3px rgba(0,0,0,0.12); }
+figure img { width: 100%; display: block; }
+figcaption { padding: 8px 10px; font-size: 13px; }
+figcaption .name { font-weight: 600; overflow-wrap: anywhere; }
+.badge { display: inline-block; border-radius: 4px; padding: 1px 8px; color: white; font-weight: 600;
+         font-size: 12px; }
+.badge.ng { background: #c62828; color: white; } .badge.ok { background: #2e7d32; color: white; }
+.badge.failed { background: #78909c; }
+.note { color: #61707d; font-size: 13px; }
+footer { color: #61707d; font-size: 12px; margin-top: 40px; }
+)";
+
+QString badge(const QString& verdict) {
+    const QString cls = verdict == QLatin1String("NG")   ? QStringLiteral("ng")
+                        : verdict == QLatin1String("OK") ? QStringLiteral("ok")
+                                                         : QStringLiteral("failed");
+    return QStringLiteral("<span class=\"badge %1\">%2</span>").arg(cls, esc(verdict));
+}
+
+}  // namespace
+
+QString ReportWriter::csvPathFor(const QString& htmlPath) {
+    const QFileInfo info(htmlPath);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".csv"));
+}
+
+QString ReportWriter::csv(const QList<ReportRow>& rows) {
+    QString out = QStringLiteral("image,label,score,verdict,reviewer_decision,final_verdict,error\r\n");
+    for (const ReportRow& r : rows) {
+        const QStringList fields{csvField(r.image),
+                                 csvField(r.label),
+                                 std::isnan(r.score) ? QString() : QString::number(double(r.score), 'g', 7),
+                                 r.verdict,
+                                 r.decision,
+                                 r.error.isEmpty() ? finalVerdict(r) : QString(),
+                                 csvField(r.error)};
+        out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out;
+}
+
+QString ReportWriter::html(const ReportData& d) {
+    const BatchResults& results = *d.results;
+    const metrics::VerdictCounts counts = results.counter.at(d.imageThreshold);
+    QString h;
+    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
+    h += QStringLiteral("<title>%1</title><style>%2</style></head><body>\n")
+             .arg(esc(tr("Inspection report — %1").arg(d.projectName)), QString::fromLatin1(k_css));
+    h += QStringLiteral("<header><h1>%1</h1><p>%2</p></header><main>\n")
+             .arg(esc(tr("Inspection report — %1").arg(d.projectName)),
+                  esc(tr("Model %1 · %2 · %3 images in %4 s")
+                          .arg(d.modelName, d.generated.toString(Qt::ISODate))
+                          .arg(results.images.size())
+                          .arg(results.seconds, 0, 'f', 1)));
+
+    const auto card = [](const QString& value, const QString& key, const QString& cls = {}) {
+        return QStringLiteral(
+                   "<div class=\"card\"><div class=\"v %3\">%1</div><div class=\"k\">%2</div></div>")
+            .arg(value, esc(key), cls);
+    };
+    h += QStringLiteral("<div class=\"cards\">");
+    h += card(QString::number(results.images.size()), tr("images"));
+    h += card(QString::number(counts.ng), tr("NG at the image threshold"), QStringLiteral("ng"));
+    h += card(QString::number(counts.ok), tr("OK"), QStringLiteral("ok"));
+    h += card(QString::number(results.run.failed), tr("could not be inspected"));
+    h += card(QString::number(d.reviewed), tr("reviewed by a person"));
+    h += QStringLiteral("</div>\n");
+
+    h += QStringLiteral("<h2>%1</h2><table><tr><th></th><th>%2</th><th>%3</th></tr>")
+             .arg(esc(tr("Thresholds")), esc(tr("used")), esc(tr("model default")));
+    h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+             .arg(esc(tr("Image (score ≥ threshold is NG)")), number(d.imageThreshold, 4),
+                  number(d.defaultImageThreshold, 4));
+    h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr></table>\n")
+             .arg(esc(tr("Pixel (outlined as defect)")), number(d.pixelThreshold, 4),
+                  number(d.defaultPixelThreshold, 4));
+
+    if (counts.normal() + counts.defect() > 0) {
+        h += QStringLiteral("<h2>%1</h2><table><tr><th></th><th>%2</th><th>%3</th></tr>")
+                 .arg(esc(tr("Verdicts of labelled images")), esc(tr("NG")), esc(tr("OK")));
+        h += QStringLiteral("<tr><td>%1</td><td class=\"ng\">%2</td><td>%3</td></tr>")
+                 .arg(esc(tr("defective")))
+                 .arg(counts.true_ng)
+                 .arg(counts.false_ok);
+        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td class=\"ok\">%3</td></tr></table>\n")
+                 .arg(esc(tr("normal")))
+                 .arg(counts.false_ng)
+                 .arg(counts.true_ok);
+    }
+
+    if (results.run.evaluation) {
+        const auto& e = *results.run.evaluation;
+        h += QStringLiteral(
+                 "<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"
+                 "<th>%7</th><th>%8</th></tr>")
+                 .arg(esc(tr("Metrics")), esc(tr("set")), esc(tr("normal")), esc(tr("defective")),
+                      esc(tr("image AUROC")), esc(tr("pixel AUROC")),
+                      esc(tr("AU-PRO@%1").arg(e.pro_fpr_limit)), esc(tr("image F1 (threshold)")));
+        const auto row = [&](const metrics::MetricSet& m, const QString& name) {
+            return QStringLiteral(
+                       "<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td>"
+                       "<td>%7 (%8)</td></tr>")
+                .arg(esc(name))
+                .arg(m.good_images)
+                .arg(m.defect_images)
+                .arg(number(m.image_auroc), number(m.pixel_auroc), number(m.aupro), number(m.image_f1),
+                     number(m.image_f1_threshold, 4));
+        };
+        h += row(e.overall, tr("all"));
+        for (const auto& m : e.per_defect_type)
+            h += row(m, QString::fromStdString(m.defect_type));
+        h += QStringLiteral("</table>\n");
+    } else if (!results.run.evaluation_error.empty()) {
+        h += QStringLiteral("<p class=\"note\">%1</p>")
+                 .arg(esc(tr("No metrics: %1").arg(QString::fromStdString(results.run.evaluation_error))));
+    } else {
+        h += QStringLiteral("<p class=\"note\">%1</p>")
+                 .arg(esc(tr("No metrics: label test images normal or defective to measure the model.")));
+    }
+
+    if (!d.plots.isEmpty()) {
+        h += QStringLiteral("<h2>%1</h2><div class=\"plots\">").arg(esc(tr("Plots")));
+        for (const ReportPlot& p : d.plots)
+            h += QStringLiteral("<img alt=\"%1\" src=\"data:image/png;base64,%2\">")
+                     .arg(esc(p.title), QString::fromLatin1(p.png.toBase64()));
+        h += QStringLiteral("</div>\n");
+    }
+
+    // The worst-scoring images, with what the model saw.
+    std::vector<size_t> order(results.images.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    order.erase(
+        std::remove_if(order.begin(), order.end(), [&](size_t i) { return std::isnan(results.scores[i]); }),
+        order.end());
+    const size_t n = std::min(order.size(), size_t(std::max(0, d.worstImages)));
+    std::partial_sort(order.begin(), order.begin() + long(n), order.end(),
+                      [&](size_t a, size_t b) { return results.scores[a] > results.scores[b]; });
+    if (n > 0) {
+        h += QStringLiteral("<h2>%1</h2><div class=\"worst\">")
+                 .arg(esc(tr("The %n highest-scoring image(s)", nullptr, int(n))));
+        const auto scale = heatmapScale(d.defaultPixelThreshold);
+        for (size_t k = 0; k < n; ++k) {
+            const size_t i = order[k];
+            const ReportRow& r = d.rows.value(int(i));
+            QString error;
+            const QImage thumb = overlayThumbnail(results.images[i].path, results.run.images[i].map, scale,
+                                                  d.pixelThreshold, 320, &error);
+            h += QStringLiteral("<figure>");
+            if (!thumb.isNull())
+                h += QStringLiteral("<img alt=\"\" src=\"data:image/jpeg;base64,%1\">")
+                         .arg(base64Image(thumb, "JPG"));
+            h += QStringLiteral("<figcaption><div class=\"name\">%1</div>%2 %3 · %4")
+                     .arg(esc(results.images[i].name), badge(r.verdict),
+                          esc(tr("score %1").arg(number(results.scores[i]))),
+                          esc(r.label.isEmpty() ? tr("unlabelled") : r.label));
+            if (!r.decision.isEmpty())
+                h += QStringLiteral("<br>%1").arg(esc(tr("reviewed: %1").arg(r.decision.toUpper())));
+            if (!error.isEmpty())
+                h += QStringLiteral("<br><span class=\"note\">%1</span>").arg(esc(error));
+            h += QStringLiteral("</figcaption></figure>");
+        }
+        h += QStringLiteral("</div>\n");
+    }
+
+    QStringList overrides;
+    for (const ReportRow& r : d.rows) {
+        if (!r.decision.isEmpty() && r.decision.toUpper() != r.verdict)
+            overrides << QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                             .arg(esc(QFileInfo(r.image).fileName()), badge(r.verdict),
+                                  badge(r.decision.toUpper()));
+    }
+    if (!overrides.isEmpty()) {
+        h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th></tr>%5</table>\n")
+                 .arg(esc(tr("Overridden by the reviewer")), esc(tr("image")), esc(tr("model")),
+                      esc(tr("reviewer")), overrides.join(QString()));
+    }
+    h += QStringLiteral("<footer>%1</footer></main></body></html>\n")
+             .arg(esc(tr("Kensa %1 · every image with its score, verdict and decision is in the CSV beside "
+                         "this file.")
+                          .arg(QCoreApplication::applicationVersion())));
+    return h;
+}
+
+QString ReportWriter::write(const ReportData& data, const QString& htmlPath, const QString& csvPath) {
+    if (!data.results)
+        return tr("Nothing to report: run an inspection first.");
+    const auto save = [](const QString& path, const QString& text) -> QString {
+        QSaveFile file(path);  // temp file + rename: never a half-written report
+        if (!file.open(QIODevice::WriteOnly))
+            return tr("%1: cannot write the report: %2").arg(path, file.errorString());
+        file.write(text.toUtf8());
+        if (!file.commit())
+            return tr("%1: cannot write the report: %2").arg(path, file.errorString());
+        return {};
+    };
+    if (QString error = save(csvPath, csv(data.rows)); !error.isEmpty())
+        return error;
+    return save(htmlPath, html(data));
+}
+
+}  // namespace kensa::ui
