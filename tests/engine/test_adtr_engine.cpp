@@ -2,7 +2,7 @@
 #include <kensa/engine/adtr_training.h>
 #include <kensa/engine/inspector.h>
 
-#include "../support/tiny_adtr.h"
+#include "tiny_model.h"
 
 #include <gtest/gtest.h>
 #include <opencv2/imgproc.hpp>
@@ -13,33 +13,8 @@
 
 namespace {
 
-// Normal images: smooth random blobs of one colour family on a textured background (deterministic).
-std::vector<cv::Mat> normal_images(int count, int size, uint64_t seed) {
-    cv::RNG rng(seed);
-    std::vector<cv::Mat> out;
-    for (int i = 0; i < count; ++i) {
-        cv::Mat img(size, size, CV_32FC3);
-        rng.fill(img, cv::RNG::UNIFORM, cv::Scalar(0.35, 0.45, 0.55), cv::Scalar(0.45, 0.55, 0.65));
-        cv::GaussianBlur(img, img, cv::Size(5, 5), 1.5);
-        out.push_back(img);
-    }
-    return out;
-}
-
-// A small, fast configuration: random-init ResNet-18 (needs no weights file), 64 px, 8x8 grid.
-kensa::engine::TrainingConfig tiny_config() {
-    kensa::engine::TrainingConfig c;
-    c.features.backbone = "resnet18";
-    c.features.random_init = true;
-    c.features.image_size = 64;
-    kensa::test::use_tiny_transformer(c.adtr);
-    c.adtr.dropout = 0.0;
-    c.epochs = 60;
-    c.learning_rate = 1e-3;
-    c.precision = kensa::model::Precision::Float32;
-    c.map.score_pool = 8;
-    return c;
-}
+using kensa::test::normal_images;
+using kensa::test::tiny_config;
 
 const kensa::engine::TrainingResult& trained_once() {
     static const auto result = kensa::engine::train_adtr(normal_images(24, 64, 1), tiny_config());

@@ -6,7 +6,7 @@
 #include <kensa/engine/adtr_training.h>
 #include <kensa/engine/inspector.h>
 
-#include "../support/tiny_adtr.h"
+#include "tiny_model.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -18,17 +18,7 @@ using kensa::engine::AnomalyObjective;
 using kensa::engine::DefectSample;
 using kensa::engine::TrainingMode;
 
-std::vector<cv::Mat> normal_images(int count, int size, uint64_t seed) {
-    cv::RNG rng(seed);
-    std::vector<cv::Mat> out;
-    for (int i = 0; i < count; ++i) {
-        cv::Mat img(size, size, CV_32FC3);
-        rng.fill(img, cv::RNG::UNIFORM, cv::Scalar(0.35, 0.45, 0.55), cv::Scalar(0.45, 0.55, 0.65));
-        cv::GaussianBlur(img, img, cv::Size(5, 5), 1.5);
-        out.push_back(img);
-    }
-    return out;
-}
+using kensa::test::normal_images;
 
 // A dark-green blob, subtler than the red square normal-only training already flags on its own.
 DefectSample with_defect(const cv::Mat& normal, cv::Rect where, const std::string& path) {

@@ -1,8 +1,10 @@
 #pragma once
 // The synthetic normal images and the tiny configuration (random-init ResNet-18, no weights file needed)
-// the batch-inspection tests train on; the same recipe as test_adtr_engine.cpp's.
+// the batch-inspection tests train on; shared by the engine tests.
 
 #include <kensa/engine/adtr_training.h>
+
+#include "../support/tiny_adtr.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -30,11 +32,7 @@ inline engine::TrainingConfig tiny_config() {
     c.features.backbone = "resnet18";
     c.features.random_init = true;
     c.features.image_size = 64;
-    c.adtr.hidden_dim = 64;
-    c.adtr.heads = 4;
-    c.adtr.encoder_layers = 1;
-    c.adtr.decoder_layers = 1;
-    c.adtr.feedforward_dim = 128;
+    use_tiny_transformer(c.adtr);
     c.adtr.dropout = 0.0;
     c.epochs = 60;
     c.learning_rate = 1e-3;

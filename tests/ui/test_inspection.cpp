@@ -8,7 +8,7 @@
 #include "inspection/threshold_slider.h"
 #include "inspection/threshold_state.h"
 #include "project/project_session.h"
-#include "tiny_model_support.h"
+#include "training_fixture.h"
 #include "ui_test_support.h"
 
 #include <kensa/project/project_images.h>
@@ -63,16 +63,8 @@ private Q_SLOTS:
         if (!test::backboneWeightsInstalled())
             QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");
         QTemporaryDir tmp;
-        for (int i = 0; i < 12; ++i)
-            test::writeImage(tmp.filePath(QStringLiteral("good")), QStringLiteral("%1.png").arg(i), {80, 64},
-                             i);
         ProjectSession session;
-        QCOMPARE(session.create(tmp.filePath(QStringLiteral("p"))), QString());
-        project::Project found;
-        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("good")).toStdString(),
-                                          project::ImageRole::Train)
-                    .ok());
-        session.mergeImages(found);
+        QCOMPARE(test::createTrainableProject(session, tmp), QString());
 
         InspectionPanel panel(&session);
         panel.resize(420, 600);

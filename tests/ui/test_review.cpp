@@ -10,7 +10,7 @@
 #include "review/review_model.h"
 #include "review/review_panel.h"
 #include "review/review_plots.h"
-#include "tiny_model_support.h"
+#include "training_fixture.h"
 #include "ui_test_support.h"
 
 #include <kensa/metrics/evaluation.h>

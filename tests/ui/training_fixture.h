@@ -1,14 +1,18 @@
 #pragma once
-// A project ready to train in the ui tests: `count` generated normal training images in a fresh project,
-// and the tiny transformer on one thread (../support/tiny_adtr.h).
+// Training in the ui tests: a project with `count` generated normal training images, the tiny transformer
+// on one thread (../support/tiny_adtr.h), and a tiny real model trained through the app's own
+// TrainingController (MobileNetV2 weights needed).
 
 #include "../support/tiny_adtr.h"
 #include "project/project_session.h"
+#include "training/training_controller.h"
 #include "ui_test_support.h"
 
 #include <kensa/engine/adtr_training.h>
+#include <kensa/engine/backbone_catalog.h>
 #include <kensa/project/project_images.h>
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 namespace kensa::test {
@@ -32,6 +36,30 @@ inline QString createTrainableProject(ui::ProjectSession& session, const QTempor
 inline void useTinyModel(engine::TrainingConfig& config) {
     config.features.threads = 1;
     use_tiny_transformer(config.adtr);
+}
+
+inline bool backboneWeightsInstalled() {
+    return !engine::find_backbone_weights(engine::kDefaultBackbone).empty();
+}
+
+// Trains for one epoch at `imageSize` px with the tiny transformer, which makes it the project's active
+// model; returns an empty string or why not.
+inline QString trainTinyModel(ui::ProjectSession& session, int imageSize = 64) {
+    auto settings = session.project().settings;
+    settings.image_size = imageSize;
+    settings.epochs = 1;
+    session.setSettings(settings);
+    ui::TrainingController trainer(&session);
+    trainer.setConfigAdjustment(useTinyModel);
+    QSignalSpy trained(&trainer, &ui::TrainingController::finished);
+    if (!trainer.start())
+        return trained.isEmpty() ? QStringLiteral("training did not start")
+                                 : trained.first().at(1).toString();
+    if (!trained.wait(180000))
+        return QStringLiteral("training did not finish within 3 minutes");
+    if (trained.first().at(0).value<ui::TrainingOutcome>() != ui::TrainingOutcome::Finished)
+        return QStringLiteral("training failed: ") + trained.first().at(1).toString();
+    return {};
 }
 
 }  // namespace kensa::test

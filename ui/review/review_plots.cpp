@@ -1,13 +1,7 @@
 #include "review/review_plots.h"
 
 #include "inspection/threshold_state.h"
-
-// qcustomplot.h uses the `signals` and `foreach` keywords, which QT_NO_KEYWORDS (kensa_ui) removes.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef foreach
-#undef signals
+#include "plot_style.h"
 
 #include <kensa/metrics/curve.h>
 
@@ -72,16 +66,8 @@ ReviewPlots::ReviewPlots(ThresholdState* thresholds, QWidget* parent)
 QCustomPlot* ReviewPlots::makePlot(const QString& xLabel, const QString& yLabel) {
     auto* plot = new QCustomPlot(this);
     const QPalette pal = palette();
-    plot->setBackground(pal.brush(QPalette::Base));
+    applyPlotStyle(plot, pal);
     plot->setMinimumSize(220, 170);
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        axis->setBasePen(QPen(pal.color(QPalette::Mid)));
-        axis->setTickPen(QPen(pal.color(QPalette::Mid)));
-        axis->setSubTickPen(QPen(pal.color(QPalette::Midlight)));
-        axis->setTickLabelColor(pal.color(QPalette::Text));
-        axis->setLabelColor(pal.color(QPalette::Text));
-        axis->grid()->setPen(QPen(pal.color(QPalette::Midlight), 0, Qt::DotLine));
-    }
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
     plot->plotLayout()->insertRow(0);

@@ -2,7 +2,7 @@
 // The batch's plots, following the shared thresholds: image ROC and pixel ROC with their AUROC, the PRO
 // curve with AU-PRO up to its FPR limit, and a histogram of normal vs defective image scores. A marker
 // (a line on the histogram) shows where the current threshold operates; moving a slider moves only the
-// markers. The only TU that includes qcustomplot.h for these plots.
+// markers (QCustomPlot through plot_style.h).
 
 #include "review/batch_results.h"
 #include "review/report_writer.h"

@@ -1,11 +1,6 @@
 #include "training/loss_plot.h"
 
-// qcustomplot.h uses the `signals` and `foreach` keywords, which QT_NO_KEYWORDS (kensa_ui) removes.
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
-#include <qcustomplot.h>
-#undef foreach
-#undef signals
+#include "plot_style.h"
 
 #include <QVBoxLayout>
 
@@ -15,16 +10,8 @@ namespace kensa::ui {
 
 LossPlot::LossPlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this)) {
     const QPalette pal = palette();
-    m_plot->setBackground(pal.brush(QPalette::Base));
+    applyPlotStyle(m_plot, pal);
     m_plot->setMinimumHeight(160);
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(pal.color(QPalette::Mid)));
-        axis->setTickPen(QPen(pal.color(QPalette::Mid)));
-        axis->setSubTickPen(QPen(pal.color(QPalette::Midlight)));
-        axis->setTickLabelColor(pal.color(QPalette::Text));
-        axis->setLabelColor(pal.color(QPalette::Text));
-        axis->grid()->setPen(QPen(pal.color(QPalette::Midlight), 0, Qt::DotLine));
-    }
     m_plot->xAxis->setLabel(tr("Step"));
     m_plot->yAxis->setLabel(tr("Loss"));
     m_steps = m_plot->addGraph();

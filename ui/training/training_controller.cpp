@@ -1,5 +1,6 @@
 #include "training/training_controller.h"
 
+#include "canvas/mask_document.h"
 #include "project/project_session.h"
 
 #include <QDateTime>
@@ -62,9 +63,11 @@ QList<DefectJob> TrainingController::markedDefects() const {
     const QDir folder(m_session->folder());
     for (int r = 0; r < m_session->imageCount(); ++r) {
         const auto& e = m_session->image(r);
-        if (e.label == project::Label::Defect && !e.mask.empty() && e.mask_pixels > 0)
-            defects.append({m_session->imagePath(r), folder.filePath(QString::fromStdString(e.mask.string())),
-                            QString::fromStdString(e.defect_type)});
+        if (e.label != project::Label::Defect || e.mask.empty() || e.mask_pixels == 0)
+            continue;
+        const MaskDocument* open = m_session->document(r);
+        defects.append({m_session->imagePath(r), folder.filePath(QString::fromStdString(e.mask.string())),
+                        open ? open->mask() : QImage(), QString::fromStdString(e.defect_type)});
     }
     return defects;
 }

@@ -1,5 +1,7 @@
 #include "training/training_worker.h"
 
+#include "image_convert.h"
+
 #include <kensa/base/error.h>
 #include <kensa/data/image_io.h>
 #include <kensa/model/model_bundle.h>
@@ -37,7 +39,9 @@ void TrainingWorker::run(const TrainingJob& job) {
             const DefectJob& d = job.defects[i];
             engine::DefectSample sample;
             sample.image = load(job.images.size() + i, d.image, data::read_image);
-            sample.mask = load(job.images.size() + i, d.mask, data::read_mask);
+            // A mask drawn moments ago may still be on its way to disk: the session's copy is the truth.
+            sample.mask = d.maskPixels.isNull() ? load(job.images.size() + i, d.mask, data::read_mask)
+                                                : mat_from_mask(d.maskPixels);
             sample.defect_type = d.defectType.toStdString();
             sample.path = d.image.toStdString();  // recorded in the model: evaluation leaves it out
             data.defects.push_back(std::move(sample));

@@ -6,6 +6,7 @@
 
 #include <kensa/engine/adtr_training.h>
 
+#include <QImage>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -19,7 +20,8 @@ namespace kensa::ui {
 // A marked defect the model trains on (ADTR+): the image, its mask (0/255 PNG) and defect type.
 struct DefectJob {
     QString image;
-    QString mask;
+    QString mask;       // the 0/255 PNG in the project folder
+    QImage maskPixels;  // the mask as drawn in this session, if it is open (newer than the file can be)
     QString defectType;
 };
 

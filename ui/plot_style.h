@@ -1,0 +1,17 @@
+#pragma once
+// The one way Kensa's plots include QCustomPlot and look: qcustomplot.h uses the `signals` and `foreach`
+// keywords, which QT_NO_KEYWORDS (kensa_ui) removes, so it is included here with both defined; and every
+// plot gets the same palette-following axes and grid.
+
+#define signals Q_SIGNALS
+#define foreach Q_FOREACH
+#include <qcustomplot.h>
+#undef foreach
+#undef signals
+
+namespace kensa::ui {
+
+// Background, axes, ticks, labels and a dotted grid in the colours of `palette`.
+void applyPlotStyle(QCustomPlot* plot, const QPalette& palette);
+
+}  // namespace kensa::ui
