@@ -235,6 +235,201 @@
     </message>
 </context>
 <context>
+    <name>ReportWriter</name>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="149"/>
+        <location filename="../ui/review/report_writer.cpp" line="151"/>
+        <source>Inspection report — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="152"/>
+        <source>Model %1 · %2 · %3 images in %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="163"/>
+        <source>images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="164"/>
+        <source>NG at the image threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="165"/>
+        <location filename="../ui/review/report_writer.cpp" line="181"/>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="166"/>
+        <source>could not be inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="167"/>
+        <source>reviewed by a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="171"/>
+        <source>Thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="171"/>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="171"/>
+        <source>model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="173"/>
+        <source>Image (score ≥ threshold is NG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="176"/>
+        <source>Pixel (outlined as defect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="181"/>
+        <source>Verdicts of labelled images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="181"/>
+        <source>NG</source>
+        <translation type="unfinished">NG</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="183"/>
+        <location filename="../ui/review/report_writer.cpp" line="197"/>
+        <source>defective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="187"/>
+        <location filename="../ui/review/report_writer.cpp" line="197"/>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="197"/>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="197"/>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <source>image AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <source>pixel AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <source>AU-PRO@%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <source>image F1 (threshold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="210"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="216"/>
+        <source>No metrics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="219"/>
+        <source>No metrics: label test images normal or defective to measure the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="223"/>
+        <source>Plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review/report_writer.cpp" line="241"/>
+        <source>The %n highest-scoring image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="255"/>
+        <source>score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="256"/>
+        <source>unlabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="258"/>
+        <source>reviewed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="275"/>
+        <source>Overridden by the reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="275"/>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="275"/>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <source>reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="279"/>
+        <source>Kensa %1 · every image with its score, verdict and decision is in the CSV beside this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="287"/>
+        <source>Nothing to report: run an inspection first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="291"/>
+        <location filename="../ui/review/report_writer.cpp" line="294"/>
+        <source>%1: cannot write the report: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::AnnotationCanvas</name>
     <message>
         <location filename="../ui/canvas/annotation_canvas.cpp" line="26"/>
@@ -411,6 +606,34 @@
     </message>
 </context>
 <context>
+    <name>kensa::ui::BatchController</name>
+    <message>
+        <location filename="../ui/review/batch_controller.cpp" line="72"/>
+        <source>Open a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/batch_controller.cpp" line="74"/>
+        <source>A batch inspection is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/batch_controller.cpp" line="76"/>
+        <source>No active model. Train one in the Training panel.</source>
+        <translation type="unfinished">使用中のモデルがありません。学習パネルで学習してください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/batch_controller.cpp" line="78"/>
+        <source>The project has no images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/batch_controller.cpp" line="165"/>
+        <source>The active model changed during the inspection; run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::FillTool</name>
     <message>
         <location filename="../ui/canvas/tools/fill_tool.cpp" line="17"/>
@@ -511,97 +734,117 @@
 <context>
     <name>kensa::ui::InspectionPanel</name>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="49"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="46"/>
         <source>Heatmap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="54"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="51"/>
         <source>Heatmap opacity</source>
         <translation>ヒートマップの不透明度</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="56"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="53"/>
         <source>Jet</source>
         <translation>Jet</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="57"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="54"/>
         <source>Turbo</source>
         <translation>Turbo</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="58"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="55"/>
         <source>Inferno</source>
         <translation>Inferno</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="59"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="56"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="61"/>
         <source>Images scoring at or above this are NG</source>
         <translation>スコアがこの値以上の画像は NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="66"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="62"/>
         <source>Pixels at or above this are outlined as defect</source>
         <translation>この値以上の画素を欠陥として縁取ります</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="87"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="63"/>
+        <source>Model defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="64"/>
+        <source>The model&apos;s thresholds, learned from held-out normal images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
+        <source>F1-optimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="67"/>
+        <source>The thresholds with the best F1 score on labelled images (run a batch inspection first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="78"/>
         <source>Image threshold</source>
         <translation>画像しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="88"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="79"/>
         <source>Pixel threshold</source>
         <translation>画素しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="99"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="95"/>
         <source>The active model cannot be used: %1</source>
         <translation>使用中のモデルを使えません: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="125"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="131"/>
         <source>Inspecting…</source>
         <translation>検査中…</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="144"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="152"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="145"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="153"/>
         <source>Inspection needs a trained model.</source>
         <translation>検査には学習済みモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="148"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="156"/>
         <source>Model: %1</source>
         <translation>モデル: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="152"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="159"/>
         <source>Select an image to inspect it.</source>
         <translation>検査する画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="187"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="207"/>
         <source>Score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="188"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="208"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="188"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="208"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -609,22 +852,22 @@
 <context>
     <name>kensa::ui::LossPlot</name>
     <message>
-        <location filename="../ui/training/loss_plot.cpp" line="28"/>
+        <location filename="../ui/training/loss_plot.cpp" line="15"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/loss_plot.cpp" line="29"/>
+        <location filename="../ui/training/loss_plot.cpp" line="16"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../ui/training/loss_plot.cpp" line="31"/>
+        <location filename="../ui/training/loss_plot.cpp" line="18"/>
         <source>each step</source>
         <translation>各ステップ</translation>
     </message>
     <message>
-        <location filename="../ui/training/loss_plot.cpp" line="34"/>
+        <location filename="../ui/training/loss_plot.cpp" line="21"/>
         <source>epoch mean</source>
         <translation>エポック平均</translation>
     </message>
@@ -632,267 +875,277 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="90"/>
+        <location filename="../ui/main/main_window.cpp" line="94"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="95"/>
+        <location filename="../ui/main/main_window.cpp" line="99"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="96"/>
+        <location filename="../ui/main/main_window.cpp" line="100"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="102"/>
-        <location filename="../ui/main/main_window.cpp" line="330"/>
+        <location filename="../ui/main/main_window.cpp" line="106"/>
+        <location filename="../ui/main/main_window.cpp" line="362"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="109"/>
+        <location filename="../ui/main/main_window.cpp" line="123"/>
         <source>%1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="111"/>
+        <location filename="../ui/main/main_window.cpp" line="125"/>
         <source>x %1  y %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="139"/>
+        <location filename="../ui/main/main_window.cpp" line="153"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="143"/>
+        <location filename="../ui/main/main_window.cpp" line="157"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="146"/>
+        <location filename="../ui/main/main_window.cpp" line="160"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="150"/>
+        <location filename="../ui/main/main_window.cpp" line="164"/>
         <source>Training</source>
         <translation type="unfinished">学習用</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="154"/>
+        <location filename="../ui/main/main_window.cpp" line="169"/>
         <source>Inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="159"/>
+        <location filename="../ui/main/main_window.cpp" line="172"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="175"/>
+        <source>Plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="180"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="165"/>
+        <location filename="../ui/main/main_window.cpp" line="186"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="168"/>
+        <location filename="../ui/main/main_window.cpp" line="189"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="186"/>
+        <location filename="../ui/main/main_window.cpp" line="207"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="189"/>
+        <location filename="../ui/main/main_window.cpp" line="210"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="192"/>
+        <location filename="../ui/main/main_window.cpp" line="213"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="193"/>
+        <location filename="../ui/main/main_window.cpp" line="214"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="198"/>
+        <location filename="../ui/main/main_window.cpp" line="219"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="201"/>
+        <location filename="../ui/main/main_window.cpp" line="222"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="208"/>
+        <location filename="../ui/main/main_window.cpp" line="229"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="209"/>
+        <location filename="../ui/main/main_window.cpp" line="230"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="218"/>
+        <location filename="../ui/main/main_window.cpp" line="239"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="220"/>
+        <location filename="../ui/main/main_window.cpp" line="241"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="222"/>
+        <location filename="../ui/main/main_window.cpp" line="243"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="224"/>
+        <location filename="../ui/main/main_window.cpp" line="245"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="232"/>
+        <location filename="../ui/main/main_window.cpp" line="253"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="242"/>
+        <location filename="../ui/main/main_window.cpp" line="263"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="245"/>
+        <location filename="../ui/main/main_window.cpp" line="266"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="247"/>
+        <location filename="../ui/main/main_window.cpp" line="268"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="251"/>
+        <location filename="../ui/main/main_window.cpp" line="272"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="255"/>
+        <location filename="../ui/main/main_window.cpp" line="276"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="260"/>
+        <location filename="../ui/main/main_window.cpp" line="281"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="261"/>
+        <location filename="../ui/main/main_window.cpp" line="282"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="263"/>
+        <location filename="../ui/main/main_window.cpp" line="284"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="264"/>
+        <location filename="../ui/main/main_window.cpp" line="285"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="271"/>
+        <location filename="../ui/main/main_window.cpp" line="292"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="276"/>
+        <location filename="../ui/main/main_window.cpp" line="297"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="277"/>
+        <location filename="../ui/main/main_window.cpp" line="298"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="278"/>
+        <location filename="../ui/main/main_window.cpp" line="299"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="279"/>
+        <location filename="../ui/main/main_window.cpp" line="300"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="280"/>
+        <location filename="../ui/main/main_window.cpp" line="301"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="281"/>
+        <location filename="../ui/main/main_window.cpp" line="302"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="286"/>
+        <location filename="../ui/main/main_window.cpp" line="307"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="302"/>
+        <location filename="../ui/main/main_window.cpp" line="323"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="343"/>
+        <location filename="../ui/main/main_window.cpp" line="375"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="368"/>
+        <location filename="../ui/main/main_window.cpp" line="400"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="368"/>
+        <location filename="../ui/main/main_window.cpp" line="400"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="375"/>
+        <location filename="../ui/main/main_window.cpp" line="407"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="375"/>
+        <location filename="../ui/main/main_window.cpp" line="407"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="386"/>
+        <location filename="../ui/main/main_window.cpp" line="418"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="402"/>
+        <location filename="../ui/main/main_window.cpp" line="434"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
@@ -1103,6 +1356,377 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
 </context>
 <context>
+    <name>kensa::ui::ReviewModel</name>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="88"/>
+        <source>NG</source>
+        <translation type="unfinished">NG</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="90"/>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="94"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="100"/>
+        <source>NG (reviewed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="102"/>
+        <source>OK (reviewed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="143"/>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="145"/>
+        <source>defect</source>
+        <translation type="unfinished">欠陥</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="194"/>
+        <source>Image</source>
+        <translation type="unfinished">画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="196"/>
+        <source>Label</source>
+        <translation type="unfinished">ラベル</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="198"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="200"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_model.cpp" line="202"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ReviewPanel</name>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="48"/>
+        <source>Inspect test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="49"/>
+        <source>Run the active model over the project&apos;s test images (all images if it has none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="50"/>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="63"/>
+        <source>All verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="64"/>
+        <source>NG only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="65"/>
+        <source>OK only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="66"/>
+        <source>Failed only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="68"/>
+        <source>Any review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="69"/>
+        <source>Not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="70"/>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="71"/>
+        <source>Reviewed NG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="72"/>
+        <source>Reviewed OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="77"/>
+        <source>any score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="80"/>
+        <source>Show only images scoring at least this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="106"/>
+        <source>Next flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="106"/>
+        <source>The next NG image not reviewed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="107"/>
+        <source>Confirm NG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="107"/>
+        <source>The part is defective, as the model says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="108"/>
+        <source>Override to OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="108"/>
+        <source>The part is good, whatever the model says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="109"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="109"/>
+        <source>Forget the decision on this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="110"/>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="112"/>
+        <source>A CSV of every image and an HTML summary with metrics, plots and the worst images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="127"/>
+        <source>Score ≥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="156"/>
+        <source>%v / %m images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review/review_panel.cpp" line="158"/>
+        <source>Inspecting %n image(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="165"/>
+        <source>Computing metrics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review/review_panel.cpp" line="174"/>
+        <source>%n image(s) inspected in %1 s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="177"/>
+        <source>Inspection cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="214"/>
+        <source>Run the active model over the test images to review its verdicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="227"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; images &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#c62828&apos;&gt;%2 NG&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#2e7d32&apos;&gt;%3 OK&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="233"/>
+        <source> &amp;nbsp;·&amp;nbsp; %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="234"/>
+        <source> &amp;nbsp;·&amp;nbsp; reviewed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="236"/>
+        <source>&lt;br&gt;Labelled: %1 of %2 defects caught, %3 of %4 normal flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="244"/>
+        <source>&lt;br&gt;Image AUROC %1 &amp;nbsp;·&amp;nbsp; pixel AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="250"/>
+        <source>No metrics: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="294"/>
+        <source>No flagged image left to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="315"/>
+        <source>%1-inspection-report.html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="316"/>
+        <source>Export Inspection Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="317"/>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="327"/>
+        <source>Nothing to report: run an inspection first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="369"/>
+        <source>Report written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ReviewPlots</name>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="47"/>
+        <location filename="../ui/review/review_plots.cpp" line="48"/>
+        <location filename="../ui/review/review_plots.cpp" line="49"/>
+        <source>False-positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="47"/>
+        <location filename="../ui/review/review_plots.cpp" line="48"/>
+        <source>True-positive rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="49"/>
+        <source>Per-region overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="50"/>
+        <source>Image score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="50"/>
+        <source>Images</source>
+        <translation type="unfinished">画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="98"/>
+        <source>Run a batch inspection (Review panel) to see ROC, PRO and score plots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="105"/>
+        <source>Image ROC — AUROC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="106"/>
+        <source>Pixel ROC — AUROC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="107"/>
+        <source>PRO — AU-PRO@%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="108"/>
+        <source>Image scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="133"/>
+        <source>Needs labelled normal and defective images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="134"/>
+        <source>Needs labelled normal images and defect masks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="190"/>
+        <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="191"/>
+        <source>defective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="192"/>
+        <source>unlabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="245"/>
+        <source>Image scores — threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::StartPage</name>
     <message>
         <location filename="../ui/main/start_page.cpp" line="29"/>
@@ -1233,47 +1857,52 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingController</name>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="62"/>
+        <location filename="../ui/training/training_controller.cpp" line="77"/>
         <source>Open a project first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="64"/>
+        <location filename="../ui/training/training_controller.cpp" line="79"/>
         <source>A training is running.</source>
         <translation>学習を実行中です。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="67"/>
+        <location filename="../ui/training/training_controller.cpp" line="82"/>
         <source>Training needs at least %1 normal training images; the project has %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="136"/>
+        <location filename="../ui/training/training_controller.cpp" line="87"/>
+        <source>Anomaly-available training needs marked defects or synthetic defects: mark a defect with a mask, or turn on synthetic defects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="162"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="138"/>
+        <location filename="../ui/training/training_controller.cpp" line="164"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="143"/>
+        <location filename="../ui/training/training_controller.cpp" line="169"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="143"/>
+        <location filename="../ui/training/training_controller.cpp" line="169"/>
         <source>Training</source>
         <translation type="unfinished">学習用</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="146"/>
+        <location filename="../ui/training/training_controller.cpp" line="172"/>
         <source>Setting thresholds from held-out normal images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="148"/>
+        <location filename="../ui/training/training_controller.cpp" line="174"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>
@@ -1281,146 +1910,240 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="42"/>
+        <location filename="../ui/training/training_panel.cpp" line="49"/>
         <source>a few seconds left</source>
         <translation>残り数秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="45"/>
+        <location filename="../ui/training/training_panel.cpp" line="52"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="48"/>
+        <location filename="../ui/training/training_panel.cpp" line="55"/>
         <source>about %1 min %2 s left</source>
         <translation>残り約 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="49"/>
+        <location filename="../ui/training/training_panel.cpp" line="56"/>
         <source>about %1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="66"/>
+        <location filename="../ui/training/training_panel.cpp" line="73"/>
         <source>Weights not installed. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="76"/>
+        <location filename="../ui/training/training_panel.cpp" line="83"/>
         <source> px</source>
         <translation type="unfinished"> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="78"/>
+        <location filename="../ui/training/training_panel.cpp" line="85"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="82"/>
+        <location filename="../ui/training/training_panel.cpp" line="89"/>
         <source>Passes over the normal images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="85"/>
-        <source>Train</source>
-        <translation>学習</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="86"/>
-        <location filename="../ui/training/training_panel.cpp" line="212"/>
-        <source>Train a model on the project&apos;s normal training images</source>
+        <location filename="../ui/training/training_panel.cpp" line="91"/>
+        <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="87"/>
-        <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="100"/>
-        <source>No trained models yet. Train one above; every run is kept here.</source>
+        <location filename="../ui/training/training_panel.cpp" line="92"/>
+        <source>Normal images only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="103"/>
-        <source>Make Active</source>
-        <translation>使用する</translation>
+        <location filename="../ui/training/training_panel.cpp" line="93"/>
+        <source>With defects (ADTR+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="95"/>
+        <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="97"/>
+        <source>Synthetic defects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="99"/>
+        <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on normal training images in every epoch.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="104"/>
-        <source>Inspect with the selected model</source>
+        <source> % of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="105"/>
+        <source>How many normal images carry a synthetic defect in an epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="109"/>
+        <source>Train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="110"/>
+        <location filename="../ui/training/training_panel.cpp" line="288"/>
+        <source>Train a model on the project&apos;s normal training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <source>Cancel</source>
+        <translation type="unfinished">キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="124"/>
+        <source>No trained models yet. Train one above; every run is kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="127"/>
+        <source>Make Active</source>
+        <translation>使用する</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="128"/>
+        <source>Inspect with the selected model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="129"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="109"/>
+        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="137"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="110"/>
+        <location filename="../ui/training/training_panel.cpp" line="138"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <location filename="../ui/training/training_panel.cpp" line="139"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="125"/>
+        <location filename="../ui/training/training_panel.cpp" line="140"/>
+        <source>Defects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="159"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="129"/>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="135"/>
+        <location filename="../ui/training/training_panel.cpp" line="169"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="148"/>
+        <location filename="../ui/training/training_panel.cpp" line="182"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="162"/>
-        <location filename="../ui/training/training_panel.cpp" line="167"/>
+        <location filename="../ui/training/training_panel.cpp" line="196"/>
+        <location filename="../ui/training/training_panel.cpp" line="201"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="163"/>
+        <location filename="../ui/training/training_panel.cpp" line="197"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="209"/>
+        <source>Export Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="209"/>
+        <source>Kensa models (*.kensa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="214"/>
+        <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="217"/>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="246"/>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="218"/>
+        <location filename="../ui/training/training_panel.cpp" line="298"/>
         <source>%n normal training image(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="300"/>
+        <source>, %n marked defect(s) not used</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="301"/>
+        <source>, %n marked defect(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="238"/>
+        <location filename="../ui/training/training_panel.cpp" line="324"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="243"/>
+        <location filename="../ui/training/training_panel.cpp" line="329"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="248"/>
+        <location filename="../ui/training/training_panel.cpp" line="334"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>
@@ -1428,12 +2151,29 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="42"/>
-        <source>Trained on %1 normal images (%2 held out for thresholds) in %3 s; final loss %4.</source>
+        <location filename="../ui/training/training_worker.cpp" line="59"/>
+        <source>normal-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_worker.cpp" line="60"/>
+        <source>anomaly-available: %n marked defect(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_worker.cpp" line="61"/>
+        <source> and synthetic defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="49"/>
+        <location filename="../ui/training/training_worker.cpp" line="63"/>
+        <source>Trained (%5) on %1 normal images (%2 held out for thresholds) in %3 s; final loss %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_worker.cpp" line="71"/>
         <source>Training cancelled; no model was written.</source>
         <translation>学習をキャンセルしました。モデルは保存されていません。</translation>
     </message>
