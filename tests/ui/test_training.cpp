@@ -3,6 +3,9 @@
 // second leaving nothing behind, and several models kept with one active.
 #include "canvas/mask_document.h"
 #include "inspection/inspection_controller.h"
+#include "inspection/threshold_state.h"
+#include "review/batch_controller.h"
+#include "review/batch_results.h"
 #include "project/project_session.h"
 #include "training/loss_plot.h"
 #include "training/model_export.h"
@@ -252,6 +255,16 @@ private Q_SLOTS:
         };
         QCOMPARE(QString::fromStdString(trainedMode()), QStringLiteral("anomaly-available"));
         QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("1 marked defect")));
+
+        // The batch review leaves out the defect the model trained on (its metrics would be flattered).
+        ThresholdState thresholds;
+        BatchController batch(&session, &thresholds);
+        QSignalSpy batchDone(&batch, &BatchController::finished);
+        QVERIFY(batch.start());
+        QVERIFY(batchDone.wait(120000));
+        QVERIFY2(batchDone.first().at(0).toBool(), qPrintable(batchDone.first().at(1).toString()));
+        QCOMPARE(batch.results()->trainedOn, 1);
+        QCOMPARE(int(batch.results()->images.size()), 0);  // the only test image was trained on
 
         panel.modeBox()->setCurrentIndex(panel.modeBox()->findData(QStringLiteral("normal")));
         QCOMPARE(session.project().settings.training_mode, std::string("normal"));

@@ -4,6 +4,7 @@
 #include "project/project_session.h"
 
 #include <kensa/base/error.h>
+#include <kensa/engine/adtr_plus.h>
 #include <kensa/engine/inspector.h>
 
 #include <QDir>
@@ -13,6 +14,7 @@
 
 #include <cmath>
 #include <optional>
+#include <set>
 
 namespace kensa::ui {
 
@@ -111,6 +113,7 @@ bool BatchController::start() {
     QPointer<BatchController> self(this);
     const int mapSide = m_mapSide;
     m_clock.start();
+    const int count = int(results->images.size());  // the worker may leave some out: read it now
     m_watcher.setFuture(QtConcurrent::run([results, items = std::move(items), cancel, self, modelPath,
                                            mapSide] {
         const auto progress = [cancel, self](const Progress& p) {
@@ -128,9 +131,23 @@ bool BatchController::start() {
         try {
             // One thread: the machine may be training meanwhile, and LibTorch's setting is process-wide.
             engine::Inspector inspector = engine::Inspector::load(modelPath.toStdString(), 1);
+            // Images the model trained on (marked defects) would flatter its metrics: leave them out.
+            const auto trained = engine::evaluation_exclusions(inspector.bundle().training_json);
+            const std::set<std::string> excluded(trained.begin(), trained.end());
+            std::vector<engine::InspectionItem> kept;
+            std::vector<BatchImage> keptImages;
+            for (size_t i = 0; i < items.size(); ++i) {
+                if (excluded.count(items[i].image.string())) {
+                    ++results->trainedOn;
+                    continue;
+                }
+                kept.push_back(items[i]);
+                keptImages.push_back(results->images[i]);
+            }
+            results->images = std::move(keptImages);
             engine::InspectionRunConfig config;
             config.map_side = mapSide;
-            results->run = engine::run_inspection(inspector, items, config, progress);
+            results->run = engine::run_inspection(inspector, kept, config, progress);
             results->index();
             outcome.results = results;
         } catch (const Cancelled&) {
@@ -139,7 +156,7 @@ bool BatchController::start() {
         }
         return outcome;
     }));
-    Q_EMIT started(int(results->images.size()));
+    Q_EMIT started(count);
     return true;
 }
 

@@ -29,6 +29,7 @@ struct BatchResults {
     std::vector<metrics::Truth> truths;  // per image
     metrics::VerdictCounter counter;     // over scores and truths
     double seconds = 0.0;                // wall time of the run
+    int trainedOn = 0;  // project images left out because the model trained on them (ADTR+ defects)
 
     // Fills scores, truths and counter from images and run (after both are set).
     void index();

@@ -171,8 +171,12 @@ ReviewPanel::ReviewPanel(ProjectSession* session, ThresholdState* thresholds, QW
         m_progress->hide();
         if (ok) {
             const auto& r = *m_batch->results();
-            m_status->setText(tr("%n image(s) inspected in %1 s.", nullptr, int(r.images.size()))
-                                  .arg(r.seconds, 0, 'f', 1));
+            QString text =
+                tr("%n image(s) inspected in %1 s.", nullptr, int(r.images.size())).arg(r.seconds, 0, 'f', 1);
+            if (r.trainedOn > 0)
+                text +=
+                    QLatin1Char(' ') + tr("%n image(s) the model trained on left out.", nullptr, r.trainedOn);
+            m_status->setText(text);
         } else {
             m_status->setText(message.isEmpty() ? tr("Inspection cancelled.") : message);
         }
