@@ -608,27 +608,27 @@
 <context>
     <name>kensa::ui::BatchController</name>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="72"/>
+        <location filename="../ui/review/batch_controller.cpp" line="74"/>
         <source>Open a project first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="74"/>
+        <location filename="../ui/review/batch_controller.cpp" line="76"/>
         <source>A batch inspection is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="76"/>
+        <location filename="../ui/review/batch_controller.cpp" line="78"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation type="unfinished">使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="78"/>
+        <location filename="../ui/review/batch_controller.cpp" line="80"/>
         <source>The project has no images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="165"/>
+        <location filename="../ui/review/batch_controller.cpp" line="182"/>
         <source>The active model changed during the inspection; run it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,79 +1563,86 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="174"/>
+        <location filename="../ui/review/review_panel.cpp" line="175"/>
         <source>%n image(s) inspected in %1 s.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/review/review_panel.cpp" line="178"/>
+        <source>%n image(s) the model trained on left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="177"/>
+        <location filename="../ui/review/review_panel.cpp" line="181"/>
         <source>Inspection cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="214"/>
+        <location filename="../ui/review/review_panel.cpp" line="218"/>
         <source>Run the active model over the test images to review its verdicts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="227"/>
+        <location filename="../ui/review/review_panel.cpp" line="231"/>
         <source>&lt;b&gt;%1&lt;/b&gt; images &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#c62828&apos;&gt;%2 NG&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#2e7d32&apos;&gt;%3 OK&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="233"/>
+        <location filename="../ui/review/review_panel.cpp" line="237"/>
         <source> &amp;nbsp;·&amp;nbsp; %1 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="234"/>
+        <location filename="../ui/review/review_panel.cpp" line="238"/>
         <source> &amp;nbsp;·&amp;nbsp; reviewed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="236"/>
+        <location filename="../ui/review/review_panel.cpp" line="240"/>
         <source>&lt;br&gt;Labelled: %1 of %2 defects caught, %3 of %4 normal flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="244"/>
+        <location filename="../ui/review/review_panel.cpp" line="248"/>
         <source>&lt;br&gt;Image AUROC %1 &amp;nbsp;·&amp;nbsp; pixel AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="250"/>
+        <location filename="../ui/review/review_panel.cpp" line="254"/>
         <source>No metrics: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="294"/>
+        <location filename="../ui/review/review_panel.cpp" line="298"/>
         <source>No flagged image left to review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="315"/>
+        <location filename="../ui/review/review_panel.cpp" line="319"/>
         <source>%1-inspection-report.html</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="316"/>
+        <location filename="../ui/review/review_panel.cpp" line="320"/>
         <source>Export Inspection Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="317"/>
+        <location filename="../ui/review/review_panel.cpp" line="321"/>
         <source>HTML report (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="327"/>
+        <location filename="../ui/review/review_panel.cpp" line="331"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="369"/>
+        <location filename="../ui/review/review_panel.cpp" line="373"/>
         <source>Report written: %1</source>
         <translation type="unfinished"></translation>
     </message>
