@@ -7,166 +7,27 @@
         <location filename="../ui/review/report_writer.cpp" line="241"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
-            <numerusform>The %n highest-scoring image&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;The %n highest-scoring image&lt;/numerusform&gt;
-            &lt;numerusform&gt;The %n highest-scoring images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ImageBrowser&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/browser/image_browser.cpp" line="109"/&gt;
-        &lt;source&gt;%n image&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n image&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/browser/image_browser.cpp" line="110"/&gt;
-        &lt;source&gt;%1 of %n image&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%1 of %n image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%1 of %n images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ProjectActions&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/main/project_actions.cpp" line="195"/&gt;
-        &lt;source&gt;Added %n image from %1.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;Added %n image from %1.&lt;/numerusform&gt;
-            &lt;numerusform&gt;Added %n images from %1.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ReviewPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/review/review_panel.cpp" line="158"/&gt;
-        &lt;source&gt;Inspecting %n image…&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n images&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/browser/image_browser.cpp" line="110"/&gt;
-        &lt;source&gt;%1 of %n images&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%1 of %n image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%1 of %n images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ProjectActions&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/main/project_actions.cpp" line="195"/&gt;
-        &lt;source&gt;Added %n images from %1.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;Added %n image from %1.&lt;/numerusform&gt;
-            &lt;numerusform&gt;Added %n images from %1.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ReviewPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/review/review_panel.cpp" line="158"/&gt;
-        &lt;source&gt;Inspecting %n images…&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/browser/image_browser.cpp" line="110"/&gt;
-        &lt;source&gt;%1 of %n image</numerusform>
-            <numerusform>The %n highest-scoring images&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;The %n highest-scoring image&lt;/numerusform&gt;
-            &lt;numerusform&gt;The %n highest-scoring images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ImageBrowser&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/browser/image_browser.cpp" line="109"/&gt;
-        &lt;source&gt;%n images&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n image&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/browser/image_browser.cpp" line="110"/&gt;
-        &lt;source&gt;%1 of %n image&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%1 of %n image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%1 of %n images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ProjectActions&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/main/project_actions.cpp" line="195"/&gt;
-        &lt;source&gt;Added %n image from %1.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;Added %n image from %1.&lt;/numerusform&gt;
-            &lt;numerusform&gt;Added %n images from %1.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ReviewPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/review/review_panel.cpp" line="158"/&gt;
-        &lt;source&gt;Inspecting %n image…&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n images&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/browser/image_browser.cpp" line="110"/&gt;
-        &lt;source&gt;%1 of %n images&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%1 of %n image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%1 of %n images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ProjectActions&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/main/project_actions.cpp" line="195"/&gt;
-        &lt;source&gt;Added %n images from %1.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;Added %n image from %1.&lt;/numerusform&gt;
-            &lt;numerusform&gt;Added %n images from %1.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::ReviewPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/review/review_panel.cpp" line="158"/&gt;
-        &lt;source&gt;Inspecting %n images…&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/browser/image_browser.cpp" line="110"/&gt;
-        &lt;source&gt;%1 of %n images</numerusform>
+            <numerusform>The %n highest-scoring image</numerusform>
+            <numerusform>The %n highest-scoring images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ImageBrowser</name>
+    <message numerus="yes">
+        <location filename="../ui/browser/image_browser.cpp" line="109"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/browser/image_browser.cpp" line="110"/>
+        <source>%1 of %n image(s)</source>
+        <translation>
+            <numerusform>%1 of %n image</numerusform>
+            <numerusform>%1 of %n images</numerusform>
         </translation>
     </message>
 </context>
@@ -214,106 +75,19 @@
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="365"/>
         <source>%n sample(s)</source>
         <translation>
-            <numerusform>%n sample&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n sample&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n sample&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n samples&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::TrainingPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="298"/&gt;
-        &lt;source&gt;%n normal training image&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n normal training image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n normal training images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="300"/&gt;
-        &lt;source&gt;, %n marked defect not used&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n samples&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n sample&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n samples&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::TrainingPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="298"/&gt;
-        &lt;source&gt;%n normal training images&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n normal training image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n normal training images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="300"/&gt;
-        &lt;source&gt;, %n marked defects not used&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::TrainingPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="298"/&gt;
-        &lt;source&gt;%n normal training image</numerusform>
-            <numerusform>%n samples&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n sample&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n sample&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n samples&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::TrainingPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="298"/&gt;
-        &lt;source&gt;%n normal training image&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n normal training image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n normal training images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="300"/&gt;
-        &lt;source&gt;, %n marked defect not used&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n samples&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n sample&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n samples&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::TrainingPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="298"/&gt;
-        &lt;source&gt;%n normal training images&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n normal training image&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n normal training images&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="300"/&gt;
-        &lt;source&gt;, %n marked defects not used&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;kensa::ui::TrainingPanel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/training/training_panel.cpp" line="298"/&gt;
-        &lt;source&gt;%n normal training images</numerusform>
+            <numerusform>%n sample</numerusform>
+            <numerusform>%n samples</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::TrainingPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="298"/>
+        <source>%n normal training image(s)</source>
+        <translation>
+            <numerusform>%n normal training image</numerusform>
+            <numerusform>%n normal training images</numerusform>
         </translation>
     </message>
     <message numerus="yes">

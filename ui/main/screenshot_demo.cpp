@@ -160,6 +160,17 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             if (auto* dock = window.findChild<QDockWidget*>(stage))
                 dock->raise();
         }
+        if (stage == QLatin1String("canvas")) {  // earlier shots may have left another tab in front
+            if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("annotation")))
+                dock->raise();
+        }
+        // Setting a product up, a user closes the review docks (View menu) to give the preview grid the
+        // height: this shot shows that layout.
+        if (stage == QLatin1String("synthetic")) {
+            for (const char* name : {"review", "plots"})
+                if (auto* dock = window.findChild<QDockWidget*>(QString::fromLatin1(name)))
+                    dock->hide();
+        }
         if (stage == QLatin1String("training")) {
             // Mid-run: a stretch of the loss curve, progress and the time left.
             TrainingController* c = window.trainingPanel()->controller();
