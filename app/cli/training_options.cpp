@@ -167,6 +167,11 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
                      "Probability that a normal training image carries a synthetic defect in an epoch")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
+    plus->add_option("--moved-defect-share", a.moved_defect_share,
+                     "Probability that a normal training image carries one of the marked defects, moved to a "
+                     "random place, in an epoch (0: off)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
     plus->add_option("--synthetic-textures", a.synthetic_mix.texture_folder,
                      "Texture photos for perlin_texture (default: the built-in ones)");
     plus->add_option_function<std::string>(
@@ -178,6 +183,11 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
     plus->add_option("--alpha", a.alpha, "ADTR+ weight of the push-away term (the paper: 0.003)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
+    plus->add_option("--restore-weight", a.restore_weight,
+                     "ADTR+ with synthetic defects: weight of the pull of defect positions to the features of "
+                     "the image without the defect (0: the paper's loss alone)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     plus->add_option("--top-k", a.top_k, "ADTR+ image-level loss: mean of the k largest differences")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);

@@ -61,6 +61,27 @@ TEST(AdtrPlusLoss, TheGradientPushesTheDefectAwayAndPullsTheRest) {
     EXPECT_LT(g[0][0][0][1].item<double>(), 0.0);  // defect: larger difference lowers it
 }
 
+TEST(AdtrPlusLoss, RestoringPullsEveryPositionToTheCleanFeatures) {
+    Pair p;
+    const auto y = torch::tensor({0.0f, 1.0f}).reshape({1, 1, 2});
+    auto o = options(true, false);
+    o.restore_weight = 0.5;
+    // The clean image equals the reconstruction on the left and the features (zeros) on the right:
+    // restore = 0.5 * mean(0, phi_r) = 0.25 * 2.3166247903554 on top of the pixel loss 0.7624349205564623.
+    auto clean = p.reconstruction.clone();
+    clean.index_put_({0, torch::indexing::Slice(), 0, 1}, 0.0);
+    EXPECT_NEAR(adtr_plus_loss(p.reconstruction, p.features, y, o, clean, torch::ones({1})).item<double>(),
+                0.7624349205564623 + 0.25 * 2.3166247903554, 1e-6);
+    // Not restorable (a real defect: its clean image is unknown), or weight 0: the paper's loss.
+    EXPECT_NEAR(adtr_plus_loss(p.reconstruction, p.features, y, o, clean, torch::zeros({1})).item<double>(),
+                0.7624349205564623, 1e-6);
+    o.restore_weight = 0;
+    EXPECT_NEAR(adtr_plus_loss(p.reconstruction, p.features, y, o, clean, torch::ones({1})).item<double>(),
+                0.7624349205564623, 1e-6);
+    o.restore_weight = 0.5;
+    EXPECT_THROW(adtr_plus_loss(p.reconstruction, p.features, y, o, clean, torch::ones({2})), kensa::Error);
+}
+
 TEST(AdtrPlusLoss, BadArgumentsAreErrors) {
     Pair p;
     EXPECT_THROW(adtr_plus_loss(p.reconstruction, p.features, torch::zeros({1, 1, 2}), options(false, false)),

@@ -14,6 +14,8 @@ namespace {
 // Independent streams from the training seed: whether an image is altered, and the defect's seed.
 constexpr uint64_t k_choice_stream = 0x63686f6f;
 constexpr uint64_t k_defect_stream = 0x73796e74;
+constexpr uint64_t k_moved_stream = 0x6d6f7665;       // whether an image carries a moved defect
+constexpr uint64_t k_moved_draw_stream = 0x6d647277;  // which one, where
 
 std::string sample_name(const DefectSample& s, size_t index) {
     return s.path.empty() ? "defect sample " + std::to_string(index + 1) : s.path;
@@ -96,12 +98,16 @@ cv::Mat mask_to_grid(const cv::Mat& mask, int grid, double min_fraction) {
 void validate(const AnomalyTrainingConfig& c, const std::vector<DefectSample>& defects) {
     if (!(c.alpha > 0) || !std::isfinite(c.alpha))
         throw Error("ADTR+ alpha must be positive, got " + std::to_string(c.alpha));
+    if (!(c.restore_weight >= 0) || !std::isfinite(c.restore_weight))
+        throw Error("ADTR+ restore weight must not be negative, got " + std::to_string(c.restore_weight));
     if (c.top_k <= 0)
         throw Error("ADTR+ top-k must be positive, got " + std::to_string(c.top_k));
     if (!(c.mask_cell_fraction >= 0 && c.mask_cell_fraction <= 1))
         throw Error("mask cell fraction must be in [0, 1], got " + std::to_string(c.mask_cell_fraction));
     if (!(c.synthetic_share >= 0 && c.synthetic_share <= 1))
         throw Error("synthetic share must be in [0, 1], got " + std::to_string(c.synthetic_share));
+    if (!(c.moved_defect_share >= 0 && c.moved_defect_share <= 1))
+        throw Error("moved-defect share must be in [0, 1], got " + std::to_string(c.moved_defect_share));
     for (size_t i = 0; i < defects.size(); ++i) {
         const auto& s = defects[i];
         if (s.image.empty() || s.image.type() != CV_32FC3)
@@ -122,6 +128,19 @@ SyntheticSchedule::SyntheticSchedule(const data::synthetic::MixConfig& mix, doub
         throw Error("synthetic share must be in [0, 1], got " + std::to_string(share));
 }
 
+void SyntheticSchedule::move_marked_defects(std::shared_ptr<const data::synthetic::DefectTransplant> defects,
+                                            double share) {
+    if (!(share >= 0 && share <= 1))
+        throw Error("moved-defect share must be in [0, 1], got " + std::to_string(share));
+    m_moved = std::move(defects);
+    m_moved_share = share;
+}
+
+bool SyntheticSchedule::moved(int epoch, size_t index) const {
+    data::Random rng(data::mix_seed(seed(epoch, index), k_moved_stream));
+    return m_moved && rng.chance(m_moved_share);
+}
+
 bool SyntheticSchedule::chosen(int epoch, size_t index) const {
     data::Random rng(data::mix_seed(seed(epoch, index), k_choice_stream));
     return rng.chance(m_share);
@@ -136,9 +155,13 @@ uint64_t SyntheticSchedule::seed(int epoch, size_t index) const {
 std::vector<SyntheticDraw> SyntheticSchedule::draw(const std::vector<cv::Mat>& images, int epoch) const {
     std::vector<SyntheticDraw> out;
     for (size_t i = 0; i < images.size(); ++i) {
-        if (!chosen(epoch, i))
+        data::synthetic::SyntheticDefect defect;
+        if (moved(epoch, i))
+            defect = m_moved->apply(images[i], data::mix_seed(seed(epoch, i), k_moved_draw_stream));
+        else if (chosen(epoch, i))
+            defect = m_mix.apply(images[i], seed(epoch, i));
+        else
             continue;
-        auto defect = m_mix.apply(images[i], seed(epoch, i));
         out.push_back({i, std::move(defect.image), std::move(defect.mask), std::move(defect.generator)});
     }
     return out;

@@ -3,11 +3,13 @@
 // (image, mask) pairs, whatever their source (an MVTec ground_truth/ folder, masks drawn in the app, a
 // list file), and synthetic defects are drawn afresh every epoch. LibTorch-free.
 
+#include <kensa/data/synthetic/defect_transplant.h>
 #include <kensa/data/synthetic/mix.h>
 
 #include <opencv2/core.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,11 +44,15 @@ struct DefectSample {
 struct AnomalyTrainingConfig {
     TrainingMode mode = TrainingMode::Auto;
     AnomalyObjective objective = AnomalyObjective::Pixel;
-    // Weight of the push-away term. Not the paper's 0.003: here features are standardised and the
-    // term's mean runs over all g*g positions, so 0.003 left models unchanged on the sample product
-    // while 1 raised pixel AUROC and AU-PRO (docs/benchmarks.md, "ADTR+").
-    double alpha = 1.0;
+    // Weight of the push-away term: the paper's 0.003. Its gradient on a defect position is alpha / sum of
+    // the defect's differences, so it is strong while the model still rebuilds a defect and fades once it
+    // does not; alpha 1 let it drown the normal positions' pull and made every metric worse
+    // (docs/benchmarks.md, "ADTR+").
+    double alpha = 0.003;
     int top_k = 20;  // image-level loss: mean of the k largest differences
+    // Synthetic defects: also pull the defect positions to the features of the image before the defect
+    // was drawn (known: it is the cached normal image), with this weight; 0 = the paper's loss alone.
+    double restore_weight = 1.0;
     // A grid position is anomalous when at least this fraction of its cell is defect (area-averaged
     // mask); 0 means any overlap. If no cell of a non-empty mask reaches it, the best-covered cells are
     // marked, so thin scratches and specks smaller than a cell still label something.
@@ -56,6 +62,11 @@ struct AnomalyTrainingConfig {
     data::synthetic::MixConfig synthetic_mix;  // empty: every generator, equal shares
     double synthetic_share =
         0.5;  // probability that a normal training image carries a fresh defect in an epoch
+
+    // Marked real defects also moved onto normal training images (data/synthetic/defect_transplant.h):
+    // the probability that a normal image carries one in an epoch (taking precedence over a synthetic
+    // one); 0 = off. Only with marked defects in anomaly-available mode.
+    double moved_defect_share = 0.5;
 };
 
 // The mode training will use for this configuration and number of defect samples (never Auto).
@@ -87,7 +98,11 @@ public:
     // Throws kensa::Error for an unknown generator, a bad parameter or share (see SyntheticMix).
     SyntheticSchedule(const data::synthetic::MixConfig& mix, double share, uint64_t seed);
 
-    // Whether image `index` carries a defect in `epoch` (probability = share), and its seed.
+    // Also move these marked defects onto the images, each image with probability `share` per epoch
+    // (before, and instead of, a synthetic defect). Throws kensa::Error for a share outside [0, 1].
+    void move_marked_defects(std::shared_ptr<const data::synthetic::DefectTransplant> defects, double share);
+
+    // Whether image `index` carries a synthetic defect in `epoch` (probability = share), and its seed.
     bool chosen(int epoch, size_t index) const;
     uint64_t seed(int epoch, size_t index) const;
 
@@ -96,11 +111,16 @@ public:
 
     const data::synthetic::SyntheticMix& mix() const { return m_mix; }
     double share() const { return m_share; }
+    double moved_defect_share() const { return m_moved ? m_moved_share : 0.0; }
 
 private:
+    bool moved(int epoch, size_t index) const;
+
     data::synthetic::SyntheticMix m_mix;
     double m_share;
     uint64_t m_seed;
+    std::shared_ptr<const data::synthetic::DefectTransplant> m_moved;
+    double m_moved_share = 0.0;
 };
 
 // The images evaluation must leave out (paths relative to the product root), from a bundle's

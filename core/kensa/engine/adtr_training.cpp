@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -173,9 +174,11 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     static const std::vector<DefectSample> k_none;
     const auto& defects = plus ? data.defects : k_none;  // forced normal-only ignores them
     validate(ac, defects);
+    // Synthetic defects and marked defects moved onto normal images: both drawn afresh every epoch.
+    const bool move_defects = !defects.empty() && ac.moved_defect_share > 0;
     std::optional<SyntheticSchedule> synthetic;
-    if (plus && ac.synthetic)
-        synthetic.emplace(ac.synthetic_mix, ac.synthetic_share, config.seed);
+    if (plus && (ac.synthetic || move_defects))
+        synthetic.emplace(ac.synthetic_mix, ac.synthetic ? ac.synthetic_share : 0.0, config.seed);
 
     nn::configure_threads(config.features.threads);
     torch::manual_seed(static_cast<uint64_t>(config.seed));
@@ -226,6 +229,17 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     if (synthetic)
         for (const auto& image : train_images)
             model_size_images.push_back(to_model_size(image, fc.image_size));
+    if (move_defects) {
+        std::vector<cv::Mat> images, masks;
+        for (const auto& d : defects) {
+            images.push_back(to_model_size(d.image, fc.image_size));
+            cv::Mat mask;
+            cv::resize(d.mask, mask, images.back().size(), 0, 0, cv::INTER_AREA);
+            masks.push_back(mask > 0);  // any coverage: a speck must not vanish
+        }
+        synthetic->move_marked_defects(std::make_shared<data::synthetic::DefectTransplant>(images, masks),
+                                       ac.moved_defect_share);
+    }
     result.feature_seconds = seconds_since(t0);
 
     model::AdtrConfig adtr = config.adtr;
@@ -240,6 +254,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     loss_options.image_level = ac.objective != AnomalyObjective::Pixel;
     loss_options.alpha = ac.alpha;
     loss_options.k = ac.top_k;
+    loss_options.restore_weight = ac.restore_weight;
 
     t0 = Clock::now();
     const int64_t n_normal = features.size(0);
@@ -260,6 +275,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(config.learning_rate * 0.1);
         auto epoch_features = all_features;
         auto epoch_labels = all_labels;
+        auto epoch_restorable = torch::zeros({n});  // 1: a synthetic defect, all_features is its clean image
         if (synthetic) {
             // Fresh defects on a share of the normal images; only those go through the backbone.
             const auto synthetic_start = Clock::now();
@@ -279,6 +295,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                 epoch_features.index_copy_(0, index,
                                            nn::standardize_features(extract(images, {}), mean, stddev));
                 epoch_labels.index_copy_(0, index, grid_labels(masks, grid, ac.mask_cell_fraction));
+                epoch_restorable.index_fill_(0, index, 1.0);
             }
             result.synthetic_seconds.push_back(seconds_since(synthetic_start));
         }
@@ -288,9 +305,10 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             const auto rows = order.slice(0, begin, std::min(begin + config.batch_size, n));
             const auto batch = epoch_features.index_select(0, rows);
             const auto reconstruction = transformer->forward(batch);
-            const auto loss = plus ? nn::adtr_plus_loss(reconstruction, batch,
-                                                        epoch_labels.index_select(0, rows), loss_options)
-                                   : nn::reconstruction_loss(reconstruction, batch);
+            const auto loss =
+                plus ? nn::adtr_plus_loss(reconstruction, batch, epoch_labels.index_select(0, rows), loss_options,
+                                          all_features.index_select(0, rows), epoch_restorable.index_select(0, rows))
+                     : nn::reconstruction_loss(reconstruction, batch);
             optimizer.zero_grad();
             loss.backward();
             torch::nn::utils::clip_grad_norm_(transformer->parameters(), config.grad_clip);
@@ -397,10 +415,12 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             {"objective", std::string(to_string(ac.objective))},
             {"alpha", ac.alpha},
             {"top_k", ac.top_k},
+            {"restore_weight", ac.restore_weight},
             {"mask_cell_fraction", ac.mask_cell_fraction},
             {"defect_images", result.defect_images},
             {"defect_types", types},
-            {"synthetic", synthetic ? synthetic_json(*synthetic, ac, config.seed) : nlohmann::json(nullptr)},
+            {"synthetic", ac.synthetic ? synthetic_json(*synthetic, ac, config.seed) : nlohmann::json(nullptr)},
+            {"moved_defect_share", synthetic ? synthetic->moved_defect_share() : 0.0},
             {"synthetic_per_epoch", result.synthetic_per_epoch},
             {"synthetic_seconds", result.synthetic_seconds},
         };

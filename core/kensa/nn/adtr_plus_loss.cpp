@@ -6,7 +6,8 @@
 namespace kensa::nn {
 
 torch::Tensor adtr_plus_loss(const torch::Tensor& reconstruction, const torch::Tensor& features,
-                             const torch::Tensor& y, const AdtrPlusLossOptions& options) {
+                             const torch::Tensor& y, const AdtrPlusLossOptions& options,
+                             const torch::Tensor& clean, const torch::Tensor& restorable) {
     if (!options.pixel_level && !options.image_level)
         throw Error("ADTR+ loss: enable the pixel-level loss, the image-level loss or both");
     const auto phi = pseudo_huber_difference(reconstruction, features);
@@ -19,6 +20,13 @@ torch::Tensor adtr_plus_loss(const torch::Tensor& reconstruction, const torch::T
     if (options.image_level) {
         const auto image = image_level_loss(phi, y.flatten(1).amax(1), options.alpha, options.k);
         loss = loss.defined() ? loss + image : image;
+    }
+    if (clean.defined() && options.restore_weight > 0) {
+        if (!restorable.defined() || restorable.dim() != 1 || restorable.size(0) != y.size(0))
+            throw Error("ADTR+ loss: restoring needs one restorable flag per image");
+        const auto restore_phi = pseudo_huber_difference(reconstruction, clean);
+        const auto per_image = restore_phi.mean({1, 2});
+        loss = loss + options.restore_weight * (restorable.to(per_image.scalar_type()) * per_image).mean();
     }
     return loss;
 }

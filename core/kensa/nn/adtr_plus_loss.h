@@ -11,13 +11,24 @@ struct AdtrPlusLossOptions {
     bool image_level = false;  // image_level_loss(phi, max_u y, alpha, k)
     double alpha = 0.003;
     int k = 20;
+    // Kensa's addition for defects whose defect-free image is known (synthetic and moved ones): the
+    // reconstruction is also pulled to the clean image's features, with this weight (0 = the paper's loss).
+    double restore_weight = 1.0;
 };
 
 // reconstruction and features [N, C, g, g]; y [N, g, g], 1 = anomalous position. With
 // phi = pseudo_huber_difference(reconstruction, features), returns the sum of the enabled losses; an
 // image's label for the image-level loss is 1 when any of its positions is anomalous.
 // Throws kensa::Error when neither loss is enabled or the shapes disagree.
+//
+// With clean [N, C, g, g] (the features of each image before its defect was drawn) and restorable [N]
+// (1 where clean is known, 0 where it is not, e.g. a real defect), adds
+//   restore_weight * mean_n( restorable_n * mean_u( pseudo_huber_difference(reconstruction, clean) ) ):
+// the push only says "not the input"; this says what to rebuild instead, the defect-free features. Every
+// position counts, since a defect reaches beyond its labelled cells (cells it partly covers, the
+// backbone's receptive field) and the clean features say what belongs there too.
 torch::Tensor adtr_plus_loss(const torch::Tensor& reconstruction, const torch::Tensor& features,
-                             const torch::Tensor& y, const AdtrPlusLossOptions& options);
+                             const torch::Tensor& y, const AdtrPlusLossOptions& options,
+                             const torch::Tensor& clean = {}, const torch::Tensor& restorable = {});
 
 }  // namespace kensa::nn
