@@ -58,6 +58,51 @@ std::string parse_generators(const std::string& text, std::vector<data::syntheti
     return {};
 }
 
+// "generator.param=value", e.g. "perlin_texture.max_opacity=0.5". Returns an error message, or empty when
+// the generator, the parameter and the value are valid (then `out` holds them).
+struct GeneratorSetting {
+    std::string id, name;
+    double value = 0;
+};
+std::string parse_generator_setting(const std::string& text, GeneratorSetting& out) {
+    const auto dot = text.find('.'), equals = text.find('=');
+    if (dot == std::string::npos || equals == std::string::npos || equals < dot)
+        return "'" + text + "': expected generator.parameter=value, e.g. perlin_texture.max_opacity=0.5";
+    out.id = text.substr(0, dot);
+    out.name = text.substr(dot + 1, equals - dot - 1);
+    try {
+        size_t used = 0;
+        const auto value = text.substr(equals + 1);
+        out.value = std::stod(value, &used);
+        if (used != value.size())
+            throw std::invalid_argument("value");
+        data::synthetic::make_generator(out.id)->set_param(out.name, out.value);  // checks name and range
+    } catch (const Error& e) {
+        return e.what();
+    } catch (const std::exception&) {
+        return "'" + text + "': the value must be a number";
+    }
+    return {};
+}
+
+// Puts each setting into the mix's choice for its generator ("all" becomes the list of every generator).
+void apply_generator_settings(const std::vector<std::string>& settings, data::synthetic::MixConfig& mix) {
+    if (settings.empty())
+        return;
+    if (mix.generators.empty())
+        for (const auto& info : data::synthetic::generator_catalog())
+            mix.generators.push_back({info.id});
+    for (const auto& text : settings) {
+        GeneratorSetting setting;
+        parse_generator_setting(text, setting);  // validated when parsed
+        const auto choice = std::find_if(mix.generators.begin(), mix.generators.end(),
+                                         [&](const auto& c) { return c.id == setting.id; });
+        if (choice == mix.generators.end())
+            throw Error("--synthetic-set " + text + ": '" + setting.id + "' is not among the --synthetic generators");
+        choice->params[setting.name] = setting.value;
+    }
+}
+
 }  // namespace
 
 void add_training_options(CLI::App& cmd, TrainingOptions& options) {
@@ -163,6 +208,18 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
                 return parse_generators(text, unused);
             },
             "GENERATORS"));
+    plus->add_option("--synthetic-set", options.synthetic_settings,
+                     "A synthetic generator's parameter, as generator.parameter=value (repeatable), e.g. "
+                     "perlin_texture.max_opacity=0.5 (a wrong name lists the generator's parameters)")
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                GeneratorSetting unused;
+                return parse_generator_setting(text, unused);
+            },
+            "GENERATOR.PARAM=VALUE"));
+    cmd.parse_complete_callback([&options] {
+        apply_generator_settings(options.synthetic_settings, options.config.anomaly.synthetic_mix);
+    });
     plus->add_option("--synthetic-share", a.synthetic_share,
                      "Probability that a normal training image carries a synthetic defect in an epoch")
         ->capture_default_str()
@@ -184,8 +241,8 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     plus->add_option("--restore-weight", a.restore_weight,
-                     "ADTR+ with synthetic defects: weight of the pull of defect positions to the features of "
-                     "the image without the defect (0: the paper's loss alone)")
+                     "ADTR+ with synthetic or moved marked defects: weight of the pull of the reconstruction to "
+                     "the features of the image without the defect (0: the paper's loss alone)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
     plus->add_option("--top-k", a.top_k, "ADTR+ image-level loss: mean of the k largest differences")

@@ -5,6 +5,7 @@
 #include <kensa/engine/adtr_training.h>
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace CLI {
@@ -18,6 +19,8 @@ struct TrainingOptions {
     // Real defects from the product's test split (ADTR+): the first N per defect type, or a list file.
     int train_defects = 0;
     std::filesystem::path train_defects_list;
+    // --synthetic-set generator.parameter=value, put into config.anomaly.synthetic_mix once parsing ends.
+    std::vector<std::string> synthetic_settings;
 };
 
 void add_training_options(CLI::App& cmd, TrainingOptions& options);

@@ -322,6 +322,7 @@ TEST_F(CliTest, TrainingWithSyntheticDefects) {
     const auto model = m_dir / "synthetic.kensa";
     const auto r = run("train --data " + product.string() + " --out " + model.string() +
                        " --epochs 2 --synthetic confetti:3,scratch --synthetic-share 1 --anomaly-loss both" +
+                       " --synthetic-set scratch.max_strength=0.75 --synthetic-set scratch.min_strength=0.25" +
                        kTinyTraining);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "anomaly-available mode (ADTR+, both loss): 0 real defect images")) << r.out;
@@ -329,6 +330,9 @@ TEST_F(CliTest, TrainingWithSyntheticDefects) {
     EXPECT_TRUE(contains(meta, "confetti")) << meta;
     EXPECT_TRUE(contains(meta, "scratch")) << meta;
     EXPECT_TRUE(contains(meta, "synthetic_per_epoch")) << meta;
+    // The parameters set, recorded with the generator's.
+    EXPECT_TRUE(contains(meta, "\"max_strength\":0.75")) << meta;
+    EXPECT_TRUE(contains(meta, "\"min_strength\":0.25")) << meta;
 }
 
 TEST_F(CliTest, BadDefectOptionsAreClearErrors) {
@@ -344,6 +348,13 @@ TEST_F(CliTest, BadDefectOptionsAreClearErrors) {
     EXPECT_EQ(run(train + " --synthetic confetti:-1").exit_code, 2);
     EXPECT_EQ(run(train + " --mode plus").exit_code, 2);
     EXPECT_EQ(run(train + " --synthetic-share 1.5 --synthetic all").exit_code, 2);
+    r = run(train + " --synthetic all --synthetic-set scratch.nope=1");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "its parameters are min_count")) << r.err;
+    EXPECT_EQ(run(train + " --synthetic all --synthetic-set scratch.max_width=99").exit_code, 2);
+    r = run(train + " --synthetic confetti --synthetic-set scratch.max_width=2");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "'scratch' is not among the --synthetic generators")) << r.err;
     EXPECT_EQ(run(train + " --train-defects 1 --train-defects-list x.txt").exit_code, 2);
 
     r = run(train + " --train-defects 3");
