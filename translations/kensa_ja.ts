@@ -1973,184 +1973,184 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="95"/>
-        <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only.</source>
+        <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of normal images in every epoch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="97"/>
+        <location filename="../ui/training/training_panel.cpp" line="98"/>
         <source>Synthetic defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="99"/>
+        <location filename="../ui/training/training_panel.cpp" line="100"/>
         <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on normal training images in every epoch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="104"/>
+        <location filename="../ui/training/training_panel.cpp" line="105"/>
         <source> % of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="105"/>
+        <location filename="../ui/training/training_panel.cpp" line="106"/>
         <source>How many normal images carry a synthetic defect in an epoch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="109"/>
+        <location filename="../ui/training/training_panel.cpp" line="110"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="110"/>
-        <location filename="../ui/training/training_panel.cpp" line="288"/>
+        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <location filename="../ui/training/training_panel.cpp" line="289"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <location filename="../ui/training/training_panel.cpp" line="112"/>
         <source>Cancel</source>
         <translation type="unfinished">キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="124"/>
+        <location filename="../ui/training/training_panel.cpp" line="125"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="127"/>
+        <location filename="../ui/training/training_panel.cpp" line="128"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="128"/>
+        <location filename="../ui/training/training_panel.cpp" line="129"/>
         <source>Inspect with the selected model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="129"/>
+        <location filename="../ui/training/training_panel.cpp" line="130"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <location filename="../ui/training/training_panel.cpp" line="131"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <location filename="../ui/training/training_panel.cpp" line="133"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="137"/>
+        <location filename="../ui/training/training_panel.cpp" line="138"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="138"/>
+        <location filename="../ui/training/training_panel.cpp" line="139"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="139"/>
+        <location filename="../ui/training/training_panel.cpp" line="140"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="140"/>
+        <location filename="../ui/training/training_panel.cpp" line="141"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="159"/>
+        <location filename="../ui/training/training_panel.cpp" line="160"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="163"/>
+        <location filename="../ui/training/training_panel.cpp" line="164"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="169"/>
+        <location filename="../ui/training/training_panel.cpp" line="170"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="182"/>
+        <location filename="../ui/training/training_panel.cpp" line="183"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="196"/>
-        <location filename="../ui/training/training_panel.cpp" line="201"/>
+        <location filename="../ui/training/training_panel.cpp" line="197"/>
+        <location filename="../ui/training/training_panel.cpp" line="202"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="197"/>
+        <location filename="../ui/training/training_panel.cpp" line="198"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="209"/>
+        <location filename="../ui/training/training_panel.cpp" line="210"/>
         <source>Export Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="209"/>
+        <location filename="../ui/training/training_panel.cpp" line="210"/>
         <source>Kensa models (*.kensa)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="214"/>
+        <location filename="../ui/training/training_panel.cpp" line="215"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="217"/>
+        <location filename="../ui/training/training_panel.cpp" line="218"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="246"/>
+        <location filename="../ui/training/training_panel.cpp" line="247"/>
         <source>Exporting %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="298"/>
+        <location filename="../ui/training/training_panel.cpp" line="299"/>
         <source>%n normal training image(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="300"/>
+        <location filename="../ui/training/training_panel.cpp" line="301"/>
         <source>, %n marked defect(s) not used</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="301"/>
+        <location filename="../ui/training/training_panel.cpp" line="302"/>
         <source>, %n marked defect(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="324"/>
+        <location filename="../ui/training/training_panel.cpp" line="325"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="329"/>
+        <location filename="../ui/training/training_panel.cpp" line="330"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="334"/>
+        <location filename="../ui/training/training_panel.cpp" line="335"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>

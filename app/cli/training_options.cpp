@@ -245,6 +245,9 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
                      "the features of the image without the defect (0: the paper's loss alone)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
+    plus->add_flag("--pseudo-huber-pull", a.pseudo_huber_pull,
+                   "ADTR+: pull normal positions with the paper's pseudo-Huber difference, not the normal-only "
+                   "MSE");
     plus->add_option("--top-k", a.top_k, "ADTR+ image-level loss: mean of the k largest differences")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);

@@ -1,6 +1,7 @@
 // ADTR+'s training objective (pixel-level, image-level or both) against values worked out by hand.
 #include <kensa/base/error.h>
 #include <kensa/nn/adtr_plus_loss.h>
+#include <kensa/nn/adtr_transformer.h>
 
 #include <gtest/gtest.h>
 
@@ -22,6 +23,7 @@ AdtrPlusLossOptions options(bool pixel, bool image) {
     o.image_level = image;
     o.alpha = 0.1;
     o.k = 1;
+    o.pseudo_huber_pull = true;  // the paper's form, which the values below are worked out for
     return o;
 }
 
@@ -80,6 +82,27 @@ TEST(AdtrPlusLoss, RestoringPullsEveryPositionToTheCleanFeatures) {
                 0.7624349205564623, 1e-6);
     o.restore_weight = 0.5;
     EXPECT_THROW(adtr_plus_loss(p.reconstruction, p.features, y, o, clean, torch::ones({2})), kensa::Error);
+}
+
+TEST(AdtrPlusLoss, TheDefaultPullIsTheNormalOnlyLoss) {
+    Pair p;
+    auto o = options(true, false);
+    o.pseudo_huber_pull = false;
+    // Without defects: mean of the squared differences = MSE = (1 + 4 + 9 + 16) / 4.
+    const auto none = torch::zeros({1, 1, 2});
+    EXPECT_NEAR(adtr_plus_loss(p.reconstruction, p.features, none, o).item<double>(), 7.5, 1e-6);
+    EXPECT_NEAR(kensa::nn::reconstruction_loss(p.reconstruction, p.features).item<double>(), 7.5, 1e-6);
+    // Right position a defect: pull (1 + 9) / 2 over 2 positions = 2.5, plus the push on phi, i.e. the
+    // paper's value above without its pull phi_l / 2 (phi_l = sqrt(6) - 1).
+    const auto y = torch::tensor({0.0f, 1.0f}).reshape({1, 1, 2});
+    EXPECT_NEAR(adtr_plus_loss(p.reconstruction, p.features, y, o).item<double>(),
+                2.5 + 0.7624349205564623 - 1.4494897427831779 / 2, 1e-6);
+    // Restoring pulls with the squared difference too: 0.5 * mean(0, (4 + 16) / 2) = 2.5 more.
+    auto clean = p.reconstruction.clone();
+    clean.index_put_({0, torch::indexing::Slice(), 0, 1}, 0.0);
+    o.restore_weight = 0.5;
+    EXPECT_NEAR(adtr_plus_loss(p.reconstruction, p.features, y, o, clean, torch::ones({1})).item<double>(),
+                2.5 + 0.7624349205564623 - 1.4494897427831779 / 2 + 2.5, 1e-6);
 }
 
 TEST(AdtrPlusLoss, BadArgumentsAreErrors) {

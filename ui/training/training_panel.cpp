@@ -93,7 +93,8 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_mode->addItem(tr("With defects (ADTR+)"), QStringLiteral("anomaly"));
     m_mode->setToolTip(
         tr("Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked "
-           "defects or synthetic defects are on, else on normal images only."));
+           "defects or synthetic defects are on, else on normal images only. Marked defects are also "
+           "pasted at random places of normal images in every epoch."));
     m_synthetic = new QCheckBox(tr("Synthetic defects"), this);
     m_synthetic->setToolTip(
         tr("Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default "

@@ -255,6 +255,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     loss_options.alpha = ac.alpha;
     loss_options.k = ac.top_k;
     loss_options.restore_weight = ac.restore_weight;
+    loss_options.pseudo_huber_pull = ac.pseudo_huber_pull;
 
     t0 = Clock::now();
     const int64_t n_normal = features.size(0);
@@ -416,6 +417,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             {"alpha", ac.alpha},
             {"top_k", ac.top_k},
             {"restore_weight", ac.restore_weight},
+            {"pull", ac.pseudo_huber_pull ? "pseudo_huber" : "squared"},
             {"mask_cell_fraction", ac.mask_cell_fraction},
             {"defect_images", result.defect_images},
             {"defect_types", types},

@@ -937,12 +937,21 @@ Tensor pseudo_huber_difference(const Tensor& reconstruction, const Tensor& featu
     return ((reconstruction - features).pow(2).mean(1) + 1.0).sqrt() - 1.0;
 }
 
+Tensor squared_difference(const Tensor& reconstruction, const Tensor& features) {
+    check_pair(reconstruction, features);
+    return (reconstruction - features).pow(2).mean(1);
+}
+
 Tensor pixel_level_loss(const Tensor& phi, const Tensor& y, double alpha) {
-    if (phi.dim() != 3 || y.sizes() != phi.sizes())
-        throw Error("pixel-level loss: phi " + c10::str(phi.sizes()) + " and y " + c10::str(y.sizes()) +
-                    " must both be [N, g, g]");
+    return pixel_level_loss(phi, phi, y, alpha);
+}
+
+Tensor pixel_level_loss(const Tensor& pull, const Tensor& phi, const Tensor& y, double alpha) {
+    if (phi.dim() != 3 || y.sizes() != phi.sizes() || pull.sizes() != phi.sizes())
+        throw Error("pixel-level loss: pull " + c10::str(pull.sizes()) + ", phi " + c10::str(phi.sizes()) +
+                    " and y " + c10::str(y.sizes()) + " must all be [N, g, g]");
     const auto yf = y.to(phi.scalar_type());
-    const auto normal = ((1.0 - yf) * phi).mean({1, 2});
+    const auto normal = ((1.0 - yf) * pull).mean({1, 2});
     const auto anomalous = (yf * phi).mean({1, 2});
     const auto has_anomaly = yf.flatten(1).amax(1).gt(0);
     const auto push =

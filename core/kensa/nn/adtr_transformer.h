@@ -107,6 +107,15 @@ torch::Tensor pseudo_huber_difference(const torch::Tensor& reconstruction, const
 // large but finite loss.
 torch::Tensor pixel_level_loss(const torch::Tensor& phi, const torch::Tensor& y, double alpha = 0.003);
 
+// The same with the normal term on `pull` [N, g, g] instead of phi (the push stays on phi):
+//   L = mean_u((1 - y) pull) - alpha log(1 - exp(-mean_u(y phi))).
+torch::Tensor pixel_level_loss(const torch::Tensor& pull, const torch::Tensor& phi, const torch::Tensor& y,
+                               double alpha);
+
+// The normal-only loss per position, [N, g, g]: mean_c d(c,u)^2 (its mean over positions is
+// reconstruction_loss).
+torch::Tensor squared_difference(const torch::Tensor& reconstruction, const torch::Tensor& features);
+
 // ADTR+ image-level loss for phi [N, g, g] and y [N] (1 = anomalous image): with q the mean of the k
 // largest phi of an image (all of them when it has fewer than k),
 //   L = (1 - y) q - alpha y log(1 - exp(-q)),
