@@ -19,9 +19,9 @@ namespace kensa::engine {
 
 // Auto: anomaly-available when there is at least one defect sample or synthetic defects are on, else
 // normal-only. The mode decides the objective: normal-only is the MSE reconstruction loss; anomaly-
-// available is ADTR+'s pseudo-Huber loss with labels (forced on a normal-only set it still uses that
-// loss, with every position normal). Forced normal-only does not train on defect samples or synthetic
-// defects (the defect samples are still recorded, as set aside, and left out of evaluation).
+// available is ADTR+'s loss with labels (nn/adtr_plus_loss.h; forced on a normal-only set it is the MSE
+// again unless the pseudo-Huber pull is chosen). Forced normal-only does not train on defect samples or
+// synthetic defects (the defect samples are still recorded, as set aside, and left out of evaluation).
 enum class TrainingMode { Auto, NormalOnly, AnomalyAvailable };
 std::string_view to_string(TrainingMode mode);  // "auto", "normal", "anomaly"
 std::optional<TrainingMode> parse_training_mode(std::string_view name);
