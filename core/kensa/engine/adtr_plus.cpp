@@ -17,6 +17,12 @@ constexpr uint64_t k_defect_stream = 0x73796e74;
 constexpr uint64_t k_moved_stream = 0x6d6f7665;       // whether an image carries a moved defect
 constexpr uint64_t k_moved_draw_stream = 0x6d647277;  // which one, where
 
+// A probability per image and epoch ("synthetic share", "moved-defect share").
+void check_share(const char* what, double share) {
+    if (!(share >= 0 && share <= 1))
+        throw Error(std::string(what) + " must be in [0, 1], got " + std::to_string(share));
+}
+
 std::string sample_name(const DefectSample& s, size_t index) {
     return s.path.empty() ? "defect sample " + std::to_string(index + 1) : s.path;
 }
@@ -104,10 +110,8 @@ void validate(const AnomalyTrainingConfig& c, const std::vector<DefectSample>& d
         throw Error("ADTR+ top-k must be positive, got " + std::to_string(c.top_k));
     if (!(c.mask_cell_fraction >= 0 && c.mask_cell_fraction <= 1))
         throw Error("mask cell fraction must be in [0, 1], got " + std::to_string(c.mask_cell_fraction));
-    if (!(c.synthetic_share >= 0 && c.synthetic_share <= 1))
-        throw Error("synthetic share must be in [0, 1], got " + std::to_string(c.synthetic_share));
-    if (!(c.moved_defect_share >= 0 && c.moved_defect_share <= 1))
-        throw Error("moved-defect share must be in [0, 1], got " + std::to_string(c.moved_defect_share));
+    check_share("synthetic share", c.synthetic_share);
+    check_share("moved-defect share", c.moved_defect_share);
     for (size_t i = 0; i < defects.size(); ++i) {
         const auto& s = defects[i];
         if (s.image.empty() || s.image.type() != CV_32FC3)
@@ -124,14 +128,12 @@ void validate(const AnomalyTrainingConfig& c, const std::vector<DefectSample>& d
 
 SyntheticSchedule::SyntheticSchedule(const data::synthetic::MixConfig& mix, double share, uint64_t seed)
     : m_mix(mix), m_share(share), m_seed(seed) {
-    if (!(share >= 0 && share <= 1))
-        throw Error("synthetic share must be in [0, 1], got " + std::to_string(share));
+    check_share("synthetic share", share);
 }
 
 void SyntheticSchedule::move_marked_defects(std::shared_ptr<const data::synthetic::DefectTransplant> defects,
                                             double share) {
-    if (!(share >= 0 && share <= 1))
-        throw Error("moved-defect share must be in [0, 1], got " + std::to_string(share));
+    check_share("moved-defect share", share);
     m_moved = std::move(defects);
     m_moved_share = share;
 }

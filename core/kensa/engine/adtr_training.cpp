@@ -276,7 +276,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(config.learning_rate * 0.1);
         auto epoch_features = all_features;
         auto epoch_labels = all_labels;
-        auto epoch_restorable = torch::zeros({n});  // 1: a synthetic defect, all_features is its clean image
+        auto epoch_restorable = torch::zeros({n});  // 1: a drawn defect, all_features holds its clean image
         if (synthetic) {
             // Fresh defects on a share of the normal images; only those go through the backbone.
             const auto synthetic_start = Clock::now();
@@ -306,9 +306,11 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             const auto rows = order.slice(0, begin, std::min(begin + config.batch_size, n));
             const auto batch = epoch_features.index_select(0, rows);
             const auto reconstruction = transformer->forward(batch);
+            // Clean features only where some defect can have them (synthetic or moved ones).
             const auto loss =
                 plus ? nn::adtr_plus_loss(reconstruction, batch, epoch_labels.index_select(0, rows), loss_options,
-                                          all_features.index_select(0, rows), epoch_restorable.index_select(0, rows))
+                                          synthetic ? all_features.index_select(0, rows) : torch::Tensor(),
+                                          epoch_restorable.index_select(0, rows))
                      : nn::reconstruction_loss(reconstruction, batch);
             optimizer.zero_grad();
             loss.backward();

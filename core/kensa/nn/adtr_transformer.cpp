@@ -932,14 +932,17 @@ Tensor reconstruction_loss(const Tensor& reconstruction, const Tensor& features)
     return torch::mse_loss(reconstruction, features);
 }
 
-Tensor pseudo_huber_difference(const Tensor& reconstruction, const Tensor& features) {
-    check_pair(reconstruction, features);
-    return ((reconstruction - features).pow(2).mean(1) + 1.0).sqrt() - 1.0;
-}
-
 Tensor squared_difference(const Tensor& reconstruction, const Tensor& features) {
     check_pair(reconstruction, features);
     return (reconstruction - features).pow(2).mean(1);
+}
+
+Tensor pseudo_huber(const Tensor& squared) {
+    return (squared + 1.0).sqrt() - 1.0;
+}
+
+Tensor pseudo_huber_difference(const Tensor& reconstruction, const Tensor& features) {
+    return pseudo_huber(squared_difference(reconstruction, features));
 }
 
 Tensor pixel_level_loss(const Tensor& phi, const Tensor& y, double alpha) {

@@ -97,8 +97,14 @@ torch::Tensor anomaly_grid(const torch::Tensor& reconstruction, const torch::Ten
 // Normal-only training loss: mean squared error over all elements.
 torch::Tensor reconstruction_loss(const torch::Tensor& reconstruction, const torch::Tensor& features);
 
-// ADTR+'s per-position pseudo-Huber difference phi(u) = sqrt(mean_c d(c,u)^2 + 1) - 1, [N, g, g].
+// The normal-only loss per position, [N, g, g]: mean_c d(c,u)^2 (its mean over positions is
+// reconstruction_loss).
+torch::Tensor squared_difference(const torch::Tensor& reconstruction, const torch::Tensor& features);
+
+// ADTR+'s per-position pseudo-Huber difference phi(u) = sqrt(mean_c d(c,u)^2 + 1) - 1, [N, g, g], i.e.
+// pseudo_huber(squared_difference(...)).
 torch::Tensor pseudo_huber_difference(const torch::Tensor& reconstruction, const torch::Tensor& features);
+torch::Tensor pseudo_huber(const torch::Tensor& squared);
 
 // ADTR+ pixel-level loss for phi [N, g, g] and y [N, g, g] (1 = anomalous position), per image
 //   L = mean_u((1 - y) phi) - alpha log(1 - exp(-mean_u(y phi)))
@@ -111,10 +117,6 @@ torch::Tensor pixel_level_loss(const torch::Tensor& phi, const torch::Tensor& y,
 //   L = mean_u((1 - y) pull) - alpha log(1 - exp(-mean_u(y phi))).
 torch::Tensor pixel_level_loss(const torch::Tensor& pull, const torch::Tensor& phi, const torch::Tensor& y,
                                double alpha);
-
-// The normal-only loss per position, [N, g, g]: mean_c d(c,u)^2 (its mean over positions is
-// reconstruction_loss).
-torch::Tensor squared_difference(const torch::Tensor& reconstruction, const torch::Tensor& features);
 
 // ADTR+ image-level loss for phi [N, g, g] and y [N] (1 = anomalous image): with q the mean of the k
 // largest phi of an image (all of them when it has fewer than k),

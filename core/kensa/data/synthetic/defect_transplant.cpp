@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/data/random.h>
+#include <kensa/data/synthetic/canvas.h>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -57,8 +58,7 @@ DefectTransplant::DefectTransplant(const std::vector<cv::Mat>& images, const std
 }
 
 SyntheticDefect DefectTransplant::apply(const cv::Mat& image, uint64_t seed) const {
-    if (image.type() != CV_32FC3)
-        throw Error("defect transplant: the image must be CV_32FC3");
+    check_input_image(image, k_id);
     Random rng(seed);
     const auto& cutout = m_cutouts[static_cast<size_t>(rng.integer(0, static_cast<int>(size()) - 1))];
     const int flip = rng.integer(-2, 1);  // -2: no flip
@@ -82,25 +82,11 @@ SyntheticDefect DefectTransplant::apply(const cv::Mat& image, uint64_t seed) con
     const cv::Rect at(rng.integer(0, image.cols - pixels.cols), rng.integer(0, image.rows - pixels.rows),
                       pixels.cols, pixels.rows);
 
-    SyntheticDefect out;
-    out.generator = k_id;
-    out.image = image.clone();
-    out.mask = cv::Mat::zeros(image.size(), CV_8UC1);
-    cv::Mat3f target = out.image(at);
-    cv::Mat1b mask = out.mask(at);
-    for (int y = 0; y < at.height; ++y) {
-        for (int x = 0; x < at.width; ++x) {
-            const float a = alpha(y, x);
-            if (a <= 0.0f)
-                continue;  // bit-identical outside the anti-aliased edge
-            target(y, x) = target(y, x) * (1.0f - a) + pixels(y, x) * a;
-            if (a >= 0.5f)
-                mask(y, x) = 255;
-        }
-    }
-    if (cv::countNonZero(out.mask) == 0)  // a speck whose blurred weight stays below one half
-        mask.setTo(255, hard > 0.0f);
-    return out;
+    cv::Mat3f altered = image.clone();
+    blend(altered(at), pixels, alpha);
+    cv::Mat1f coverage_in_image = cv::Mat1f::zeros(image.size());
+    alpha.copyTo(coverage_in_image(at));
+    return finish(image, altered, coverage_in_image, k_id);
 }
 
 }  // namespace kensa::data::synthetic

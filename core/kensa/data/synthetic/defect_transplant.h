@@ -18,8 +18,9 @@ public:
     // kensa::Error for a count mismatch, a wrong type or size, or an empty mask.
     DefectTransplant(const std::vector<cv::Mat>& images, const std::vector<cv::Mat>& masks);
 
-    // One moved defect on `image` (CV_32FC3); a cut-out larger than the image is scaled down to fit.
-    // Keeps the SyntheticDefect contract; generator = "marked_defect". Deterministic in (image, seed).
+    // One moved defect on `image` (CV_32FC3, at least 16 px a side, as for every generator); a cut-out
+    // larger than the image is scaled down to fit. Keeps the SyntheticDefect contract (canvas.h finish());
+    // generator = "marked_defect". Deterministic in (image, seed).
     SyntheticDefect apply(const cv::Mat& image, uint64_t seed) const;
 
     size_t size() const { return m_cutouts.size(); }
