@@ -1992,165 +1992,165 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="106"/>
-        <source>How many normal images carry a synthetic defect in an epoch</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/training/training_panel.cpp" line="107"/>
+        <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
+        <translation>各エポックで、合成欠陥を描いた複製を追加する正常画像の割合(元の画像もそのまま学習に使います)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="110"/>
+        <location filename="../ui/training/training_panel.cpp" line="111"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="111"/>
-        <location filename="../ui/training/training_panel.cpp" line="289"/>
+        <location filename="../ui/training/training_panel.cpp" line="112"/>
+        <location filename="../ui/training/training_panel.cpp" line="290"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="112"/>
+        <location filename="../ui/training/training_panel.cpp" line="113"/>
         <source>Cancel</source>
         <translation type="unfinished">キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="125"/>
+        <location filename="../ui/training/training_panel.cpp" line="126"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="128"/>
+        <location filename="../ui/training/training_panel.cpp" line="129"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="129"/>
+        <location filename="../ui/training/training_panel.cpp" line="130"/>
         <source>Inspect with the selected model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <location filename="../ui/training/training_panel.cpp" line="131"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="131"/>
+        <location filename="../ui/training/training_panel.cpp" line="132"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="133"/>
+        <location filename="../ui/training/training_panel.cpp" line="134"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="138"/>
+        <location filename="../ui/training/training_panel.cpp" line="139"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="139"/>
+        <location filename="../ui/training/training_panel.cpp" line="140"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="140"/>
+        <location filename="../ui/training/training_panel.cpp" line="141"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="141"/>
+        <location filename="../ui/training/training_panel.cpp" line="142"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="160"/>
+        <location filename="../ui/training/training_panel.cpp" line="161"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="164"/>
+        <location filename="../ui/training/training_panel.cpp" line="165"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="170"/>
+        <location filename="../ui/training/training_panel.cpp" line="171"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="183"/>
+        <location filename="../ui/training/training_panel.cpp" line="184"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="197"/>
-        <location filename="../ui/training/training_panel.cpp" line="202"/>
+        <location filename="../ui/training/training_panel.cpp" line="198"/>
+        <location filename="../ui/training/training_panel.cpp" line="203"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="198"/>
+        <location filename="../ui/training/training_panel.cpp" line="199"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="210"/>
+        <location filename="../ui/training/training_panel.cpp" line="211"/>
         <source>Export Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="210"/>
+        <location filename="../ui/training/training_panel.cpp" line="211"/>
         <source>Kensa models (*.kensa)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="215"/>
+        <location filename="../ui/training/training_panel.cpp" line="216"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="218"/>
+        <location filename="../ui/training/training_panel.cpp" line="219"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="247"/>
+        <location filename="../ui/training/training_panel.cpp" line="248"/>
         <source>Exporting %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="299"/>
+        <location filename="../ui/training/training_panel.cpp" line="300"/>
         <source>%n normal training image(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="301"/>
+        <location filename="../ui/training/training_panel.cpp" line="302"/>
         <source>, %n marked defect(s) not used</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="302"/>
+        <location filename="../ui/training/training_panel.cpp" line="303"/>
         <source>, %n marked defect(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="325"/>
+        <location filename="../ui/training/training_panel.cpp" line="326"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="330"/>
+        <location filename="../ui/training/training_panel.cpp" line="331"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="335"/>
+        <location filename="../ui/training/training_panel.cpp" line="336"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>

@@ -221,14 +221,20 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
         apply_generator_settings(options.synthetic_settings, options.config.anomaly.synthetic_mix);
     });
     plus->add_option("--synthetic-share", a.synthetic_share,
-                     "Probability that a normal training image carries a synthetic defect in an epoch")
+                     "Probability that a normal training image gets a copy with a synthetic defect in an epoch "
+                     "(the clean image stays)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
     plus->add_option("--moved-defect-share", a.moved_defect_share,
-                     "Probability that a normal training image carries one of the marked defects, moved to a "
-                     "random place, in an epoch (0: off)")
+                     "Probability that a normal training image gets a copy with one of the marked defects, moved "
+                     "to a random place, in an epoch (0: off)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
+    plus->add_option("--max-epoch-size", a.max_epoch_size,
+                     "Largest epoch, in normal training images: defect copies beyond it (after the marked "
+                     "defects) are left out at random")
+        ->capture_default_str()
+        ->check(CLI::Range(1.0, 100.0));
     plus->add_option("--synthetic-textures", a.synthetic_mix.texture_folder,
                      "Texture photos for perlin_texture (default: the built-in ones)");
     plus->add_option_function<std::string>(
@@ -297,8 +303,8 @@ engine::TrainingResult run_training(const engine::TrainingData& data, const engi
         for (double t : result.synthetic_seconds)
             synthetic_seconds += t;
         std::printf(
-            "anomaly-available mode (ADTR+, %s loss): %d real defect images, %d synthetic defects "
-            "over %d epochs (%.1f s drawing them and their features)\n",
+            "anomaly-available mode (ADTR+, %s loss): %d real defect images, %d defect copies "
+            "(synthetic or moved marked defects) over %d epochs (%.1f s drawing them and their features)\n",
             std::string(engine::to_string(a.objective)).c_str(), result.defect_images, synthetic,
             config.epochs, synthetic_seconds);
     }

@@ -9,6 +9,7 @@
 #include "tiny_model.h"
 
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -170,7 +171,7 @@ TEST(AdtrPlusTraining, TheBundleRecordsTheModeAndTheDataThatTrainedIt) {
     EXPECT_EQ(j["mode"], "anomaly-available");
     EXPECT_EQ(j["anomaly"]["objective"], "both");
     const auto& synthetic = j["anomaly"]["synthetic"];
-    EXPECT_EQ(synthetic["share"], 0.5);
+    EXPECT_EQ(synthetic["share"], 0.4);
     EXPECT_EQ(synthetic["seed"], c.seed);
     ASSERT_EQ(synthetic["generators"].size(), 2u);
     EXPECT_EQ(synthetic["generators"][0]["id"], "confetti");
@@ -235,6 +236,65 @@ TEST(SyntheticSchedule, FreshDefectsEveryEpochSameForTheSameSeed) {
     EXPECT_NEAR(chosen / 1000.0, 0.5, 0.06);
     EXPECT_TRUE(kensa::engine::SyntheticSchedule({}, 0.0, 7).draw(images, 0).empty());
     EXPECT_EQ(kensa::engine::SyntheticSchedule({}, 1.0, 7).draw(images, 0).size(), images.size());
+}
+
+TEST(SyntheticSchedule, ALimitKeepsARandomSubsetOfTheEpochsDefects) {
+    const auto images = normal_images(30, 32, 16);
+    const kensa::engine::SyntheticSchedule open({}, 0.6, 9);
+    kensa::engine::SyntheticSchedule limited({}, 0.6, 9);
+    limited.limit_draws(5);
+    for (int epoch = 0; epoch < 4; ++epoch) {
+        const auto all = open.picks(images.size(), epoch), kept = limited.picks(images.size(), epoch);
+        ASSERT_GT(all.size(), 5u);
+        ASSERT_EQ(kept.size(), 5u);
+        EXPECT_TRUE(std::includes(all.begin(), all.end(), kept.begin(), kept.end()));  // sorted subset
+        EXPECT_EQ(kept, limited.picks(images.size(), epoch));                           // seeded
+        const auto draws = limited.draw(images, epoch);
+        ASSERT_EQ(draws.size(), 5u);
+        for (size_t i = 0; i < draws.size(); ++i)
+            EXPECT_EQ(draws[i].index, kept[i]);
+    }
+    EXPECT_NE(limited.picks(images.size(), 0), limited.picks(images.size(), 1));
+    limited.limit_draws(0);
+    EXPECT_TRUE(limited.draw(images, 0).empty());
+}
+
+// Defect copies join the epoch next to their clean originals, up to max_epoch_size; marked defects
+// count first. Progress knows every epoch's size in advance.
+TEST(AdtrPlusTraining, DefectCopiesJoinTheEpochUpToItsLargestSize) {
+    auto c = tiny_config(3);
+    c.batch_size = 4;
+    c.anomaly.synthetic = true;
+    c.anomaly.synthetic_share = 1.0;  // every image would get a copy: the size limit decides
+    c.anomaly.max_epoch_size = 1.5;
+    kensa::engine::TrainingData data;
+    data.normal = normal_images(12, 64, 17);
+    int64_t last_done = 0, total = 0, reports = 0;
+    const auto progress = [&](const kensa::Progress& p) {
+        if (p.stage == "training") {
+            EXPECT_EQ(p.done, last_done + 1);
+            last_done = p.done;
+            total = p.total;
+            ++reports;
+        }
+        return true;
+    };
+    auto r = kensa::engine::train_adtr(data, c, progress);
+    const int n = r.train_images;
+    const int copies = (3 * n) / 2 - n;
+    ASSERT_GT(copies, 0);
+    EXPECT_EQ(r.synthetic_per_epoch, std::vector<int>(3, copies));
+    EXPECT_EQ(total, 3 * ((n + copies + 3) / 4));  // the clean originals stay: n + copies rows
+    EXPECT_EQ(last_done, total);
+    EXPECT_EQ(record(r)["anomaly"]["max_epoch_size"], 1.5);
+
+    // Two marked defects take two of the places.
+    data.defects = {with_defect(data.normal[0], {8, 8, 16, 16}, "test/stain/000.png"),
+                    with_defect(data.normal[1], {30, 20, 12, 12}, "test/stain/001.png")};
+    r = kensa::engine::train_adtr(data, c);
+    EXPECT_EQ(r.synthetic_per_epoch, std::vector<int>(3, copies - 2));
+    c.anomaly.max_epoch_size = 0.5;
+    EXPECT_THROW(kensa::engine::train_adtr(data, c), kensa::Error);
 }
 
 TEST(SyntheticSchedule, MovesMarkedDefectsBeforeDrawingSyntheticOnes) {

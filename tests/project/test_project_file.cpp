@@ -156,7 +156,7 @@ TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
     EXPECT_EQ(p.settings.epochs, 10);  // what the file says
     EXPECT_EQ(p.settings.training_mode, "auto");
     EXPECT_FALSE(p.settings.synthetic_defects);
-    EXPECT_EQ(p.settings.synthetic_share, 0.5);
+    EXPECT_EQ(p.settings.synthetic_share, 0.4);
 }
 
 TEST(ProjectFile, MissingProjectIsAClearError) {

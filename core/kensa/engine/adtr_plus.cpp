@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kensa::engine {
@@ -16,6 +17,7 @@ constexpr uint64_t k_choice_stream = 0x63686f6f;
 constexpr uint64_t k_defect_stream = 0x73796e74;
 constexpr uint64_t k_moved_stream = 0x6d6f7665;       // whether an image carries a moved defect
 constexpr uint64_t k_moved_draw_stream = 0x6d647277;  // which one, where
+constexpr uint64_t k_limit_stream = 0x6c696d74;       // which defects an epoch leaves out
 
 // A probability per image and epoch ("synthetic share", "moved-defect share").
 void check_share(const char* what, double share) {
@@ -112,6 +114,9 @@ void validate(const AnomalyTrainingConfig& c, const std::vector<DefectSample>& d
         throw Error("mask cell fraction must be in [0, 1], got " + std::to_string(c.mask_cell_fraction));
     check_share("synthetic share", c.synthetic_share);
     check_share("moved-defect share", c.moved_defect_share);
+    if (!(c.max_epoch_size >= 1) || !std::isfinite(c.max_epoch_size))
+        throw Error("the largest epoch must be at least the normal images (1), got " +
+                    std::to_string(c.max_epoch_size));
     for (size_t i = 0; i < defects.size(); ++i) {
         const auto& s = defects[i];
         if (s.image.empty() || s.image.type() != CV_32FC3)
@@ -154,16 +159,28 @@ uint64_t SyntheticSchedule::seed(int epoch, size_t index) const {
     return data::mix_seed(per_epoch, static_cast<uint64_t>(index));
 }
 
+std::vector<size_t> SyntheticSchedule::picks(size_t count, int epoch) const {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < count; ++i)
+        if (moved(epoch, i) || chosen(epoch, i))
+            out.push_back(i);
+    if (out.size() > m_limit) {
+        // A seeded partial shuffle keeps a random m_limit of them.
+        data::Random rng(data::mix_seed(data::mix_seed(m_seed, k_limit_stream), static_cast<uint64_t>(epoch)));
+        for (size_t k = 0; k < m_limit; ++k)
+            std::swap(out[k], out[k + static_cast<size_t>(rng.integer(0, static_cast<int>(out.size() - k - 1)))]);
+        out.resize(m_limit);
+        std::sort(out.begin(), out.end());
+    }
+    return out;
+}
+
 std::vector<SyntheticDraw> SyntheticSchedule::draw(const std::vector<cv::Mat>& images, int epoch) const {
     std::vector<SyntheticDraw> out;
-    for (size_t i = 0; i < images.size(); ++i) {
-        data::synthetic::SyntheticDefect defect;
-        if (moved(epoch, i))
-            defect = m_moved->apply(images[i], data::mix_seed(seed(epoch, i), k_moved_draw_stream));
-        else if (chosen(epoch, i))
-            defect = m_mix.apply(images[i], seed(epoch, i));
-        else
-            continue;
+    for (const size_t i : picks(images.size(), epoch)) {
+        auto defect = moved(epoch, i)
+                          ? m_moved->apply(images[i], data::mix_seed(seed(epoch, i), k_moved_draw_stream))
+                          : m_mix.apply(images[i], seed(epoch, i));
         out.push_back({i, std::move(defect.image), std::move(defect.mask), std::move(defect.generator)});
     }
     return out;

@@ -8,6 +8,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -62,15 +63,24 @@ struct AnomalyTrainingConfig {
     // marked, so thin scratches and specks smaller than a cell still label something.
     double mask_cell_fraction = 0.25;
 
-    bool synthetic = false;                    // draw synthetic defects on normal training images
+    // Synthetic and moved defects are drawn on copies of normal training images that join the epoch
+    // next to their clean originals: swapping the originals out halved the clean passes, and with them
+    // went the faintest real defect (docs/benchmarks.md, "ADTR+").
+    bool synthetic = false;                    // draw synthetic defects on copies of normal training images
     data::synthetic::MixConfig synthetic_mix;  // empty: every generator, equal shares
     double synthetic_share =
-        0.5;  // probability that a normal training image carries a fresh defect in an epoch
+        0.4;  // probability that a normal training image gets a copy with a fresh defect in an epoch
 
-    // Marked real defects also moved onto normal training images (data/synthetic/defect_transplant.h):
-    // the probability that a normal image carries one in an epoch (taking precedence over a synthetic
-    // one); 0 = off. Only with marked defects in anomaly-available mode.
+    // Marked real defects also moved onto copies of normal training images (data/synthetic/
+    // defect_transplant.h): the probability that a normal image gets one in an epoch (taking precedence
+    // over a synthetic one); 0 = off. Only with marked defects in anomaly-available mode.
     double moved_defect_share = 0.5;
+
+    // An epoch holds at most this many times the normal training images (marked defects count first;
+    // defect copies beyond it are left out at random), so the time per epoch stays bounded however many
+    // shares are on: 1.4 keeps it within 1.5x normal-only's with the copies' backbone pass included
+    // (docs/benchmarks.md, "ADTR+"). Marked defects are never left out, even beyond it.
+    double max_epoch_size = 1.4;
 };
 
 // The mode training will use for this configuration and number of defect samples (never Auto).
@@ -106,11 +116,18 @@ public:
     // (before, and instead of, a synthetic defect). Throws kensa::Error for a share outside [0, 1].
     void move_marked_defects(std::shared_ptr<const data::synthetic::DefectTransplant> defects, double share);
 
+    // At most this many defects per epoch; those beyond it are left out at random (seeded).
+    void limit_draws(size_t max_per_epoch) { m_limit = max_per_epoch; }
+
     // Whether image `index` carries a synthetic defect in `epoch` (probability = share), and its seed.
     bool chosen(int epoch, size_t index) const;
     uint64_t seed(int epoch, size_t index) const;
 
-    // The defects of one epoch, in index order.
+    // Which of `count` images carry a defect (moved or synthetic) in `epoch`, in index order, after the
+    // limit: cheap, so training knows every epoch's size before drawing anything.
+    std::vector<size_t> picks(size_t count, int epoch) const;
+
+    // The defects of one epoch, in index order (one per image of picks()).
     std::vector<SyntheticDraw> draw(const std::vector<cv::Mat>& images, int epoch) const;
 
     const data::synthetic::SyntheticMix& mix() const { return m_mix; }
@@ -125,6 +142,7 @@ private:
     uint64_t m_seed;
     std::shared_ptr<const data::synthetic::DefectTransplant> m_moved;
     double m_moved_share = 0.0;
+    size_t m_limit = SIZE_MAX;
 };
 
 // The images evaluation must leave out (paths relative to the product root), from a bundle's

@@ -264,8 +264,18 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     const auto all_features = defect_features.defined() ? torch::cat({features, defect_features}) : features;
     const auto all_labels =
         defect_features.defined() ? torch::cat({normal_labels, defect_labels}) : normal_labels;
-    const int64_t steps_per_epoch = (n + config.batch_size - 1) / config.batch_size;
-    const int64_t total_steps = steps_per_epoch * config.epochs;
+    // Every epoch: the normal images, the marked defects, then defect copies up to max_epoch_size.
+    std::vector<int64_t> epoch_rows(static_cast<size_t>(config.epochs), n);
+    if (synthetic) {
+        const auto room = static_cast<int64_t>(std::floor(ac.max_epoch_size * static_cast<double>(n_normal))) - n;
+        synthetic->limit_draws(static_cast<size_t>(std::max<int64_t>(room, 0)));
+        for (int epoch = 0; epoch < config.epochs; ++epoch)
+            epoch_rows[static_cast<size_t>(epoch)] +=
+                static_cast<int64_t>(synthetic->picks(model_size_images.size(), epoch).size());
+    }
+    int64_t total_steps = 0;
+    for (const int64_t rows : epoch_rows)
+        total_steps += (rows + config.batch_size - 1) / config.batch_size;
     const int decay_epoch = static_cast<int>(std::ceil(0.8 * config.epochs));
     int64_t step = 0;
     transformer->train();
@@ -276,9 +286,10 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                 static_cast<torch::optim::AdamWOptions&>(group.options()).lr(config.learning_rate * 0.1);
         auto epoch_features = all_features;
         auto epoch_labels = all_labels;
-        auto epoch_restorable = torch::zeros({n});  // 1: a drawn defect, all_features holds its clean image
+        auto epoch_clean = all_features;            // per row: the image before a defect was drawn on it
+        auto epoch_restorable = torch::zeros({n});  // 1: a drawn defect, epoch_clean holds its clean image
         if (synthetic) {
-            // Fresh defects on a share of the normal images; only those go through the backbone.
+            // Fresh defects on copies of a share of the normal images; only those go through the backbone.
             const auto synthetic_start = Clock::now();
             const auto draws = synthetic->draw(model_size_images, epoch);
             result.synthetic_per_epoch.push_back(static_cast<int>(draws.size()));
@@ -291,25 +302,26 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                     rows.push_back(static_cast<int64_t>(d.index));
                 }
                 const auto index = torch::tensor(rows, torch::kLong);
-                epoch_features = all_features.clone();
-                epoch_labels = all_labels.clone();
-                epoch_features.index_copy_(0, index,
-                                           nn::standardize_features(extract(images, {}), mean, stddev));
-                epoch_labels.index_copy_(0, index, grid_labels(masks, grid, ac.mask_cell_fraction));
-                epoch_restorable.index_fill_(0, index, 1.0);
+                epoch_features = torch::cat(
+                    {all_features, nn::standardize_features(extract(images, {}), mean, stddev)});
+                epoch_labels = torch::cat({all_labels, grid_labels(masks, grid, ac.mask_cell_fraction)});
+                epoch_clean = torch::cat({all_features, all_features.index_select(0, index)});
+                epoch_restorable = torch::cat({epoch_restorable, torch::ones({index.size(0)})});
             }
             result.synthetic_seconds.push_back(seconds_since(synthetic_start));
         }
-        const auto order = torch::randperm(n, torch::kLong);
+        const int64_t rows_now = epoch_features.size(0);
+        const auto order = torch::randperm(rows_now, torch::kLong);
         double loss_sum = 0.0;
-        for (int64_t begin = 0; begin < n; begin += config.batch_size) {
-            const auto rows = order.slice(0, begin, std::min(begin + config.batch_size, n));
+        const int64_t steps_now = (rows_now + config.batch_size - 1) / config.batch_size;
+        for (int64_t begin = 0; begin < rows_now; begin += config.batch_size) {
+            const auto rows = order.slice(0, begin, std::min(begin + config.batch_size, rows_now));
             const auto batch = epoch_features.index_select(0, rows);
             const auto reconstruction = transformer->forward(batch);
             // Clean features only where some defect can have them (synthetic or moved ones).
             const auto loss =
                 plus ? nn::adtr_plus_loss(reconstruction, batch, epoch_labels.index_select(0, rows), loss_options,
-                                          synthetic ? all_features.index_select(0, rows) : torch::Tensor(),
+                                          synthetic ? epoch_clean.index_select(0, rows) : torch::Tensor(),
                                           epoch_restorable.index_select(0, rows))
                      : nn::reconstruction_loss(reconstruction, batch);
             optimizer.zero_grad();
@@ -323,7 +335,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                    {"training", step, total_steps,
                     "epoch " + std::to_string(epoch + 1) + "/" + std::to_string(config.epochs), value});
         }
-        result.epoch_losses.push_back(loss_sum / static_cast<double>(steps_per_epoch));
+        result.epoch_losses.push_back(loss_sum / static_cast<double>(steps_now));
         result.epoch_seconds.push_back(seconds_since(epoch_start));
     }
     transformer->eval();
@@ -425,6 +437,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             {"defect_types", types},
             {"synthetic", ac.synthetic ? synthetic_json(*synthetic, ac, config.seed) : nlohmann::json(nullptr)},
             {"moved_defect_share", synthetic ? synthetic->moved_defect_share() : 0.0},
+            {"max_epoch_size", ac.max_epoch_size},
             {"synthetic_per_epoch", result.synthetic_per_epoch},
             {"synthetic_seconds", result.synthetic_seconds},
         };

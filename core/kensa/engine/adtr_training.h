@@ -81,7 +81,7 @@ struct TrainingResult {
 
     TrainingMode mode = TrainingMode::NormalOnly;  // the mode used (never Auto)
     int defect_images = 0;                         // real defect samples trained on
-    std::vector<int> synthetic_per_epoch;          // normal images that carried a synthetic defect
+    std::vector<int> synthetic_per_epoch;          // defect copies (synthetic or moved) added per epoch
     std::vector<double> epoch_seconds;             // wall time per epoch (synthetic defects included)
     std::vector<double> synthetic_seconds;         // of which drawing synthetic defects and their features
     std::vector<std::string> training_images;      // every image the model saw (as recorded in the bundle)

@@ -66,8 +66,8 @@ struct ProjectSettings {
     int image_size = 256;
     int epochs = 40;                     // the engine's measured default (engine::TrainingConfig::epochs)
     std::string training_mode = "auto";  // one of k_training_modes
-    bool synthetic_defects = false;      // draw fresh synthetic defects on normal images every epoch
-    double synthetic_share = 0.5;        // the share of normal images that carry one in an epoch
+    bool synthetic_defects = false;      // draw fresh synthetic defects on copies of normal images every epoch
+    double synthetic_share = 0.4;        // the share of normal images that get a copy with one in an epoch
     // The model inspection uses: a file name in the project's models/ folder; empty when none is chosen.
     std::string active_model;
 
