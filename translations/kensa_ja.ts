@@ -1917,240 +1917,240 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="49"/>
+        <location filename="../ui/training/training_panel.cpp" line="50"/>
         <source>a few seconds left</source>
         <translation>残り数秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="52"/>
+        <location filename="../ui/training/training_panel.cpp" line="53"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="55"/>
+        <location filename="../ui/training/training_panel.cpp" line="56"/>
         <source>about %1 min %2 s left</source>
         <translation>残り約 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="56"/>
+        <location filename="../ui/training/training_panel.cpp" line="57"/>
         <source>about %1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="73"/>
+        <location filename="../ui/training/training_panel.cpp" line="74"/>
         <source>Weights not installed. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="83"/>
+        <location filename="../ui/training/training_panel.cpp" line="84"/>
         <source> px</source>
         <translation type="unfinished"> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="85"/>
+        <location filename="../ui/training/training_panel.cpp" line="86"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="89"/>
+        <location filename="../ui/training/training_panel.cpp" line="90"/>
         <source>Passes over the normal images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="91"/>
+        <location filename="../ui/training/training_panel.cpp" line="92"/>
         <source>Automatic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="92"/>
+        <location filename="../ui/training/training_panel.cpp" line="93"/>
         <source>Normal images only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="93"/>
+        <location filename="../ui/training/training_panel.cpp" line="94"/>
         <source>With defects (ADTR+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="95"/>
-        <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of normal images in every epoch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="98"/>
+        <location filename="../ui/training/training_panel.cpp" line="99"/>
         <source>Synthetic defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="100"/>
-        <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on normal training images in every epoch.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/training/training_panel.cpp" line="96"/>
+        <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
+        <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し(異常あり、ADTR+)、それ以外は正常画像のみで学習します。マーク済みの欠陥は、各エポックで正常画像の複製のランダムな位置にも貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="105"/>
+        <location filename="../ui/training/training_panel.cpp" line="101"/>
+        <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
+        <translation>各エポックで、正常な学習画像の複製に新しい合成欠陥を描きます(合成欠陥パネルの全ジェネレーター、既定の設定)。1エポックは最大で正常画像の%1倍まで増えます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="108"/>
         <source> % of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="107"/>
+        <location filename="../ui/training/training_panel.cpp" line="110"/>
         <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
         <translation>各エポックで、合成欠陥を描いた複製を追加する正常画像の割合(元の画像もそのまま学習に使います)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <location filename="../ui/training/training_panel.cpp" line="114"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="112"/>
-        <location filename="../ui/training/training_panel.cpp" line="290"/>
+        <location filename="../ui/training/training_panel.cpp" line="115"/>
+        <location filename="../ui/training/training_panel.cpp" line="293"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="113"/>
+        <location filename="../ui/training/training_panel.cpp" line="116"/>
         <source>Cancel</source>
         <translation type="unfinished">キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="126"/>
+        <location filename="../ui/training/training_panel.cpp" line="129"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="129"/>
+        <location filename="../ui/training/training_panel.cpp" line="132"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <location filename="../ui/training/training_panel.cpp" line="133"/>
         <source>Inspect with the selected model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="131"/>
+        <location filename="../ui/training/training_panel.cpp" line="134"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <location filename="../ui/training/training_panel.cpp" line="135"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="134"/>
+        <location filename="../ui/training/training_panel.cpp" line="137"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="139"/>
+        <location filename="../ui/training/training_panel.cpp" line="142"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="140"/>
+        <location filename="../ui/training/training_panel.cpp" line="143"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="141"/>
+        <location filename="../ui/training/training_panel.cpp" line="144"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="142"/>
+        <location filename="../ui/training/training_panel.cpp" line="145"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="161"/>
+        <location filename="../ui/training/training_panel.cpp" line="164"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="165"/>
+        <location filename="../ui/training/training_panel.cpp" line="168"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="171"/>
+        <location filename="../ui/training/training_panel.cpp" line="174"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="184"/>
+        <location filename="../ui/training/training_panel.cpp" line="187"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="198"/>
-        <location filename="../ui/training/training_panel.cpp" line="203"/>
+        <location filename="../ui/training/training_panel.cpp" line="201"/>
+        <location filename="../ui/training/training_panel.cpp" line="206"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="199"/>
+        <location filename="../ui/training/training_panel.cpp" line="202"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="211"/>
+        <location filename="../ui/training/training_panel.cpp" line="214"/>
         <source>Export Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="211"/>
+        <location filename="../ui/training/training_panel.cpp" line="214"/>
         <source>Kensa models (*.kensa)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="216"/>
+        <location filename="../ui/training/training_panel.cpp" line="219"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="219"/>
+        <location filename="../ui/training/training_panel.cpp" line="222"/>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="248"/>
+        <location filename="../ui/training/training_panel.cpp" line="251"/>
         <source>Exporting %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="300"/>
+        <location filename="../ui/training/training_panel.cpp" line="303"/>
         <source>%n normal training image(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="302"/>
+        <location filename="../ui/training/training_panel.cpp" line="305"/>
         <source>, %n marked defect(s) not used</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="303"/>
+        <location filename="../ui/training/training_panel.cpp" line="306"/>
         <source>, %n marked defect(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="326"/>
+        <location filename="../ui/training/training_panel.cpp" line="329"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="331"/>
+        <location filename="../ui/training/training_panel.cpp" line="334"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="336"/>
+        <location filename="../ui/training/training_panel.cpp" line="339"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>
@@ -2181,6 +2181,11 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/training/training_worker.cpp" line="71"/>
+        <source>Note: %1</source>
+        <translation>注意: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_worker.cpp" line="74"/>
         <source>Training cancelled; no model was written.</source>
         <translation>学習をキャンセルしました。モデルは保存されていません。</translation>
     </message>

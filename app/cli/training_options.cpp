@@ -222,12 +222,12 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
     });
     plus->add_option("--synthetic-share", a.synthetic_share,
                      "Probability that a normal training image gets a copy with a synthetic defect in an epoch "
-                     "(the clean image stays)")
+                     "(the clean image stays; within --max-epoch-size)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
     plus->add_option("--moved-defect-share", a.moved_defect_share,
                      "Probability that a normal training image gets a copy with one of the marked defects, moved "
-                     "to a random place, in an epoch (0: off)")
+                     "to a random place, in an epoch (0: off; within --max-epoch-size)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
     plus->add_option("--max-epoch-size", a.max_epoch_size,
@@ -295,6 +295,8 @@ engine::TrainingResult run_training(const engine::TrainingData& data, const engi
     if (a.mode == engine::TrainingMode::AnomalyAvailable && data.defects.empty() && !a.synthetic)
         print_warning("--mode anomaly without defects: ADTR+'s loss on normal images only");
     auto result = engine::train_adtr(data, config, terminal_progress());
+    for (const auto& warning : result.warnings)
+        print_warning(warning);
     if (result.mode == engine::TrainingMode::AnomalyAvailable) {
         int synthetic = 0;
         double synthetic_seconds = 0;

@@ -243,17 +243,20 @@ TEST(SyntheticSchedule, ALimitKeepsARandomSubsetOfTheEpochsDefects) {
     const kensa::engine::SyntheticSchedule open({}, 0.6, 9);
     kensa::engine::SyntheticSchedule limited({}, 0.6, 9);
     limited.limit_draws(5);
+    int not_the_first_five = 0;
     for (int epoch = 0; epoch < 4; ++epoch) {
         const auto all = open.picks(images.size(), epoch), kept = limited.picks(images.size(), epoch);
         ASSERT_GT(all.size(), 5u);
         ASSERT_EQ(kept.size(), 5u);
         EXPECT_TRUE(std::includes(all.begin(), all.end(), kept.begin(), kept.end()));  // sorted subset
+        not_the_first_five += std::equal(kept.begin(), kept.end(), all.begin()) ? 0 : 1;
         EXPECT_EQ(kept, limited.picks(images.size(), epoch));                           // seeded
         const auto draws = limited.draw(images, epoch);
         ASSERT_EQ(draws.size(), 5u);
         for (size_t i = 0; i < draws.size(); ++i)
             EXPECT_EQ(draws[i].index, kept[i]);
     }
+    EXPECT_GT(not_the_first_five, 0);  // random, not a cut-off
     EXPECT_NE(limited.picks(images.size(), 0), limited.picks(images.size(), 1));
     limited.limit_draws(0);
     EXPECT_TRUE(limited.draw(images, 0).empty());
@@ -286,13 +289,22 @@ TEST(AdtrPlusTraining, DefectCopiesJoinTheEpochUpToItsLargestSize) {
     EXPECT_EQ(r.synthetic_per_epoch, std::vector<int>(3, copies));
     EXPECT_EQ(total, 3 * ((n + copies + 3) / 4));  // the clean originals stay: n + copies rows
     EXPECT_EQ(last_done, total);
+    EXPECT_EQ(reports, total);
     EXPECT_EQ(record(r)["anomaly"]["max_epoch_size"], 1.5);
+    EXPECT_TRUE(r.warnings.empty());
 
     // Two marked defects take two of the places.
     data.defects = {with_defect(data.normal[0], {8, 8, 16, 16}, "test/stain/000.png"),
                     with_defect(data.normal[1], {30, 20, 12, 12}, "test/stain/001.png")};
     r = kensa::engine::train_adtr(data, c);
     EXPECT_EQ(r.synthetic_per_epoch, std::vector<int>(3, copies - 2));
+    // When they fill it, no copy is left, and the user is told.
+    c.anomaly.max_epoch_size = 1.0;
+    r = kensa::engine::train_adtr(data, c);
+    EXPECT_EQ(r.synthetic_per_epoch, std::vector<int>(3, 0));
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_NE(r.warnings[0].find("2 marked defects fill the largest epoch"), std::string::npos) << r.warnings[0];
+    EXPECT_EQ(record(r)["warnings"].size(), 1u);
     c.anomaly.max_epoch_size = 0.5;
     EXPECT_THROW(kensa::engine::train_adtr(data, c), kensa::Error);
 }

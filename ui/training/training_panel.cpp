@@ -6,6 +6,7 @@
 #include "training/model_list_model.h"
 #include "training/training_controller.h"
 
+#include <kensa/engine/adtr_plus.h>
 #include <kensa/engine/backbone_catalog.h>
 
 #include <QCheckBox>
@@ -94,11 +95,13 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_mode->setToolTip(
         tr("Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked "
            "defects or synthetic defects are on, else on normal images only. Marked defects are also "
-           "pasted at random places of normal images in every epoch."));
+           "pasted at random places of copies of normal images in every epoch."));
     m_synthetic = new QCheckBox(tr("Synthetic defects"), this);
     m_synthetic->setToolTip(
         tr("Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default "
-           "settings) on normal training images in every epoch."));
+           "settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times "
+           "the normal images.")
+            .arg(engine::AnomalyTrainingConfig{}.max_epoch_size));
     m_syntheticShare = new QSpinBox(this);
     m_syntheticShare->setRange(5, 100);
     m_syntheticShare->setSingleStep(5);

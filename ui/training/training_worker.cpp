@@ -66,7 +66,10 @@ void TrainingWorker::run(const TrainingJob& job) {
                 .arg(qRound(result.feature_seconds + result.training_seconds))
                 .arg(result.epoch_losses.empty() ? 0.0 : result.epoch_losses.back(), 0, 'g', 4)
                 .arg(defects);
-        Q_EMIT finished(TrainingOutcome::Finished, summary, job.modelPath);
+        QString warnings;
+        for (const auto& warning : result.warnings)
+            warnings += QLatin1Char(' ') + tr("Note: %1").arg(QString::fromStdString(warning));
+        Q_EMIT finished(TrainingOutcome::Finished, summary + warnings, job.modelPath);
     } catch (const Cancelled&) {
         Q_EMIT finished(TrainingOutcome::Cancelled, tr("Training cancelled; no model was written."), {});
     } catch (const std::exception& e) {

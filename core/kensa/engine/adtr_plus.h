@@ -96,7 +96,7 @@ cv::Mat mask_to_grid(const cv::Mat& mask, int grid, double min_fraction);
 // and for defect samples whose image or mask is unusable (names the sample's path).
 void validate(const AnomalyTrainingConfig& config, const std::vector<DefectSample>& defects);
 
-// A normal training image that carries a synthetic defect in one epoch.
+// A copy of a normal training image with a defect (synthetic or moved), for one epoch.
 struct SyntheticDraw {
     size_t index = 0;  // into the images given to draw()
     cv::Mat image;     // the image with the defect
@@ -104,7 +104,7 @@ struct SyntheticDraw {
     std::string generator;
 };
 
-// Which normal images carry a synthetic defect in which epoch, and the defects. Each (epoch, image)
+// Which normal images get a defect copy in which epoch, and the defects. Each (epoch, image)
 // gets its own seed derived from the training seed: defects change every epoch, and the same seed
 // gives the same defects on every run and machine.
 class SyntheticSchedule {
@@ -119,7 +119,7 @@ public:
     // At most this many defects per epoch; those beyond it are left out at random (seeded).
     void limit_draws(size_t max_per_epoch) { m_limit = max_per_epoch; }
 
-    // Whether image `index` carries a synthetic defect in `epoch` (probability = share), and its seed.
+    // Whether image `index` gets a synthetic defect copy in `epoch` (probability = share), and its seed.
     bool chosen(int epoch, size_t index) const;
     uint64_t seed(int epoch, size_t index) const;
 

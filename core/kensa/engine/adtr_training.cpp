@@ -267,8 +267,16 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     // Every epoch: the normal images, the marked defects, then defect copies up to max_epoch_size.
     std::vector<int64_t> epoch_rows(static_cast<size_t>(config.epochs), n);
     if (synthetic) {
-        const auto room = static_cast<int64_t>(std::floor(ac.max_epoch_size * static_cast<double>(n_normal))) - n;
-        synthetic->limit_draws(static_cast<size_t>(std::max<int64_t>(room, 0)));
+        // The epsilon keeps 1.4 x 45 = 62.99999... at 63.
+        const auto largest = static_cast<int64_t>(std::floor(ac.max_epoch_size * static_cast<double>(n_normal) + 1e-6));
+        const auto room = std::max<int64_t>(largest - n, 0);
+        synthetic->limit_draws(static_cast<size_t>(room));
+        if (room == 0)
+            result.warnings.push_back(
+                "the " + std::to_string(n - n_normal) + " marked defects fill the largest epoch (" +
+                std::to_string(largest) + " rows for " + std::to_string(n_normal) +
+                " normal training images): no synthetic or moved defects are added. Raise the largest epoch "
+                "size (--max-epoch-size) or add normal images to train on them too.");
         for (int epoch = 0; epoch < config.epochs; ++epoch)
             epoch_rows[static_cast<size_t>(epoch)] +=
                 static_cast<int64_t>(synthetic->picks(model_size_images.size(), epoch).size());
@@ -409,6 +417,8 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
         {"epoch_losses", result.epoch_losses},
         {"training_images", result.training_images},
     };
+    if (!result.warnings.empty())
+        record["warnings"] = result.warnings;
     if (!plus && !data.defects.empty()) {
         // Chosen for training but unused in forced normal-only mode: still kept out of evaluation, so
         // this model is compared with an anomaly-available one on the same test images.

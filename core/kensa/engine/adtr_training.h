@@ -85,15 +85,16 @@ struct TrainingResult {
     std::vector<double> epoch_seconds;             // wall time per epoch (synthetic defects included)
     std::vector<double> synthetic_seconds;         // of which drawing synthetic defects and their features
     std::vector<std::string> training_images;      // every image the model saw (as recorded in the bundle)
+    std::vector<std::string> warnings;             // what the user asked for but did not get, in a sentence
 };
 
 // Reports ("features", i, n) while extracting (normal images, then defect samples), ("training", step, steps)
 // with value = loss and detail "epoch e/E" after every optimiser step, and ("thresholds", ...) at the end;
 // returning false from the callback stops within one step (throws Cancelled; nothing is returned, nothing
 // written). Throws kensa::Error on bad configuration or too few images. In anomaly-available mode, synthetic
-// defects are drawn at the start of every epoch on the normal training images resized to the model's input
-// size (only those images go through the backbone again; the rest come from the feature cache), and defect
-// samples join every epoch.
+// defects are drawn at the start of every epoch on copies of normal training images resized to the model's
+// input size (only the copies go through the backbone; the rest come from the feature cache) and join the
+// epoch next to their originals, up to AnomalyTrainingConfig::max_epoch_size; defect samples join every epoch.
 TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config,
                           const ProgressCallback& progress = {});
 
