@@ -220,14 +220,16 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
     cmd.parse_complete_callback([&options] {
         apply_generator_settings(options.synthetic_settings, options.config.anomaly.synthetic_mix);
     });
-    plus->add_option("--synthetic-share", a.synthetic_share,
-                     "Probability that a normal training image gets a copy with a synthetic defect in an epoch "
-                     "(the clean image stays; within --max-epoch-size)")
+    plus->add_option(
+            "--synthetic-share", a.synthetic_share,
+            "Probability that a normal training image gets a copy with a synthetic defect in an epoch "
+            "(the clean image stays; within --max-epoch-size)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
-    plus->add_option("--moved-defect-share", a.moved_defect_share,
-                     "Probability that a normal training image gets a copy with one of the marked defects, moved "
-                     "to a random place, in an epoch (0: off; within --max-epoch-size)")
+    plus->add_option(
+            "--moved-defect-share", a.moved_defect_share,
+            "Probability that a normal training image gets a copy with one of the marked defects, moved "
+            "to a random place, in an epoch (0: off; within --max-epoch-size)")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 1.0));
     plus->add_option("--max-epoch-size", a.max_epoch_size,

@@ -250,7 +250,7 @@ TEST(SyntheticSchedule, ALimitKeepsARandomSubsetOfTheEpochsDefects) {
         ASSERT_EQ(kept.size(), 5u);
         EXPECT_TRUE(std::includes(all.begin(), all.end(), kept.begin(), kept.end()));  // sorted subset
         not_the_first_five += std::equal(kept.begin(), kept.end(), all.begin()) ? 0 : 1;
-        EXPECT_EQ(kept, limited.picks(images.size(), epoch));                           // seeded
+        EXPECT_EQ(kept, limited.picks(images.size(), epoch));  // seeded
         const auto draws = limited.draw(images, epoch);
         ASSERT_EQ(draws.size(), 5u);
         for (size_t i = 0; i < draws.size(); ++i)
@@ -303,7 +303,8 @@ TEST(AdtrPlusTraining, DefectCopiesJoinTheEpochUpToItsLargestSize) {
     r = kensa::engine::train_adtr(data, c);
     EXPECT_EQ(r.synthetic_per_epoch, std::vector<int>(3, 0));
     ASSERT_EQ(r.warnings.size(), 1u);
-    EXPECT_NE(r.warnings[0].find("2 marked defects fill the largest epoch"), std::string::npos) << r.warnings[0];
+    EXPECT_NE(r.warnings[0].find("2 marked defects fill the largest epoch"), std::string::npos)
+        << r.warnings[0];
     EXPECT_EQ(record(r)["warnings"].size(), 1u);
     c.anomaly.max_epoch_size = 0.5;
     EXPECT_THROW(kensa::engine::train_adtr(data, c), kensa::Error);

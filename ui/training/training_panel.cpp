@@ -107,7 +107,8 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_syntheticShare->setSingleStep(5);
     m_syntheticShare->setSuffix(tr(" % of images"));
     m_syntheticShare->setToolTip(
-        tr("How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)"));
+        tr("How many normal images get an extra copy with a synthetic defect in each epoch (the clean image "
+           "stays)"));
     m_images = new QLabel(this);
     m_images->setWordWrap(true);
     m_images->setForegroundRole(QPalette::PlaceholderText);

@@ -166,9 +166,11 @@ std::vector<size_t> SyntheticSchedule::picks(size_t count, int epoch) const {
             out.push_back(i);
     if (out.size() > m_limit) {
         // A seeded partial shuffle keeps a random m_limit of them.
-        data::Random rng(data::mix_seed(data::mix_seed(m_seed, k_limit_stream), static_cast<uint64_t>(epoch)));
+        data::Random rng(
+            data::mix_seed(data::mix_seed(m_seed, k_limit_stream), static_cast<uint64_t>(epoch)));
         for (size_t k = 0; k < m_limit; ++k)
-            std::swap(out[k], out[k + static_cast<size_t>(rng.integer(0, static_cast<int>(out.size() - k - 1)))]);
+            std::swap(out[k],
+                      out[k + static_cast<size_t>(rng.integer(0, static_cast<int>(out.size() - k - 1)))]);
         out.resize(m_limit);
         std::sort(out.begin(), out.end());
     }

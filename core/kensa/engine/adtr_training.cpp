@@ -268,7 +268,8 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     std::vector<int64_t> epoch_rows(static_cast<size_t>(config.epochs), n);
     if (synthetic) {
         // The epsilon keeps 1.4 x 45 = 62.99999... at 63.
-        const auto largest = static_cast<int64_t>(std::floor(ac.max_epoch_size * static_cast<double>(n_normal) + 1e-6));
+        const auto largest =
+            static_cast<int64_t>(std::floor(ac.max_epoch_size * static_cast<double>(n_normal) + 1e-6));
         const auto room = std::max<int64_t>(largest - n, 0);
         synthetic->limit_draws(static_cast<size_t>(room));
         if (room == 0)
@@ -310,8 +311,8 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                     rows.push_back(static_cast<int64_t>(d.index));
                 }
                 const auto index = torch::tensor(rows, torch::kLong);
-                epoch_features = torch::cat(
-                    {all_features, nn::standardize_features(extract(images, {}), mean, stddev)});
+                epoch_features =
+                    torch::cat({all_features, nn::standardize_features(extract(images, {}), mean, stddev)});
                 epoch_labels = torch::cat({all_labels, grid_labels(masks, grid, ac.mask_cell_fraction)});
                 epoch_clean = torch::cat({all_features, all_features.index_select(0, index)});
                 epoch_restorable = torch::cat({epoch_restorable, torch::ones({index.size(0)})});
@@ -328,7 +329,8 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             const auto reconstruction = transformer->forward(batch);
             // Clean features only where some defect can have them (synthetic or moved ones).
             const auto loss =
-                plus ? nn::adtr_plus_loss(reconstruction, batch, epoch_labels.index_select(0, rows), loss_options,
+                plus ? nn::adtr_plus_loss(reconstruction, batch, epoch_labels.index_select(0, rows),
+                                          loss_options,
                                           synthetic ? epoch_clean.index_select(0, rows) : torch::Tensor(),
                                           epoch_restorable.index_select(0, rows))
                      : nn::reconstruction_loss(reconstruction, batch);
@@ -445,7 +447,8 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
             {"mask_cell_fraction", ac.mask_cell_fraction},
             {"defect_images", result.defect_images},
             {"defect_types", types},
-            {"synthetic", ac.synthetic ? synthetic_json(*synthetic, ac, config.seed) : nlohmann::json(nullptr)},
+            {"synthetic",
+             ac.synthetic ? synthetic_json(*synthetic, ac, config.seed) : nlohmann::json(nullptr)},
             {"moved_defect_share", synthetic ? synthetic->moved_defect_share() : 0.0},
             {"max_epoch_size", ac.max_epoch_size},
             {"synthetic_per_epoch", result.synthetic_per_epoch},

@@ -94,7 +94,8 @@ struct TrainingResult {
 // written). Throws kensa::Error on bad configuration or too few images. In anomaly-available mode, synthetic
 // defects are drawn at the start of every epoch on copies of normal training images resized to the model's
 // input size (only the copies go through the backbone; the rest come from the feature cache) and join the
-// epoch next to their originals, up to AnomalyTrainingConfig::max_epoch_size; defect samples join every epoch.
+// epoch next to their originals, up to AnomalyTrainingConfig::max_epoch_size; defect samples join every
+// epoch.
 TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config,
                           const ProgressCallback& progress = {});
 
