@@ -12,10 +12,9 @@ normal-only per epoch.
 """
 import argparse
 import statistics
-import subprocess
 from pathlib import Path
 
-from end_to_end import run_measured, training_json
+from end_to_end import ensure_sample, run_measured, training_json
 
 RUNS = [
     ("normal-only", []),
@@ -35,9 +34,7 @@ def main() -> None:
 
     cli = str(Path(a.build) / "app" / "cli" / "kensa-cli")
     work = Path(a.work)
-    sample = work / "sample"
-    if not sample.exists():
-        subprocess.run([cli, "sample", "--out", str(sample)], check=True, capture_output=True)
+    sample = ensure_sample(cli, work)
     steady = {label: [] for label, _ in RUNS}
     for rep in range(a.reps):
         for label, flags in RUNS:

@@ -264,8 +264,9 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
     const auto all_features = defect_features.defined() ? torch::cat({features, defect_features}) : features;
     const auto all_labels =
         defect_features.defined() ? torch::cat({normal_labels, defect_labels}) : normal_labels;
+    const auto steps_for = [&](int64_t rows) { return (rows + config.batch_size - 1) / config.batch_size; };
     // Every epoch: the normal images, the marked defects, then defect copies up to max_epoch_size.
-    std::vector<int64_t> epoch_rows(static_cast<size_t>(config.epochs), n);
+    int64_t total_steps = 0;
     if (synthetic) {
         // The epsilon keeps 1.4 x 45 = 62.99999... at 63.
         const auto largest =
@@ -279,12 +280,11 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
                 " normal training images): no synthetic or moved defects are added. Raise the largest epoch "
                 "size (--max-epoch-size) or add normal images to train on them too.");
         for (int epoch = 0; epoch < config.epochs; ++epoch)
-            epoch_rows[static_cast<size_t>(epoch)] +=
-                static_cast<int64_t>(synthetic->picks(model_size_images.size(), epoch).size());
+            total_steps +=
+                steps_for(n + static_cast<int64_t>(synthetic->picks(model_size_images.size(), epoch).size()));
+    } else {
+        total_steps = steps_for(n) * config.epochs;
     }
-    int64_t total_steps = 0;
-    for (const int64_t rows : epoch_rows)
-        total_steps += (rows + config.batch_size - 1) / config.batch_size;
     const int decay_epoch = static_cast<int>(std::ceil(0.8 * config.epochs));
     int64_t step = 0;
     transformer->train();
@@ -322,7 +322,7 @@ TrainingResult train_adtr(const TrainingData& data, const TrainingConfig& config
         const int64_t rows_now = epoch_features.size(0);
         const auto order = torch::randperm(rows_now, torch::kLong);
         double loss_sum = 0.0;
-        const int64_t steps_now = (rows_now + config.batch_size - 1) / config.batch_size;
+        const int64_t steps_now = steps_for(rows_now);
         for (int64_t begin = 0; begin < rows_now; begin += config.batch_size) {
             const auto rows = order.slice(0, begin, std::min(begin + config.batch_size, rows_now));
             const auto batch = epoch_features.index_select(0, rows);
