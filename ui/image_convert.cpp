@@ -45,12 +45,11 @@ cv::Mat mat_from_mask(const QImage& mask) {
     return view.clone();
 }
 
-QImage heatmap_from_map(const cv::Mat& map, float low, float high, int colormap) {
+QImage heatmap_from_map(const cv::Mat& map, postprocess::HeatmapScale scale, int colormap) {
     if (map.empty() || map.type() != CV_32FC1)
         return {};
-    const double scale = high > low ? 255.0 / double(high - low) : 0.0;
-    cv::Mat grey, bgr;
-    map.convertTo(grey, CV_8U, scale, -double(low) * scale);  // saturates below low and above high
+    const cv::Mat grey = postprocess::heatmap_levels(map, scale);
+    cv::Mat bgr;
     cv::applyColorMap(grey, bgr, colormap);
     cv::Mat rgb, rgba;
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);

@@ -3,6 +3,8 @@
 
 #include <QImage>
 
+#include <kensa/postprocess/heatmap.h>
+
 #include <opencv2/core.hpp>
 
 namespace kensa::ui {
@@ -22,7 +24,7 @@ cv::Mat mat_from_mask(const QImage& mask);
 // An anomaly map (CV_32FC1) as a colour image: values from `low` (colour map's start) to `high` (its end),
 // clamped; colormap is an OpenCV cv::ColormapTypes value (e.g. cv::COLORMAP_JET). Format_RGBA8888 whose
 // alpha rises with the value (transparent at `low`), so an overlay leaves normal surface visible.
-QImage heatmap_from_map(const cv::Mat& map, float low, float high, int colormap);
+QImage heatmap_from_map(const cv::Mat& map, postprocess::HeatmapScale scale, int colormap);
 
 // An RGB image scaled (area-averaged) to fit in a square of `size` pixels -> Format_RGB888.
 QImage thumbnail_from_mat(const cv::Mat& rgb, int size);

@@ -1,7 +1,7 @@
 #include "commands.h"
 
 #include <kensa/base/paths.h>
-#include <kensa/engine/backbone_catalog.h>
+#include <kensa/features/backbone_catalog.h>
 
 #include <CLI/CLI.hpp>
 

@@ -8,6 +8,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/model/model_bundle.h>
+#include <kensa/postprocess/thresholds.h>
 
 #include <cmath>
 #include <cstdio>
@@ -49,13 +50,13 @@ void add_eval_command(CLI::App& app) {
             std::printf("inference %.1f ms/image over %d images\n", run.ms_per_image, run.images);
         }
         if (opts->store_f1) {
-            const auto& all = run.report.overall;
-            if (std::isnan(all.image_f1))
+            const auto f1 = postprocess::f1_optimal_thresholds(run.report);
+            if (!f1.image)
                 throw Error("--store-f1-thresholds: the test set has no defective images");
             auto bundle = inspector.bundle();
-            bundle.thresholds.image_f1_optimal = static_cast<float>(all.image_f1_threshold);
-            if (!std::isnan(all.pixel_f1))
-                bundle.thresholds.pixel_f1_optimal = static_cast<float>(all.pixel_f1_threshold);
+            bundle.thresholds.image_f1_optimal = f1.image;
+            if (f1.pixel)
+                bundle.thresholds.pixel_f1_optimal = f1.pixel;
             model::save_bundle(opts->model, bundle);
             std::fprintf(stderr, "stored the F1-optimal thresholds in %s\n", opts->model.c_str());
         }

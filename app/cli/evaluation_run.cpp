@@ -5,7 +5,8 @@
 
 #include <kensa/base/error.h>
 #include <kensa/data/defect_selection.h>
-#include <kensa/engine/adtr_plus.h>
+#include <kensa/methods/training.h>
+#include <kensa/postprocess/verdicts.h>
 
 #include <chrono>
 #include <cstdio>
@@ -14,7 +15,7 @@
 namespace kensa::cli {
 
 metrics::EvaluationReport evaluate_results(const data::MvtecProduct& product,
-                                           const std::vector<engine::AnomalyResult>& results,
+                                           const std::vector<postprocess::AnomalyResult>& results,
                                            const LoadedImages& test) {
     std::vector<metrics::EvaluationRecord> records;
     records.reserve(results.size());
@@ -47,12 +48,15 @@ EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::M
     run.report = evaluate_results(product, results, test);
     run.images = static_cast<int>(results.size());
     run.ms_per_image = ms / static_cast<double>(results.size());
-    const float threshold = inspector.bundle().thresholds.image;
+    std::vector<float> scores;
+    std::vector<postprocess::Truth> truths;
     for (size_t i = 0; i < results.size(); ++i) {
-        if (!(results[i].score >= threshold))
-            continue;
-        ++(product.test[i].is_good() ? run.good_flagged : run.defects_flagged);
+        scores.push_back(results[i].score);
+        truths.push_back(product.test[i].is_good() ? postprocess::Truth::Normal : postprocess::Truth::Defect);
     }
+    const auto counts = postprocess::count_verdicts(scores, truths, inspector.bundle().thresholds.image);
+    run.good_flagged = static_cast<int>(counts.false_ng);
+    run.defects_flagged = static_cast<int>(counts.true_ng);
     return run;
 }
 

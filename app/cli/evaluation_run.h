@@ -22,7 +22,7 @@ struct EvaluationRun {
 
 // Metrics of results[i] against product.test[i] and its mask test.masks[i].
 metrics::EvaluationReport evaluate_results(const data::MvtecProduct& product,
-                                           const std::vector<engine::AnomalyResult>& results,
+                                           const std::vector<postprocess::AnomalyResult>& results,
                                            const LoadedImages& test);
 
 // Scores every test image except those the model was trained on (its training_json lists them).

@@ -4,7 +4,7 @@
 #include <kensa/base/error.h>
 #include <kensa/data/image_folder.h>
 #include <kensa/data/image_io.h>
-#include <kensa/engine/feature_extractor.h>
+#include <kensa/features/feature_extractor.h>
 #include <kensa/io/safetensors.h>
 
 #include <CLI/CLI.hpp>

@@ -6,6 +6,8 @@
 #include <kensa/data/image_folder.h>
 #include <kensa/data/image_io.h>
 #include <kensa/engine/inspector.h>
+#include <kensa/postprocess/heatmap.h>
+#include <kensa/postprocess/verdict.h>
 
 #include <CLI/CLI.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -29,22 +31,20 @@ void write_encoded(const std::filesystem::path& path, const cv::Mat& image) {
     write_file_atomically(path, std::as_bytes(std::span(bytes.data(), bytes.size())));
 }
 
-// The image with its anomaly map as a JET heatmap blended over it, and the pixel-threshold outline.
+// The image with its anomaly map as a JET heatmap blended over it (the model's fixed colour scale), and
+// the outline of the pixels at or above the pixel threshold.
 cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_threshold) {
-    cv::Mat bgr, heat, map8;
+    cv::Mat bgr, heat;
     rgb.convertTo(bgr, CV_8UC3, 255.0);
     cv::cvtColor(bgr, bgr, cv::COLOR_RGB2BGR);
-    // Full colour scale at twice the pixel threshold, so "just defective" is mid-scale on every image.
-    const double top = std::isnan(pixel_threshold) ? 1.0 : 2.0 * pixel_threshold;
-    map.convertTo(map8, CV_8UC1, 255.0 / top);
-    cv::applyColorMap(map8, heat, cv::COLORMAP_JET);
+    cv::applyColorMap(postprocess::heatmap_levels(map, postprocess::heatmap_scale(pixel_threshold)), heat,
+                      cv::COLORMAP_JET);
     cv::Mat out;
     cv::addWeighted(bgr, 0.55, heat, 0.45, 0.0, out);
-    if (!std::isnan(pixel_threshold)) {
-        std::vector<std::vector<cv::Point>> contours;
-        cv::findContours(map >= pixel_threshold, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-        cv::drawContours(out, contours, -1, cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
-    }
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(postprocess::anomalous_pixels(map, pixel_threshold), contours, cv::RETR_EXTERNAL,
+                     cv::CHAIN_APPROX_SIMPLE);
+    cv::drawContours(out, contours, -1, cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
     return out;
 }
 
@@ -121,7 +121,7 @@ void add_infer_command(CLI::App& app) {
                     overlay_path.replace_extension(".overlay.png");
                     write_encoded(overlay_path, heatmap_overlay(images[i], results[i].map, thresholds.pixel));
                 }
-                const bool anomalous = !std::isnan(thresholds.image) && results[i].score >= thresholds.image;
+                const bool anomalous = postprocess::is_anomalous(results[i].score, thresholds.image);
                 flagged += anomalous;
                 char score[32];
                 std::snprintf(score, sizeof score, "%.6g", results[i].score);

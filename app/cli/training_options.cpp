@@ -7,6 +7,7 @@
 #include <kensa/base/error.h>
 #include <kensa/data/defect_selection.h>
 #include <kensa/data/synthetic/registry.h>
+#include <kensa/methods/registry.h>
 
 #include <CLI/CLI.hpp>
 
@@ -113,77 +114,73 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
     cmd.add_flag("--random-init", c.features.random_init, "Random backbone weights (for comparisons only)");
     cmd.add_option("--image-size", c.features.image_size, "Model input size, a multiple of 32")
         ->capture_default_str();
-    cmd.add_option("--epochs", c.epochs, "Training epochs")
-        ->capture_default_str()
-        ->check(CLI::PositiveNumber);
-    cmd.add_option("--batch", c.batch_size, "Images per training step")
-        ->capture_default_str()
-        ->check(CLI::PositiveNumber);
-    cmd.add_option("--lr", c.learning_rate, "AdamW learning rate")
-        ->capture_default_str()
-        ->check(CLI::PositiveNumber);
     cmd.add_option("--seed", c.seed, "Random seed (same seed and data, same model)")->capture_default_str();
     cmd.add_option("--threads", c.features.threads, "CPU threads (0 = all)")->capture_default_str();
-    cmd.add_option_function<std::string>(
-           "--precision", [&c](const std::string& name) { c.precision = *model::parse_precision(name); },
-           "Transformer arithmetic: auto (bf16 where the CPU has native bf16), fp32 or bf16")
-        ->check(CLI::IsMember({"auto", "fp32", "bf16"}))
-        ->default_str("auto");
-    cmd.add_option("--weight-decay", c.weight_decay, "AdamW weight decay")->capture_default_str();
-    cmd.add_flag("--normalize-residuals,!--raw-residuals", c.normalize_residuals,
-                 "Scale each channel's reconstruction difference by its RMS on normal images");
-    cmd.add_flag("--normalize-positions,!--raw-positions", c.normalize_positions,
-                 "Score each grid position relative to its spread on the normal training images");
+    std::string methods;
+    for (const auto* m : engine::methods())
+        methods += std::string(methods.empty() ? "" : "; ") + std::string(m->id()) + ": " + std::string(m->summary());
+    cmd.add_option("--method", c.method, "Anomaly-detection method (" + methods + ")")
+        ->check(CLI::IsMember(engine::method_ids()))
+        ->capture_default_str();
 
-    // The transformer's shape and regularisers (kensa/model/adtr_config.h); defaults measured.
-    auto* model = cmd.add_option_group("Model", "ADTR transformer shape and regularisers");
-    model->add_option("--layers", c.adtr.encoder_layers, "Encoder layers (decoder layers follow)")
-        ->capture_default_str()
-        ->check(CLI::NonNegativeNumber)
-        ->each([&c](const std::string&) { c.adtr.decoder_layers = std::max(1, c.adtr.encoder_layers); });
-    model->add_option("--decoder-layers", c.adtr.decoder_layers, "Decoder layers (after --layers)")
+    // ADTR's training and transformer (kensa/methods/adtr/adtr_options.h, adtr_config.h); defaults measured.
+    auto* model = cmd.add_option_group("ADTR", "ADTR's training, transformer shape and regularisers");
+    model->add_option("--epochs", c.adtr.epochs, "Training epochs")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    model->add_option("--hidden", c.adtr.hidden_dim, "Transformer width")->capture_default_str();
-    model->add_option("--heads", c.adtr.heads, "Attention heads (divides --hidden)")->capture_default_str();
-    model->add_option("--feedforward", c.adtr.feedforward_dim, "Feed-forward inner width")
+    model->add_option("--batch", c.adtr.batch_size, "Images per training step")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    model->add_option("--lr", c.adtr.learning_rate, "AdamW learning rate")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    model->add_option("--weight-decay", c.adtr.weight_decay, "AdamW weight decay")->capture_default_str();
+    model->add_option_function<std::string>(
+           "--precision", [&c](const std::string& name) { c.adtr.precision = *adtr::parse_precision(name); },
+           "Transformer arithmetic: auto (bf16 where the CPU has native bf16), fp32 or bf16")
+        ->check(CLI::IsMember(names_of(adtr::kPrecisionNames)))
+        ->default_str(std::string(adtr::to_string(c.adtr.precision)));
+    model->add_flag("--normalize-positions,!--raw-positions", c.adtr.normalize_positions,
+                    "Score each grid position relative to its spread on the normal training images (default)");
+    model->add_option("--layers", c.adtr.model.encoder_layers, "Encoder layers (decoder layers follow)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber)
+        ->each([&c](const std::string&) { c.adtr.model.decoder_layers = std::max(1, c.adtr.model.encoder_layers); });
+    model->add_option("--decoder-layers", c.adtr.model.decoder_layers, "Decoder layers (after --layers)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    model->add_option("--hidden", c.adtr.model.hidden_dim, "Transformer width")->capture_default_str();
+    model->add_option("--heads", c.adtr.model.heads, "Attention heads (divides --hidden)")->capture_default_str();
+    model->add_option("--feedforward", c.adtr.model.feedforward_dim, "Feed-forward inner width")
         ->capture_default_str();
-    model->add_option("--dropout", c.adtr.dropout, "Dropout in training")->capture_default_str();
+    model->add_option("--dropout", c.adtr.model.dropout, "Dropout in training")->capture_default_str();
     model
         ->add_option_function<std::string>(
-            "--query", [&c](const std::string& name) { c.adtr.query_mode = *model::parse_query_mode(name); },
-            "Decoder query: per_layer or shared learned embedding, or none (the no-query ablation)")
-        ->check(CLI::IsMember({"per_layer", "shared", "none"}))
-        ->default_str(std::string(model::to_string(c.adtr.query_mode)));
-    model
-        ->add_option_function<std::string>(
-            "--position",
-            [&c](const std::string& name) {
-                c.adtr.position_embedding = *model::parse_position_embedding(name);
-            },
-            "Position embedding: learned (free parameter) or sine (fixed 2-D codes)")
-        ->check(CLI::IsMember({"learned", "sine"}))
-        ->default_str(std::string(model::to_string(c.adtr.position_embedding)));
-    model->add_option("--neighbour-mask", c.adtr.neighbour_mask, "Attention window side (odd; 0 = off)")
+            "--query", [&c](const std::string& name) { c.adtr.model.query_mode = *adtr::parse_query_mode(name); },
+            "Decoder query: none (the jittered input tokens; default), or a per_layer or shared learned "
+            "embedding (the paper's auxiliary query)")
+        ->check(CLI::IsMember(names_of(adtr::kQueryModeNames)))
+        ->default_str(std::string(adtr::to_string(c.adtr.model.query_mode)));
+    model->add_option("--neighbour-mask", c.adtr.model.neighbour_mask, "Attention window side (odd; 0 = off)")
         ->capture_default_str();
-    model->add_flag("--mask-encoder,!--no-mask-encoder", c.adtr.mask_encoder,
-                    "Apply the neighbourhood mask in the encoder too");
-    model->add_option("--jitter", c.adtr.jitter_scale, "Feature jitter scale in training (0 = off)")
+    model->add_flag("--mask-encoder,!--no-mask-encoder", c.adtr.model.mask_encoder,
+                    "Apply the neighbourhood mask in the encoder too (default)");
+    model->add_option("--jitter", c.adtr.model.jitter_scale, "Feature jitter scale in training (0 = off)")
         ->capture_default_str();
-    model->add_flag("--pre-norm,!--post-norm", c.adtr.pre_norm,
-                    "LayerNorm before (not after) each sub-layer");
+    model->add_flag("--pre-norm,!--post-norm", c.adtr.model.pre_norm,
+                    "LayerNorm before (default), not after, each sub-layer");
     model->add_flag("--last-stage-only", c.features.last_stage_only,
                     "Use only the backbone's deepest stage (the single-scale ablation)");
 
-    // ADTR+ (kensa/engine/adtr_plus.h): real defects with masks and/or synthetic defects.
-    auto& a = c.anomaly;
+    // ADTR+ (kensa/methods/adtr/adtr_plus.h): real defects with masks and/or synthetic defects.
+    auto& a = c.adtr.anomaly;
     auto* plus = cmd.add_option_group("Defects (ADTR+)", "Training with defect images and synthetic defects");
     plus->add_option_function<std::string>(
-            "--mode", [&a](const std::string& name) { a.mode = *engine::parse_training_mode(name); },
+            "--mode", [&a](const std::string& name) { a.mode = *model::parse_training_mode(name); },
             "auto: anomaly-available when defects are given (--train-defects, --synthetic), else "
             "normal-only; normal or anomaly force the mode")
-        ->check(CLI::IsMember({"auto", "normal", "anomaly"}))
-        ->default_str("auto");
+        ->check(CLI::IsMember(names_of(model::kTrainingModeIds)))
+        ->default_str(std::string(model::to_string(a.mode)));
     auto* per_type =
         plus->add_option("--train-defects", options.train_defects,
                          "Train on the first N defect images of every type of the test split (by file name, "
@@ -218,7 +215,7 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
             },
             "GENERATOR.PARAM=VALUE"));
     cmd.parse_complete_callback([&options] {
-        apply_generator_settings(options.synthetic_settings, options.config.anomaly.synthetic_mix);
+        apply_generator_settings(options.synthetic_settings, options.config.adtr.anomaly.synthetic_mix);
     });
     plus->add_option(
             "--synthetic-share", a.synthetic_share,
@@ -241,10 +238,10 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
                      "Texture photos for perlin_texture (default: the built-in ones)");
     plus->add_option_function<std::string>(
             "--anomaly-loss",
-            [&a](const std::string& name) { a.objective = *engine::parse_anomaly_objective(name); },
+            [&a](const std::string& name) { a.objective = *adtr::parse_anomaly_objective(name); },
             "ADTR+ objective: pixel (per-position labels), image (top-k against the image label) or both")
-        ->check(CLI::IsMember({"pixel", "image", "both"}))
-        ->default_str("pixel");
+        ->check(CLI::IsMember(names_of(adtr::kAnomalyObjectiveNames)))
+        ->default_str(std::string(adtr::to_string(a.objective)));
     plus->add_option("--alpha", a.alpha, "ADTR+ weight of the push-away term (the paper: 0.003)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
@@ -289,17 +286,17 @@ engine::TrainingData product_training_data(const data::MvtecProduct& product,
 }
 
 engine::TrainingResult run_training(const engine::TrainingData& data, const engine::TrainingConfig& config) {
-    const auto& a = config.anomaly;
-    if (a.mode == engine::TrainingMode::NormalOnly && (!data.defects.empty() || a.synthetic))
+    const auto& a = config.adtr.anomaly;
+    if (a.mode == model::TrainingMode::NormalOnly && (!data.defects.empty() || a.synthetic))
         print_warning(
             "--mode normal: no training on defects; the defect images chosen are only left out "
             "of evaluation (to compare with an anomaly-available model on the same test images)");
-    if (a.mode == engine::TrainingMode::AnomalyAvailable && data.defects.empty() && !a.synthetic)
+    if (a.mode == model::TrainingMode::AnomalyAvailable && data.defects.empty() && !a.synthetic)
         print_warning("--mode anomaly without defects: ADTR+'s loss on normal images only");
-    auto result = engine::train_adtr(data, config, terminal_progress());
+    auto result = engine::train(data, config, terminal_progress());
     for (const auto& warning : result.warnings)
         print_warning(warning);
-    if (result.mode == engine::TrainingMode::AnomalyAvailable) {
+    if (result.mode == model::TrainingMode::AnomalyAvailable) {
         int synthetic = 0;
         double synthetic_seconds = 0;
         for (int n : result.synthetic_per_epoch)
@@ -309,14 +306,17 @@ engine::TrainingResult run_training(const engine::TrainingData& data, const engi
         std::printf(
             "anomaly-available mode (ADTR+, %s loss): %d real defect images, %d defect copies "
             "(synthetic or moved marked defects) over %d epochs (%.1f s drawing them and their features)\n",
-            std::string(engine::to_string(a.objective)).c_str(), result.defect_images, synthetic,
-            config.epochs, synthetic_seconds);
+            std::string(adtr::to_string(a.objective)).c_str(), result.defect_images, synthetic,
+            config.adtr.epochs, synthetic_seconds);
     }
-    std::printf(
-        "trained on %d normal images (%d held out for thresholds): features %.1f s, %d epochs %.1f s "
-        "(%.2f s/epoch), final loss %.5f\n",
-        result.train_images, result.holdout_images, result.feature_seconds, config.epochs,
-        result.training_seconds, result.training_seconds / config.epochs, result.epoch_losses.back());
+    std::printf("trained %s on %d normal images (%d held out for thresholds): features %.1f s, training %.1f s",
+                std::string(engine::method(config.method).name()).c_str(), result.train_images, result.holdout_images,
+                result.feature_seconds, result.training_seconds);
+    if (!result.epoch_losses.empty())
+        std::printf(" (%zu epochs, %.2f s/epoch), final loss %.5f", result.epoch_losses.size(),
+                    result.training_seconds / static_cast<double>(result.epoch_losses.size()),
+                    result.epoch_losses.back());
+    std::printf("\n");
     std::printf("thresholds from held-out normal images: image %.4f, pixel %.4f\n",
                 result.bundle.thresholds.image, result.bundle.thresholds.pixel);
     return result;

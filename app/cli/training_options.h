@@ -2,7 +2,7 @@
 // Command-line options and progress display shared by `train` and `demo`.
 
 #include <kensa/data/mvtec_product.h>
-#include <kensa/engine/adtr_training.h>
+#include <kensa/engine/training.h>
 
 #include <filesystem>
 #include <string>
@@ -19,7 +19,7 @@ struct TrainingOptions {
     // Real defects from the product's test split (ADTR+): the first N per defect type, or a list file.
     int train_defects = 0;
     std::filesystem::path train_defects_list;
-    // --synthetic-set generator.parameter=value, put into config.anomaly.synthetic_mix once parsing ends.
+    // --synthetic-set generator.parameter=value, put into config.adtr.anomaly.synthetic_mix once parsing ends.
     std::vector<std::string> synthetic_settings;
 };
 

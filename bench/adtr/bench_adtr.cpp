@@ -7,7 +7,7 @@
 // synthetic batches (same dropout masks) and prints the output difference and both loss curves.
 // --profile prints LibTorch's per-op self times of one step (the profiler itself slows ops down).
 
-#include <kensa/nn/adtr_transformer.h>
+#include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/runtime.h>
 
 #include <ATen/autocast_mode.h>
@@ -26,7 +26,7 @@
 
 namespace {
 
-using kensa::model::Precision;
+using kensa::adtr::Precision;
 
 double median(std::vector<double> v) {
     if (v.empty())
@@ -133,14 +133,14 @@ void profiled(const std::function<void()>& fn) {
     fn();
 }
 
-torch::optim::AdamW make_optimizer(kensa::nn::AdtrTransformer& model) {
+torch::optim::AdamW make_optimizer(kensa::adtr::AdtrTransformer& model) {
     return torch::optim::AdamW(model->parameters(), torch::optim::AdamWOptions(1e-4).weight_decay(1e-4));
 }
 
-int compare_precision(const kensa::model::AdtrConfig& config, int batch, int steps) {
+int compare_precision(const kensa::adtr::AdtrConfig& config, int batch, int steps) {
     torch::manual_seed(0);
-    kensa::nn::AdtrTransformer reference(config, Precision::Float32);
-    kensa::nn::AdtrTransformer fast(config, Precision::BFloat16);
+    kensa::adtr::AdtrTransformer reference(config, Precision::Float32);
+    kensa::adtr::AdtrTransformer fast(config, Precision::BFloat16);
     {
         torch::NoGradGuard no_grad;
         for (const auto& p : fast->named_parameters())
@@ -153,7 +153,7 @@ int compare_precision(const kensa::model::AdtrConfig& config, int batch, int ste
         reference->eval();
         fast->eval();
         const auto a = reference->forward(probe), b = fast->forward(probe);
-        const auto ga = kensa::nn::anomaly_grid(a, probe), gb = kensa::nn::anomaly_grid(b, probe);
+        const auto ga = kensa::adtr::anomaly_grid(a, probe), gb = kensa::adtr::anomaly_grid(b, probe);
         std::printf("max_abs_output_diff=%.4g output_abs_max=%.4g max_rel_grid_diff=%.4g\n",
                     (a - b).abs().max().item<double>(), a.abs().max().item<double>(),
                     ((ga - gb).abs() / ga.abs().clamp_min(1e-6)).max().item<double>());
@@ -167,7 +167,7 @@ int compare_precision(const kensa::model::AdtrConfig& config, int batch, int ste
         for (auto [model, opt] : {std::pair{&reference, &opt_a}, std::pair{&fast, &opt_b}}) {
             (*model)->train();
             torch::manual_seed(step);  // the same jitter coins and dropout masks for both
-            auto loss = kensa::nn::reconstruction_loss((*model)->forward(x), x);
+            auto loss = kensa::adtr::reconstruction_loss((*model)->forward(x), x);
             opt->zero_grad();
             loss.backward();
             opt->step();
@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
     std::string precision = "bf16", query = "per_layer";
     int threads = 1, batch = 8, repeats = 5, warmup = 3, compare_steps = 0;
     bool train = true, infer = true, profile = false;
-    kensa::model::AdtrConfig config;
+    kensa::adtr::AdtrConfig config;
     CLI::App app{"Time the ADTR transformer"};
     app.add_option("--precision", precision,
                    "fp32, bf16, auto, or bf16-autocast (the fp32 code under LibTorch's autocast)")
@@ -211,7 +211,7 @@ int main(int argc, char** argv) {
     app.add_flag("--profile", profile, "print the ops of one training step and one inference by self time");
     CLI11_PARSE(app, argc, argv);
 
-    const auto mode = kensa::model::parse_query_mode(query);
+    const auto mode = kensa::adtr::parse_query_mode(query);
     if (!mode) {
         std::fprintf(stderr, "unknown --query %s\n", query.c_str());
         return 2;
@@ -222,7 +222,7 @@ int main(int argc, char** argv) {
         return compare_precision(config, batch, compare_steps);
 
     const bool autocast = precision == "bf16-autocast";
-    const auto p = autocast ? Precision::Float32 : kensa::model::parse_precision(precision);
+    const auto p = autocast ? Precision::Float32 : kensa::adtr::parse_precision(precision);
     if (!p) {
         std::fprintf(stderr, "unknown --precision %s\n", precision.c_str());
         return 2;
@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
         at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
     }
     torch::manual_seed(0);
-    kensa::nn::AdtrTransformer model(config, *p);
+    kensa::adtr::AdtrTransformer model(config, *p);
     auto gen = at::detail::createCPUGenerator(1);
     const auto x = synthetic_features(batch, config.channels, config.grid, gen);
 
@@ -243,7 +243,7 @@ int main(int argc, char** argv) {
         std::vector<double> fwd_ms, bwd_ms, opt_ms;
         const auto step = [&] {
             const auto t0 = std::chrono::steady_clock::now();
-            auto loss = kensa::nn::reconstruction_loss(model->forward(x), x);
+            auto loss = kensa::adtr::reconstruction_loss(model->forward(x), x);
             const auto t1 = std::chrono::steady_clock::now();
             opt.zero_grad();
             loss.backward();
@@ -266,7 +266,7 @@ int main(int argc, char** argv) {
     if (infer) {
         model->eval();
         torch::NoGradGuard no_grad;
-        const auto run = [&] { kensa::nn::anomaly_grid(model->forward(x), x); };
+        const auto run = [&] { kensa::adtr::anomaly_grid(model->forward(x), x); };
         infer_t = measure(warmup, repeats, run);
         if (profile)
             profiled(run);

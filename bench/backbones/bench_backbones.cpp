@@ -2,7 +2,7 @@
 // One backbone per process so the RSS belongs to it alone; bench/backbones/run.py drives the grid and
 // runs the PyTorch counterpart (bench_backbones_pytorch.py) in the same session.
 
-#include <kensa/engine/backbone_catalog.h>
+#include <kensa/features/backbone_catalog.h>
 #include <kensa/nn/backbone_factory.h>
 #include <kensa/nn/runtime.h>
 

@@ -8,7 +8,7 @@
 #include <kensa/data/mvtec_product.h>
 #include <kensa/engine/inspection_run.h>
 #include <kensa/engine/inspector.h>
-#include <kensa/metrics/verdicts.h>
+#include <kensa/postprocess/verdicts.h>
 
 #include <CLI/CLI.hpp>
 
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
         for (int i = 0; i < images; ++i) {
             const auto& r = product.test[size_t(i) % product.test.size()];
             kensa::engine::InspectionItem item{
-                r.image_path, r.is_good() ? kensa::metrics::Truth::Normal : kensa::metrics::Truth::Defect,
+                r.image_path, r.is_good() ? kensa::postprocess::Truth::Normal : kensa::postprocess::Truth::Defect,
                 r.defect_type, r.mask_path.value_or(std::filesystem::path())};
             items.push_back(std::move(item));
         }
@@ -88,11 +88,11 @@ int main(int argc, char** argv) {
         // A slider move: counts at a new threshold over `recount_images` scores, sorted once.
         auto scores = run.scores();
         scores.resize(std::min(scores.size(), size_t(recount_images)));
-        std::vector<kensa::metrics::Truth> truths;
+        std::vector<kensa::postprocess::Truth> truths;
         for (size_t i = 0; i < scores.size(); ++i)
             truths.push_back(items[i].truth);
         auto t = std::chrono::steady_clock::now();
-        const kensa::metrics::VerdictCounter counter(scores, truths);
+        const kensa::postprocess::VerdictCounter counter(scores, truths);
         const double sort_ms = seconds_since(t) * 1e3;
         const int moves = 10000;
         int64_t sink = 0;
@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
         const double recount_us = seconds_since(t) * 1e6 / moves;
         t = std::chrono::steady_clock::now();
         for (int m = 0; m < moves / 10; ++m)
-            sink += kensa::metrics::count_verdicts(scores, truths, run.score_min + float(m) * 1e-3f).ng;
+            sink += kensa::postprocess::count_verdicts(scores, truths, run.score_min + float(m) * 1e-3f).ng;
         const double direct_us = seconds_since(t) * 1e6 / (moves / 10);
 
         std::printf("images %d (%zu distinct), failed %d, map side %d, batch %d, threads %d\n", images,

@@ -1,7 +1,7 @@
 // Anomaly grid and losses against values worked out by hand (see the comments), plus fast_dropout's
 // statistics and its gradient.
 #include <kensa/base/error.h>
-#include <kensa/nn/adtr_transformer.h>
+#include <kensa/methods/adtr/adtr_transformer.h>
 
 #include <gtest/gtest.h>
 
@@ -10,11 +10,11 @@
 
 namespace {
 
-using kensa::nn::anomaly_grid;
-using kensa::nn::image_level_loss;
-using kensa::nn::pixel_level_loss;
-using kensa::nn::pseudo_huber_difference;
-using kensa::nn::reconstruction_loss;
+using kensa::adtr::anomaly_grid;
+using kensa::adtr::image_level_loss;
+using kensa::adtr::pixel_level_loss;
+using kensa::adtr::pseudo_huber_difference;
+using kensa::adtr::reconstruction_loss;
 
 // Two channels on a 1x2 grid: the differences are (1, 3) at the left position and (2, 4) at the right.
 struct Pair {
@@ -99,7 +99,7 @@ TEST(FastDropout, DropsTheRequestedFractionAndRescales) {
     for (auto dtype : {torch::kFloat, torch::kBFloat16}) {
         torch::manual_seed(5);
         const auto x = torch::ones({1000, 1000}, dtype);
-        const auto y = kensa::nn::fast_dropout(x, 0.25, true).to(torch::kFloat);
+        const auto y = kensa::adtr::fast_dropout(x, 0.25, true).to(torch::kFloat);
         const double dropped = y.eq(0).to(torch::kFloat).mean().item<double>();
         EXPECT_NEAR(dropped, 0.25, 0.003) << c10::toString(dtype);
         const auto kept = y.masked_select(y.ne(0));
@@ -113,20 +113,20 @@ TEST(FastDropout, DropsTheRequestedFractionAndRescales) {
 TEST(FastDropout, IsReproducibleAndOffInEval) {
     const auto x = torch::rand({64, 50});
     torch::manual_seed(11);
-    const auto a = kensa::nn::fast_dropout(x, 0.5, true);
-    const auto b = kensa::nn::fast_dropout(x, 0.5, true);
+    const auto a = kensa::adtr::fast_dropout(x, 0.5, true);
+    const auto b = kensa::adtr::fast_dropout(x, 0.5, true);
     torch::manual_seed(11);
-    const auto c = kensa::nn::fast_dropout(x, 0.5, true);
+    const auto c = kensa::adtr::fast_dropout(x, 0.5, true);
     EXPECT_TRUE(torch::equal(a, c));
     EXPECT_FALSE(torch::equal(a, b));  // a new mask per call
-    EXPECT_TRUE(torch::equal(kensa::nn::fast_dropout(x, 0.5, false), x));
-    EXPECT_TRUE(torch::equal(kensa::nn::fast_dropout(x, 0.0, true), x));
+    EXPECT_TRUE(torch::equal(kensa::adtr::fast_dropout(x, 0.5, false), x));
+    EXPECT_TRUE(torch::equal(kensa::adtr::fast_dropout(x, 0.0, true), x));
 }
 
 TEST(FastDropout, BackwardUsesTheForwardMask) {
     torch::manual_seed(2);
     const auto x = torch::rand({300, 70}).add_(0.5).requires_grad_(true);
-    const auto y = kensa::nn::fast_dropout(x, 0.3, true);
+    const auto y = kensa::adtr::fast_dropout(x, 0.3, true);
     const auto w = torch::rand({300, 70});
     (y * w).sum().backward();
     // d(sum(w * x * m / 0.7))/dx = w * m / 0.7 = w * y / x.
@@ -141,14 +141,14 @@ TEST(SoftmaxDropout, MatchesSoftmaxThenDropout) {
         scores.select(2, 3).fill_(-std::numeric_limits<float>::infinity());
         scores = scores.to(dtype);
         const auto ref = torch::softmax(scores.to(torch::kFloat), -1);
-        const auto plain = kensa::nn::softmax_dropout(scores, 0.2, /*train=*/false).to(torch::kFloat);
+        const auto plain = kensa::adtr::softmax_dropout(scores, 0.2, /*train=*/false).to(torch::kFloat);
         EXPECT_LT((plain - ref).abs().max().item<double>(), tol) << c10::toString(dtype);
         EXPECT_EQ(plain.select(2, 3).abs().max().item<float>(), 0.0f);  // masked: exactly 0
 
         torch::manual_seed(9);
-        const auto dropped = kensa::nn::softmax_dropout(scores, 0.2, true).to(torch::kFloat);
+        const auto dropped = kensa::adtr::softmax_dropout(scores, 0.2, true).to(torch::kFloat);
         torch::manual_seed(9);
-        const auto expected = kensa::nn::fast_dropout(ref.to(dtype), 0.2, true).to(torch::kFloat);
+        const auto expected = kensa::adtr::fast_dropout(ref.to(dtype), 0.2, true).to(torch::kFloat);
         EXPECT_LT((dropped - expected).abs().max().item<double>(), 2 * tol) << c10::toString(dtype);
         EXPECT_TRUE(torch::equal(dropped.eq(0), expected.eq(0)));  // the same mask
     }
@@ -160,10 +160,10 @@ TEST(SoftmaxDropout, GradientMatchesAutogradOfTheUnfusedOps) {
     for (double p : {0.0, 0.3}) {
         auto a = base.clone().requires_grad_(true);
         torch::manual_seed(13);
-        (kensa::nn::softmax_dropout(a, p, true) * upstream).sum().backward();
+        (kensa::adtr::softmax_dropout(a, p, true) * upstream).sum().backward();
         auto b = base.clone().requires_grad_(true);
         torch::manual_seed(13);
-        (kensa::nn::fast_dropout(torch::softmax(b, -1), p, true) * upstream).sum().backward();
+        (kensa::adtr::fast_dropout(torch::softmax(b, -1), p, true) * upstream).sum().backward();
         EXPECT_TRUE(torch::allclose(a.grad(), b.grad(), 1e-4, 1e-6)) << "p=" << p;
     }
 }
@@ -175,16 +175,16 @@ TEST(SoftmaxDropout, PortableKernelsAgreeWithTheVectorisedOnes) {
         const auto upstream = torch::randn({3, 4, 45}).to(dtype);
         std::vector<torch::Tensor> outputs, grads, drops;
         for (bool portable : {false, true}) {
-            kensa::nn::detail::use_portable_kernels(portable);
+            kensa::adtr::detail::use_portable_kernels(portable);
             torch::manual_seed(17);
-            const auto y = kensa::nn::softmax_dropout(x, 0.25, true);
+            const auto y = kensa::adtr::softmax_dropout(x, 0.25, true);
             const auto g = torch::autograd::grad({y}, {x}, {upstream})[0];
             outputs.push_back(y.detach().to(torch::kFloat));
             grads.push_back(g.to(torch::kFloat));
             torch::manual_seed(18);
-            drops.push_back(kensa::nn::fast_dropout(scores.to(dtype), 0.25, true).to(torch::kFloat));
+            drops.push_back(kensa::adtr::fast_dropout(scores.to(dtype), 0.25, true).to(torch::kFloat));
         }
-        kensa::nn::detail::use_portable_kernels(false);
+        kensa::adtr::detail::use_portable_kernels(false);
         const double tol = dtype == torch::kFloat ? 1e-6 : 1e-2;
         EXPECT_TRUE(torch::equal(outputs[0].eq(0), outputs[1].eq(0))) << c10::toString(dtype);
         EXPECT_LT((outputs[0] - outputs[1]).abs().max().item<double>(), tol) << c10::toString(dtype);

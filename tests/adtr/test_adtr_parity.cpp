@@ -1,7 +1,7 @@
 // Kensa's transformer against its PyTorch twin (bench/adtr/adtr_pytorch.py, torch.nn.MultiheadAttention
 // based): the same weights and input, eval-mode fp32 forward, max abs difference <= 1e-4. The weights go
 // through save_module_weights, so this also checks the parameter names a Kensa weights file carries.
-#include <kensa/nn/adtr_transformer.h>
+#include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/tensor_dict.h>
 
 #include <gtest/gtest.h>
@@ -15,9 +15,9 @@
 
 namespace {
 
-using kensa::model::AdtrConfig;
-using kensa::model::Precision;
-using kensa::model::QueryMode;
+using kensa::adtr::AdtrConfig;
+using kensa::adtr::Precision;
+using kensa::adtr::QueryMode;
 
 std::map<std::string, std::string> describe(const AdtrConfig& c) {
     return {{"channels", std::to_string(c.channels)},
@@ -79,7 +79,7 @@ TEST_P(AdtrParity, MatchesPyTorch) {
     c.mask_encoder = p.mask_encoder;
     c.pre_norm = p.pre_norm;
     torch::manual_seed(21);
-    kensa::nn::AdtrTransformer model(c, Precision::Float32);
+    kensa::adtr::AdtrTransformer model(c, Precision::Float32);
     {
         // Non-trivial layer norms and biases, so a swapped or ignored parameter shows.
         torch::NoGradGuard no_grad;

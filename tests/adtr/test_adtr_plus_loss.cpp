@@ -1,14 +1,14 @@
 // ADTR+'s training objective (pixel-level, image-level or both) against values worked out by hand.
 #include <kensa/base/error.h>
-#include <kensa/nn/adtr_plus_loss.h>
-#include <kensa/nn/adtr_transformer.h>
+#include <kensa/methods/adtr/adtr_losses.h>
+#include <kensa/methods/adtr/adtr_transformer.h>
 
 #include <gtest/gtest.h>
 
 namespace {
 
-using kensa::nn::adtr_plus_loss;
-using kensa::nn::AdtrPlusLossOptions;
+using kensa::adtr::adtr_plus_loss;
+using kensa::adtr::AdtrPlusLossOptions;
 
 // Two channels on a 1x2 grid: differences (1, 3) left and (2, 4) right, so
 // phi = (sqrt(6) - 1, sqrt(11) - 1) = (1.4494897, 2.3166248).
@@ -91,7 +91,7 @@ TEST(AdtrPlusLoss, TheDefaultPullIsTheNormalOnlyLoss) {
     // Without defects: mean of the squared differences = MSE = (1 + 4 + 9 + 16) / 4.
     const auto none = torch::zeros({1, 1, 2});
     EXPECT_NEAR(adtr_plus_loss(p.reconstruction, p.features, none, o).item<double>(), 7.5, 1e-6);
-    EXPECT_NEAR(kensa::nn::reconstruction_loss(p.reconstruction, p.features).item<double>(), 7.5, 1e-6);
+    EXPECT_NEAR(kensa::adtr::reconstruction_loss(p.reconstruction, p.features).item<double>(), 7.5, 1e-6);
     // Right position a defect: pull (1 + 9) / 2 over 2 positions = 2.5, plus the push on phi, i.e. the
     // paper's value above without its pull phi_l / 2 (phi_l = sqrt(6) - 1).
     const auto y = torch::tensor({0.0f, 1.0f}).reshape({1, 1, 2});

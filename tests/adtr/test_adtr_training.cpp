@@ -1,6 +1,6 @@
 // A tiny ADTR trained on synthetic "normal" feature grids must reconstruct held-out normal grids far
 // better than off-distribution ones, and its anomaly grid must point at a pasted defect.
-#include <kensa/nn/adtr_transformer.h>
+#include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/runtime.h>
 
 #include <gtest/gtest.h>
@@ -9,8 +9,8 @@
 
 namespace {
 
-using kensa::model::AdtrConfig;
-using kensa::model::Precision;
+using kensa::adtr::AdtrConfig;
+using kensa::adtr::Precision;
 
 // Normal grids live on a low-dimensional manifold: a few fixed smooth spatial patterns, mixed into the
 // channels by a fixed matrix, with per-image amplitudes around 1 and a little noise.
@@ -57,13 +57,13 @@ TEST_P(AdtrTraining, LearnsNormalFeaturesAndFlagsAnomalies) {
     auto gen = at::detail::createCPUGenerator(7);
 
     torch::manual_seed(0);
-    kensa::nn::AdtrTransformer model(c, GetParam());
+    kensa::adtr::AdtrTransformer model(c, GetParam());
     torch::optim::AdamW opt(model->parameters(), torch::optim::AdamWOptions(3e-3).weight_decay(1e-4));
     model->train();
     double first_loss = 0.0, last_loss = 0.0;
     for (int step = 0; step < 300; ++step) {
         const auto x = data.sample(8, gen);
-        auto loss = kensa::nn::reconstruction_loss(model->forward(x), x);
+        auto loss = kensa::adtr::reconstruction_loss(model->forward(x), x);
         opt.zero_grad();
         loss.backward();
         opt.step();
@@ -74,12 +74,12 @@ TEST_P(AdtrTraining, LearnsNormalFeaturesAndFlagsAnomalies) {
     model->eval();
     torch::NoGradGuard no_grad;
     const auto normal = data.sample(16, gen);
-    const auto normal_score = kensa::nn::anomaly_grid(model->forward(normal), normal);
+    const auto normal_score = kensa::adtr::anomaly_grid(model->forward(normal), normal);
 
     // Off-distribution: Gaussian grids with the normal data's per-channel scale.
     const auto scale = normal.std({0, 2, 3}, /*unbiased=*/true, /*keepdim=*/true);
     const auto odd = torch::randn(normal.sizes(), gen) * scale;
-    const auto odd_score = kensa::nn::anomaly_grid(model->forward(odd), odd);
+    const auto odd_score = kensa::adtr::anomaly_grid(model->forward(odd), odd);
     EXPECT_GT(odd_score.mean().item<double>(), 3.0 * normal_score.mean().item<double>());
     // Per image, every off-distribution grid scores above every normal one.
     EXPECT_GT(odd_score.mean({1, 2}).min().item<double>(), normal_score.mean({1, 2}).max().item<double>());
@@ -89,7 +89,7 @@ TEST_P(AdtrTraining, LearnsNormalFeaturesAndFlagsAnomalies) {
     const auto perm = torch::randperm(c.channels, gen);
     auto patch = defect.narrow(2, 2, 2).narrow(3, 5, 2);
     patch.copy_(patch.index_select(1, perm));
-    const auto grid = kensa::nn::anomaly_grid(model->forward(defect), defect);  // [16, g, g]
+    const auto grid = kensa::adtr::anomaly_grid(model->forward(defect), defect);  // [16, g, g]
     const auto inside = grid.narrow(1, 2, 2).narrow(2, 5, 2).amax({1, 2});
     auto outside_mask = torch::ones({c.grid, c.grid}, torch::kBool);
     outside_mask.narrow(0, 1, 4).narrow(1, 4, 4).fill_(false);  // the defect and its 1-position border

@@ -1,17 +1,17 @@
 // The transformer's contracts: shapes for every query mode and grid, the neighbourhood mask's locality,
 // train-only jitter and dropout, eval determinism, bf16 against fp32, parameter names.
 #include <kensa/base/error.h>
-#include <kensa/nn/adtr_transformer.h>
+#include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/tensor_dict.h>
 
 #include <gtest/gtest.h>
 
 namespace {
 
-using kensa::model::AdtrConfig;
-using kensa::model::Precision;
-using kensa::model::QueryMode;
-using kensa::nn::AdtrTransformer;
+using kensa::adtr::AdtrConfig;
+using kensa::adtr::Precision;
+using kensa::adtr::QueryMode;
+using kensa::adtr::AdtrTransformer;
 
 AdtrConfig small_config(int grid = 8) {
     AdtrConfig c;
@@ -60,12 +60,12 @@ TEST_P(AdtrShapes, ReconstructsTheInputShape) {
         ASSERT_EQ(y.sizes(), x.sizes());
         EXPECT_EQ(y.scalar_type(), torch::kFloat);
         EXPECT_TRUE(torch::isfinite(y).all().item<bool>());
-        kensa::nn::reconstruction_loss(y, x).backward();  // every parameter takes part
+        kensa::adtr::reconstruction_loss(y, x).backward();  // every parameter takes part
         for (const auto& param : model->named_parameters())
             EXPECT_TRUE(param.value().grad().defined()) << param.key();
         model->eval();
         torch::NoGradGuard no_grad;
-        EXPECT_EQ(kensa::nn::anomaly_grid(model->forward(x), x).sizes(),
+        EXPECT_EQ(kensa::adtr::anomaly_grid(model->forward(x), x).sizes(),
                   (std::vector<int64_t>{3, c.grid, c.grid}));
     }
 }
@@ -120,7 +120,7 @@ TEST(AdtrTransformer, InvalidConfigurationsAndInputsAreErrors) {
 }
 
 TEST(AdtrTransformer, NeighbourhoodMaskHidesAPositionsOwnWindow) {
-    const auto m = kensa::nn::neighbourhood_mask(5, 3);
+    const auto m = kensa::adtr::neighbourhood_mask(5, 3);
     ASSERT_EQ(m.sizes(), (std::vector<int64_t>{25, 25}));
     EXPECT_TRUE(std::isinf(m[0][0].item<float>()));    // (0,0) does not see itself
     EXPECT_TRUE(std::isinf(m[0][6].item<float>()));    // nor (1,1)
@@ -225,7 +225,7 @@ TEST(AdtrTransformer, Bf16StaysCloseToFp32) {
     const auto fast = model->forward(x);
     EXPECT_FALSE(torch::equal(ref, fast));  // it really ran in bf16
     EXPECT_LT((ref - fast).abs().max().item<double>(), 0.05 * ref.abs().max().item<double>());
-    const auto g_ref = kensa::nn::anomaly_grid(ref, x), g_fast = kensa::nn::anomaly_grid(fast, x);
+    const auto g_ref = kensa::adtr::anomaly_grid(ref, x), g_fast = kensa::adtr::anomaly_grid(fast, x);
     EXPECT_LT(((g_ref - g_fast).abs() / g_ref).max().item<double>(), 0.02);
 }
 
@@ -255,15 +255,15 @@ TEST(AdtrTransformer, InferenceSeesWeightUpdates) {
 TEST(AdtrTransformer, AutoPrecisionFollowsTheCpu) {
     AdtrTransformer model(small_config(), Precision::Auto);
     EXPECT_EQ(model->precision(),
-              kensa::nn::cpu_has_native_bf16() ? Precision::BFloat16 : Precision::Float32);
+              kensa::adtr::cpu_has_native_bf16() ? Precision::BFloat16 : Precision::Float32);
 }
 
 TEST(AdtrConfig, NamesRoundTrip) {
     for (auto m : {QueryMode::PerLayer, QueryMode::Shared, QueryMode::None})
-        EXPECT_EQ(kensa::model::parse_query_mode(kensa::model::to_string(m)), m);
+        EXPECT_EQ(kensa::adtr::parse_query_mode(kensa::model::to_string(m)), m);
     for (auto p : {Precision::Auto, Precision::Float32, Precision::BFloat16})
-        EXPECT_EQ(kensa::model::parse_precision(kensa::model::to_string(p)), p);
-    EXPECT_FALSE(kensa::model::parse_query_mode("uniad").has_value());
+        EXPECT_EQ(kensa::adtr::parse_precision(kensa::model::to_string(p)), p);
+    EXPECT_FALSE(kensa::adtr::parse_query_mode("uniad").has_value());
     EXPECT_NO_THROW(AdtrConfig{}.validate());
 }
 

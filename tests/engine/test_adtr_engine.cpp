@@ -1,5 +1,5 @@
 #include <kensa/base/error.h>
-#include <kensa/engine/adtr_training.h>
+#include <kensa/engine/training.h>
 #include <kensa/engine/inspector.h>
 
 #include "tiny_model.h"
@@ -17,7 +17,7 @@ using kensa::test::normal_images;
 using kensa::test::tiny_config;
 
 const kensa::engine::TrainingResult& trained_once() {
-    static const auto result = kensa::engine::train_adtr(normal_images(24, 64, 1), tiny_config());
+    static const auto result = kensa::engine::train(normal_images(24, 64, 1), tiny_config());
     return result;
 }
 
@@ -68,9 +68,9 @@ TEST(AdtrEngine, BundleRoundTripGivesBitIdenticalMaps) {
 
 TEST(AdtrEngine, SameSeedSameModel) {
     auto c = tiny_config();
-    c.epochs = 3;
+    c.adtr.epochs = 3;
     const auto images = normal_images(12, 64, 3);
-    const auto a = kensa::engine::train_adtr(images, c), b = kensa::engine::train_adtr(images, c);
+    const auto a = kensa::engine::train(images, c), b = kensa::engine::train(images, c);
     EXPECT_EQ(a.epoch_losses, b.epoch_losses);
     EXPECT_EQ(kensa::model::tensor_checksum(a.bundle.tensors),
               kensa::model::tensor_checksum(b.bundle.tensors));
@@ -78,12 +78,12 @@ TEST(AdtrEngine, SameSeedSameModel) {
 
 TEST(AdtrEngine, CancelStopsWithinASecond) {
     auto c = tiny_config();
-    c.epochs = 1000;
+    c.adtr.epochs = 1000;
     using Clock = std::chrono::steady_clock;
     Clock::time_point asked{};
     int steps = 0;
     const auto images = normal_images(12, 64, 4);
-    EXPECT_THROW(kensa::engine::train_adtr(images, c,
+    EXPECT_THROW(kensa::engine::train(images, c,
                                            [&](const kensa::Progress& p) {
                                                if (p.stage == "training" && ++steps == 5) {
                                                    asked = Clock::now();
@@ -98,10 +98,10 @@ TEST(AdtrEngine, CancelStopsWithinASecond) {
 
 TEST(AdtrEngine, BadInputIsAClearError) {
     auto c = tiny_config();
-    EXPECT_THROW(kensa::engine::train_adtr(normal_images(1, 64, 5), c), kensa::Error);
+    EXPECT_THROW(kensa::engine::train(normal_images(1, 64, 5), c), kensa::Error);
     c.features.image_size = 70;
-    EXPECT_THROW(kensa::engine::train_adtr(normal_images(8, 64, 5), c), kensa::Error);
+    EXPECT_THROW(kensa::engine::train(normal_images(8, 64, 5), c), kensa::Error);
     c = tiny_config();
     c.features.backbone = "nonesuch";
-    EXPECT_THROW(kensa::engine::train_adtr(normal_images(8, 64, 5), c), kensa::Error);
+    EXPECT_THROW(kensa::engine::train(normal_images(8, 64, 5), c), kensa::Error);
 }

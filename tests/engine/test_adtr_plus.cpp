@@ -2,8 +2,8 @@
 // the mode switch and what the bundle records, synthetic defects per epoch, and that a few real defects
 // teach the model to flag their kind.
 #include <kensa/base/error.h>
-#include <kensa/engine/adtr_plus.h>
-#include <kensa/engine/adtr_training.h>
+#include <kensa/methods/adtr/adtr_plus.h>
+#include <kensa/engine/training.h>
 #include <kensa/engine/inspector.h>
 
 #include "tiny_model.h"
@@ -15,9 +15,9 @@
 
 namespace {
 
-using kensa::engine::AnomalyObjective;
+using kensa::adtr::AnomalyObjective;
 using kensa::engine::DefectSample;
-using kensa::engine::TrainingMode;
+using kensa::model::TrainingMode;
 
 using kensa::test::normal_images;
 
@@ -41,12 +41,12 @@ kensa::engine::TrainingConfig tiny_config(int epochs) {
     c.features.threads = 1;
     // The paper's plain transformer and raw scores: the contrast checks below divide by the mean map of
     // normal images, which per-position normalisation centres on zero.
-    c.adtr = kensa::model::AdtrConfig{};
-    c.normalize_positions = false;
-    kensa::test::use_tiny_transformer(c.adtr);
-    c.adtr.dropout = 0.0;
-    c.epochs = epochs;
-    c.precision = kensa::model::Precision::Float32;
+    c.adtr.model = kensa::adtr::AdtrConfig{};
+    c.adtr.normalize_positions = false;
+    kensa::test::use_tiny_transformer(c.adtr.model);
+    c.adtr.model.dropout = 0.0;
+    c.adtr.epochs = epochs;
+    c.adtr.precision = kensa::adtr::Precision::Float32;
     c.map.score_pool = 8;
     return c;
 }
@@ -56,7 +56,7 @@ nlohmann::json record(const kensa::engine::TrainingResult& r) {
 }
 
 cv::Mat grid_of(const cv::Mat& mask, int grid, double fraction) {
-    return kensa::engine::mask_to_grid(mask, grid, fraction);
+    return kensa::adtr::mask_to_grid(mask, grid, fraction);
 }
 
 std::vector<cv::Point> marked(const cv::Mat& grid) {
@@ -106,8 +106,8 @@ TEST(MaskToGrid, CellsFollowTheImageResizedToASquare) {
 }
 
 TEST(AdtrPlusMode, AutoSwitchesOnDefectsOrSyntheticAndCanBeForced) {
-    using kensa::engine::resolve_mode;
-    kensa::engine::AnomalyTrainingConfig c;
+    using kensa::adtr::resolve_mode;
+    kensa::adtr::AnomalyTrainingConfig c;
     EXPECT_EQ(resolve_mode(c, 0), TrainingMode::NormalOnly);
     EXPECT_EQ(resolve_mode(c, 1), TrainingMode::AnomalyAvailable);
     c.synthetic = true;
@@ -117,9 +117,9 @@ TEST(AdtrPlusMode, AutoSwitchesOnDefectsOrSyntheticAndCanBeForced) {
     c.synthetic = false;
     c.mode = TrainingMode::AnomalyAvailable;
     EXPECT_EQ(resolve_mode(c, 0), TrainingMode::AnomalyAvailable);
-    EXPECT_EQ(kensa::engine::parse_training_mode("anomaly"), TrainingMode::AnomalyAvailable);
-    EXPECT_FALSE(kensa::engine::parse_training_mode("plus"));
-    EXPECT_EQ(kensa::engine::parse_anomaly_objective("both"), AnomalyObjective::Both);
+    EXPECT_EQ(kensa::model::parse_training_mode("anomaly"), TrainingMode::AnomalyAvailable);
+    EXPECT_FALSE(kensa::model::parse_training_mode("plus"));
+    EXPECT_EQ(kensa::adtr::parse_anomaly_objective("both"), AnomalyObjective::Both);
 }
 
 TEST(AdtrPlusTraining, TheBundleRecordsTheModeAndTheDataThatTrainedIt) {
@@ -130,7 +130,7 @@ TEST(AdtrPlusTraining, TheBundleRecordsTheModeAndTheDataThatTrainedIt) {
         data.normal_paths.push_back("train/good/00" + std::to_string(i) + ".png");
 
     auto c = tiny_config(1);
-    auto r = kensa::engine::train_adtr(data, c);
+    auto r = kensa::engine::train(data, c);
     EXPECT_EQ(r.mode, TrainingMode::NormalOnly);
     EXPECT_EQ(record(r)["mode"], "normal-only");
     EXPECT_EQ(record(r)["training_images"].size(), 8u);
@@ -138,7 +138,7 @@ TEST(AdtrPlusTraining, TheBundleRecordsTheModeAndTheDataThatTrainedIt) {
 
     data.defects = {with_defect(normals[0], {8, 8, 16, 16}, "test/stain/000.png"),
                     with_defect(normals[1], {30, 20, 12, 12}, "test/stain/001.png")};
-    r = kensa::engine::train_adtr(data, c);
+    r = kensa::engine::train(data, c);
     EXPECT_EQ(r.mode, TrainingMode::AnomalyAvailable);
     auto j = record(r);
     EXPECT_EQ(j["mode"], "anomaly-available");
@@ -152,8 +152,8 @@ TEST(AdtrPlusTraining, TheBundleRecordsTheModeAndTheDataThatTrainedIt) {
     EXPECT_EQ(kensa::engine::evaluation_exclusions(r.bundle.training_json).size(), 10u);
     EXPECT_EQ(kensa::engine::evaluation_exclusions(r.bundle.training_json).back(), "test/stain/001.png");
 
-    c.anomaly.mode = TrainingMode::NormalOnly;  // forced: not trained on, only set aside from evaluation
-    r = kensa::engine::train_adtr(data, c);
+    c.adtr.anomaly.mode = TrainingMode::NormalOnly;  // forced: not trained on, only set aside from evaluation
+    r = kensa::engine::train(data, c);
     EXPECT_EQ(record(r)["mode"], "normal-only");
     EXPECT_EQ(record(r)["mode_requested"], "normal");
     EXPECT_EQ(r.defect_images, 0);
@@ -162,11 +162,11 @@ TEST(AdtrPlusTraining, TheBundleRecordsTheModeAndTheDataThatTrainedIt) {
     EXPECT_EQ(kensa::engine::evaluation_exclusions(r.bundle.training_json).size(), 10u);
 
     data.defects.clear();
-    c.anomaly.mode = TrainingMode::Auto;
-    c.anomaly.synthetic = true;
-    c.anomaly.synthetic_mix.generators = {{"confetti", 3.0, {}}, {"scratch", 1.0, {}}};
-    c.anomaly.objective = AnomalyObjective::Both;
-    r = kensa::engine::train_adtr(data, c);
+    c.adtr.anomaly.mode = TrainingMode::Auto;
+    c.adtr.anomaly.synthetic = true;
+    c.adtr.anomaly.synthetic_mix.generators = {{"confetti", 3.0, {}}, {"scratch", 1.0, {}}};
+    c.adtr.anomaly.objective = AnomalyObjective::Both;
+    r = kensa::engine::train(data, c);
     j = record(r);
     EXPECT_EQ(j["mode"], "anomaly-available");
     EXPECT_EQ(j["anomaly"]["objective"], "both");
@@ -186,7 +186,7 @@ TEST(AdtrPlusTraining, BadDefectSamplesAreClearErrors) {
     sample.mask = cv::Mat();
     data.defects = {sample};
     try {
-        kensa::engine::train_adtr(data, tiny_config(1));
+        kensa::engine::train(data, tiny_config(1));
         FAIL() << "no error";
     } catch (const kensa::Error& e) {
         EXPECT_NE(std::string(e.what()).find("test/stain/007.png: the defect image has no mask"),
@@ -194,17 +194,17 @@ TEST(AdtrPlusTraining, BadDefectSamplesAreClearErrors) {
             << e.what();
     }
     data.defects[0].mask = cv::Mat::zeros(32, 32, CV_8UC1);
-    EXPECT_THROW(kensa::engine::train_adtr(data, tiny_config(1)), kensa::Error);
+    EXPECT_THROW(kensa::engine::train(data, tiny_config(1)), kensa::Error);
     data.defects.clear();
     auto c = tiny_config(1);
-    c.anomaly.synthetic = true;
-    c.anomaly.synthetic_mix.generators = {{"nonesuch", 1.0, {}}};
-    EXPECT_THROW(kensa::engine::train_adtr(data, c), kensa::Error);
+    c.adtr.anomaly.synthetic = true;
+    c.adtr.anomaly.synthetic_mix.generators = {{"nonesuch", 1.0, {}}};
+    EXPECT_THROW(kensa::engine::train(data, c), kensa::Error);
 }
 
 TEST(SyntheticSchedule, FreshDefectsEveryEpochSameForTheSameSeed) {
     const auto images = normal_images(12, 64, 13);
-    const kensa::engine::SyntheticSchedule a({}, 0.5, 7), b({}, 0.5, 7), other({}, 0.5, 8);
+    const kensa::adtr::SyntheticSchedule a({}, 0.5, 7), b({}, 0.5, 7), other({}, 0.5, 8);
     const auto e0 = a.draw(images, 0), again = b.draw(images, 0), e1 = a.draw(images, 1);
     ASSERT_FALSE(e0.empty());
     ASSERT_EQ(e0.size(), again.size());
@@ -216,8 +216,8 @@ TEST(SyntheticSchedule, FreshDefectsEveryEpochSameForTheSameSeed) {
         EXPECT_GT(cv::countNonZero(e0[i].mask), 0);
     }
     // Another epoch or another seed: other images or other defects.
-    const auto differs = [](const std::vector<kensa::engine::SyntheticDraw>& x,
-                            const std::vector<kensa::engine::SyntheticDraw>& y) {
+    const auto differs = [](const std::vector<kensa::adtr::SyntheticDraw>& x,
+                            const std::vector<kensa::adtr::SyntheticDraw>& y) {
         if (x.size() != y.size())
             return true;
         for (size_t i = 0; i < x.size(); ++i)
@@ -234,14 +234,14 @@ TEST(SyntheticSchedule, FreshDefectsEveryEpochSameForTheSameSeed) {
         for (size_t i = 0; i < 20; ++i)
             chosen += a.chosen(epoch, i) ? 1 : 0;
     EXPECT_NEAR(chosen / 1000.0, 0.5, 0.06);
-    EXPECT_TRUE(kensa::engine::SyntheticSchedule({}, 0.0, 7).draw(images, 0).empty());
-    EXPECT_EQ(kensa::engine::SyntheticSchedule({}, 1.0, 7).draw(images, 0).size(), images.size());
+    EXPECT_TRUE(kensa::adtr::SyntheticSchedule({}, 0.0, 7).draw(images, 0).empty());
+    EXPECT_EQ(kensa::adtr::SyntheticSchedule({}, 1.0, 7).draw(images, 0).size(), images.size());
 }
 
 TEST(SyntheticSchedule, ALimitKeepsARandomSubsetOfTheEpochsDefects) {
     const auto images = normal_images(30, 32, 16);
-    const kensa::engine::SyntheticSchedule open({}, 0.6, 9);
-    kensa::engine::SyntheticSchedule limited({}, 0.6, 9);
+    const kensa::adtr::SyntheticSchedule open({}, 0.6, 9);
+    kensa::adtr::SyntheticSchedule limited({}, 0.6, 9);
     limited.limit_draws(5);
     int not_the_first_five = 0;
     for (int epoch = 0; epoch < 4; ++epoch) {
@@ -266,10 +266,10 @@ TEST(SyntheticSchedule, ALimitKeepsARandomSubsetOfTheEpochsDefects) {
 // count first. Progress knows every epoch's size in advance.
 TEST(AdtrPlusTraining, DefectCopiesJoinTheEpochUpToItsLargestSize) {
     auto c = tiny_config(3);
-    c.batch_size = 4;
-    c.anomaly.synthetic = true;
-    c.anomaly.synthetic_share = 1.0;  // every image would get a copy: the size limit decides
-    c.anomaly.max_epoch_size = 1.5;
+    c.adtr.batch_size = 4;
+    c.adtr.anomaly.synthetic = true;
+    c.adtr.anomaly.synthetic_share = 1.0;  // every image would get a copy: the size limit decides
+    c.adtr.anomaly.max_epoch_size = 1.5;
     kensa::engine::TrainingData data;
     data.normal = normal_images(12, 64, 17);
     int64_t last_done = 0, total = 0, reports = 0;
@@ -282,7 +282,7 @@ TEST(AdtrPlusTraining, DefectCopiesJoinTheEpochUpToItsLargestSize) {
         }
         return true;
     };
-    auto r = kensa::engine::train_adtr(data, c, progress);
+    auto r = kensa::engine::train(data, c, progress);
     const int n = r.train_images;
     const int copies = (3 * n) / 2 - n;
     ASSERT_GT(copies, 0);
@@ -296,18 +296,18 @@ TEST(AdtrPlusTraining, DefectCopiesJoinTheEpochUpToItsLargestSize) {
     // Two marked defects take two of the places.
     data.defects = {with_defect(data.normal[0], {8, 8, 16, 16}, "test/stain/000.png"),
                     with_defect(data.normal[1], {30, 20, 12, 12}, "test/stain/001.png")};
-    r = kensa::engine::train_adtr(data, c);
+    r = kensa::engine::train(data, c);
     EXPECT_EQ(r.synthetic_per_epoch, std::vector<int>(3, copies - 2));
     // When they fill it, no copy is left, and the user is told.
-    c.anomaly.max_epoch_size = 1.0;
-    r = kensa::engine::train_adtr(data, c);
+    c.adtr.anomaly.max_epoch_size = 1.0;
+    r = kensa::engine::train(data, c);
     EXPECT_EQ(r.synthetic_per_epoch, std::vector<int>(3, 0));
     ASSERT_EQ(r.warnings.size(), 1u);
     EXPECT_NE(r.warnings[0].find("2 marked defects fill the largest epoch"), std::string::npos)
         << r.warnings[0];
     EXPECT_EQ(record(r)["warnings"].size(), 1u);
-    c.anomaly.max_epoch_size = 0.5;
-    EXPECT_THROW(kensa::engine::train_adtr(data, c), kensa::Error);
+    c.adtr.anomaly.max_epoch_size = 0.5;
+    EXPECT_THROW(kensa::engine::train(data, c), kensa::Error);
 }
 
 TEST(SyntheticSchedule, MovesMarkedDefectsBeforeDrawingSyntheticOnes) {
@@ -315,7 +315,7 @@ TEST(SyntheticSchedule, MovesMarkedDefectsBeforeDrawingSyntheticOnes) {
     const auto marked = with_defect(images[0], {8, 8, 12, 12}, "");
     const auto transplant =
         std::make_shared<kensa::data::synthetic::DefectTransplant>(std::vector{marked.image}, std::vector{marked.mask});
-    kensa::engine::SyntheticSchedule moved_only({}, 0.0, 7);
+    kensa::adtr::SyntheticSchedule moved_only({}, 0.0, 7);
     moved_only.move_marked_defects(transplant, 1.0);
     const auto all_moved = moved_only.draw(images, 0);
     ASSERT_EQ(all_moved.size(), images.size());
@@ -324,7 +324,7 @@ TEST(SyntheticSchedule, MovesMarkedDefectsBeforeDrawingSyntheticOnes) {
         EXPECT_EQ(cv::countNonZero(d.mask), 12 * 12);  // flipped and turned, never resized
     }
     // Every image carries a defect; about half are moved marked defects, the rest synthetic.
-    kensa::engine::SyntheticSchedule both({}, 1.0, 7);
+    kensa::adtr::SyntheticSchedule both({}, 1.0, 7);
     both.move_marked_defects(transplant, 0.5);
     EXPECT_EQ(both.moved_defect_share(), 0.5);
     int moved = 0;
@@ -340,10 +340,10 @@ TEST(SyntheticSchedule, MovesMarkedDefectsBeforeDrawingSyntheticOnes) {
 
 TEST(AdtrPlusTraining, SyntheticTrainingIsDeterministicForASeed) {
     auto c = tiny_config(3);
-    c.anomaly.synthetic = true;
+    c.adtr.anomaly.synthetic = true;
     kensa::engine::TrainingData data;
     data.normal = normal_images(10, 64, 14);
-    const auto a = kensa::engine::train_adtr(data, c), b = kensa::engine::train_adtr(data, c);
+    const auto a = kensa::engine::train(data, c), b = kensa::engine::train(data, c);
     EXPECT_EQ(a.mode, TrainingMode::AnomalyAvailable);
     EXPECT_EQ(a.synthetic_per_epoch, b.synthetic_per_epoch);
     EXPECT_EQ(a.synthetic_per_epoch.size(), 3u);
@@ -351,7 +351,7 @@ TEST(AdtrPlusTraining, SyntheticTrainingIsDeterministicForASeed) {
     EXPECT_EQ(kensa::model::tensor_checksum(a.bundle.tensors),
               kensa::model::tensor_checksum(b.bundle.tensors));
     c.seed = 2;
-    const auto other = kensa::engine::train_adtr(data, c);
+    const auto other = kensa::engine::train(data, c);
     EXPECT_NE(other.epoch_losses, a.epoch_losses);
 }
 
@@ -372,18 +372,18 @@ TEST(AdtrPlusTraining, AFewRealDefectsRaiseTheScoreOfTheirKind) {
         unseen.push_back(with_defect(fresh[4 + i], places[(i + 1) % places.size()], ""));
 
     auto c = tiny_config(30);
-    c.anomaly.mode = TrainingMode::NormalOnly;
-    const auto normal_only = kensa::engine::train_adtr(data, c);
-    c.anomaly.mode = TrainingMode::Auto;
+    c.adtr.anomaly.mode = TrainingMode::NormalOnly;
+    const auto normal_only = kensa::engine::train(data, c);
+    c.adtr.anomaly.mode = TrainingMode::Auto;
     // The paper's loss (pseudo-Huber pull) with its push made strong: this checks the push mechanism, on a
     // toy model (learned query, no jitter, 30 epochs) that reacts unlike the full-size recipe. Measured
     // here: 4.55 -> 5.29 on trained stains (+16% to +25% over seeds 2 and 3). The defaults (alpha 0.003,
     // squared pull, marked defects moved) lower this toy's contrast (4.55 -> 3.59) while raising AU-PRO
     // on the full-size sample product; they are chosen there (docs/benchmarks.md, "ADTR+").
-    c.anomaly.alpha = 1.0;
-    c.anomaly.pseudo_huber_pull = true;
-    c.anomaly.moved_defect_share = 0.0;
-    const auto plus = kensa::engine::train_adtr(data, c);
+    c.adtr.anomaly.alpha = 1.0;
+    c.adtr.anomaly.pseudo_huber_pull = true;
+    c.adtr.anomaly.moved_defect_share = 0.0;
+    const auto plus = kensa::engine::train(data, c);
     ASSERT_EQ(plus.mode, TrainingMode::AnomalyAvailable);
 
     const auto contrast = [&](const kensa::engine::TrainingResult& r,

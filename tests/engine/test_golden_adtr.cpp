@@ -7,8 +7,8 @@
 #include <kensa/data/image_io.h>
 #include <kensa/data/mvtec_product.h>
 #include <kensa/data/sample_product.h>
-#include <kensa/engine/adtr_training.h>
-#include <kensa/engine/backbone_catalog.h>
+#include <kensa/engine/training.h>
+#include <kensa/features/backbone_catalog.h>
 #include <kensa/engine/inspector.h>
 #include <kensa/io/safetensors.h>
 #include <kensa/model/model_bundle.h>
@@ -76,7 +76,7 @@ Inspected train_and_inspect(const kensa::data::MvtecProduct& product) {
     }
     kensa::engine::TrainingConfig config;
     config.features.threads = kThreads;
-    const auto result = kensa::engine::train_adtr(data, config);
+    const auto result = kensa::engine::train(data, config);
     kensa::engine::Inspector inspector(result.bundle, kThreads);
 
     Inspected out;

@@ -16,7 +16,7 @@
 namespace kensa::engine {
 namespace {
 namespace fs = std::filesystem;
-using metrics::Truth;
+using postprocess::Truth;
 
 // 10 epochs on 12 images: seconds, as ctest runs every test in its own process; still separates the
 // obvious defects below.
@@ -119,9 +119,9 @@ TEST(InspectionRun, ScoresEveryReadableImageAndEvaluatesOnce) {
         truths.push_back(item.truth);
     const auto scores = run.scores();
     const float f1 = float(run.evaluation->overall.image_f1_threshold);
-    const auto counts = metrics::count_verdicts(scores, truths, f1);
+    const auto counts = postprocess::count_verdicts(scores, truths, f1);
     EXPECT_EQ(counts.ng + counts.ok, 13);
-    EXPECT_EQ(metrics::VerdictCounter(scores, truths).at(f1), counts);
+    EXPECT_EQ(postprocess::VerdictCounter(scores, truths).at(f1), counts);
 }
 
 TEST(InspectionRun, UnlabelledImagesAloneGiveNoEvaluation) {

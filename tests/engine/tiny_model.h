@@ -2,7 +2,7 @@
 // The synthetic normal images and the tiny configuration (random-init ResNet-18, no weights file needed)
 // the batch-inspection tests train on; shared by the engine tests.
 
-#include <kensa/engine/adtr_training.h>
+#include <kensa/engine/training.h>
 
 #include "../support/tiny_adtr.h"
 
@@ -32,11 +32,11 @@ inline engine::TrainingConfig tiny_config() {
     c.features.backbone = "resnet18";
     c.features.random_init = true;
     c.features.image_size = 64;
-    use_tiny_transformer(c.adtr);
-    c.adtr.dropout = 0.0;
-    c.epochs = 60;
-    c.learning_rate = 1e-3;
-    c.precision = model::Precision::Float32;
+    use_tiny_transformer(c.adtr.model);
+    c.adtr.model.dropout = 0.0;
+    c.adtr.epochs = 60;
+    c.adtr.learning_rate = 1e-3;
+    c.adtr.precision = adtr::Precision::Float32;
     c.map.score_pool = 8;
     return c;
 }

@@ -101,3 +101,15 @@ TEST(Curve, RecorderBoundsMemoryAndKeepsEndPoints) {
     EXPECT_NEAR(km::trapezoid_area(t), 2.0 / 3.0, 5e-3);
     EXPECT_EQ(all.finish().size(), c.size());
 }
+
+TEST(PointAtThreshold, InterpolatesBetweenRecordedThresholds) {
+    const std::vector<km::CurvePoint> curve{
+        {0.0, 0.0, INFINITY}, {0.0, 0.5, 3.f}, {0.2, 0.9, 1.f}, {1.0, 1.0, -2.f}};
+    EXPECT_EQ(km::point_at_threshold(curve, 5.f).y, 0.0);  // above every score: nothing flagged
+    EXPECT_EQ(km::point_at_threshold(curve, 3.f).y, 0.5);  // exactly at a point: that point
+    const km::CurvePoint mid = km::point_at_threshold(curve, 2.f);
+    EXPECT_DOUBLE_EQ(mid.x, 0.1);
+    EXPECT_DOUBLE_EQ(mid.y, 0.7);
+    EXPECT_EQ(km::point_at_threshold(curve, -9.f).x, 1.0);  // below every score: everything flagged
+    EXPECT_EQ(km::point_at_threshold({}, 1.f).x, 0.0);
+}

@@ -20,7 +20,7 @@ ModelBundle sample_bundle() {
     b.image_size = 256;
     b.adtr.channels = 152;
     b.adtr.grid = 16;
-    b.adtr.query_mode = kensa::model::QueryMode::Shared;
+    b.adtr.query_mode = kensa::adtr::QueryMode::Shared;
     b.adtr.neighbour_mask = 7;
     b.gaussian_sigma = 3.5;
     b.score_pool = 8;
@@ -71,7 +71,7 @@ TEST_F(BundleTest, RoundTripKeepsEverything) {
     EXPECT_EQ(b.backbone_weights_checksum, a.backbone_weights_checksum);
     EXPECT_EQ(b.image_size, 256);
     EXPECT_EQ(b.adtr.grid, 16);
-    EXPECT_EQ(b.adtr.query_mode, kensa::model::QueryMode::Shared);
+    EXPECT_EQ(b.adtr.query_mode, kensa::adtr::QueryMode::Shared);
     EXPECT_EQ(b.adtr.neighbour_mask, 7);
     EXPECT_EQ(b.gaussian_sigma, 3.5);
     EXPECT_EQ(b.score_pool, 8);

@@ -14,7 +14,7 @@
 #include "ui_test_support.h"
 
 #include <kensa/metrics/evaluation.h>
-#include <kensa/metrics/verdicts.h>
+#include <kensa/postprocess/verdicts.h>
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -32,13 +32,13 @@
 
 using namespace kensa;
 using namespace kensa::ui;
-using metrics::Truth;
+using postprocess::Truth;
 
 namespace {
 
 // Core's direct count over the results, the reference the UI must agree with.
-metrics::VerdictCounts coreCounts(const BatchResults& r, float threshold) {
-    return metrics::count_verdicts(r.scores, r.truths, threshold);
+postprocess::VerdictCounts coreCounts(const BatchResults& r, float threshold) {
+    return postprocess::count_verdicts(r.scores, r.truths, threshold);
 }
 
 int modelNgRows(const ReviewModel& model) {

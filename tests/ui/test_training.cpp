@@ -22,7 +22,7 @@
 
 #include <cmath>
 
-#include <kensa/engine/backbone_catalog.h>
+#include <kensa/features/backbone_catalog.h>
 #include <kensa/project/project_images.h>
 
 #include <QCheckBox>

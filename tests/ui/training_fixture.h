@@ -8,8 +8,8 @@
 #include "training/training_controller.h"
 #include "ui_test_support.h"
 
-#include <kensa/engine/adtr_training.h>
-#include <kensa/engine/backbone_catalog.h>
+#include <kensa/engine/training.h>
+#include <kensa/features/backbone_catalog.h>
 #include <kensa/project/project_images.h>
 
 #include <QSignalSpy>
@@ -35,7 +35,7 @@ inline QString createTrainableProject(ui::ProjectSession& session, const QTempor
 // For TrainingController::setConfigAdjustment.
 inline void useTinyModel(engine::TrainingConfig& config) {
     config.features.threads = 1;
-    use_tiny_transformer(config.adtr);
+    use_tiny_transformer(config.adtr.model);
 }
 
 inline bool backboneWeightsInstalled() {

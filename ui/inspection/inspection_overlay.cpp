@@ -1,23 +1,19 @@
 #include "inspection/inspection_overlay.h"
 
+#include <kensa/postprocess/verdict.h>
+
 #include <opencv2/imgproc.hpp>
 
 #include <vector>
 
 namespace kensa::ui {
 
-std::pair<float, float> heatmapScale(float pixelThreshold) {
-    if (pixelThreshold > 0.f)
-        return {0.f, 2.f * pixelThreshold};
-    return {pixelThreshold - 1.f, pixelThreshold + 1.f};
-}
-
 QPainterPath defectOutline(const cv::Mat& map, float pixelThreshold) {
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);
     if (map.empty() || map.type() != CV_32FC1)
         return path;
-    const cv::Mat above = map >= pixelThreshold;
+    const cv::Mat above = postprocess::anomalous_pixels(map, pixelThreshold);
     std::vector<std::vector<cv::Point>> contours;
     cv::findContours(above, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
     for (const auto& c : contours) {

@@ -17,6 +17,9 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
+#include <kensa/postprocess/heatmap.h>
+#include <kensa/postprocess/verdict.h>
+
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
@@ -193,8 +196,8 @@ void InspectionPanel::updateHeatmap() {
     if (m_result.map.empty())
         return;
     // A fixed scale per model, so colours compare across images.
-    const auto [low, high] = heatmapScale(m_controller->defaultPixelThreshold());
-    m_view->setHeatmap(heatmap_from_map(m_result.map, low, high, m_colours->currentData().toInt()));
+    m_view->setHeatmap(heatmap_from_map(m_result.map, postprocess::heatmap_scale(m_controller->defaultPixelThreshold()),
+                                        m_colours->currentData().toInt()));
 }
 
 void InspectionPanel::updateVerdict() {
@@ -203,7 +206,7 @@ void InspectionPanel::updateVerdict() {
     if (m_result.map.empty())
         return;
     m_view->setOutline(defectOutline(m_result.map, pixelThreshold()));
-    const bool ng = isDefective(m_result.score, imageThreshold());
+    const bool ng = postprocess::is_anomalous(m_result.score, imageThreshold());
     m_score->setText(tr("Score %1").arg(double(m_result.score), 0, 'g', 4));
     m_verdict->setText(ng ? tr("NG") : tr("OK"));
     m_verdict->setStyleSheet(

@@ -87,7 +87,7 @@ void reviewAfterTraining(MainWindow& window, Finish finish) {
     TrainingController* c = window.trainingPanel()->controller();
     c->setConfigAdjustment([](engine::TrainingConfig& config) {
         config.features.threads = 1;
-        config.epochs = 8;
+        config.adtr.epochs = 8;
     });
     QObject::connect(c, &TrainingController::finished, &window, [&window, finish] {
         if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("inspection")))

@@ -4,7 +4,8 @@
 #include "project/project_session.h"
 
 #include <kensa/base/error.h>
-#include <kensa/engine/adtr_plus.h>
+#include <kensa/methods/training.h>
+#include <kensa/postprocess/thresholds.h>
 #include <kensa/engine/inspector.h>
 
 #include <QDir>
@@ -20,16 +21,16 @@ namespace kensa::ui {
 
 namespace {
 
-metrics::Truth truthOf(const project::ImageEntry& e) {
+postprocess::Truth truthOf(const project::ImageEntry& e) {
     switch (e.label) {
         case project::Label::Normal:
-            return metrics::Truth::Normal;
+            return postprocess::Truth::Normal;
         case project::Label::Defect:
-            return metrics::Truth::Defect;
+            return postprocess::Truth::Defect;
         case project::Label::Unlabelled:
             break;
     }
-    return metrics::Truth::Unknown;
+    return postprocess::Truth::Unknown;
 }
 
 }  // namespace
@@ -100,7 +101,7 @@ bool BatchController::start() {
                          QString::fromStdString(e.defect_type)};
         engine::InspectionItem item{path.toStdString(), image.truth, e.defect_type, {}};
         // The project's own annotation wins over imported ground truth, as everywhere in Kensa.
-        if (image.truth == metrics::Truth::Defect)
+        if (image.truth == postprocess::Truth::Defect)
             item.mask = !e.mask.empty()
                             ? std::filesystem::path(
                                   projectDir.filePath(QString::fromStdString(e.mask.string())).toStdString())
@@ -187,12 +188,8 @@ void BatchController::onFinished() {
     m_thresholds->observeScores(run.score_min, run.score_max);
     m_thresholds->observeMapValues(run.map_min, run.map_max);
     if (run.evaluation) {
-        const auto& overall = run.evaluation->overall;
-        const auto optional = [](double v) {
-            return std::isfinite(v) ? std::optional<float>(float(v)) : std::nullopt;
-        };
-        m_thresholds->setF1Optimal(optional(overall.image_f1_threshold),
-                                   optional(overall.pixel_f1_threshold));
+        const auto f1 = postprocess::f1_optimal_thresholds(*run.evaluation);
+        m_thresholds->setF1Optimal(f1.image, f1.pixel);
     }
     m_results = std::move(outcome.results);
     Q_EMIT resultsChanged();

@@ -7,7 +7,7 @@ void BatchResults::index() {
     truths.clear();
     for (const BatchImage& i : images)
         truths.push_back(i.truth);
-    counter = metrics::VerdictCounter(scores, truths);
+    counter = postprocess::VerdictCounter(scores, truths);
 }
 
 }  // namespace kensa::ui

@@ -4,7 +4,7 @@
 // the evaluation, and scores sorted once so verdicts at any threshold cost a binary search.
 
 #include <kensa/engine/inspection_run.h>
-#include <kensa/metrics/verdicts.h>
+#include <kensa/postprocess/verdicts.h>
 
 #include <QString>
 
@@ -17,7 +17,7 @@ struct BatchImage {
     int projectRow = -1;  // in ProjectSession (images are only ever appended, so rows stay valid)
     QString path;
     QString name;  // file name, for lists
-    metrics::Truth truth = metrics::Truth::Unknown;
+    postprocess::Truth truth = postprocess::Truth::Unknown;
     QString defectType;
 };
 
@@ -26,8 +26,8 @@ struct BatchResults {
     std::vector<BatchImage> images;
     engine::InspectionRun run;           // run.images[i] belongs to images[i]
     std::vector<float> scores;           // per image, NaN for failed ones
-    std::vector<metrics::Truth> truths;  // per image
-    metrics::VerdictCounter counter;     // over scores and truths
+    std::vector<postprocess::Truth> truths;  // per image
+    postprocess::VerdictCounter counter;     // over scores and truths
     double seconds = 0.0;                // wall time of the run
     int trainedOn = 0;  // project images left out because the model trained on them (ADTR+ defects)
 

@@ -4,6 +4,7 @@
 #include "inspection/inspection_overlay.h"
 
 #include <kensa/data/image_io.h>
+#include <kensa/postprocess/heatmap.h>
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -53,7 +54,7 @@ QString base64Image(const QImage& image, const char* format) {
 }
 
 // The image with its heatmap blended over it and the outline at the pixel threshold, fitted in `side`.
-QImage overlayThumbnail(const QString& path, const cv::Mat& map, std::pair<float, float> scale,
+QImage overlayThumbnail(const QString& path, const cv::Mat& map, postprocess::HeatmapScale scale,
                         float pixelThreshold, int side, QString* error) {
     auto image = data::read_image(path.toStdString());
     if (!image) {
@@ -63,7 +64,7 @@ QImage overlayThumbnail(const QString& path, const cv::Mat& map, std::pair<float
     QImage base = thumbnail_from_mat(*image, side);
     cv::Mat fitted;
     cv::resize(map, fitted, cv::Size(base.width(), base.height()), 0, 0, cv::INTER_LINEAR);
-    const QImage heat = heatmap_from_map(fitted, scale.first, scale.second, cv::COLORMAP_JET);
+    const QImage heat = heatmap_from_map(fitted, scale, cv::COLORMAP_JET);
     QImage out = base.convertToFormat(QImage::Format_RGB32);
     QPainter p(&out);
     p.setOpacity(0.6);
@@ -142,7 +143,7 @@ QString ReportWriter::csv(const QList<ReportRow>& rows) {
 
 QString ReportWriter::html(const ReportData& d) {
     const BatchResults& results = *d.results;
-    const metrics::VerdictCounts counts = results.counter.at(d.imageThreshold);
+    const postprocess::VerdictCounts counts = results.counter.at(d.imageThreshold);
     QString h;
     h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
     h += QStringLiteral("<title>%1</title><style>%2</style></head><body>\n")
@@ -239,7 +240,7 @@ QString ReportWriter::html(const ReportData& d) {
     if (n > 0) {
         h += QStringLiteral("<h2>%1</h2><div class=\"worst\">")
                  .arg(esc(tr("The %n highest-scoring image(s)", nullptr, int(n))));
-        const auto scale = heatmapScale(d.defaultPixelThreshold);
+        const auto scale = postprocess::heatmap_scale(d.defaultPixelThreshold);
         for (size_t k = 0; k < n; ++k) {
             const size_t i = order[k];
             const ReportRow& r = d.rows.value(int(i));

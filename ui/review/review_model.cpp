@@ -1,12 +1,13 @@
 #include "review/review_model.h"
 
-#include "inspection/inspection_overlay.h"
 #include "inspection/threshold_state.h"
 #include "project/project_session.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+
+#include <kensa/postprocess/verdict.h>
 
 #include <cmath>
 
@@ -39,8 +40,8 @@ void ReviewModel::setResults(BatchResultsPtr results) {
     Q_EMIT decisionsChanged();
 }
 
-metrics::VerdictCounts ReviewModel::counts() const {
-    return m_results ? m_results->counter.at(m_thresholds->image()) : metrics::VerdictCounts{};
+postprocess::VerdictCounts ReviewModel::counts() const {
+    return m_results ? m_results->counter.at(m_thresholds->image()) : postprocess::VerdictCounts{};
 }
 
 int ReviewModel::reviewedCount() const {
@@ -54,7 +55,7 @@ Verdict ReviewModel::verdict(int row) const {
     const float score = m_results->scores[size_t(row)];
     if (std::isnan(score))
         return Verdict::Failed;
-    return isDefective(score, m_thresholds->image()) ? Verdict::Ng : Verdict::Ok;
+    return postprocess::is_anomalous(score, m_thresholds->image()) ? Verdict::Ng : Verdict::Ok;
 }
 
 int ReviewModel::projectRow(int row) const {
@@ -139,11 +140,11 @@ QVariant ReviewModel::data(const QModelIndex& index, int role) const {
             if (role != Qt::DisplayRole)
                 return {};
             switch (image.truth) {
-                case metrics::Truth::Normal:
+                case postprocess::Truth::Normal:
                     return tr("normal");
-                case metrics::Truth::Defect:
+                case postprocess::Truth::Defect:
                     return image.defectType.isEmpty() ? tr("defect") : image.defectType;
-                case metrics::Truth::Unknown:
+                case postprocess::Truth::Unknown:
                     break;
             }
             return QStringLiteral("–");

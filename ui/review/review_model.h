@@ -33,7 +33,7 @@ public:
     void setResults(BatchResultsPtr results);
     const BatchResultsPtr& results() const { return m_results; }
     // Core's counts at the current image threshold (binary search over scores sorted once).
-    metrics::VerdictCounts counts() const;
+    postprocess::VerdictCounts counts() const;
     int reviewedCount() const;
     int failedCount() const { return m_results ? m_results->run.failed : 0; }
 

@@ -227,7 +227,7 @@ void ReviewPanel::updateSummary() {
         m_summary->clear();
         return;
     }
-    const metrics::VerdictCounts c = m_model->counts();
+    const postprocess::VerdictCounts c = m_model->counts();
     QString text = tr("<b>%1</b> images &nbsp;·&nbsp; <b style='color:#c62828'>%2 NG</b> &nbsp;·&nbsp; "
                       "<b style='color:#2e7d32'>%3 OK</b>")
                        .arg(r->images.size())

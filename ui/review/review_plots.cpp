@@ -159,8 +159,8 @@ void ReviewPlots::rebuild() {
         if (std::isnan(s))
             continue;
         const int b = std::clamp(int((s - lo) / width), 0, bins - 1);
-        auto& target = m_results->truths[i] == metrics::Truth::Normal   ? normal
-                       : m_results->truths[i] == metrics::Truth::Defect ? defect
+        auto& target = m_results->truths[i] == postprocess::Truth::Normal   ? normal
+                       : m_results->truths[i] == postprocess::Truth::Defect ? defect
                                                                         : unknown;
         target[b] += 1;
     }
@@ -225,7 +225,7 @@ void ReviewPlots::updateMarkers() {
         return;
     const float image = m_thresholds->image(), pixel = m_thresholds->pixel();
     // Image ROC: exact, from core's counts at the threshold.
-    const metrics::VerdictCounts c = m_results->counter.at(image);
+    const postprocess::VerdictCounts c = m_results->counter.at(image);
     if (m_markers[ImageRoc] && c.normal() > 0 && c.defect() > 0)
         m_markers[ImageRoc]->setData({double(c.false_ng) / c.normal()}, {double(c.true_ng) / c.defect()});
     // Pixel curves: the recorded curves, interpolated at the threshold.

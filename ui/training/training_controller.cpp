@@ -115,12 +115,12 @@ bool TrainingController::start() {
     const auto& s = m_session->project().settings;
     job.config.features.backbone = s.backbone;
     job.config.features.image_size = s.image_size;
-    job.config.epochs = s.epochs;
-    auto& anomaly = job.config.anomaly;
-    anomaly.mode = engine::parse_training_mode(s.training_mode).value_or(engine::TrainingMode::Auto);
+    job.config.adtr.epochs = s.epochs;
+    auto& anomaly = job.config.adtr.anomaly;
+    anomaly.mode = model::parse_training_mode(s.training_mode).value_or(model::TrainingMode::Auto);
     anomaly.synthetic = s.synthetic_defects;
     anomaly.synthetic_share = s.synthetic_share;
-    if (anomaly.mode != engine::TrainingMode::NormalOnly)
+    if (anomaly.mode != model::TrainingMode::NormalOnly)
         job.defects = markedDefects();
     if (m_adjust)
         m_adjust(job.config);

@@ -6,8 +6,8 @@
 #include "training/model_list_model.h"
 #include "training/training_controller.h"
 
-#include <kensa/engine/adtr_plus.h>
-#include <kensa/engine/backbone_catalog.h>
+#include <kensa/methods/adtr/adtr_plus.h>
+#include <kensa/features/backbone_catalog.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -101,7 +101,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
         tr("Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default "
            "settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times "
            "the normal images.")
-            .arg(engine::AnomalyTrainingConfig{}.max_epoch_size));
+            .arg(adtr::AnomalyTrainingConfig{}.max_epoch_size));
     m_syntheticShare = new QSpinBox(this);
     m_syntheticShare->setRange(5, 100);
     m_syntheticShare->setSingleStep(5);

@@ -46,7 +46,7 @@ void TrainingWorker::run(const TrainingJob& job) {
             sample.path = d.image.toStdString();  // recorded in the model: evaluation leaves it out
             data.defects.push_back(std::move(sample));
         }
-        const auto result = engine::train_adtr(data, job.config, [this](const Progress& p) {
+        const auto result = engine::train(data, job.config, [this](const Progress& p) {
             return report({QString::fromStdString(p.stage), p.done, p.total, p.value,
                            QString::fromStdString(p.detail)});
         });
@@ -55,10 +55,10 @@ void TrainingWorker::run(const TrainingJob& job) {
         // save_bundle writes a temporary file and renames it: models/ never holds half a model.
         model::save_bundle(std::filesystem::path(job.modelPath.toStdString()), result.bundle);
         const QString defects =
-            result.mode == engine::TrainingMode::NormalOnly
+            result.mode == model::TrainingMode::NormalOnly
                 ? tr("normal-only")
                 : tr("anomaly-available: %n marked defect(s)", nullptr, int(job.defects.size())) +
-                      (job.config.anomaly.synthetic ? tr(" and synthetic defects") : QString());
+                      (job.config.adtr.anomaly.synthetic ? tr(" and synthetic defects") : QString());
         const QString summary =
             tr("Trained (%5) on %1 normal images (%2 held out for thresholds) in %3 s; final loss %4.")
                 .arg(result.train_images)

@@ -4,7 +4,7 @@
 // project's models/ folder (atomically, only when training completed). Progress goes out as queued signals;
 // cancelling is a flag the core's progress callback checks after every batch or optimiser step.
 
-#include <kensa/engine/adtr_training.h>
+#include <kensa/engine/training.h>
 
 #include <QImage>
 #include <QMetaType>

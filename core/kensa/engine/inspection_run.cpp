@@ -49,7 +49,7 @@ void widen(float& lo, float& hi, float a, float b) {
 }
 
 std::string evaluation_type(const InspectionItem& item) {
-    if (item.truth == metrics::Truth::Normal)
+    if (item.truth == postprocess::Truth::Normal)
         return std::string(metrics::kGoodType);
     return item.defect_type.empty() || item.defect_type == metrics::kGoodType ? "defect" : item.defect_type;
 }
@@ -112,7 +112,7 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
             widen(run.map_min, run.map_max, float(lo), float(hi));
             widen(run.score_min, run.score_max, out.score, out.score);
             const InspectionItem& item = items[k];
-            if (item.truth == metrics::Truth::Defect && !item.mask.empty()) {
+            if (item.truth == postprocess::Truth::Defect && !item.mask.empty()) {
                 auto mask = data::read_mask(item.mask);
                 if (mask) {
                     out.mask = storage->allocate(out.map.size(), CV_8UC1);
@@ -132,7 +132,7 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
     std::vector<metrics::EvaluationRecord> records;
     for (size_t i = 0; i < items.size(); ++i) {
         const InspectedImage& img = run.images[i];
-        if (items[i].truth == metrics::Truth::Unknown || !img.error.empty())
+        if (items[i].truth == postprocess::Truth::Unknown || !img.error.empty())
             continue;
         // Maps and masks are shared (cv::Mat reference counts), not copied.
         records.push_back({items[i].image.string(), evaluation_type(items[i]), img.score, img.map, img.mask});

@@ -8,7 +8,7 @@
 
 #include <kensa/base/progress.h>
 #include <kensa/metrics/evaluation.h>
-#include <kensa/metrics/verdicts.h>
+#include <kensa/postprocess/verdicts.h>
 
 #include <opencv2/core.hpp>
 
@@ -26,7 +26,7 @@ class MapArena;
 
 struct InspectionItem {
     std::filesystem::path image;
-    metrics::Truth truth = metrics::Truth::Unknown;
+    postprocess::Truth truth = postprocess::Truth::Unknown;
     std::string defect_type;     // for Truth::Defect (empty: "defect")
     std::filesystem::path mask;  // 0/255 defect mask of a Truth::Defect image; empty: not annotated
 };

@@ -1,62 +1,80 @@
 #include <kensa/engine/inspector.h>
 
 #include <kensa/base/error.h>
-#include <kensa/nn/adtr_transformer.h>
-#include <kensa/nn/backbone_factory.h>
-#include <kensa/nn/feature_grid.h>
-#include <kensa/nn/runtime.h>
-#include <kensa/nn/tensor_dict.h>
+#include <kensa/methods/registry.h>
+
+#include <algorithm>
+#include <cstring>
 
 namespace kensa::engine {
 
+namespace {
+
+constexpr const char* k_position_mean = "score.position_mean";
+constexpr const char* k_position_std = "score.position_std";
+
+cv::Mat grid_from_record(const io::TensorRecord& record) {
+    if (record.dtype != io::DType::F32 || record.shape.size() != 2)
+        throw Error("model: tensor '" + record.name + "' must be a float32 grid");
+    cv::Mat grid(static_cast<int>(record.shape[0]), static_cast<int>(record.shape[1]), CV_32FC1);
+    if (record.data.size() != grid.total() * sizeof(float))
+        throw Error("model: tensor '" + record.name + "' has the wrong size");
+    std::memcpy(grid.data, record.data.data(), record.data.size());
+    return grid;
+}
+
+io::TensorRecord record_from_grid(const std::string& name, const cv::Mat& grid) {
+    const cv::Mat g = grid.isContinuous() ? grid : grid.clone();
+    io::TensorRecord record{name, io::DType::F32, {g.rows, g.cols}, {}};
+    record.data.resize(g.total() * sizeof(float));
+    std::memcpy(record.data.data(), g.data, record.data.size());
+    return record;
+}
+
+}  // namespace
+
+postprocess::PositionStatistics position_statistics(const model::ModelBundle& bundle) {
+    const auto* mean = bundle.tensors.find(k_position_mean);
+    const auto* stddev = bundle.tensors.find(k_position_std);
+    if (!mean && !stddev)
+        return {};
+    if (!mean || !stddev)
+        throw Error(std::string("model: '") + k_position_mean + "' and '" + k_position_std + "' must come together");
+    postprocess::PositionStatistics stats{grid_from_record(*mean), grid_from_record(*stddev)};
+    if (stats.mean.size() != stats.stddev.size())
+        throw Error("model: position statistics have different sizes");
+    return stats;
+}
+
+void store_position_statistics(model::ModelBundle& bundle, const postprocess::PositionStatistics& stats) {
+    auto& tensors = bundle.tensors.tensors;
+    std::erase_if(tensors, [](const io::TensorRecord& r) { return r.name == k_position_mean || r.name == k_position_std; });
+    if (stats.empty())
+        return;
+    tensors.push_back(record_from_grid(k_position_mean, stats.mean));
+    tensors.push_back(record_from_grid(k_position_std, stats.stddev));
+    // Sorted by name, as every bundle's tensors are written.
+    std::sort(tensors.begin(), tensors.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+}
+
 struct Inspector::Impl {
     model::ModelBundle bundle;
-    std::unique_ptr<nn::Backbone> backbone;
-    nn::AdtrTransformer transformer{nullptr};
-    AnomalyMapOptions map;
-    torch::Tensor feature_mean, feature_std;  // per-channel standardisation learned in training
-    torch::Tensor channel_scale;              // residual normalisation; undefined when not trained with it
-    torch::Tensor position_mean, position_std;  // anomaly grid normalisation; undefined when not trained with it
+    const Method* method = nullptr;
+    std::unique_ptr<Detector> detector;
+    postprocess::AnomalyMapOptions map;
+    postprocess::PositionStatistics positions;
 };
 
 Inspector::Inspector(model::ModelBundle bundle, int threads) : m_impl(std::make_unique<Impl>()) {
-    nn::configure_threads(threads);
     auto& impl = *m_impl;
     impl.bundle = std::move(bundle);
     const auto& b = impl.bundle;
+    impl.method = &engine::method(b.method);
     impl.map = {b.image_size, b.gaussian_sigma, b.score_pool};
-    const auto tensors = nn::to_tensor_dict(b.tensors);
-    impl.backbone = nn::create_backbone(b.backbone);
-    nn::load_module_state(impl.backbone->module(), nn::strip_prefix(tensors, "backbone."),
-                          "model (backbone " + b.backbone + ")");
-    if (nn::grid_channels(*impl.backbone, b.first_feature_stage) != b.adtr.channels)
-        throw Error("model: the transformer expects " + std::to_string(b.adtr.channels) +
-                    " feature channels, but backbone " + b.backbone + " gives a different number");
-    for (auto [name, target] :
-         {std::pair{"features.mean", &impl.feature_mean}, std::pair{"features.std", &impl.feature_std}}) {
-        auto it = tensors.find(name);
-        if (it == tensors.end() || it->second.dim() != 1 || it->second.size(0) != b.adtr.channels)
-            throw Error(std::string("model: tensor '") + name + "' is missing or has the wrong shape");
-        *target = it->second;
-    }
-    if (auto it = tensors.find("score.channel_scale"); it != tensors.end()) {
-        if (it->second.dim() != 1 || it->second.size(0) != b.adtr.channels)
-            throw Error("model: tensor 'score.channel_scale' has the wrong shape");
-        impl.channel_scale = it->second;
-    }
-    const auto mean_it = tensors.find("score.position_mean"), std_it = tensors.find("score.position_std");
-    if ((mean_it == tensors.end()) != (std_it == tensors.end()))
-        throw Error("model: 'score.position_mean' and 'score.position_std' must come together");
-    if (mean_it != tensors.end()) {
-        const std::vector<int64_t> grid_shape{b.adtr.grid, b.adtr.grid};
-        if (mean_it->second.sizes() != grid_shape || std_it->second.sizes() != grid_shape)
-            throw Error("model: position statistics have the wrong shape");
-        impl.position_mean = mean_it->second;
-        impl.position_std = std_it->second;
-    }
-    impl.transformer = nn::AdtrTransformer(b.adtr);
-    nn::load_module_state(*impl.transformer, nn::strip_prefix(tensors, "adtr."), "model (transformer)");
-    impl.transformer->eval();
+    impl.positions = position_statistics(b);
+    impl.detector = impl.method->load(b, threads);
+    if (!impl.positions.empty() && impl.positions.mean.size() != impl.detector->grid_size())
+        throw Error("model: position statistics do not fit the " + std::string(impl.method->name()) + " grid");
 }
 
 Inspector Inspector::load(const std::filesystem::path& bundle_path, int threads) {
@@ -77,38 +95,28 @@ Inspector& Inspector::operator=(Inspector&&) noexcept = default;
 const model::ModelBundle& Inspector::bundle() const {
     return m_impl->bundle;
 }
-AnomalyMapOptions Inspector::map_options() const {
+const Method& Inspector::method() const {
+    return *m_impl->method;
+}
+postprocess::AnomalyMapOptions Inspector::map_options() const {
     return m_impl->map;
 }
 
-std::vector<AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images,
-                                              const ProgressCallback& progress, int batch_size) {
+std::vector<postprocess::AnomalyResult> Inspector::inspect(const std::vector<cv::Mat>& images,
+                                                           const ProgressCallback& progress, int batch_size) {
+    if (batch_size <= 0)
+        throw Error("inspection: the batch size must be positive");
     auto& impl = *m_impl;
     const auto total = static_cast<int64_t>(images.size());
-    std::vector<AnomalyResult> results;
+    std::vector<postprocess::AnomalyResult> results;
     results.reserve(images.size());
-    torch::NoGradGuard no_grad;
     report(progress, {"inspecting", 0, total});
     for (int64_t begin = 0; begin < total; begin += batch_size) {
         const int64_t end = std::min<int64_t>(begin + batch_size, total);
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
-        const auto features =
-            nn::standardize_features(nn::extract_feature_grids(*impl.backbone, chunk, impl.bundle.image_size,
-                                                               impl.bundle.adtr.grid, batch_size, {},
-                                                               impl.bundle.first_feature_stage),
-                                     impl.feature_mean, impl.feature_std);
-        const auto reconstruction = impl.transformer->forward(features).to(torch::kFloat32);
-        auto grids = nn::anomaly_grid(reconstruction, features, impl.channel_scale);
-        if (impl.position_mean.defined())
-            grids = (grids - impl.position_mean) / impl.position_std;
-        grids = grids.contiguous();
-        for (int64_t i = 0; i < grids.size(0); ++i) {
-            const cv::Mat grid(static_cast<int>(grids.size(1)), static_cast<int>(grids.size(2)), CV_32FC1,
-                               grids[i].data_ptr<float>());
-            const auto model_map = grid_to_model_map(grid, impl.map);
-            results.push_back({to_image_size(model_map, chunk[static_cast<size_t>(i)].size()),
-                               image_score(model_map, impl.map)});
-        }
+        const auto grids = impl.detector->anomaly_grids(chunk);
+        for (size_t i = 0; i < grids.size(); ++i)
+            results.push_back(postprocess::grid_to_result(grids[i], chunk[i].size(), impl.map, impl.positions));
         report(progress, {"inspecting", end, total});
     }
     return results;

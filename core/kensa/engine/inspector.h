@@ -1,10 +1,13 @@
 #pragma once
-// A trained model ready to inspect images: anomaly map at each image's own size and an image score.
-// LibTorch-free API.
+// A trained model of any method, ready to inspect images: the method's detector (methods/registry.h)
+// followed by the shared post-processing (postprocess/anomaly_map.h): an anomaly map at each image's own
+// size and an image score. LibTorch-free.
 
 #include <kensa/base/progress.h>
-#include <kensa/engine/anomaly_map.h>
+#include <kensa/methods/method.h>
 #include <kensa/model/model_bundle.h>
+#include <kensa/postprocess/anomaly_map.h>
+#include <kensa/postprocess/position_normalization.h>
 
 #include <filesystem>
 #include <memory>
@@ -14,7 +17,8 @@ namespace kensa::engine {
 
 class Inspector {
 public:
-    // threads: 0 = all cores. Throws kensa::Error when the bundle's tensors do not fit its description.
+    // threads: 0 = all cores. Throws kensa::Error for an unknown method or when the bundle's settings or
+    // tensors do not fit its method.
     explicit Inspector(model::ModelBundle bundle, int threads = 0);
     static Inspector load(const std::filesystem::path& bundle_path, int threads = 0);
     ~Inspector();
@@ -22,15 +26,24 @@ public:
     Inspector& operator=(Inspector&&) noexcept;
 
     const model::ModelBundle& bundle() const;
-    AnomalyMapOptions map_options() const;
+    const Method& method() const;
+    postprocess::AnomalyMapOptions map_options() const;
 
-    // images: CV_32FC3 RGB in [0, 1], any size. batch_size images per forward pass.
-    std::vector<AnomalyResult> inspect(const std::vector<cv::Mat>& images,
-                                       const ProgressCallback& progress = {}, int batch_size = 8);
+    // images: CV_32FC3 RGB in [0, 1], any size. batch_size images per pass through the method's model;
+    // reports ("inspecting", done, total) after each and throws Cancelled when asked to stop.
+    std::vector<postprocess::AnomalyResult> inspect(const std::vector<cv::Mat>& images,
+                                                    const ProgressCallback& progress = {}, int batch_size = 8);
 
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+// The position statistics a bundle carries ("score.position_mean" / "_std"), empty when it has none.
+// Throws kensa::Error when only one is present or they are not float grids of one size.
+postprocess::PositionStatistics position_statistics(const model::ModelBundle& bundle);
+
+// The same statistics as bundle tensors, replacing any the bundle had.
+void store_position_statistics(model::ModelBundle& bundle, const postprocess::PositionStatistics& stats);
 
 }  // namespace kensa::engine

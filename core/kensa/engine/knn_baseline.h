@@ -3,8 +3,8 @@
 // coreset): each test position's distance to its nearest training feature. Kensa's reference point for
 // judging backbones and the ADTR model; not the product's method.
 
-#include <kensa/engine/anomaly_map.h>
-#include <kensa/engine/feature_extractor.h>
+#include <kensa/postprocess/anomaly_map.h>
+#include <kensa/features/feature_extractor.h>
 
 #include <memory>
 #include <vector>

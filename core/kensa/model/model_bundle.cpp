@@ -13,51 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-json to_json(const AdtrConfig& c) {
-    return {{"channels", c.channels},
-            {"grid", c.grid},
-            {"hidden_dim", c.hidden_dim},
-            {"heads", c.heads},
-            {"encoder_layers", c.encoder_layers},
-            {"decoder_layers", c.decoder_layers},
-            {"feedforward_dim", c.feedforward_dim},
-            {"dropout", c.dropout},
-            {"query_mode", std::string(to_string(c.query_mode))},
-            {"position_embedding", std::string(to_string(c.position_embedding))},
-            {"pre_norm", c.pre_norm},
-            {"neighbour_mask", c.neighbour_mask},
-            {"mask_encoder", c.mask_encoder},
-            {"jitter_scale", c.jitter_scale},
-            {"jitter_probability", c.jitter_probability}};
-}
-
-AdtrConfig adtr_from_json(const json& j) {
-    AdtrConfig c;
-    c.channels = j.at("channels");
-    c.grid = j.at("grid");
-    c.hidden_dim = j.at("hidden_dim");
-    c.heads = j.at("heads");
-    c.encoder_layers = j.at("encoder_layers");
-    c.decoder_layers = j.at("decoder_layers");
-    c.feedforward_dim = j.at("feedforward_dim");
-    c.dropout = j.at("dropout");
-    const auto mode = parse_query_mode(j.at("query_mode").get<std::string>());
-    if (!mode)
-        throw Error("unknown query_mode " + j.at("query_mode").dump());
-    c.query_mode = *mode;
-    const auto position = parse_position_embedding(j.value("position_embedding", std::string("learned")));
-    if (!position)
-        throw Error("unknown position_embedding " + j.at("position_embedding").dump());
-    c.position_embedding = *position;
-    c.pre_norm = j.at("pre_norm");
-    c.neighbour_mask = j.at("neighbour_mask");
-    c.mask_encoder = j.at("mask_encoder");
-    c.jitter_scale = j.at("jitter_scale");
-    c.jitter_probability = j.at("jitter_probability");
-    c.validate();
-    return c;
-}
-
 // JSON has no NaN: unset thresholds are null.
 json number_or_null(float v) {
     return std::isnan(v) ? json(nullptr) : json(v);
@@ -101,12 +56,14 @@ std::string tensor_checksum(const io::TensorArchive& archive) {
 }
 
 void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
-    bundle.adtr.validate();
-    const json model{{"backbone", bundle.backbone},
+    if (bundle.method.empty())
+        throw file_error(path, "model has no method");
+    const json model{{"method", bundle.method},
+                     {"settings", json::parse(bundle.settings_json)},
+                     {"backbone", bundle.backbone},
                      {"backbone_weights_checksum", bundle.backbone_weights_checksum},
                      {"image_size", bundle.image_size},
                      {"first_feature_stage", bundle.first_feature_stage},
-                     {"adtr", to_json(bundle.adtr)},
                      {"gaussian_sigma", bundle.gaussian_sigma},
                      {"score_pool", bundle.score_pool},
                      {"thresholds", to_json(bundle.thresholds)},
@@ -151,7 +108,15 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
         bundle.backbone_weights_checksum = model.at("backbone_weights_checksum");
         bundle.image_size = model.at("image_size");
         bundle.first_feature_stage = model.value("first_feature_stage", 0);
-        bundle.adtr = adtr_from_json(model.at("adtr"));
+        if (version == 1) {  // before methods had ids: ADTR, its settings under "adtr"
+            bundle.method = "adtr";
+            bundle.settings_json = model.at("adtr").dump();
+        } else {
+            bundle.method = model.at("method").get<std::string>();
+            bundle.settings_json = model.at("settings").dump();
+        }
+        if (!json::parse(bundle.settings_json).is_object())
+            throw file_error(path, "model description is malformed (the method's settings are not an object)");
         bundle.gaussian_sigma = model.at("gaussian_sigma");
         bundle.score_pool = model.at("score_pool");
         bundle.thresholds = thresholds_from_json(model.at("thresholds"));

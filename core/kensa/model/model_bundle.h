@@ -1,16 +1,18 @@
 #pragma once
-// A trained Kensa model as one file: everything `kensa-cli infer` or the app needs to reproduce its maps
-// on another machine. The file is safetensors (tensors + a string map), so it stays plain data:
+// A trained Kensa model of any method as one file: everything `kensa-cli infer` or the app needs to
+// reproduce its maps on another machine. The file is safetensors (tensors + a string map), so it stays
+// plain data:
 //   __metadata__["format"]   "kensa-model"
 //   __metadata__["version"]  the bundle format version (kBundleFormatVersion)
-//   __metadata__["model"]    JSON: backbone, image size, ADTR config, map options, thresholds, training
-//   record
+//   __metadata__["model"]    JSON: method, the method's settings, backbone, image size, map options,
+//                            thresholds, training record
 //   __metadata__["checksum"] tensor_checksum() of all tensors: detects corruption the format itself cannot
-//   tensors "adtr.*"         the transformer's weights
 //   tensors "backbone.*"     the backbone's weights (so the bundle runs without installed weights)
+//   tensors "score.*"        post-processing state shared by all methods (position statistics)
+//   other tensors            the method's own (ADTR: "adtr.*", "features.mean", "features.std")
+// Version 1 (before methods had ids) had no "method" and ADTR's settings under "adtr": it loads as ADTR.
 
 #include <kensa/io/safetensors.h>
-#include <kensa/model/adtr_config.h>
 
 #include <filesystem>
 #include <limits>
@@ -20,7 +22,7 @@
 namespace kensa::model {
 
 inline constexpr const char* kBundleFormat = "kensa-model";
-inline constexpr int kBundleFormatVersion = 1;
+inline constexpr int kBundleFormatVersion = 2;
 
 // Decision thresholds. Image: images scoring at or above it are NG. Pixel: map values at or above it are
 // outlined as defects. Set from normal data only (a held-out slice of the training images) so a model
@@ -36,16 +38,17 @@ struct Thresholds {
 };
 
 struct ModelBundle {
+    std::string method = "adtr";            // the method's id (methods/registry.h)
+    std::string settings_json = "{}";       // the method's own settings (JSON object; ADTR: its transformer)
     std::string backbone;                   // backbone id, e.g. "mobilenet_v2"
     std::string backbone_weights_checksum;  // tensor_checksum() of the backbone weights it was trained with
     int image_size = 224;
     int first_feature_stage = 0;  // backbone stages before this one are left out (0: all stages)
-    AdtrConfig adtr;
     double gaussian_sigma = 4.0;  // anomaly map smoothing, model pixels
     int score_pool = 16;          // image score pooling window; 0 = mean
     Thresholds thresholds;
     std::string training_json = "{}";  // settings and statistics of the training run (JSON object)
-    io::TensorArchive tensors;         // "adtr.*" and "backbone.*"; metadata is filled in on save
+    io::TensorArchive tensors;         // see above; metadata is filled in on save
 };
 
 // "crc32:<decimal>" over all tensor bytes in order: identifies weights, detects corruption.
@@ -55,6 +58,7 @@ std::string tensor_checksum(const io::TensorArchive& archive);
 void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle);
 
 // Throws kensa::Error naming the file: not a Kensa model, a newer format version, truncated or corrupt.
+// Whether the method's settings and tensors fit is the method's check (Method::load).
 ModelBundle load_bundle(const std::filesystem::path& path);
 
 }  // namespace kensa::model

@@ -1,6 +1,6 @@
 #pragma once
-// Creating backbones by id. Which weights file belongs to which backbone is the engine's business
-// (kensa/engine/backbone_catalog.h); here a path is always given explicitly.
+// Creating backbones by id. Which weights file belongs to which backbone is the features library's business
+// (kensa/features/backbone_catalog.h); here a path is always given explicitly.
 
 #include <kensa/nn/backbone.h>
 

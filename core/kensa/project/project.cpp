@@ -57,10 +57,6 @@ const char* to_string(Label label) {
     return "unlabelled";
 }
 
-const char* to_string(TrainingMode mode) {
-    return mode == TrainingMode::AnomalyAvailable ? "anomaly-available" : "normal-only";
-}
-
 const char* to_string(ReviewDecision decision) {
     switch (decision) {
         case ReviewDecision::Ng:

@@ -2,6 +2,8 @@
 // A product project: the images Kensa learns from and is tested on, their labels and defect masks, and the
 // project's settings. On disk it is one folder (see project_file.h); this header is the in-memory form.
 
+#include <kensa/model/training_mode.h>
+
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -18,7 +20,7 @@ enum class Label { Unlabelled, Normal, Defect };
 // Normal-only: ADTR learns from normal images alone. Anomaly-available: the user has marked at least one
 // defect with a mask, which training may use (ADTR+). Imported ground truth does not count: it is kept for
 // evaluation, not training.
-enum class TrainingMode { NormalOnly, AnomalyAvailable };
+using model::TrainingMode;  // derived for a project: never Auto
 
 // A reviewer's decision on an inspected part, whatever the model's verdict was: the part is NG
 // (confirmed or overriding an OK) or OK (confirmed or overriding an NG). None: not reviewed yet.
@@ -58,7 +60,7 @@ struct ImageSource {
 };
 
 // How training uses defects (ADTR+): "auto" trains anomaly-available as soon as the project has marked
-// defects or synthetic defects are on; "normal" and "anomaly" force the mode (engine::TrainingMode).
+// defects or synthetic defects are on; "normal" and "anomaly" force the mode (model::TrainingMode).
 inline constexpr const char* k_training_modes[] = {"auto", "normal", "anomaly"};
 
 struct ProjectSettings {
@@ -97,7 +99,6 @@ std::array<uint8_t, 3> palette_color(size_t n);
 
 const char* to_string(ImageRole role);
 const char* to_string(Label label);
-const char* to_string(TrainingMode mode);
 const char* to_string(ReviewDecision decision);  // "none", "ng", "ok"
 
 }  // namespace kensa::project

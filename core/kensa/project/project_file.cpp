@@ -191,7 +191,7 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
     const json j{{"format", k_format_name},
                  {"format_version", k_format_version},
                  {"name", project.name},
-                 {"mode", to_string(training_mode(project))},  // derived; written for other readers
+                 {"mode", std::string(model::label(training_mode(project)))},  // derived; written for other readers
                  {"settings",
                   {{"backbone", project.settings.backbone},
                    {"image_size", project.settings.image_size},

@@ -1,0 +1,98 @@
+#include <kensa/engine/training.h>
+
+#include <kensa/base/error.h>
+#include <kensa/engine/inspector.h>
+#include <kensa/methods/registry.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace kensa::engine {
+
+namespace {
+
+void validate(const TrainingData& data, const TrainingConfig& config) {
+    if (data.normal.size() < 2)
+        throw Error("training needs at least 2 normal images, got " + std::to_string(data.normal.size()));
+    if (!data.normal_paths.empty() && data.normal_paths.size() != data.normal.size())
+        throw Error("training data: " + std::to_string(data.normal_paths.size()) + " names for " +
+                    std::to_string(data.normal.size()) + " normal images");
+    config.holdout.validate();
+}
+
+// What every model records besides its method's own record (Method::fit's training_json).
+void add_common_record(TrainingResult& result, const TrainingData& data, const TrainingConfig& config) {
+    auto record = nlohmann::json::parse(result.bundle.training_json);
+    record["method"] = config.method;
+    record["seed"] = config.seed;
+    record["train_images"] = result.train_images;
+    record["holdout_images"] = result.holdout_images;
+    record["image_quantile"] = config.holdout.image_quantile;
+    record["pixel_quantile"] = config.holdout.pixel_quantile;
+    record["random_init_backbone"] = config.features.random_init;
+    record["feature_seconds"] = result.feature_seconds;
+    record["training_seconds"] = result.training_seconds;
+    record["training_images"] = result.training_images;
+    if (!result.warnings.empty())
+        record["warnings"] = result.warnings;
+    if (result.defect_images == 0 && !data.defects.empty()) {
+        // Chosen for training but unused (e.g. forced normal-only mode): still kept out of evaluation, so
+        // this model is compared with one that learned from them on the same test images.
+        std::vector<std::string> set_aside;
+        for (const auto& d : data.defects)
+            if (!d.path.empty())
+                set_aside.push_back(d.path);
+        record["set_aside_images"] = set_aside;
+    }
+    result.bundle.training_json = record.dump();
+}
+
+}  // namespace
+
+TrainingResult train(const std::vector<cv::Mat>& normal_images, const TrainingConfig& config,
+                     const ProgressCallback& progress) {
+    TrainingData data;
+    data.normal = normal_images;
+    return train(data, config, progress);
+}
+
+TrainingResult train(const TrainingData& data, const TrainingConfig& config, const ProgressCallback& progress) {
+    validate(data, config);
+    const Method& method = engine::method(config.method);
+
+    std::vector<cv::Mat> train_images, holdout_images;
+    const auto is_held = postprocess::holdout_mask(data.normal.size(), config.holdout);
+    for (size_t i = 0; i < data.normal.size(); ++i)
+        (is_held[i] ? holdout_images : train_images).push_back(data.normal[i]);
+
+    FitResult fit = method.fit(train_images, data.defects, config, progress);
+    TrainingResult result = std::move(fit.result);
+    result.train_images = static_cast<int>(train_images.size());
+    result.holdout_images = static_cast<int>(holdout_images.size());
+    result.training_images = data.normal_paths;
+    if (result.defect_images > 0)
+        for (const auto& d : data.defects)
+            if (!d.path.empty())
+                result.training_images.push_back(d.path);
+
+    auto& bundle = result.bundle;
+    bundle.method = std::string(method.id());
+    bundle.gaussian_sigma = config.map.gaussian_sigma;
+    bundle.score_pool = config.map.score_pool;
+    if (!fit.training_grids.empty())
+        store_position_statistics(bundle, postprocess::fit_position_statistics(fit.training_grids));
+
+    // Thresholds from normal images the model never saw, scored exactly as inference will score them.
+    if (!holdout_images.empty()) {
+        Inspector inspector(bundle, config.features.threads);
+        const auto held = inspector.inspect(holdout_images, [&](const Progress& p) {
+            return !progress || progress({"thresholds", p.done, p.total});
+        });
+        bundle.thresholds = postprocess::thresholds_from_normal(held, config.holdout);
+    }
+    add_common_record(result, data, config);
+    return result;
+}
+
+}  // namespace kensa::engine

@@ -1,0 +1,33 @@
+#pragma once
+// How ADTR trains: the transformer (adtr_config.h), its optimiser, and ADTR+ (adtr_plus.h). The defaults
+// are Kensa's shipped recipe, measured on the sample product (docs/benchmarks.md). LibTorch-free.
+
+#include <kensa/methods/adtr/adtr_config.h>
+#include <kensa/methods/adtr/adtr_plus.h>
+
+namespace kensa::adtr {
+
+struct AdtrOptions {
+    AdtrConfig model;  // channels and grid are filled in from the backbone
+    Precision precision = Precision::Auto;
+
+    // Detection peaks around 30-40 epochs and then stays flat with the encoder masked (without it, longer
+    // training degrades it); lr 1e-3 beats UniAD's 1e-4 at this budget.
+    int epochs = 40;
+    int batch_size = 8;
+    double learning_rate = 1e-3;  // AdamW; x0.1 for the last 20% of epochs (UniAD's step schedule)
+    double weight_decay = 1e-4;
+    double grad_clip = 0.1;  // max global gradient norm
+    // Score each grid position in units of its own spread on the normal training images
+    // (postprocess/position_normalization.h): border positions, which the model rebuilds worse on every
+    // image, then stop producing the highest scores of normal images.
+    bool normalize_positions = true;
+
+    // ADTR+: training with defect samples and/or synthetic defects.
+    AnomalyTrainingConfig anomaly;
+
+    // Throws kensa::Error naming the first bad field.
+    void validate() const;
+};
+
+}  // namespace kensa::adtr

@@ -1,0 +1,65 @@
+#pragma once
+// What every method trains on and with, and what training gives back (engine/training.h runs it).
+// LibTorch-free.
+
+#include <kensa/features/feature_extractor.h>
+#include <kensa/methods/adtr/adtr_options.h>
+#include <kensa/methods/defect_sample.h>
+#include <kensa/model/model_bundle.h>
+#include <kensa/model/training_mode.h>
+#include <kensa/postprocess/anomaly_map.h>
+#include <kensa/postprocess/thresholds.h>
+
+#include <opencv2/core.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kensa::engine {
+
+// What a model trains on. Only the images are needed; the names are recorded in the bundle
+// (training_json "training_images") so evaluation can leave those images out.
+struct TrainingData {
+    std::vector<cv::Mat> normal;            // defect-free images (a slice is held out for thresholds)
+    std::vector<std::string> normal_paths;  // empty, or one per normal image, relative to the product or project
+    std::vector<DefectSample> defects;      // real defects with masks (for methods that learn from them)
+};
+
+struct TrainingConfig {
+    std::string method = "adtr";     // a method id (methods/registry.h)
+    FeatureExtractorConfig features;  // backbone, weights, image size, threads
+    postprocess::AnomalyMapOptions map;  // model_size is set from features.image_size
+    postprocess::HoldoutConfig holdout;  // normal images kept out of training to set the thresholds
+    uint64_t seed = 1;                   // same seed, same data, same model (bit for bit)
+
+    // Each method's own settings; only the chosen method's are read.
+    adtr::AdtrOptions adtr;
+};
+
+struct TrainingResult {
+    model::ModelBundle bundle;  // ready for model::save_bundle
+    int train_images = 0;
+    int holdout_images = 0;
+    double feature_seconds = 0.0;
+    double training_seconds = 0.0;
+    std::vector<std::string> training_images;  // every image the model saw (as recorded in the bundle)
+    std::vector<std::string> warnings;         // what the user asked for but did not get, in a sentence
+
+    model::TrainingMode mode = model::TrainingMode::NormalOnly;  // the mode used (never Auto)
+    int defect_images = 0;                                      // real defect samples trained on
+
+    // Iterative methods (ADTR): per epoch.
+    std::vector<double> epoch_losses;       // mean training loss
+    std::vector<double> epoch_seconds;      // wall time (synthetic defects included)
+    std::vector<int> synthetic_per_epoch;   // defect copies (synthetic or moved) added
+    std::vector<double> synthetic_seconds;  // of which drawing synthetic defects and their features
+};
+
+// The images evaluation must leave out (relative paths, as recorded), from a bundle's training_json:
+// "training_images" (every image the model saw) and "set_aside_images" (defect images chosen for
+// training that the model did not use, e.g. in forced normal-only mode, so both modes are evaluated on
+// the same test images). Empty for models that recorded neither.
+std::vector<std::string> evaluation_exclusions(const std::string& training_json);
+
+}  // namespace kensa::engine

@@ -1,0 +1,18 @@
+#include <kensa/methods/training.h>
+
+#include <nlohmann/json.hpp>
+
+namespace kensa::engine {
+
+std::vector<std::string> evaluation_exclusions(const std::string& training_json) {
+    const auto record = nlohmann::json::parse(training_json, nullptr, false);
+    std::vector<std::string> out;
+    for (const char* key : {"training_images", "set_aside_images"})
+        if (record.is_object() && record.contains(key) && record[key].is_array())
+            for (const auto& path : record[key])
+                if (path.is_string())
+                    out.push_back(path.get<std::string>());
+    return out;
+}
+
+}  // namespace kensa::engine
