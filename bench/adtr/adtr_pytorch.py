@@ -52,7 +52,7 @@ def read_safetensors(path):
 # ---------------------------------------------------------------------------------------- the model
 
 class Config:
-    """Mirrors kensa::model::AdtrConfig (same defaults)."""
+    """Mirrors kensa::adtr::AdtrConfig (same defaults: Kensa's shipped recipe)."""
 
     def __init__(self, **kw):
         self.channels = 152
@@ -63,12 +63,11 @@ class Config:
         self.decoder_layers = 4
         self.feedforward_dim = 1024
         self.dropout = 0.1
-        self.query_mode = "per_layer"
-        self.pre_norm = False
-        self.neighbour_mask = 0
-        self.mask_encoder = False
-        self.jitter_scale = 0.0
-        self.jitter_probability = 1.0
+        self.query_mode = "none"
+        self.pre_norm = True
+        self.neighbour_mask = 7
+        self.mask_encoder = True
+        self.jitter_scale = 20.0
         for k, v in kw.items():
             if not hasattr(self, k):
                 raise ValueError(f"unknown config field {k}")
@@ -188,7 +187,7 @@ class AdtrTransformer(nn.Module):
         c = self.c
         n = features.shape[0]
         tokens = features.flatten(2).transpose(1, 2)  # [N, T, C]
-        if self.training and c.jitter_scale > 0 and torch.rand(1).item() < c.jitter_probability:
+        if self.training and c.jitter_scale > 0:
             sigma = tokens.norm(dim=-1, keepdim=True) * (c.jitter_scale / c.channels)
             tokens = tokens + torch.randn_like(tokens) * sigma
         x = self.input_proj(tokens).float()  # residual stream in fp32 under autocast too, as Kensa

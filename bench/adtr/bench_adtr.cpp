@@ -7,6 +7,8 @@
 // synthetic batches (same dropout masks) and prints the output difference and both loss curves.
 // --profile prints LibTorch's per-op self times of one step (the profiler itself slows ops down).
 
+#include <kensa/methods/adtr/adtr_kernels.h>
+#include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/runtime.h>
 

@@ -1,6 +1,8 @@
 // Anomaly grid and losses against values worked out by hand (see the comments), plus fast_dropout's
 // statistics and its gradient.
 #include <kensa/base/error.h>
+#include <kensa/methods/adtr/adtr_kernels.h>
+#include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
 
 #include <gtest/gtest.h>

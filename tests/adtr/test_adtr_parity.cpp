@@ -1,6 +1,8 @@
 // Kensa's transformer against its PyTorch twin (bench/adtr/adtr_pytorch.py, torch.nn.MultiheadAttention
 // based): the same weights and input, eval-mode fp32 forward, max abs difference <= 1e-4. The weights go
 // through save_module_weights, so this also checks the parameter names a Kensa weights file carries.
+#include <kensa/methods/adtr/adtr_kernels.h>
+#include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/tensor_dict.h>
 
@@ -27,7 +29,7 @@ std::map<std::string, std::string> describe(const AdtrConfig& c) {
             {"encoder_layers", std::to_string(c.encoder_layers)},
             {"decoder_layers", std::to_string(c.decoder_layers)},
             {"feedforward_dim", std::to_string(c.feedforward_dim)},
-            {"query_mode", std::string(kensa::model::to_string(c.query_mode))},
+            {"query_mode", std::string(kensa::adtr::to_string(c.query_mode))},
             {"pre_norm", c.pre_norm ? "true" : "false"},
             {"neighbour_mask", std::to_string(c.neighbour_mask)},
             {"mask_encoder", c.mask_encoder ? "true" : "false"}};

@@ -1,6 +1,7 @@
 // ADTR+'s training objective (pixel-level, image-level or both) against values worked out by hand.
 #include <kensa/base/error.h>
 #include <kensa/methods/adtr/adtr_losses.h>
+#include <kensa/methods/adtr/adtr_kernels.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
 
 #include <gtest/gtest.h>

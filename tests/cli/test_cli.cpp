@@ -312,7 +312,7 @@ TEST_F(CliTest, TrainingOnDefectsRecordsThemAndEvalLeavesThemOut) {
             " --epochs 1 --mode normal --train-defects 1" + kTinyTraining);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "no training on defects")) << r.err;
-    EXPECT_TRUE(contains(r.out, "trained on 2 normal images")) << r.out;
+    EXPECT_TRUE(contains(r.out, "trained ADTR on 2 normal images")) << r.out;
     r = run("eval --json --model " + model.string() + " --data " + product.string());
     EXPECT_TRUE(contains(r.out, "\"excluded_training_images\": 1")) << r.out;
 }

@@ -1,4 +1,4 @@
-// Golden test: the default ADTR model, trained on the sample product, gives the maps and scores recorded
+// Golden tests: the default ADTR model, trained on the sample product, gives the maps and scores recorded
 // in tests/engine/golden/adtr_sample.safetensors. The record was written by the code before the detector
 // interface (issue 15); a refactor that changes what a user's model computes fails here.
 //
@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <zlib.h>
@@ -22,6 +23,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -74,7 +76,7 @@ Inspected train_and_inspect(const kensa::data::MvtecProduct& product) {
         data.normal.push_back(kensa::data::read_image(record.image_path).value());
         data.normal_paths.push_back(fs::relative(record.image_path, product.root).generic_string());
     }
-    kensa::engine::TrainingConfig config;
+    kensa::engine::TrainingConfig config;  // the defaults: ADTR as shipped
     config.features.threads = kThreads;
     const auto result = kensa::engine::train(data, config);
     kensa::engine::Inspector inspector(result.bundle, kThreads);
@@ -135,6 +137,7 @@ TEST(GoldenAdtr, DefaultModelOnTheSampleProductGivesTheRecordedMaps) {
     const auto* golden_maps = reinterpret_cast<const float*>(maps->data.data());
     const auto golden_crcs = split(golden.metadata.at("map_crc32"));
     int identical = 0;
+    double largest_relative = 0.0;  // of the differences from the record, relative to each map's scale
     for (size_t i = 0; i < now.names.size(); ++i) {
         if (golden_crcs[i] == now.crcs[i] && golden_scores[i] == now.scores[i]) {
             ++identical;
@@ -149,6 +152,43 @@ TEST(GoldenAdtr, DefaultModelOnTheSampleProductGivesTheRecordedMaps) {
             worst = std::max(worst, std::abs(golden_maps[i * cells + k] - now.reduced[i * cells + k]));
         }
         EXPECT_LE(worst, 1e-6f * scale) << now.names[i];
+        largest_relative = std::max(largest_relative, static_cast<double>(worst / scale));
+        largest_relative = std::max(largest_relative, std::abs(static_cast<double>(now.scores[i] - golden_scores[i])) /
+                                                          std::abs(static_cast<double>(golden_scores[i])));
     }
-    std::printf("golden: %d of %zu maps bit-identical\n", identical, now.names.size());
+    std::printf("golden: %d of %zu maps bit-identical; largest difference %.2g of the map's scale\n", identical,
+                now.names.size(), largest_relative);
+}
+
+// A model written in bundle format version 1 (before methods had ids) loads as ADTR and gives the maps
+// and scores the version-1 code gave (tests/engine/golden/README.md says how they were made).
+TEST(GoldenAdtr, VersionOneModelLoadsAsAdtrWithTheSameMaps) {
+    const fs::path dir = fs::path(KENSA_SOURCE_DIR) / "tests/engine/golden/adtr_v1";
+    auto inspector = kensa::engine::Inspector::load(dir / "model.kensa", /*threads=*/1);
+    EXPECT_EQ(inspector.bundle().method, "adtr");
+    EXPECT_EQ(inspector.method().id(), "adtr");
+
+    std::ifstream csv(dir / "scores.csv");
+    std::string line;
+    std::getline(csv, line);  // header
+    const bool bf16 = __builtin_cpu_supports("avx512bf16");
+    int rows = 0;
+    while (std::getline(csv, line)) {
+        const auto fields = split(line);
+        ASSERT_EQ(fields.size(), 3u) << line;
+        const auto image = kensa::data::read_image(dir / fields[0]).value();
+        const auto result = inspector.inspect({image}).front();
+        auto tiff = dir / fields[0];
+        tiff.replace_extension(".tiff");
+        const cv::Mat expected = cv::imread(tiff.string(), cv::IMREAD_UNCHANGED);
+        ASSERT_EQ(expected.type(), CV_32FC1) << tiff;
+        ASSERT_EQ(result.map.size(), expected.size());
+        const double scale = cv::norm(expected, cv::NORM_INF);
+        // Recorded with bf16 arithmetic: bit for bit there, close elsewhere (fp32).
+        EXPECT_LE(cv::norm(result.map, expected, cv::NORM_INF), bf16 ? 0.0 : 0.05 * scale) << fields[0];
+        const float score = std::stof(fields[1]);  // written with 6 significant digits
+        EXPECT_NEAR(result.score, score, (bf16 ? 1e-5 : 0.05) * std::max(1.f, std::abs(score))) << fields[0];
+        ++rows;
+    }
+    EXPECT_EQ(rows, 3);
 }

@@ -23,8 +23,8 @@ using postprocess::Truth;
 const model::ModelBundle& model() {
     static const auto bundle = [] {
         auto config = test::tiny_config();
-        config.epochs = 10;
-        return train_adtr(test::normal_images(12, 64, 1), config).bundle;
+        config.adtr.epochs = 10;
+        return train(test::normal_images(12, 64, 1), config).bundle;
     }();
     return bundle;
 }

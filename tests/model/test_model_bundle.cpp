@@ -18,10 +18,8 @@ ModelBundle sample_bundle() {
     b.backbone = "mobilenet_v2";
     b.backbone_weights_checksum = "abc123";
     b.image_size = 256;
-    b.adtr.channels = 152;
-    b.adtr.grid = 16;
-    b.adtr.query_mode = kensa::adtr::QueryMode::Shared;
-    b.adtr.neighbour_mask = 7;
+    b.method = "some_method";
+    b.settings_json = R"({"grid":16,"width":3})";
     b.gaussian_sigma = 3.5;
     b.score_pool = 8;
     b.thresholds.image = 1.25f;
@@ -70,9 +68,8 @@ TEST_F(BundleTest, RoundTripKeepsEverything) {
     EXPECT_EQ(b.backbone, a.backbone);
     EXPECT_EQ(b.backbone_weights_checksum, a.backbone_weights_checksum);
     EXPECT_EQ(b.image_size, 256);
-    EXPECT_EQ(b.adtr.grid, 16);
-    EXPECT_EQ(b.adtr.query_mode, kensa::adtr::QueryMode::Shared);
-    EXPECT_EQ(b.adtr.neighbour_mask, 7);
+    EXPECT_EQ(b.method, "some_method");
+    EXPECT_EQ(b.settings_json, a.settings_json);
     EXPECT_EQ(b.gaussian_sigma, 3.5);
     EXPECT_EQ(b.score_pool, 8);
     EXPECT_EQ(b.thresholds.image, 1.25f);
@@ -135,4 +132,33 @@ TEST_F(BundleTest, GarbageFileNeverCrashes) {
     EXPECT_NE(load_error().find(m_path.string()), std::string::npos);
     fs::remove(m_path);
     EXPECT_NE(load_error().find(m_path.string()), std::string::npos);
+}
+
+TEST_F(BundleTest, VersionOneLoadsAsAdtrWithItsSettings) {
+    kensa::model::save_bundle(m_path, sample_bundle());
+    // What version 1 wrote: no method, ADTR's settings under "adtr".
+    rewrite_metadata("version", "1");
+    rewrite_metadata("model", R"({"backbone":"mobilenet_v2","backbone_weights_checksum":"abc123","image_size":256,)"
+                              R"("adtr":{"grid":14,"query_mode":"none"},"gaussian_sigma":4.0,"score_pool":16,)"
+                              R"("thresholds":{"image":1.0,"pixel":2.0,"normal_quantile":0.99,"holdout_images":8},)"
+                              R"("training":{}})");
+    const auto b = kensa::model::load_bundle(m_path);
+    EXPECT_EQ(b.method, "adtr");
+    EXPECT_EQ(b.settings_json, R"({"grid":14,"query_mode":"none"})");
+    EXPECT_EQ(b.thresholds.pixel, 2.f);
+}
+
+TEST_F(BundleTest, VersionTwoNeedsAMethodAndSettingsObject) {
+    kensa::model::save_bundle(m_path, sample_bundle());
+    auto archive = kensa::io::read_safetensors(m_path);
+    const auto good = archive.metadata.at("model");
+    auto without_method = good;
+    without_method.replace(without_method.find("\"method\""), 8, "\"other_\"");
+    rewrite_metadata("model", without_method);
+    EXPECT_NE(load_error().find("malformed"), std::string::npos) << load_error();
+    auto bad_settings = good;
+    const auto at = bad_settings.find(R"({"grid":16,"width":3})");
+    bad_settings.replace(at, std::string(R"({"grid":16,"width":3})").size(), "[1,2]");
+    rewrite_metadata("model", bad_settings);
+    EXPECT_NE(load_error().find("not an object"), std::string::npos) << load_error();
 }

@@ -91,6 +91,7 @@ bool BatchController::start() {
     auto results = std::make_shared<BatchResults>();
     results->modelPath = modelPath;
     std::vector<engine::InspectionItem> items;
+    std::vector<std::string> recorded;  // each item as a model records it, to leave out what it trained on
     const QDir projectDir(m_session->folder());
     for (int row : batchRows()) {
         const project::ImageEntry& e = m_session->image(row);
@@ -108,6 +109,7 @@ bool BatchController::start() {
                             : e.source_mask;
         results->images.push_back(std::move(image));
         items.push_back(std::move(item));
+        recorded.push_back(project::recorded_image_path(m_session->project(), projectDir.path().toStdString(), e.path));
     }
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto cancel = m_cancel;
@@ -115,7 +117,7 @@ bool BatchController::start() {
     const int mapSide = m_mapSide;
     m_clock.start();
     const int count = int(results->images.size());  // the worker may leave some out: read it now
-    m_watcher.setFuture(QtConcurrent::run([results, items = std::move(items), cancel, self, modelPath,
+    m_watcher.setFuture(QtConcurrent::run([results, items = std::move(items), recorded = std::move(recorded), cancel, self, modelPath,
                                            mapSide] {
         const auto progress = [cancel, self](const Progress& p) {
             // Queued to the GUI thread; the controller waits for this worker before it goes away.
@@ -138,7 +140,7 @@ bool BatchController::start() {
             std::vector<engine::InspectionItem> kept;
             std::vector<BatchImage> keptImages;
             for (size_t i = 0; i < items.size(); ++i) {
-                if (excluded.count(items[i].image.string())) {
+                if (excluded.count(recorded[i])) {
                     ++results->trainedOn;
                     continue;
                 }

@@ -48,14 +48,26 @@ TrainingController::~TrainingController() {
     m_thread.wait();  // at most one batch or step: core checks the flag after each
 }
 
-QStringList TrainingController::trainingImages() const {
-    QStringList paths;
+QList<int> TrainingController::trainingRows() const {
+    QList<int> rows;
     for (int r = 0; r < m_session->imageCount(); ++r) {
         const auto& e = m_session->image(r);
         if (e.role == project::ImageRole::Train && e.label == project::Label::Normal)
-            paths << m_session->imagePath(r);
+            rows << r;
     }
+    return rows;
+}
+
+QStringList TrainingController::trainingImages() const {
+    QStringList paths;
+    for (int r : trainingRows())
+        paths << m_session->imagePath(r);
     return paths;
+}
+
+QString TrainingController::recordedPath(int row) const {
+    return QString::fromStdString(project::recorded_image_path(
+        m_session->project(), m_session->folder().toStdString(), m_session->image(row).path));
 }
 
 QList<DefectJob> TrainingController::markedDefects() const {
@@ -66,7 +78,8 @@ QList<DefectJob> TrainingController::markedDefects() const {
         if (e.label != project::Label::Defect || e.mask.empty() || e.mask_pixels == 0)
             continue;
         const MaskDocument* open = m_session->document(r);
-        defects.append({m_session->imagePath(r), folder.filePath(QString::fromStdString(e.mask.string())),
+        defects.append({m_session->imagePath(r), recordedPath(r),
+                        folder.filePath(QString::fromStdString(e.mask.string())),
                         open ? open->mask() : QImage(), QString::fromStdString(e.defect_type)});
     }
     return defects;
@@ -110,7 +123,10 @@ bool TrainingController::start() {
     }
     QDir().mkpath(m_session->modelsFolder());
     TrainingJob job;
-    job.images = trainingImages();
+    for (int r : trainingRows()) {
+        job.images << m_session->imagePath(r);
+        job.recordedPaths << recordedPath(r);
+    }
     job.modelPath = newModelPath();
     const auto& s = m_session->project().settings;
     job.config.features.backbone = s.backbone;

@@ -28,6 +28,8 @@ public:
     // The project's marked defects: images labelled defect with a mask of their own that marks pixels
     // (imported ground truth is for evaluation, not training).
     QList<DefectJob> markedDefects() const;
+    // How the model records the image of a row (project::recorded_image_path).
+    QString recordedPath(int row) const;
     // Empty when training can start, else why not (for the user).
     QString cannotStartReason() const;
     // Starts training with the project's settings. Returns false (and emits finished with
@@ -52,6 +54,7 @@ Q_SIGNALS:
     void runningChanged(bool running);
 
 private:
+    QList<int> trainingRows() const;  // normal training images
     void onProgress(const TrainingProgress& p);
     void onFinished(TrainingOutcome outcome, const QString& message, const QString& modelPath);
     QString newModelPath() const;

@@ -35,6 +35,8 @@ void TrainingWorker::run(const TrainingJob& job) {
         data.normal.reserve(size_t(job.images.size()));
         for (qsizetype i = 0; i < job.images.size(); ++i)
             data.normal.push_back(load(i, job.images[i], data::read_image));
+        for (const QString& name : job.recordedPaths)
+            data.normal_paths.push_back(name.toStdString());
         for (qsizetype i = 0; i < job.defects.size(); ++i) {
             const DefectJob& d = job.defects[i];
             engine::DefectSample sample;
@@ -43,7 +45,7 @@ void TrainingWorker::run(const TrainingJob& job) {
             sample.mask = d.maskPixels.isNull() ? load(job.images.size() + i, d.mask, data::read_mask)
                                                 : mat_from_mask(d.maskPixels);
             sample.defect_type = d.defectType.toStdString();
-            sample.path = d.image.toStdString();  // recorded in the model: evaluation leaves it out
+            sample.path = d.recordedPath.toStdString();  // recorded in the model: evaluation leaves it out
             data.defects.push_back(std::move(sample));
         }
         const auto result = engine::train(data, job.config, [this](const Progress& p) {

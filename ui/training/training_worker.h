@@ -1,6 +1,6 @@
 #pragma once
-// Trains one ADTR model off the GUI thread. Lives on TrainingController's QThread; run() reads the normal
-// images and the marked defects with their masks, calls core's train_adtr and writes the model into the
+// Trains one model (of the project's method) off the GUI thread. Lives on TrainingController's QThread; run() reads the normal
+// images and the marked defects with their masks, calls core's engine::train and writes the model into the
 // project's models/ folder (atomically, only when training completed). Progress goes out as queued signals;
 // cancelling is a flag the core's progress callback checks after every batch or optimiser step.
 
@@ -20,6 +20,7 @@ namespace kensa::ui {
 // A marked defect the model trains on (ADTR+): the image, its mask (0/255 PNG) and defect type.
 struct DefectJob {
     QString image;
+    QString recordedPath;  // as the model records it (project::recorded_image_path)
     QString mask;       // the 0/255 PNG in the project folder
     QImage maskPixels;  // the mask as drawn in this session, if it is open (newer than the file can be)
     QString defectType;
@@ -27,6 +28,7 @@ struct DefectJob {
 
 struct TrainingJob {
     QStringList images;        // normal training images
+    QStringList recordedPaths;  // one per image, as the model records it (project::recorded_image_path)
     QList<DefectJob> defects;  // marked defects (used in anomaly-available mode)
     QString modelPath;         // where the finished model goes (models/<name>.kensa)
     engine::TrainingConfig config;

@@ -88,7 +88,7 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
             batch.push_back(std::move(*image));
             batch_items.push_back(size_t(i));
         }
-        std::vector<AnomalyResult> results;
+        std::vector<postprocess::AnomalyResult> results;
         try {
             if (!batch.empty())
                 results = inspector.inspect(batch, {}, config.batch_size);

@@ -39,7 +39,7 @@ void KnnBaseline::fit(const std::vector<cv::Mat>& normal_images, const ProgressC
     m_impl->bank_norm = m_impl->bank.pow(2).sum(1);
 }
 
-std::vector<AnomalyResult> KnnBaseline::predict(const std::vector<cv::Mat>& images,
+std::vector<postprocess::AnomalyResult> KnnBaseline::predict(const std::vector<cv::Mat>& images,
                                                 const ProgressCallback& progress) {
     if (!m_impl->bank.defined())
         throw Error("KnnBaseline::predict before fit");
@@ -56,14 +56,12 @@ std::vector<AnomalyResult> KnnBaseline::predict(const std::vector<cv::Mat>& imag
     }
     const auto distances = torch::cat(nearest).reshape({grids.count, grids.grid, grids.grid}).contiguous();
 
-    std::vector<AnomalyResult> out;
+    std::vector<postprocess::AnomalyResult> out;
     out.reserve(images.size());
     for (int64_t i = 0; i < grids.count; ++i) {
         const cv::Mat grid(static_cast<int>(grids.grid), static_cast<int>(grids.grid), CV_32FC1,
                            distances[i].data_ptr<float>());
-        const auto model_map = grid_to_model_map(grid, m_impl->config.map);
-        out.push_back({to_image_size(model_map, images[static_cast<size_t>(i)].size()),
-                       image_score(model_map, m_impl->config.map)});
+        out.push_back(postprocess::grid_to_result(grid, images[static_cast<size_t>(i)].size(), m_impl->config.map));
     }
     return out;
 }

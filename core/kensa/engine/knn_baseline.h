@@ -13,7 +13,7 @@ namespace kensa::engine {
 
 struct KnnBaselineConfig {
     FeatureExtractorConfig features;
-    AnomalyMapOptions map;
+    postprocess::AnomalyMapOptions map;
 };
 
 class KnnBaseline {
@@ -24,7 +24,7 @@ public:
     // Memorises the features of normal images.
     void fit(const std::vector<cv::Mat>& normal_images, const ProgressCallback& progress = {});
     // One map (at each image's own size) and score per image. fit() first.
-    std::vector<AnomalyResult> predict(const std::vector<cv::Mat>& images,
+    std::vector<postprocess::AnomalyResult> predict(const std::vector<cv::Mat>& images,
                                        const ProgressCallback& progress = {});
 
     const FeatureExtractor& extractor() const;

@@ -111,17 +111,13 @@ TORCH_MODULE(MBConv);
 // The mean and std torchvision's ImageNet weights were trained with.
 class EfficientNetB4Backbone : public Backbone {
 public:
-    explicit EfficientNetB4Backbone(bool include_stride32) : m_include_stride32(include_stride32) {
+    EfficientNetB4Backbone() {
         m_stages = {
             {"features.1", 2, 24}, {"features.2", 4, 32}, {"features.3", 8, 56}, {"features.5", 16, 160}};
         m_indices = {1, 2, 3, 5};
-        if (include_stride32) {
-            m_stages.push_back({"features.7", 32, 448});
-            m_indices.push_back(7);
-        }
     }
 
-    std::string id() const override { return m_include_stride32 ? "efficientnet_b4_s32" : "efficientnet_b4"; }
+    std::string id() const override { return "efficientnet_b4"; }
     std::vector<FeatureStage> stages() const override { return m_stages; }
     InputNormalization normalization() const override { return kImageNetNormalization; }
     torch::nn::Module& module() override { return *m_net; }
@@ -136,7 +132,6 @@ protected:
     }
 
 private:
-    bool m_include_stride32;
     std::vector<FeatureStage> m_stages;
     std::vector<int64_t> m_indices;
     EfficientNetB4 m_net;
@@ -196,8 +191,8 @@ std::vector<torch::Tensor> EfficientNetB4Impl::forward(torch::Tensor x, const st
     return out;
 }
 
-std::unique_ptr<Backbone> make_efficientnet_b4_backbone(bool include_stride32) {
-    return std::make_unique<EfficientNetB4Backbone>(include_stride32);
+std::unique_ptr<Backbone> make_efficientnet_b4_backbone() {
+    return std::make_unique<EfficientNetB4Backbone>();
 }
 
 }  // namespace kensa::nn

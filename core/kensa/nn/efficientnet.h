@@ -26,9 +26,8 @@ private:
 TORCH_MODULE(EfficientNetB4);
 
 // Feature stages `features.1/2/3/5` (24, 32, 56, 160 channels at strides 2, 4, 8, 16: UniAD's 272
-// channels), id "efficientnet_b4". With include_stride32, also `features.7` (448 channels, stride 32:
-// the ADTR appendix's 720 channels), id "efficientnet_b4_s32"; both read the same weights file.
-// Random init as torchvision's (kaiming-normal convs); load weights with load_module_weights(b->module(), f).
-std::unique_ptr<Backbone> make_efficientnet_b4_backbone(bool include_stride32 = false);
+// channels), id "efficientnet_b4". Random init as torchvision's (kaiming-normal convs); load weights with
+// load_module_weights(b->module(), f).
+std::unique_ptr<Backbone> make_efficientnet_b4_backbone();
 
 }  // namespace kensa::nn

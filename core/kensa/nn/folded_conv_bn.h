@@ -1,5 +1,6 @@
 #pragma once
-// Conv2d followed by an eval-mode BatchNorm2d, run as one convolution for frozen-backbone inference.
+// Conv2d followed by an eval-mode BatchNorm2d, run as one convolution for frozen-backbone inference: the
+// one folding every backbone uses (MobileNetV2's ConvBn, EfficientNet's and ResNet's conv + bn pairs).
 //
 // Why: LibTorch 1.13 eager on CPU runs NCHW depthwise convs through oneDNN with a weight reorder on every
 // call, sends small-batch 1x1 convs to im2col + BLAS, and spends as long in batch-norm as in the convs.
@@ -17,16 +18,50 @@ namespace kensa::nn {
 
 class FoldedConvBn {
 public:
-    // bn(conv(x)). Folds (and refolds whenever a weight or statistic has changed, e.g. after loading) when
-    // both modules are in eval mode, autograd is off and x is a CPU float tensor; otherwise runs the two
-    // modules as they are. Concurrent inference calls are safe, as for an unfolded module: the folded
-    // copy is built and handed out under a lock.
-    torch::Tensor operator()(torch::nn::Conv2dImpl& conv, torch::nn::BatchNorm2dImpl& bn,
-                             const torch::Tensor& x) {
+    // w' = w * s, b' = beta - mean * s (+ conv bias * s), s = gamma / sqrt(var + eps); weight
+    // channels-last.
+    struct Weights {
+        torch::Tensor weight;
+        torch::Tensor bias;
+    };
+
+    // The folded weights of conv + bn, refolded whenever a weight or statistic has changed (e.g. after
+    // loading). pad_top_left: the kernel gets a zero first row and column (a stride-2 3x3 kernel becomes
+    // 4x4), which under symmetric padding 1 gives Keras's bottom/right padding without copying the input.
+    // Safe to call from concurrent inference: the copy is built and handed out under a lock.
+    Weights weights(const torch::Tensor& conv_weight, const torch::Tensor& conv_bias, torch::nn::BatchNorm2dImpl& bn,
+                    bool pad_top_left = false) {
+        // In-place updates (load_module_weights copies into the tensors) bump a tensor's version;
+        // replacing a tensor changes its storage. Either way the folded copy is stale.
+        const std::array<const torch::Tensor*, 5> sources{&conv_weight, &bn.weight, &bn.bias, &bn.running_mean,
+                                                          &bn.running_var};
+        Stamp stamp;
+        for (size_t i = 0; i < sources.size(); ++i)
+            stamp[i] = {sources[i]->data_ptr(), sources[i]->_version()};
+
+        std::lock_guard lock(m_mutex);
+        if (!m_folded.weight.defined() || stamp != m_stamp) {
+            torch::NoGradGuard no_grad;
+            const auto scale = bn.weight / torch::sqrt(bn.running_var + bn.options.eps());
+            auto weight = conv_weight * scale.view({-1, 1, 1, 1});
+            auto bias = bn.bias - bn.running_mean * scale;
+            if (conv_bias.defined())
+                bias = bias + conv_bias * scale;
+            if (pad_top_left)
+                weight = torch::constant_pad_nd(weight, {1, 0, 1, 0});
+            m_folded = {weight.contiguous(at::MemoryFormat::ChannelsLast), bias.contiguous()};
+            m_stamp = stamp;
+        }
+        return m_folded;
+    }
+
+    // bn(conv(x)). Folded when both modules are in eval mode, autograd is off and x is a CPU float
+    // tensor; otherwise the two modules run as they are.
+    torch::Tensor operator()(torch::nn::Conv2dImpl& conv, torch::nn::BatchNorm2dImpl& bn, const torch::Tensor& x) {
         if (conv.is_training() || bn.is_training() || torch::GradMode::is_enabled() || !x.device().is_cpu() ||
             x.scalar_type() != torch::kFloat32 || !at::hasMKLDNN())
             return bn.forward(conv.forward(x));
-        const auto [weight, bias] = folded(conv, bn);
+        const auto [weight, bias] = weights(conv.weight, conv.bias, bn);
         const auto& o = conv.options;
         const auto& padding = c10::get<torch::ExpandingArray<2>>(o.padding());
         return at::mkldnn_convolution(x.contiguous(at::MemoryFormat::ChannelsLast), weight, bias, *padding,
@@ -36,33 +71,9 @@ public:
 private:
     using Stamp = std::array<std::pair<const void*, int64_t>, 5>;
 
-    std::pair<torch::Tensor, torch::Tensor> folded(torch::nn::Conv2dImpl& conv,
-                                                   torch::nn::BatchNorm2dImpl& bn) {
-        // In-place updates (load_module_weights copies into the tensors) bump a tensor's version;
-        // replacing a tensor changes its storage. Either way the folded copy is stale.
-        const std::array<const torch::Tensor*, 5> sources{&conv.weight, &bn.weight, &bn.bias,
-                                                          &bn.running_mean, &bn.running_var};
-        Stamp stamp;
-        for (size_t i = 0; i < sources.size(); ++i)
-            stamp[i] = {sources[i]->data_ptr(), sources[i]->_version()};
-
-        std::lock_guard lock(m_mutex);
-        if (!m_weight.defined() || stamp != m_stamp) {
-            torch::NoGradGuard no_grad;
-            const auto scale = bn.weight / torch::sqrt(bn.running_var + bn.options.eps());
-            m_weight = (conv.weight * scale.view({-1, 1, 1, 1})).contiguous(at::MemoryFormat::ChannelsLast);
-            m_bias = bn.bias - bn.running_mean * scale;
-            if (conv.bias.defined())
-                m_bias = m_bias + conv.bias * scale;
-            m_stamp = stamp;
-        }
-        return {m_weight, m_bias};
-    }
-
     std::mutex m_mutex;
     Stamp m_stamp{};
-    torch::Tensor m_weight;
-    torch::Tensor m_bias;
+    Weights m_folded;
 };
 
 }  // namespace kensa::nn

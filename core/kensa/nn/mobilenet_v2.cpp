@@ -1,5 +1,7 @@
 #include <kensa/nn/mobilenet_v2.h>
 
+#include <kensa/nn/batch_chunks.h>
+
 #include <ATen/Context.h>
 
 #include <algorithm>
@@ -18,16 +20,6 @@ constexpr std::array<std::pair<int64_t, int64_t>, 10> kBlocks{
 constexpr std::array<size_t, 3> kStageBlocks{2, 5, 10};
 
 }  // namespace
-
-// The conv with BatchNorm folded in: w' = w * s, b' = beta - mean * s, s = gamma / sqrt(var + eps).
-// A stride-2 3x3 kernel becomes 4x4 with a zero first row and column under symmetric padding 1: the
-// same windows as Keras's bottom/right padding, without copying the input into a padded tensor.
-struct ConvBnImpl::Folded {
-    torch::Tensor weight;  // channels-last
-    torch::Tensor bias;
-    int64_t padding = 0;
-    std::vector<std::pair<const void*, int64_t>> stamp;  // (storage, version) of each source tensor
-};
 
 ConvBnImpl::ConvBnImpl(int64_t in_channels, int64_t out_channels, int64_t kernel, int64_t stride,
                        bool depthwise, bool relu6)
@@ -58,41 +50,16 @@ torch::Tensor ConvBnImpl::forward_literal(const torch::Tensor& x) {
 }
 
 torch::Tensor ConvBnImpl::forward_folded(const torch::Tensor& x) {
-    const auto f = folded();
-    const std::array<int64_t, 2> stride{m_stride, m_stride}, padding{f->padding, f->padding}, dilation{1, 1};
+    // Stride 2: Keras pads bottom/right only; the folded kernel gets a zero first row and column instead
+    // and symmetric padding 1, the same windows without copying the input into a padded tensor.
+    const bool stride2 = m_stride == 2;
+    const auto [weight, bias] = m_folded.weights(m_conv->weight, m_conv->bias, *m_bn, stride2);
+    const int64_t pad = stride2 ? 1 : m_kernel / 2;
+    const std::array<int64_t, 2> stride{m_stride, m_stride}, padding{pad, pad}, dilation{1, 1};
     // oneDNN directly: at::conv2d sends 1x1 convs of small batches on one thread to im2col + BLAS.
-    auto y = at::hasMKLDNN()
-                 ? at::mkldnn_convolution(x, f->weight, f->bias, padding, stride, dilation, m_groups)
-                 : at::conv2d(x, f->weight, f->bias, stride, padding, dilation, m_groups);
+    auto y = at::hasMKLDNN() ? at::mkldnn_convolution(x, weight, bias, padding, stride, dilation, m_groups)
+                             : at::conv2d(x, weight, bias, stride, padding, dilation, m_groups);
     return m_relu6 ? y.clamp_(0.0, 6.0) : y;
-}
-
-std::shared_ptr<const ConvBnImpl::Folded> ConvBnImpl::folded() {
-    const std::array<torch::Tensor, 5> sources{m_conv->weight, m_bn->weight, m_bn->bias, m_bn->running_mean,
-                                               m_bn->running_var};
-    std::vector<std::pair<const void*, int64_t>> stamp;
-    for (const auto& t : sources)
-        stamp.emplace_back(t.data_ptr(), t._version());
-
-    std::lock_guard lock(m_folded_mutex);
-    if (m_folded && m_folded->stamp == stamp)
-        return m_folded;
-
-    torch::NoGradGuard no_grad;
-    auto f = std::make_shared<Folded>();
-    const auto scale = m_bn->weight / torch::sqrt(m_bn->running_var + m_bn->options.eps());
-    auto weight = m_conv->weight * scale.view({-1, 1, 1, 1});
-    f->bias = (m_bn->bias - m_bn->running_mean * scale).contiguous();
-    if (m_stride == 2) {
-        weight = torch::constant_pad_nd(weight, {1, 0, 1, 0});
-        f->padding = 1;
-    } else {
-        f->padding = m_kernel / 2;
-    }
-    f->weight = weight.contiguous(at::MemoryFormat::ChannelsLast);
-    f->stamp = std::move(stamp);
-    m_folded = std::move(f);
-    return m_folded;
 }
 
 InvertedResidualImpl::InvertedResidualImpl(int64_t in_channels, int64_t out_channels, int64_t stride,
@@ -151,15 +118,6 @@ void MobileNetV2Impl::set_fold_batch_norm(bool enabled) {
 
 namespace {
 
-// glibc serves allocations above its mmap threshold (32 MB at most) from fresh pages, and the page faults
-// then cost more than the convolutions: a batch of 8 at 224 ran at 43 ms/image against 4.5 in chunks.
-// Chunks keep the largest activation (96 channels at stride 2) under 16 MB.
-int64_t images_per_chunk(int64_t height, int64_t width) {
-    constexpr int64_t kBudget = int64_t{16} << 20;
-    const int64_t bytes = 96 * (height / 2) * (width / 2) * static_cast<int64_t>(sizeof(float));
-    return std::max<int64_t>(1, kBudget / std::max<int64_t>(1, bytes));
-}
-
 class MobileNetV2Backbone final : public Backbone {
 public:
     std::string id() const override { return "mobilenet_v2"; }
@@ -171,18 +129,15 @@ public:
 
 protected:
     std::vector<torch::Tensor> forward_stages(const torch::Tensor& normalized) override {
-        const int64_t chunk = images_per_chunk(normalized.size(2), normalized.size(3));
-        std::vector<std::vector<torch::Tensor>> parts(stages().size());
-        for (int64_t start = 0; start < normalized.size(0); start += chunk) {
-            auto maps =
-                m_net->forward(normalized.narrow(0, start, std::min(chunk, normalized.size(0) - start)));
-            for (size_t s = 0; s < maps.size(); ++s)
-                parts[s].push_back(std::move(maps[s]));
-        }
-        std::vector<torch::Tensor> out;
-        for (auto& p : parts)
-            out.push_back((p.size() == 1 ? p.front() : torch::cat(p)).contiguous());
-        return out;
+        // The largest activation is 96 channels at stride 2; twice it per image keeps chunks at 16 MB,
+        // where batches of 8 at 224 px ran at 4.5 ms/image instead of 43 (batch_chunks.h says why).
+        const int64_t peak =
+            2 * 96 * (normalized.size(2) / 2) * (normalized.size(3) / 2) * static_cast<int64_t>(sizeof(float));
+        auto maps = forward_in_chunks(normalized, images_per_chunk(peak),
+                                      [this](const torch::Tensor& x) { return m_net->forward(x); });
+        for (auto& m : maps)
+            m = m.contiguous();
+        return maps;
     }
 
 private:

@@ -4,9 +4,9 @@
 // weights; the tensor names are this module's ("blocks.3.depthwise.bn.running_var").
 
 #include <kensa/nn/backbone.h>
+#include <kensa/nn/folded_conv_bn.h>
 
 #include <memory>
-#include <mutex>
 
 namespace kensa::nn {
 
@@ -27,11 +27,8 @@ public:
     void set_fold_batch_norm(bool enabled) { m_fold = enabled; }
 
 private:
-    struct Folded;
-
     torch::Tensor forward_literal(const torch::Tensor& x);
     torch::Tensor forward_folded(const torch::Tensor& x);
-    std::shared_ptr<const Folded> folded();
 
     torch::nn::Conv2d m_conv{nullptr};
     torch::nn::BatchNorm2d m_bn{nullptr};
@@ -40,8 +37,7 @@ private:
     int64_t m_groups = 1;
     bool m_relu6 = false;
     bool m_fold = true;
-    std::mutex m_folded_mutex;
-    std::shared_ptr<const Folded> m_folded;
+    FoldedConvBn m_folded;
 };
 TORCH_MODULE(ConvBn);
 

@@ -11,6 +11,20 @@ TrainingMode training_mode(const Project& project) {
     return marked ? TrainingMode::AnomalyAvailable : TrainingMode::NormalOnly;
 }
 
+std::string recorded_image_path(const Project& project, const std::filesystem::path& project_folder,
+                                const std::filesystem::path& image) {
+    const auto normal = image.lexically_normal();
+    for (const auto& source : project.sources) {
+        if (source.kind != ImageSource::Kind::Mvtec)
+            continue;
+        const auto rel = normal.lexically_relative(source.folder.lexically_normal());
+        if (!rel.empty() && *rel.begin() != "..")
+            return rel.generic_string();
+    }
+    const auto rel = normal.lexically_relative(project_folder.lexically_normal());
+    return rel.empty() ? normal.filename().generic_string() : rel.generic_string();
+}
+
 int find_image(const Project& project, const std::filesystem::path& path) {
     for (size_t i = 0; i < project.images.size(); ++i) {
         if (project.images[i].path == path)

@@ -59,15 +59,13 @@ struct ImageSource {
     bool operator==(const ImageSource&) const = default;
 };
 
-// How training uses defects (ADTR+): "auto" trains anomaly-available as soon as the project has marked
-// defects or synthetic defects are on; "normal" and "anomaly" force the mode (model::TrainingMode).
-inline constexpr const char* k_training_modes[] = {"auto", "normal", "anomaly"};
-
 struct ProjectSettings {
     std::string backbone = "mobilenet_v2";
     int image_size = 256;
     int epochs = 40;                     // the engine's measured default (engine::TrainingConfig::epochs)
-    std::string training_mode = "auto";  // one of k_training_modes
+    // How training uses defects (ADTR+), a model::TrainingMode id: "auto" trains anomaly-available as soon
+    // as the project has marked defects or synthetic defects are on; "normal" and "anomaly" force the mode.
+    std::string training_mode = "auto";
     bool synthetic_defects = false;      // draw fresh synthetic defects on copies of normal images every epoch
     double synthetic_share = 0.4;        // the share of normal images that get a copy with one in an epoch
     // The model inspection uses: a file name in the project's models/ folder; empty when none is chosen.
@@ -87,6 +85,13 @@ struct Project {
 };
 
 TrainingMode training_mode(const Project& project);
+
+// How a model records one of the project's images (training_json "training_images"): relative to the
+// root of the MVTec AD product it was imported from ("test/crack/000.png", as kensa-cli records it), else
+// relative to the project folder (with "../" when outside it). Never an absolute path, so an exported
+// model carries no user's folders, and the app and the CLI name an image alike.
+std::string recorded_image_path(const Project& project, const std::filesystem::path& project_folder,
+                                const std::filesystem::path& image);
 
 // The index of the entry whose path equals `path`, or -1.
 int find_image(const Project& project, const std::filesystem::path& path);

@@ -129,7 +129,7 @@ Project project_from(const json& j, const fs::path& folder) {
         p.settings.synthetic_defects = it->value("synthetic_defects", p.settings.synthetic_defects);
         p.settings.synthetic_share = it->value("synthetic_share", p.settings.synthetic_share);
         p.settings.active_model = it->value("active_model", p.settings.active_model);
-        if (std::ranges::find(k_training_modes, p.settings.training_mode) == std::end(k_training_modes))
+        if (!model::parse_training_mode(p.settings.training_mode))
             throw std::runtime_error("settings.training_mode '" + p.settings.training_mode +
                                      "' is not one of auto, normal, anomaly");
     }
