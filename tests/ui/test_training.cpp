@@ -21,6 +21,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <cmath>
+#include <filesystem>
 
 #include <kensa/features/backbone_catalog.h>
 #include <kensa/project/project_images.h>
@@ -244,6 +245,7 @@ private Q_SLOTS:
         QCOMPARE(session.project().settings.training_mode, std::string("auto"));
         c->setConfigAdjustment(test::useTinyModel);
         QSignalSpy finished(c, &TrainingController::finished);
+        nlohmann::json record;  // the last model's training record
         const auto trainedMode = [&] {
             finished.clear();
             if (!c->start() || !finished.wait(180000))
@@ -251,9 +253,17 @@ private Q_SLOTS:
             if (finished.first().at(0).value<TrainingOutcome>() != TrainingOutcome::Finished)
                 return finished.first().at(1).toString().toStdString();
             const auto bundle = model::load_bundle(finished.first().at(2).toString().toStdString());
-            return nlohmann::json::parse(bundle.training_json).value("mode", std::string("?"));
+            record = nlohmann::json::parse(bundle.training_json);
+            return record.value("mode", std::string("?"));
         };
         QCOMPARE(QString::fromStdString(trainedMode()), QStringLiteral("anomaly-available"));
+        // Images are recorded relative to the project folder, never with the user's absolute paths.
+        const auto images = record.at("training_images").get<std::vector<std::string>>();
+        QCOMPARE(int(images.size()), 13);
+        QCOMPARE(QString::fromStdString(images.front()), QStringLiteral("../good/0.png"));
+        QCOMPARE(QString::fromStdString(images.back()), QStringLiteral("../test/dent.png"));
+        for (const auto& path : images)
+            QVERIFY2(!std::filesystem::path(path).is_absolute(), path.c_str());
         QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("1 marked defect")));
 
         // The batch review leaves out the defect the model trained on (its metrics would be flattered).

@@ -96,17 +96,17 @@ QString TrainingController::cannotStartReason() const {
             .arg(minimum)
             .arg(n);
     const auto& s = m_session->project().settings;
-    if (s.training_mode == "anomaly" && !s.synthetic_defects && markedDefects().isEmpty())
+    if (model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && !s.synthetic_defects && markedDefects().isEmpty())
         return tr(
             "Anomaly-available training needs marked defects or synthetic defects: mark a defect "
             "with a mask, or turn on synthetic defects.");
     return {};
 }
 
-QString TrainingController::newModelPath() const {
+QString TrainingController::newModelPath(const std::string& method) const {
     const auto& s = m_session->project().settings;
-    const QString stem = QStringLiteral("adtr-%1-%2px-%3")
-                             .arg(QString::fromStdString(s.backbone))
+    const QString stem = QStringLiteral("%1-%2-%3px-%4")
+                             .arg(QString::fromStdString(method), QString::fromStdString(s.backbone))
                              .arg(s.image_size)
                              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     const QDir dir(m_session->modelsFolder());
@@ -127,7 +127,6 @@ bool TrainingController::start() {
         job.images << m_session->imagePath(r);
         job.recordedPaths << recordedPath(r);
     }
-    job.modelPath = newModelPath();
     const auto& s = m_session->project().settings;
     job.config.features.backbone = s.backbone;
     job.config.features.image_size = s.image_size;
@@ -140,6 +139,7 @@ bool TrainingController::start() {
         job.defects = markedDefects();
     if (m_adjust)
         m_adjust(job.config);
+    job.modelPath = newModelPath(job.config.method);
     m_cancel->store(false);
     m_running = true;
     m_stage.clear();

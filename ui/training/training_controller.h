@@ -57,7 +57,7 @@ private:
     QList<int> trainingRows() const;  // normal training images
     void onProgress(const TrainingProgress& p);
     void onFinished(TrainingOutcome outcome, const QString& message, const QString& modelPath);
-    QString newModelPath() const;
+    QString newModelPath(const std::string& method) const;  // models/<method>-<backbone>-<size>px-<time>.kensa
 
     ProjectSession* m_session;
     QThread m_thread;

@@ -89,9 +89,13 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_epochs->setRange(1, 1000);
     m_epochs->setToolTip(tr("Passes over the normal images"));
     m_mode = new QComboBox(this);
-    m_mode->addItem(tr("Automatic"), QStringLiteral("auto"));
-    m_mode->addItem(tr("Normal images only"), QStringLiteral("normal"));
-    m_mode->addItem(tr("With defects (ADTR+)"), QStringLiteral("anomaly"));
+    const auto id = [](model::TrainingMode mode) {
+        const auto name = model::to_string(mode);
+        return QString::fromLatin1(name.data(), qsizetype(name.size()));
+    };
+    m_mode->addItem(tr("Automatic"), id(model::TrainingMode::Auto));
+    m_mode->addItem(tr("Normal images only"), id(model::TrainingMode::NormalOnly));
+    m_mode->addItem(tr("With defects (ADTR+)"), id(model::TrainingMode::AnomalyAvailable));
     m_mode->setToolTip(
         tr("Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked "
            "defects or synthetic defects are on, else on normal images only. Marked defects are also "
@@ -296,7 +300,8 @@ void TrainingPanel::updateState() {
     m_cancel->setEnabled(running);
     for (QWidget* w : std::initializer_list<QWidget*>{m_backbone, m_imageSize, m_epochs, m_mode})
         w->setEnabled(!running && m_session->isOpen());
-    const bool normalOnly = m_mode->currentData().toString() == QStringLiteral("normal");
+    const bool normalOnly =
+        model::parse_training_mode(m_mode->currentData().toString().toStdString()) == model::TrainingMode::NormalOnly;
     m_synthetic->setEnabled(!running && m_session->isOpen() && !normalOnly);
     m_syntheticShare->setEnabled(m_synthetic->isEnabled() && m_synthetic->isChecked());
     const auto n = m_session->isOpen() ? m_controller->trainingImages().size() : 0;
