@@ -114,9 +114,13 @@ std::vector<postprocess::AnomalyResult> Inspector::inspect(const std::vector<cv:
     for (int64_t begin = 0; begin < total; begin += batch_size) {
         const int64_t end = std::min<int64_t>(begin + batch_size, total);
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
-        const auto grids = impl.detector->anomaly_grids(chunk);
-        for (size_t i = 0; i < grids.size(); ++i)
-            results.push_back(postprocess::grid_to_result(grids[i], chunk[i].size(), impl.map, impl.positions));
+        const auto scored = impl.detector->score(chunk);
+        for (size_t i = 0; i < scored.size(); ++i) {
+            auto result = postprocess::grid_to_result(scored[i].grid, chunk[i].size(), impl.map, impl.positions);
+            if (scored[i].score)
+                result.score = *scored[i].score;
+            results.push_back(std::move(result));
+        }
         report(progress, {"inspecting", end, total});
     }
     return results;

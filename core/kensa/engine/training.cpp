@@ -25,6 +25,7 @@ void validate(const TrainingData& data, const TrainingConfig& config) {
 void add_common_record(TrainingResult& result, const TrainingData& data, const TrainingConfig& config) {
     auto record = nlohmann::json::parse(result.bundle.training_json);
     record["method"] = config.method;
+    record["mode"] = std::string(model::label(result.mode));
     record["seed"] = config.seed;
     record["train_images"] = result.train_images;
     record["holdout_images"] = result.holdout_images;

@@ -22,7 +22,11 @@ BackboneFeatures::BackboneFeatures(const FeatureExtractorConfig& config) : m_con
     }
     m_grid = config.grid_size > 0 ? config.grid_size : nn::default_grid_size(config.image_size);
     // Ablation: the deepest stage alone instead of the multi-scale stack.
-    m_first_stage = config.last_stage_only ? static_cast<int>(m_backbone->stages().size()) - 1 : 0;
+    const int stages = static_cast<int>(m_backbone->stages().size());
+    m_first_stage = config.last_stage_only ? stages - 1
+                    : config.first_stage < 0 ? stages + config.first_stage
+                                             : config.first_stage;
+    (void)nn::grid_channels(*m_backbone, m_first_stage);  // throws for a stage out of range
 }
 
 torch::Tensor BackboneFeatures::extract(const std::vector<cv::Mat>& images,

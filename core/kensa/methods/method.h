@@ -13,23 +13,31 @@
 #include <opencv2/core.hpp>
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 namespace kensa::engine {
+
+// What a method says about one image before post-processing.
+struct GridScore {
+    cv::Mat grid;                // CV_32FC1 of Detector::grid_size(), higher = more anomalous
+    std::optional<float> score;  // the method's own image score (PatchCore's re-weighted one, SPADE's
+                                 // image kNN); empty: the map's pooled maximum (postprocess)
+};
 
 // A loaded model of one method.
 class Detector {
 public:
     virtual ~Detector() = default;
 
-    // The size of the grids anomaly_grids() returns.
+    // The size of the grids score() returns.
     virtual cv::Size grid_size() const = 0;
 
-    // Per image (CV_32FC3 RGB in [0, 1], any size), the method's anomaly grid: CV_32FC1 of grid_size(),
-    // higher = more anomalous, before post-processing. All images go through the model at once (the
-    // caller batches). Not thread-safe: one call at a time.
-    virtual std::vector<cv::Mat> anomaly_grids(const std::vector<cv::Mat>& images) = 0;
+    // Per image (CV_32FC3 RGB in [0, 1], any size), the method's anomaly grid and perhaps its own image
+    // score, before post-processing. All images go through the model at once (the caller batches). Not
+    // thread-safe: one call at a time.
+    virtual std::vector<GridScore> score(const std::vector<cv::Mat>& images) = 0;
 };
 
 // What a method's fit hands to the shared training flow.

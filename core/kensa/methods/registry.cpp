@@ -2,12 +2,18 @@
 
 #include <kensa/base/error.h>
 #include <kensa/methods/adtr/adtr_method.h>
+#include <kensa/methods/padim/padim_method.h>
+#include <kensa/methods/patchcore/patchcore_method.h>
+#include <kensa/methods/spade/spade_method.h>
 
 namespace kensa::engine {
 
 const std::vector<const Method*>& methods() {
     static const std::vector<const Method*> all{
         &adtr::adtr_method(),
+        &patchcore::patchcore_method(),
+        &padim::padim_method(),
+        &spade::spade_method(),
     };
     return all;
 }

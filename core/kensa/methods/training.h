@@ -5,6 +5,9 @@
 #include <kensa/features/feature_extractor.h>
 #include <kensa/methods/adtr/adtr_options.h>
 #include <kensa/methods/defect_sample.h>
+#include <kensa/methods/padim/padim_options.h>
+#include <kensa/methods/patchcore/patchcore_options.h>
+#include <kensa/methods/spade/spade_options.h>
 #include <kensa/model/model_bundle.h>
 #include <kensa/model/training_mode.h>
 #include <kensa/postprocess/anomaly_map.h>
@@ -35,6 +38,9 @@ struct TrainingConfig {
 
     // Each method's own settings; only the chosen method's are read.
     adtr::AdtrOptions adtr;
+    patchcore::PatchCoreOptions patchcore;
+    padim::PadimOptions padim;
+    spade::SpadeOptions spade;
 };
 
 struct TrainingResult {

@@ -4,7 +4,7 @@
 #include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_settings.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
-#include <kensa/nn/backbone_factory.h>
+#include <kensa/features/bundle_backbone.h>
 #include <kensa/nn/feature_grid.h>
 #include <kensa/nn/runtime.h>
 #include <kensa/nn/tensor_dict.h>
@@ -20,9 +20,7 @@ public:
         const auto tensors = nn::to_tensor_dict(b.tensors);
         if (tensors.count("score.channel_scale"))
             throw Error("model: trained with residual normalisation, which this Kensa no longer runs: train it again");
-        m_backbone = nn::create_backbone(b.backbone);
-        nn::load_module_state(m_backbone->module(), nn::strip_prefix(tensors, "backbone."),
-                              "model (backbone " + b.backbone + ")");
+        m_backbone = engine::load_bundle_backbone(b, tensors);
         if (nn::grid_channels(*m_backbone, b.first_feature_stage) != m_config.channels)
             throw Error("model: the transformer expects " + std::to_string(m_config.channels) +
                         " feature channels, but backbone " + b.backbone + " gives a different number");
@@ -40,7 +38,7 @@ public:
 
     cv::Size grid_size() const override { return {m_config.grid, m_config.grid}; }
 
-    std::vector<cv::Mat> anomaly_grids(const std::vector<cv::Mat>& images) override {
+    std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
         torch::NoGradGuard no_grad;
         const auto batch = static_cast<int64_t>(std::max<size_t>(images.size(), 1));
         const auto features = nn::standardize_features(
@@ -49,9 +47,9 @@ public:
             m_feature_mean, m_feature_std);
         const auto reconstruction = m_transformer->forward(features).to(torch::kFloat32);
         const auto grids = anomaly_grid(reconstruction, features).contiguous();
-        std::vector<cv::Mat> out;
+        std::vector<engine::GridScore> out;
         for (int64_t i = 0; i < grids.size(0); ++i)
-            out.push_back(cv::Mat(m_config.grid, m_config.grid, CV_32FC1, grids[i].data_ptr<float>()).clone());
+            out.push_back({cv::Mat(m_config.grid, m_config.grid, CV_32FC1, grids[i].data_ptr<float>()).clone(), {}});
         return out;
     }
 

@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/features/backbone_features.h>
+#include <kensa/features/bundle_backbone.h>
 #include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_settings.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
@@ -391,14 +392,9 @@ engine::FitResult fit_adtr(const std::vector<cv::Mat>& normal, const std::vector
     result.training_seconds = seconds_since(t0);
 
     auto& bundle = result.bundle;
-    const auto backbone_state = nn::module_state(backbone.backbone().module());
-    bundle.backbone = config.features.backbone;
-    bundle.backbone_weights_checksum = model::tensor_checksum(nn::to_archive(backbone_state));
-    bundle.image_size = config.features.image_size;
-    bundle.first_feature_stage = backbone.first_stage();
     bundle.settings_json = settings_json(shape);
     auto tensors = nn::with_prefix(nn::module_state(*transformer), "adtr.");
-    tensors.merge(nn::with_prefix(backbone_state, "backbone."));
+    tensors.merge(engine::describe_backbone(bundle, backbone));
     tensors.emplace("features.mean", cache.mean);
     tensors.emplace("features.std", cache.stddev);
     bundle.tensors = nn::to_archive(tensors);

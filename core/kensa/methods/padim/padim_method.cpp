@@ -1,0 +1,128 @@
+#include <kensa/methods/padim/padim_method.h>
+
+#include <kensa/base/error.h>
+#include <kensa/features/bundle_backbone.h>
+#include <kensa/methods/padim/padim_model.h>
+#include <kensa/nn/runtime.h>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+namespace kensa::padim {
+
+void PadimOptions::validate() const {
+    if (grid_stride != 4 && grid_stride != 8 && grid_stride != 16)
+        throw Error("PaDiM: the grid stride must be 4, 8 or 16");
+    if (channels < 0)
+        throw Error("PaDiM: the channel count must not be negative");
+    if (!(regularisation > 0))
+        throw Error("PaDiM: the covariance regularisation must be positive");
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class PadimDetector final : public engine::Detector {
+public:
+    PadimDetector(const model::ModelBundle& bundle, int threads) {
+        nn::configure_threads(threads);
+        const auto settings = nlohmann::json::parse(bundle.settings_json);
+        const auto tensors = nn::to_tensor_dict(bundle.tensors);
+        m_features.emplace(bundle, tensors, settings.at("grid").get<int64_t>());
+        const auto find = [&](const char* name) {
+            const auto it = tensors.find(name);
+            if (it == tensors.end())
+                throw Error(std::string("model: tensor '") + name + "' is missing");
+            return it->second;
+        };
+        m_channels = find("padim.channels");
+        m_gaussians = {find("padim.mean"), find("padim.precision")};
+        const int64_t p = m_features->grid() * m_features->grid(), c = m_channels.size(0);
+        if (m_channels.dim() != 1 || m_channels.max().item<int64_t>() >= m_features->channels() ||
+            m_gaussians.mean.sizes() != torch::IntArrayRef{p, c} ||
+            m_gaussians.precision.sizes() != torch::IntArrayRef{p, c, c})
+            throw Error("model: PaDiM's tensors do not fit its grid and backbone");
+    }
+
+    cv::Size grid_size() const override {
+        return {static_cast<int>(m_features->grid()), static_cast<int>(m_features->grid())};
+    }
+
+    std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
+        const auto grids = mahalanobis(m_features->extract(images).index_select(1, m_channels), m_gaussians);
+        std::vector<engine::GridScore> out;
+        const int g = static_cast<int>(m_features->grid());
+        for (int64_t i = 0; i < grids.size(0); ++i)
+            out.push_back({cv::Mat(g, g, CV_32FC1, grids[i].data_ptr<float>()).clone(), {}});
+        return out;
+    }
+
+private:
+    std::optional<engine::BundleFeatures> m_features;
+    torch::Tensor m_channels;
+    Gaussians m_gaussians;
+};
+
+class PadimMethod final : public engine::Method {
+public:
+    std::string_view id() const override { return "padim"; }
+    std::string_view name() const override { return "PaDiM"; }
+    std::string_view summary() const override {
+        return "Mahalanobis distance to a Gaussian of normal features at each position (Defard et al. 2021)";
+    }
+
+    engine::FitResult fit(const std::vector<cv::Mat>& normal, const std::vector<engine::DefectSample>&,
+                          const engine::TrainingConfig& config, const ProgressCallback& progress) const override {
+        const auto& o = config.padim;
+        o.validate();
+        torch::NoGradGuard no_grad;
+        nn::configure_threads(config.features.threads);
+        torch::manual_seed(config.seed);
+        engine::FitResult fit;
+        auto& result = fit.result;
+        auto features_config = config.features;
+        features_config.grid_size = config.features.image_size / o.grid_stride;
+        engine::BackboneFeatures backbone(features_config);
+        const int64_t all = backbone.channels();
+        const int64_t d = o.channels > 0 && o.channels < all ? o.channels : all;
+        const auto channels = std::get<0>(torch::randperm(all, torch::kLong).slice(0, 0, d).sort());
+        auto t0 = Clock::now();
+        const auto features = backbone.extract(normal, progress).index_select(1, channels);
+        result.feature_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        t0 = Clock::now();
+        report(progress, {"training", 0, 1, "Gaussians", 0.0});
+        const auto gaussians = fit_gaussians(features, o.regularisation);
+        report(progress, {"training", 1, 1, "Gaussians", 0.0});
+        result.training_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+
+        auto& bundle = result.bundle;
+        bundle.settings_json =
+            nlohmann::json{{"grid", backbone.grid()}, {"channels", d}, {"regularisation", o.regularisation}}.dump();
+        auto tensors = engine::describe_backbone(bundle, backbone);
+        tensors.emplace("padim.channels", channels.contiguous());
+        tensors.emplace("padim.mean", gaussians.mean);
+        tensors.emplace("padim.precision", gaussians.precision);
+        bundle.tensors = nn::to_archive(tensors);
+        bundle.training_json = nlohmann::json{{"channels_of", all}}.dump();
+        return fit;
+    }
+
+    std::unique_ptr<engine::Detector> load(const model::ModelBundle& bundle, int threads) const override {
+        try {
+            return std::make_unique<PadimDetector>(bundle, threads);
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(std::string("PaDiM settings are malformed (") + e.what() + ")");
+        }
+    }
+};
+
+}  // namespace
+
+const engine::Method& padim_method() {
+    static const PadimMethod method;
+    return method;
+}
+
+}  // namespace kensa::padim

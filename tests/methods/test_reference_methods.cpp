@@ -1,0 +1,84 @@
+// PatchCore, PaDiM and SPADE against independent NumPy / scikit-learn / SciPy implementations
+// (reference_methods.py) on the same random features: coreset indices equal, maps and image scores to
+// 1e-4 relative. Skipped only when /usr/bin/python3 is missing.
+#include <kensa/io/safetensors.h>
+#include <kensa/methods/padim/padim_model.h>
+#include <kensa/methods/patchcore/patchcore_model.h>
+#include <kensa/methods/spade/spade_model.h>
+#include <kensa/nn/tensor_dict.h>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include <sys/wait.h>
+
+namespace {
+
+constexpr const char* kPython = "/usr/bin/python3";
+
+std::pair<int, std::string> run(const std::string& command) {
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen((command + " 2>&1").c_str(), "r"), ::pclose);
+    std::array<char, 512> buf{};
+    while (pipe && std::fgets(buf.data(), buf.size(), pipe.get()))
+        out += buf.data();
+    const int status = ::pclose(pipe.release());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// Features with structure: a smooth per-channel pattern plus noise, so neighbours are not all alike.
+torch::Tensor features(int64_t n, int64_t c, int64_t g) {
+    const auto y = torch::linspace(0, 3, g).view({1, 1, g, 1}), x = torch::linspace(0, 3, g).view({1, 1, 1, g});
+    const auto phase = torch::arange(c, torch::kFloat).view({1, c, 1, 1});
+    return torch::sin(y + phase) * torch::cos(x * 0.5 + phase) + 0.3 * torch::randn({n, c, g, g});
+}
+
+}  // namespace
+
+TEST(ReferenceMethods, PatchCorePadimAndSpadeAgreeWithNumPy) {
+    if (!std::filesystem::exists(kPython))
+        GTEST_SKIP() << kPython << " not found";
+    torch::manual_seed(11);
+    const int64_t c = 12, g = 8;
+    const auto train = features(6, c, g), test = features(3, c, g) + 0.2 * torch::randn({3, c, g, g});
+    kensa::nn::TensorDict out{{"train", train}, {"test", test}};
+
+    // PatchCore: coreset on a projection, nearest-memory distances, re-weighted image scores.
+    const int64_t count = 40, start = 5;
+    const int reweight = 9;
+    const auto projection = torch::randn({c, 6}) / std::sqrt(6.0);
+    const auto flat = kensa::patchcore::local_patches(train, 3).permute({0, 2, 3, 1}).reshape({-1, c}).contiguous();
+    const auto chosen = kensa::patchcore::greedy_coreset(flat, projection, count, start);
+    const auto patchcore = kensa::patchcore::score_patches(kensa::patchcore::local_patches(test, 3),
+                                                           flat.index_select(0, chosen), reweight);
+    out.emplace("projection", projection);
+    out.emplace("patchcore.chosen", chosen);
+    out.emplace("patchcore.grids", patchcore.grids);
+    out.emplace("patchcore.images", patchcore.images);
+
+    // PaDiM: per-position Gaussians, Mahalanobis distances.
+    out.emplace("padim.grids", kensa::padim::mahalanobis(test, kensa::padim::fit_gaussians(train, 0.01)));
+
+    // SPADE: the 3 nearest images by the last 5 channels pooled, the 2 nearest gallery features per position.
+    const int64_t deep = 5;
+    const auto spade = kensa::spade::score(test, train, kensa::spade::pooled(train, deep), deep, 3, 2);
+    out.emplace("spade.grids", spade.grids);
+    out.emplace("spade.images", spade.images);
+
+    const auto file = std::filesystem::temp_directory_path() / "kensa_reference_methods.safetensors";
+    kensa::io::write_safetensors(file, kensa::nn::to_archive(out, {{"count", std::to_string(count)},
+                                                                   {"start", std::to_string(start)},
+                                                                   {"reweight", std::to_string(reweight)},
+                                                                   {"deep", std::to_string(deep)},
+                                                                   {"k_images", "3"},
+                                                                   {"k_pixels", "2"}}));
+    const auto [status, output] = run(std::string(kPython) + " " + KENSA_SOURCE_DIR +
+                                      "/tests/methods/reference_methods.py " + file.string());
+    EXPECT_EQ(status, 0) << output;
+    std::printf("%s", output.c_str());
+    std::filesystem::remove(file);
+}
