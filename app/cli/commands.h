@@ -9,6 +9,7 @@ namespace kensa::cli {
 
 void add_backbones_command(CLI::App& app);
 void add_check_command(CLI::App& app);
+void add_compare_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_features_command(CLI::App& app);

@@ -25,12 +25,14 @@ metrics::EvaluationReport evaluate_results(const data::MvtecProduct& product,
     return metrics::evaluate(records, {}, terminal_progress());
 }
 
-EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& full) {
+EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& full,
+                                     const std::set<std::string>& also_exclude) {
     EvaluationRun run;
     run.product = full;
     auto& product = run.product;
     const auto trained = engine::evaluation_exclusions(inspector.bundle().training_json);
-    const std::set<std::string> trained_set(trained.begin(), trained.end());
+    std::set<std::string> trained_set(trained.begin(), trained.end());
+    trained_set.insert(also_exclude.begin(), also_exclude.end());
     std::erase_if(product.test,
                   [&](const data::ImageRecord& r) { return trained_set.count(data::product_path(r)) > 0; });
     run.excluded = static_cast<int>(full.test.size() - product.test.size());

@@ -7,6 +7,9 @@
 #include <kensa/engine/inspector.h>
 #include <kensa/metrics/evaluation.h>
 
+#include <set>
+#include <string>
+
 namespace kensa::cli {
 
 struct EvaluationRun {
@@ -25,8 +28,10 @@ metrics::EvaluationReport evaluate_results(const data::MvtecProduct& product,
                                            const std::vector<postprocess::AnomalyResult>& results,
                                            const LoadedImages& test);
 
-// Scores every test image except those the model was trained on (its training_json lists them).
-EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& product);
+// Scores every test image except those the model was trained on (its training_json lists them) and those
+// in also_exclude (product paths, "test/crack/000.png": e.g. what other models being compared trained on).
+EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& product,
+                                     const std::set<std::string>& also_exclude = {});
 
 // "excluded K test images chosen for training" on stdout when K > 0.
 void print_excluded(const EvaluationRun& run);

@@ -9,11 +9,12 @@
 
 int main(int argc, char** argv) {
     using namespace kensa::cli;
-    CLI::App app{"Kensa: visual anomaly inspection (ADTR) from the command line", "kensa-cli"};
+    CLI::App app{"Kensa: visual anomaly inspection (ADTR, PatchCore, PaDiM, SPADE) from the command line", "kensa-cli"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "kensa-cli 0.1.0");
     add_backbones_command(app);
     add_check_command(app);
+    add_compare_command(app);
     add_demo_command(app);
     add_eval_command(app);
     add_features_command(app);

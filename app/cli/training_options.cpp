@@ -106,7 +106,7 @@ void apply_generator_settings(const std::vector<std::string>& settings, data::sy
 
 }  // namespace
 
-void add_training_options(CLI::App& cmd, TrainingOptions& options) {
+void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_method) {
     auto& c = options.config;
     cmd.add_option("--backbone", c.features.backbone, "Backbone id (see 'kensa-cli backbones')")
         ->capture_default_str();
@@ -116,12 +116,14 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
         ->capture_default_str();
     cmd.add_option("--seed", c.seed, "Random seed (same seed and data, same model)")->capture_default_str();
     cmd.add_option("--threads", c.features.threads, "CPU threads (0 = all)")->capture_default_str();
-    std::string methods;
-    for (const auto* m : engine::methods())
-        methods += std::string(methods.empty() ? "" : "; ") + std::string(m->id()) + ": " + std::string(m->summary());
-    cmd.add_option("--method", c.method, "Anomaly-detection method (" + methods + ")")
-        ->check(CLI::IsMember(engine::method_ids()))
-        ->capture_default_str();
+    if (with_method) {
+        std::string methods;
+        for (const auto* m : engine::methods())
+            methods += std::string(methods.empty() ? "" : "; ") + std::string(m->id()) + ": " + std::string(m->summary());
+        cmd.add_option("--method", c.method, "Anomaly-detection method (" + methods + ")")
+            ->check(CLI::IsMember(engine::method_ids()))
+            ->capture_default_str();
+    }
 
     // ADTR's training and transformer (kensa/methods/adtr/adtr_options.h, adtr_config.h); defaults measured.
     auto* model = cmd.add_option_group("ADTR", "ADTR's training, transformer shape and regularisers");
@@ -171,6 +173,37 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options) {
                     "LayerNorm before (default), not after, each sub-layer");
     model->add_flag("--last-stage-only", c.features.last_stage_only,
                     "Use only the backbone's deepest stage (the single-scale ablation)");
+
+    // The reference methods (kensa/methods/<id>/<id>_options.h); defaults are their papers'.
+    auto* patchcore = cmd.add_option_group("PatchCore", "--method patchcore: memory bank of locally aware patches");
+    patchcore->add_option("--coreset-ratio", c.patchcore.coreset_ratio, "Share of training patches kept (greedy k-center)")
+        ->capture_default_str()
+        ->check(CLI::Range(1e-4, 1.0));
+    patchcore->add_option("--projection-dim", c.patchcore.projection_dim,
+                          "Random projection size for the coreset's distances (0: none)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    patchcore->add_option("--reweight-neighbours", c.patchcore.reweight_neighbours,
+                          "Memory neighbours in the image score's re-weighting")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    auto* padim = cmd.add_option_group("PaDiM", "--method padim: a Gaussian per position");
+    padim->add_option("--padim-channels", c.padim.channels, "Random channel subset (0: all)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    padim->add_option("--padim-stride", c.padim.grid_stride, "Grid stride in input pixels (4, 8 or 16)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({4, 8, 16}));
+    auto* spade = cmd.add_option_group("SPADE", "--method spade: image kNN, then pixel kNN");
+    spade->add_option("--spade-k", c.spade.k_images, "Nearest normal images (K)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    spade->add_option("--spade-kappa", c.spade.k_pixels, "Nearest gallery features per position")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    spade->add_option("--spade-stride", c.spade.grid_stride, "Grid stride in input pixels (4, 8 or 16)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({4, 8, 16}));
 
     // ADTR+ (kensa/methods/adtr/adtr_plus.h): real defects with masks and/or synthetic defects.
     auto& a = c.adtr.anomaly;

@@ -23,7 +23,8 @@ struct TrainingOptions {
     std::vector<std::string> synthetic_settings;
 };
 
-void add_training_options(CLI::App& cmd, TrainingOptions& options);
+// with_method: offer --method (compare has its own --methods).
+void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_method = true);
 
 // The normal images of product.train (named "train/<path>") and the defect images the options choose
 // from product.test with their masks (named "test/<path>"). Throws kensa::Error naming the problem.
