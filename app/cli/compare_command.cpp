@@ -93,7 +93,7 @@ void add_compare_command(CLI::App& app) {
             config.method = id;
             std::fprintf(stderr, "== %s\n", std::string(engine::method(id).name()).c_str());
             const auto start = std::chrono::steady_clock::now();
-            auto result = run_training(data, config);
+            auto result = run_training(data, config, opts->json ? stderr : stdout);
             Row row{id};
             row.training_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             const auto path = out_dir / (id + (opts->out_dir.empty() ? ".compare.kensa" : ".kensa"));

@@ -318,7 +318,8 @@ engine::TrainingData product_training_data(const data::MvtecProduct& product,
     return out;
 }
 
-engine::TrainingResult run_training(const engine::TrainingData& data, const engine::TrainingConfig& config) {
+engine::TrainingResult run_training(const engine::TrainingData& data, const engine::TrainingConfig& config,
+                                    std::FILE* out) {
     const auto& a = config.adtr.anomaly;
     if (a.mode == model::TrainingMode::NormalOnly && (!data.defects.empty() || a.synthetic))
         print_warning(
@@ -336,21 +337,21 @@ engine::TrainingResult run_training(const engine::TrainingData& data, const engi
             synthetic += n;
         for (double t : result.synthetic_seconds)
             synthetic_seconds += t;
-        std::printf(
+        std::fprintf(out,
             "anomaly-available mode (ADTR+, %s loss): %d real defect images, %d defect copies "
             "(synthetic or moved marked defects) over %d epochs (%.1f s drawing them and their features)\n",
             std::string(adtr::to_string(a.objective)).c_str(), result.defect_images, synthetic,
             config.adtr.epochs, synthetic_seconds);
     }
-    std::printf("trained %s on %d normal images (%d held out for thresholds): features %.1f s, training %.1f s",
+    std::fprintf(out, "trained %s on %d normal images (%d held out for thresholds): features %.1f s, training %.1f s",
                 std::string(engine::method(config.method).name()).c_str(), result.train_images, result.holdout_images,
                 result.feature_seconds, result.training_seconds);
     if (!result.epoch_losses.empty())
-        std::printf(" (%zu epochs, %.2f s/epoch), final loss %.5f", result.epoch_losses.size(),
+        std::fprintf(out, " (%zu epochs, %.2f s/epoch), final loss %.5f", result.epoch_losses.size(),
                     result.training_seconds / static_cast<double>(result.epoch_losses.size()),
                     result.epoch_losses.back());
-    std::printf("\n");
-    std::printf("thresholds from held-out normal images: image %.4f, pixel %.4f\n",
+    std::fprintf(out, "\n");
+    std::fprintf(out, "thresholds from held-out normal images: image %.4f, pixel %.4f\n",
                 result.bundle.thresholds.image, result.bundle.thresholds.pixel);
     return result;
 }

@@ -4,6 +4,7 @@
 #include <kensa/data/mvtec_product.h>
 #include <kensa/engine/training.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ engine::TrainingData product_training_data(const data::MvtecProduct& product, co
 
 // Trains with a progress bar; prints a one-line summary (and the ADTR+ data when used). Throws
 // Cancelled on Ctrl-C.
-engine::TrainingResult run_training(const engine::TrainingData& data, const engine::TrainingConfig& config);
+// The summary goes to `out` (compare --json sends it to stderr).
+engine::TrainingResult run_training(const engine::TrainingData& data, const engine::TrainingConfig& config,
+                                    std::FILE* out = stdout);
 
 }  // namespace kensa::cli

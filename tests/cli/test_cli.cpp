@@ -2,6 +2,7 @@
 #include <kensa/io/safetensors.h>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include <sys/wait.h>
@@ -387,4 +388,25 @@ TEST_F(CliTest, BadDefectOptionsAreClearErrors) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "MVTec AD layout")) << r.err;
     EXPECT_FALSE(fs::exists(model));
+}
+
+TEST_F(CliTest, CompareEvaluatesEveryMethodOnTheSameTestImages) {
+    const auto product = make_product();
+    add_second_dent(product);
+    const auto models = m_dir / "compared";
+    // ADTR trains on one defect: PatchCore, which does not, is still evaluated without it.
+    const auto r = run("compare --json --methods adtr,patchcore,padim,spade --data " + product.string() +
+                       " --out-dir " + models.string() + " --epochs 1 --train-defects 1 --padim-channels 8" +
+                       kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = nlohmann::json::parse(r.out);
+    ASSERT_EQ(rows.size(), 4u) << r.out;
+    for (const auto& row : rows) {
+        EXPECT_EQ(row.at("excluded_test_images"), 1) << row;
+        EXPECT_EQ(row.at("test_images"), rows[0].at("test_images")) << row;
+        EXPECT_GT(row.at("model_mb").get<double>(), 0.0) << row;
+        EXPECT_TRUE(std::filesystem::exists(models / (row.at("method").get<std::string>() + ".kensa")));
+    }
+    EXPECT_EQ(rows[1].at("method"), "patchcore");
+    EXPECT_EQ(run("compare --methods adtr,nonesuch --data " + product.string()).exit_code, 2);
 }
