@@ -18,6 +18,7 @@ Project example(const fs::path& folder) {
     p.name = "bottle caps";
     p.settings.image_size = 320;
     p.settings.epochs = 3;
+    p.settings.method = "patchcore";
     p.settings.training_mode = "anomaly";
     p.settings.synthetic_defects = true;
     p.settings.synthetic_share = 0.25;
@@ -155,6 +156,7 @@ TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
     const Project p = load_project(dir.path()).take();
     EXPECT_EQ(p.settings.epochs, 10);  // what the file says
     EXPECT_EQ(p.settings.training_mode, "auto");
+    EXPECT_EQ(p.settings.method, "adtr");  // written before there were methods
     EXPECT_FALSE(p.settings.synthetic_defects);
     EXPECT_EQ(p.settings.synthetic_share, 0.4);
 }

@@ -283,6 +283,30 @@ private Q_SLOTS:
         session.flush();
     }
 
+    void trainsAReferenceMethod() {
+        if (!test::backboneWeightsInstalled())
+            QSKIP("MobileNetV2 weights not installed (scripts/setup.sh)");
+        QTemporaryDir tmp;
+        ProjectSession session;
+        QCOMPARE(test::createTrainableProject(session, tmp), QString());
+        TrainingPanel panel(&session);
+        panel.methodBox()->setCurrentIndex(panel.methodBox()->findData(QStringLiteral("patchcore")));
+        QCOMPARE(session.project().settings.method, std::string("patchcore"));
+        QVERIFY(!panel.epochsBox()->isEnabled());  // ADTR's
+        panel.imageSizeBox()->setValue(64);
+        TrainingController* c = panel.controller();
+        c->setConfigAdjustment(test::useTinyModel);
+        QSignalSpy finished(c, &TrainingController::finished);
+        QVERIFY(c->start());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
+        const QString path = finished.first().at(2).toString();
+        QVERIFY2(QFileInfo(path).fileName().startsWith(QStringLiteral("patchcore-mobilenet_v2-64px-")),
+                 qPrintable(path));
+        QCOMPARE(QString::fromStdString(model::load_bundle(path.toStdString()).method), QStringLiteral("patchcore"));
+        session.flush();
+    }
+
     void needsEnoughImages() {
         QTemporaryDir tmp;
         ProjectSession session;

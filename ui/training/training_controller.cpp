@@ -1,5 +1,7 @@
 #include "training/training_controller.h"
 
+#include <kensa/methods/registry.h>
+
 #include "canvas/mask_document.h"
 #include "project/project_session.h"
 
@@ -96,7 +98,11 @@ QString TrainingController::cannotStartReason() const {
             .arg(minimum)
             .arg(n);
     const auto& s = m_session->project().settings;
-    if (model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && !s.synthetic_defects && markedDefects().isEmpty())
+    const auto ids = engine::method_ids();
+    if (std::find(ids.begin(), ids.end(), s.method) == ids.end())
+        return tr("The project asks for the method \"%1\", which this Kensa does not have.")
+            .arg(QString::fromStdString(s.method));
+    if (s.method == "adtr" && model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && !s.synthetic_defects && markedDefects().isEmpty())
         return tr(
             "Anomaly-available training needs marked defects or synthetic defects: mark a defect "
             "with a mask, or turn on synthetic defects.");
@@ -128,6 +134,7 @@ bool TrainingController::start() {
         job.recordedPaths << recordedPath(r);
     }
     const auto& s = m_session->project().settings;
+    job.config.method = s.method;
     job.config.features.backbone = s.backbone;
     job.config.features.image_size = s.image_size;
     job.config.adtr.epochs = s.epochs;

@@ -7,6 +7,7 @@
 #include "training/training_controller.h"
 
 #include <kensa/methods/adtr/adtr_plus.h>
+#include <kensa/methods/registry.h>
 #include <kensa/features/backbone_catalog.h>
 
 #include <QCheckBox>
@@ -62,6 +63,16 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
       m_session(session),
       m_controller(new TrainingController(session, this)),
       m_models(new ModelListModel(session, this)) {
+    m_method = new QComboBox(this);
+    for (const engine::Method* m : engine::methods()) {
+        m_method->addItem(QString::fromUtf8(m->name().data(), qsizetype(m->name().size())),
+                          QString::fromUtf8(m->id().data(), qsizetype(m->id().size())));
+        m_method->setItemData(m_method->count() - 1,
+                              QString::fromUtf8(m->summary().data(), qsizetype(m->summary().size())),
+                              Qt::ToolTipRole);
+    }
+    m_methodSummary = new QLabel(this);
+    m_methodSummary->setWordWrap(true);
     m_backbone = new QComboBox(this);
     auto* backbones = new QStandardItemModel(m_backbone);
     for (const engine::BackboneInfo& b : engine::backbone_catalog()) {
@@ -144,6 +155,8 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
 
     auto* form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    form->addRow(tr("Method"), m_method);
+    form->addRow(QString(), m_methodSummary);
     form->addRow(tr("Backbone"), m_backbone);
     form->addRow(tr("Image size"), m_imageSize);
     form->addRow(tr("Epochs"), m_epochs);
@@ -233,6 +246,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
         connect(box, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
     connect(m_syntheticShare, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
     connect(m_backbone, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
     connect(m_synthetic, &QCheckBox::toggled, this, &TrainingPanel::storeSettings);
     connect(session, &ProjectSession::opened, this, &TrainingPanel::loadSettings);
@@ -261,6 +275,7 @@ void TrainingPanel::exportModel(int row, const QString& destination) {
 void TrainingPanel::loadSettings() {
     m_loading = true;
     const auto& s = m_session->project().settings;
+    m_method->setCurrentIndex(std::max(0, m_method->findData(QString::fromStdString(s.method))));
     const int b = m_backbone->findData(QString::fromStdString(s.backbone), Qt::UserRole);
     m_backbone->setCurrentIndex(std::max(0, b));
     m_imageSize->setValue(s.image_size);
@@ -281,6 +296,7 @@ void TrainingPanel::storeSettings() {
     if (m_loading || !m_session->isOpen())
         return;
     auto s = m_session->project().settings;
+    s.method = m_method->currentData().toString().toStdString();
     s.backbone = m_backbone->currentData(Qt::UserRole).toString().toStdString();
     s.image_size = (m_imageSize->value() + 16) / 32 * 32;  // a multiple of 32
     s.epochs = m_epochs->value();
@@ -298,11 +314,16 @@ void TrainingPanel::updateState() {
     m_train->setToolTip(reason.isEmpty() ? tr("Train a model on the project's normal training images")
                                          : reason);
     m_cancel->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_backbone, m_imageSize, m_epochs, m_mode})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_method, m_backbone, m_imageSize})
         w->setEnabled(!running && m_session->isOpen());
+    m_methodSummary->setText(m_method->currentData(Qt::ToolTipRole).toString());
+    // Epochs and defects are ADTR's: the reference methods fit in one pass over normal images.
+    const bool adtr = m_method->currentData().toString() == QStringLiteral("adtr");
+    for (QWidget* w : std::initializer_list<QWidget*>{m_epochs, m_mode})
+        w->setEnabled(!running && m_session->isOpen() && adtr);
     const bool normalOnly =
         model::parse_training_mode(m_mode->currentData().toString().toStdString()) == model::TrainingMode::NormalOnly;
-    m_synthetic->setEnabled(!running && m_session->isOpen() && !normalOnly);
+    m_synthetic->setEnabled(!running && m_session->isOpen() && adtr && !normalOnly);
     m_syntheticShare->setEnabled(m_synthetic->isEnabled() && m_synthetic->isChecked());
     const auto n = m_session->isOpen() ? m_controller->trainingImages().size() : 0;
     const auto marked = m_session->isOpen() ? m_controller->markedDefects().size() : 0;

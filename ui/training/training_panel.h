@@ -40,6 +40,7 @@ public:
     // Exports the model in `row` to `destination` in the background; exported() reports the outcome.
     void exportModel(int row, const QString& destination);
     QComboBox* modeBox() const { return m_mode; }
+    QComboBox* methodBox() const { return m_method; }
     QCheckBox* syntheticBox() const { return m_synthetic; }
 
 Q_SIGNALS:
@@ -56,6 +57,8 @@ private:
     ProjectSession* m_session;
     TrainingController* m_controller;
     ModelListModel* m_models;
+    QComboBox* m_method;
+    QLabel* m_methodSummary;
     QComboBox* m_backbone;
     QSpinBox* m_imageSize;
     QSpinBox* m_epochs;

@@ -60,6 +60,7 @@ struct ImageSource {
 };
 
 struct ProjectSettings {
+    std::string method = "adtr";  // a method id (methods/registry.h); checked when training starts
     std::string backbone = "mobilenet_v2";
     int image_size = 256;
     int epochs = 40;                     // the engine's measured default (engine::TrainingConfig::epochs)

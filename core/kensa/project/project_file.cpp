@@ -122,6 +122,7 @@ Project project_from(const json& j, const fs::path& folder) {
     Project p;
     p.name = j.value("name", folder.filename().string());
     if (const auto it = j.find("settings"); it != j.end()) {
+        p.settings.method = it->value("method", p.settings.method);  // absent before there were methods
         p.settings.backbone = it->value("backbone", p.settings.backbone);
         p.settings.image_size = it->value("image_size", p.settings.image_size);
         p.settings.epochs = it->value("epochs", p.settings.epochs);
@@ -132,6 +133,8 @@ Project project_from(const json& j, const fs::path& folder) {
         if (!model::parse_training_mode(p.settings.training_mode))
             throw std::runtime_error("settings.training_mode '" + p.settings.training_mode +
                                      "' is not one of auto, normal, anomaly");
+        if (p.settings.method.empty())
+            throw std::runtime_error("settings.method is empty");
     }
     for (const auto& t : j.value("defect_types", json::array()))
         p.defect_types.push_back({t.at("name").get<std::string>(), color_from_hex(t.at("color"))});
@@ -193,7 +196,8 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                  {"name", project.name},
                  {"mode", std::string(model::label(training_mode(project)))},  // derived; written for other readers
                  {"settings",
-                  {{"backbone", project.settings.backbone},
+                  {{"method", project.settings.method},
+                   {"backbone", project.settings.backbone},
                    {"image_size", project.settings.image_size},
                    {"epochs", project.settings.epochs},
                    {"training_mode", project.settings.training_mode},
