@@ -4,6 +4,7 @@
 #include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_kernels.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
+#include <kensa/nn/runtime.h>
 #include <kensa/nn/tensor_dict.h>
 
 #include <gtest/gtest.h>
@@ -257,7 +258,7 @@ TEST(AdtrTransformer, InferenceSeesWeightUpdates) {
 TEST(AdtrTransformer, AutoPrecisionFollowsTheCpu) {
     AdtrTransformer model(small_config(), Precision::Auto);
     EXPECT_EQ(model->precision(),
-              kensa::adtr::cpu_has_native_bf16() ? Precision::BFloat16 : Precision::Float32);
+              kensa::nn::cpu_has_native_bf16() ? Precision::BFloat16 : Precision::Float32);
 }
 
 TEST(AdtrConfig, NamesRoundTrip) {

@@ -1,10 +1,16 @@
 #include <kensa/nn/knn.h>
 
 #include <kensa/base/error.h>
+#include <kensa/nn/runtime.h>
 
 #include <algorithm>
 
 namespace kensa::nn {
+
+namespace {
+constexpr int64_t kMargin = 16;         // bf16 candidates beyond k, re-ranked exactly
+constexpr int64_t kBf16MinBank = 1024;  // below this the fp32 GEMM is cheap anyway
+}  // namespace
 
 torch::Tensor squared_distances(const torch::Tensor& queries, const torch::Tensor& bank) {
     const auto q2 = queries.pow(2).sum(1, /*keepdim=*/true);  // [M, 1]
@@ -12,7 +18,8 @@ torch::Tensor squared_distances(const torch::Tensor& queries, const torch::Tenso
     return torch::addmm(q2 + b2, queries, bank.t(), /*beta=*/1.0, /*alpha=*/-2.0).clamp_min_(0.0);
 }
 
-Nearest nearest_neighbours(const torch::Tensor& queries, const torch::Tensor& bank, int64_t k, int64_t block_bytes) {
+Nearest nearest_neighbours(const torch::Tensor& queries, const torch::Tensor& bank, int64_t k,
+                           KnnPrecision precision, int64_t block_bytes) {
     if (queries.dim() != 2 || bank.dim() != 2 || queries.size(1) != bank.size(1))
         throw Error("nearest neighbours: queries " + c10::str(queries.sizes()) + " and bank " +
                     c10::str(bank.sizes()) + " must be [M, D] and [B, D]");
@@ -21,11 +28,29 @@ Nearest nearest_neighbours(const torch::Tensor& queries, const torch::Tensor& ba
                     std::to_string(bank.size(0)));
     torch::NoGradGuard no_grad;
     const auto q = queries.to(torch::kFloat).contiguous(), b = bank.to(torch::kFloat).contiguous();
+    const int64_t candidates = std::min(b.size(0), k + kMargin);
+    const bool bf16 = precision == KnnPrecision::Auto && cpu_has_native_bf16() && b.size(0) >= kBf16MinBank &&
+                      candidates < b.size(0);
+    const auto b16 = bf16 ? b.to(torch::kBFloat16) : torch::Tensor();
+    const auto b2 = b.pow(2).sum(1);
     const int64_t rows = std::max<int64_t>(1, block_bytes / (b.size(0) * int64_t{sizeof(float)}));
     Nearest out{torch::empty({q.size(0), k}), torch::empty({q.size(0), k}, torch::kLong)};
     for (int64_t begin = 0; begin < q.size(0); begin += rows) {
         const int64_t end = std::min(q.size(0), begin + rows);
-        const auto [d, i] = squared_distances(q.slice(0, begin, end), b).topk(k, 1, /*largest=*/false);
+        const auto block = q.slice(0, begin, end);
+        torch::Tensor d, i;
+        if (bf16) {
+            // Rank by |b|^2 - 2 q.b (|q|^2 is the same for a row), then exact distances to the candidates.
+            const auto dots = block.to(torch::kBFloat16).mm(b16.t()).to(torch::kFloat);
+            const auto pick = std::get<1>((b2.unsqueeze(0) - 2.0 * dots).topk(candidates, 1, /*largest=*/false));
+            const auto exact = (b.index_select(0, pick.flatten()).view({end - begin, candidates, -1}) -
+                                block.unsqueeze(1)).pow(2).sum(2);
+            const auto best = exact.topk(k, 1, /*largest=*/false);
+            d = std::get<0>(best);
+            i = pick.gather(1, std::get<1>(best));
+        } else {
+            std::tie(d, i) = squared_distances(block, b).topk(k, 1, /*largest=*/false);
+        }
         out.distances.slice(0, begin, end).copy_(d.sqrt());
         out.indices.slice(0, begin, end).copy_(i);
     }

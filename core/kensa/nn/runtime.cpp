@@ -24,4 +24,13 @@ void configure_threads(int threads) {
     ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
 }
 
+bool cpu_has_native_bf16() {
+#if defined(__x86_64__) || defined(__i386__)
+    static const bool has = __builtin_cpu_supports("avx512bf16");
+    return has;
+#else
+    return false;
+#endif
+}
+
 }  // namespace kensa::nn

@@ -10,4 +10,8 @@ namespace kensa::nn {
 //   went from 43 to 4.5 ms/image).
 void configure_threads(int threads = 0);
 
+// True when the CPU has native bf16 dot products (avx512_bf16; AMX CPUs have it too): there oneDNN's
+// bf16 GEMMs run 4-6x faster than fp32 BLAS. Elsewhere bf16 is emulated and slower than fp32.
+bool cpu_has_native_bf16();
+
 }  // namespace kensa::nn

@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/methods/adtr/adtr_kernels.h>
+#include <kensa/nn/runtime.h>
 
 #include <cmath>
 #include <limits>
@@ -14,19 +15,10 @@ using torch::Tensor;
 
 // ------------------------------------------------------------------------------------------ precision
 
-bool cpu_has_native_bf16() {
-#if defined(__x86_64__) || defined(__i386__)
-    static const bool has = __builtin_cpu_supports("avx512bf16");
-    return has;
-#else
-    return false;
-#endif
-}
-
 Precision resolve_precision(Precision precision) {
     if (precision != Precision::Auto)
         return precision;
-    return cpu_has_native_bf16() ? Precision::BFloat16 : Precision::Float32;
+    return nn::cpu_has_native_bf16() ? Precision::BFloat16 : Precision::Float32;
 }
 
 Tensor neighbourhood_mask(int grid, int window) {

@@ -22,10 +22,7 @@ class AdtrDecoderLayerImpl;
 class WeightCache;
 }  // namespace detail
 
-// True when the CPU has native bf16 dot products (avx512_bf16; AMX CPUs have it too): there oneDNN's
-// bf16 GEMMs run 4-6x faster than fp32 BLAS. Elsewhere bf16 is emulated and slower than fp32.
-bool cpu_has_native_bf16();
-// Auto -> BFloat16 or Float32 by cpu_has_native_bf16(); the others unchanged.
+// Auto -> BFloat16 or Float32 by nn::cpu_has_native_bf16(); the others unchanged.
 Precision resolve_precision(Precision precision);
 
 class AdtrTransformerImpl : public torch::nn::Module {
