@@ -8,7 +8,7 @@
 namespace kensa::nn {
 
 namespace {
-constexpr int64_t kMargin = 16;         // bf16 candidates beyond k, re-ranked exactly
+constexpr int64_t kMargin = 16;  // bf16 candidates beyond k, re-ranked exactly (8 missed neighbours in tests)
 constexpr int64_t kBf16MinBank = 1024;  // below this the fp32 GEMM is cheap anyway
 }  // namespace
 
@@ -33,7 +33,9 @@ Nearest nearest_neighbours(const torch::Tensor& queries, const torch::Tensor& ba
                       candidates < b.size(0);
     const auto b16 = bf16 ? b.to(torch::kBFloat16) : torch::Tensor();
     const auto b2 = b.pow(2).sum(1);
-    const int64_t rows = std::max<int64_t>(1, block_bytes / (b.size(0) * int64_t{sizeof(float)}));
+    // Per query row: its distances to the bank, and in bf16 also the candidates' exact differences.
+    const int64_t row_bytes = std::max(b.size(0), bf16 ? candidates * b.size(1) : 0) * int64_t{sizeof(float)};
+    const int64_t rows = std::max<int64_t>(1, block_bytes / row_bytes);
     Nearest out{torch::empty({q.size(0), k}), torch::empty({q.size(0), k}, torch::kLong)};
     for (int64_t begin = 0; begin < q.size(0); begin += rows) {
         const int64_t end = std::min(q.size(0), begin + rows);

@@ -20,9 +20,10 @@ struct Nearest {
 enum class KnnPrecision { Auto, Float32 };
 
 // For each query row of queries [M, D], its k nearest rows of bank [B, D] (k <= B), in blocks of queries
-// so at most `block_bytes` of distances exist at once.
+// so no temporary exceeds `block_bytes`. Kept under glibc's largest heap block (32 MB, see
+// batch_chunks.h): larger ones are fresh mmaps whose page faults took more time than the arithmetic.
 Nearest nearest_neighbours(const torch::Tensor& queries, const torch::Tensor& bank, int64_t k,
-                           KnnPrecision precision = KnnPrecision::Auto, int64_t block_bytes = int64_t{64} << 20);
+                           KnnPrecision precision = KnnPrecision::Auto, int64_t block_bytes = int64_t{16} << 20);
 
 // Squared Euclidean distances [M, B] of every query row to every bank row (fp32, clamped at 0).
 torch::Tensor squared_distances(const torch::Tensor& queries, const torch::Tensor& bank);
