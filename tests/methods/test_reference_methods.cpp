@@ -66,7 +66,7 @@ TEST(ReferenceMethods, PatchCorePadimAndSpadeAgreeWithNumPy) {
 
     // SPADE: the 18 nearest images by the last 5 channels pooled, the 2 nearest gallery features per position.
     const int64_t deep = 5;
-    const auto spade = kensa::spade::score(test, train, kensa::spade::pooled(train, deep), deep, 18, 2);
+    const auto spade = kensa::spade::score(test, kensa::spade::by_position(train), kensa::spade::pooled(train, deep), deep, 18, 2);
     out.emplace("spade.grids", spade.grids);
     out.emplace("spade.images", spade.images);
 

@@ -37,7 +37,7 @@ public:
             train->second.size(1) != m_features->channels() || train->second.size(2) != m_features->grid() ||
             pooled->second.sizes() != torch::IntArrayRef{train->second.size(0), m_deep})
             throw Error("model: SPADE's tensors are missing or do not fit its grid and backbone");
-        m_train = train->second;
+        m_train = by_position(train->second);
         m_pooled = pooled->second;
     }
 

@@ -15,9 +15,13 @@ struct Scores {
     torch::Tensor images;  // [N] mean distance to the k_images nearest normal images
 };
 
-// test [N, C, g, g] against the training grids [T, C, g, g] and their pooled features [T, D]: the image
-// kNN picks the k_images nearest training images; every position's gallery is every position of those.
-Scores score(const torch::Tensor& test, const torch::Tensor& train, const torch::Tensor& train_pooled,
+// Grids [N, C, g, g] position-major, [N, g*g, C] contiguous: the gallery layout (made once per model).
+torch::Tensor by_position(const torch::Tensor& features);
+
+// test [N, C, g, g] against the training grids by position [T, g*g, C] and their pooled features [T, D]:
+// the image kNN picks the k_images nearest training images; every position's gallery is every position of
+// those, searched in chunks of images whose features stay under 16 MB.
+Scores score(const torch::Tensor& test, const torch::Tensor& train_by_position, const torch::Tensor& train_pooled,
              int64_t deep_channels, int k_images, int k_pixels);
 
 }  // namespace kensa::spade
