@@ -14,4 +14,13 @@ void applyPlotStyle(QCustomPlot* plot, const QPalette& pal) {
     }
 }
 
+void setCurve(QCPGraph* graph, const std::vector<metrics::CurvePoint>& points) {
+    QVector<double> x, y;
+    for (const auto& p : points) {
+        x << p.x;
+        y << p.y;
+    }
+    graph->setData(x, y, true);
+}
+
 }  // namespace kensa::ui

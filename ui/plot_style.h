@@ -9,9 +9,16 @@
 #undef foreach
 #undef signals
 
+#include <kensa/metrics/curve.h>
+
+#include <vector>
+
 namespace kensa::ui {
 
 // Background, axes, ticks, labels and a dotted grid in the colours of `palette`.
 void applyPlotStyle(QCustomPlot* plot, const QPalette& palette);
+
+// A recorded curve (ROC, PRO) as the graph's data.
+void setCurve(QCPGraph* graph, const std::vector<metrics::CurvePoint>& points);
 
 }  // namespace kensa::ui

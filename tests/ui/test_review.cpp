@@ -5,7 +5,10 @@
 #include "inspection/threshold_slider.h"
 #include "inspection/threshold_state.h"
 #include "project/project_session.h"
+#include "plot_style.h"
 #include "review/batch_controller.h"
+#include "review/comparison_controller.h"
+#include "review/comparison_view.h"
 #include "review/report_writer.h"
 #include "review/review_model.h"
 #include "review/review_panel.h"
@@ -13,13 +16,18 @@
 #include "training_fixture.h"
 #include "ui_test_support.h"
 
+#include <kensa/engine/inspection_run.h>
+#include <kensa/engine/inspector.h>
 #include <kensa/metrics/evaluation.h>
+#include <kensa/project/project.h>
 #include <kensa/postprocess/verdicts.h>
 
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
+#include <QTableWidget>
 #include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -191,53 +199,82 @@ private Q_SLOTS:
                  QStringLiteral("/r/x.report.csv"));
     }
 
+    // Two methods trained on the project, compared in the view: the table and the curves are core's numbers
+    // for the same test images, and "Make active" switches the project's model.
+    void comparisonViewMatchesCore() {
+        if (!test::backboneWeightsInstalled())
+            QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");
+        QTemporaryDir tmp;
+        ProjectSession session;
+        QCOMPARE(test::createLabelledProject(session, tmp), QString());
+        ComparisonView view(&session);
+        view.resize(900, 600);
+        view.show();
+        QCOMPARE(test::trainTinyModel(session, 64, "patchcore"), QString());
+        QTest::qWait(1100);  // model files are named to the second
+        QCOMPARE(test::trainTinyModel(session, 64, "padim"), QString());
+        QTRY_COMPARE(view.modelList()->count(), 2);
+        QVERIFY(!view.compareButton()->isEnabled());  // nothing ticked
+        for (int i = 0; i < 2; ++i)
+            view.modelList()->item(i)->setCheckState(Qt::Checked);
+        QVERIFY(view.compareButton()->isEnabled());
+        QSignalSpy finished(view.controller(), &ComparisonController::finished);
+        QTest::mouseClick(view.compareButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+
+        const auto& models = view.controller()->models();
+        QCOMPARE(int(models.size()), 2);
+        QCOMPARE(view.table()->rowCount(), 2);
+        QStringList methods;
+        for (int row = 0; row < 2; ++row) {
+            const ComparedModel& m = models[row];
+            methods << m.method;
+            // Core directly, on the project's test images (neither model trained on any of them).
+            auto inspector = engine::Inspector::load(m.path.toStdString(), 1);
+            std::vector<engine::InspectionItem> items;
+            for (int r = 0; r < session.imageCount(); ++r) {
+                const auto& e = session.image(r);
+                if (e.role != project::ImageRole::Test)
+                    continue;
+                items.push_back({e.path,
+                                 e.label == project::Label::Defect   ? postprocess::Truth::Defect
+                                 : e.label == project::Label::Normal ? postprocess::Truth::Normal
+                                                                     : postprocess::Truth::Unknown,
+                                 e.defect_type, e.source_mask});
+            }
+            const auto run = engine::run_inspection(inspector, items);
+            QVERIFY(run.evaluation && m.results && m.results->run.evaluation);
+            const auto& core = run.evaluation->overall;
+            const auto& shown = m.results->run.evaluation->overall;
+            QCOMPARE(shown.image_auroc, core.image_auroc);
+            QCOMPARE(shown.pixel_auroc, core.pixel_auroc);
+            QCOMPARE(shown.aupro, core.aupro);
+            QVERIFY(view.table()->item(row, ComparisonView::ModelColumn)->text().endsWith(m.name));
+            QCOMPARE(view.table()->item(row, ComparisonView::ImageAurocColumn)->text(),
+                     QString::number(100.0 * core.image_auroc, 'f', 2));
+            QCOMPARE(view.table()->item(row, ComparisonView::AuproColumn)->text(),
+                     QString::number(100.0 * core.aupro, 'f', 2));
+            QCOMPARE(view.plot(ComparisonView::Pro)->graph(row)->dataCount(), int(core.pro.size()));
+            QCOMPARE(view.plot(ComparisonView::ImageRoc)->graph(row)->dataCount(), int(core.image_roc.size()));
+        }
+        QCOMPARE(methods, (QStringList{QStringLiteral("PaDiM"), QStringLiteral("PatchCore")}));  // newest first
+
+        view.table()->selectRow(1);
+        QVERIFY(view.makeActiveButton()->isEnabled());
+        QTest::mouseClick(view.makeActiveButton(), Qt::LeftButton);
+        QCOMPARE(QString::fromStdString(session.project().settings.active_model), models[1].name);
+        const QString shot = tmp.filePath(QStringLiteral("comparison.png"));
+        QVERIFY(view.grab().save(shot));
+        session.flush();
+    }
+
     void batchReviewEndToEnd() {
         if (!test::backboneWeightsInstalled())
             QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");
         QTemporaryDir tmp;
-        const QString projectDir = tmp.filePath(QStringLiteral("p"));
         ProjectSession session;
-        QCOMPARE(session.create(projectDir), QString());
-        project::Project found;
-        for (int i = 0; i < 12; ++i) {
-            project::ImageEntry e;
-            e.path = test::writeImage(tmp.filePath(QStringLiteral("train")), QStringLiteral("%1.png").arg(i),
-                                      {64, 64}, i)
-                         .toStdString();
-            e.label = project::Label::Normal;
-            found.images.push_back(e);
-        }
-        // Test images: 4 normal, 4 with a bright square and its mask, 1 unlabelled, 1 unreadable.
-        for (int i = 0; i < 10; ++i) {
-            const QString name = QStringLiteral("t%1.png").arg(i);
-            QString path = test::writeImage(tmp.filePath(QStringLiteral("test")), name, {64, 64}, 20 + i);
-            project::ImageEntry e;
-            e.role = project::ImageRole::Test;
-            e.label = i < 4 || i == 9 ? project::Label::Normal
-                      : i < 8         ? project::Label::Defect
-                                      : project::Label::Unlabelled;
-            if (e.label == project::Label::Defect) {
-                QImage img(path);
-                QPainter(&img).fillRect(QRect(20, 20, 18, 18), Qt::white);
-                img.save(path);
-                QImage mask(64, 64, QImage::Format_Grayscale8);
-                mask.fill(0);
-                QPainter(&mask).fillRect(QRect(20, 20, 18, 18), Qt::white);
-                const QString maskPath = tmp.filePath(QStringLiteral("test/t%1_mask.png").arg(i));
-                mask.save(maskPath);
-                e.defect_type = "square";
-                e.source_mask = maskPath.toStdString();
-            }
-            if (i == 9) {
-                QFile f(path);
-                QVERIFY(f.open(QIODevice::WriteOnly));
-                f.write("not an image");
-            }
-            e.path = path.toStdString();
-            found.images.push_back(e);
-        }
-        project::ensure_defect_type(found, "square");
-        session.mergeImages(found);
+        QCOMPARE(test::createLabelledProject(session, tmp), QString());
 
         ThresholdState state;
         InspectionPanel inspection(&session, &state);
@@ -367,7 +404,7 @@ private Q_SLOTS:
         session.flush();
         session.close();
         QCOMPARE(review.model()->rowCount(), 0);  // results of a closed project are gone
-        QCOMPARE(session.open(projectDir), QString());
+        QCOMPARE(session.open(tmp.filePath(QStringLiteral("p"))), QString());
         QVERIFY(session.image(firstProjectRow).review == project::ReviewDecision::Ng);
         QVERIFY(session.image(secondProjectRow).review == project::ReviewDecision::Ok);
         session.close();

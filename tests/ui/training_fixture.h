@@ -12,6 +12,8 @@
 #include <kensa/features/backbone_catalog.h>
 #include <kensa/project/project_images.h>
 
+#include <QFile>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -32,6 +34,53 @@ inline QString createTrainableProject(ui::ProjectSession& session, const QTempor
     return session.mergeImages(found) == count ? QString() : QStringLiteral("images were not added");
 }
 
+// Creates a project in <tmp>/p with 12 normal 64 x 64 training images and 10 test images: 4 normal, 4 with a
+// bright square and its mask (defect type "square"), 1 unlabelled, 1 unreadable (labelled normal). Returns an
+// empty string on success, else what failed.
+inline QString createLabelledProject(ui::ProjectSession& session, const QTemporaryDir& tmp) {
+    if (const QString error = session.create(tmp.filePath(QStringLiteral("p"))); !error.isEmpty())
+        return error;
+    project::Project found;
+    for (int i = 0; i < 12; ++i) {
+        project::ImageEntry e;
+        e.path = writeImage(tmp.filePath(QStringLiteral("train")), QStringLiteral("%1.png").arg(i), {64, 64}, i)
+                     .toStdString();
+        e.label = project::Label::Normal;
+        found.images.push_back(e);
+    }
+    for (int i = 0; i < 10; ++i) {
+        const QString name = QStringLiteral("t%1.png").arg(i);
+        QString path = writeImage(tmp.filePath(QStringLiteral("test")), name, {64, 64}, 20 + i);
+        project::ImageEntry e;
+        e.role = project::ImageRole::Test;
+        e.label = i < 4 || i == 9 ? project::Label::Normal
+                  : i < 8         ? project::Label::Defect
+                                  : project::Label::Unlabelled;
+        if (e.label == project::Label::Defect) {
+            QImage img(path);
+            QPainter(&img).fillRect(QRect(20, 20, 18, 18), Qt::white);
+            img.save(path);
+            QImage mask(64, 64, QImage::Format_Grayscale8);
+            mask.fill(0);
+            QPainter(&mask).fillRect(QRect(20, 20, 18, 18), Qt::white);
+            const QString maskPath = tmp.filePath(QStringLiteral("test/t%1_mask.png").arg(i));
+            mask.save(maskPath);
+            e.defect_type = "square";
+            e.source_mask = maskPath.toStdString();
+        }
+        if (i == 9) {
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly))
+                return QStringLiteral("cannot write ") + path;
+            f.write("not an image");
+        }
+        e.path = path.toStdString();
+        found.images.push_back(e);
+    }
+    project::ensure_defect_type(found, "square");
+    return session.mergeImages(found) == int(found.images.size()) ? QString() : QStringLiteral("images were not added");
+}
+
 // For TrainingController::setConfigAdjustment.
 inline void useTinyModel(engine::TrainingConfig& config) {
     config.features.threads = 1;
@@ -42,10 +91,11 @@ inline bool backboneWeightsInstalled() {
     return !engine::find_backbone_weights(engine::kDefaultBackbone).empty();
 }
 
-// Trains for one epoch at `imageSize` px with the tiny transformer, which makes it the project's active
-// model; returns an empty string or why not.
-inline QString trainTinyModel(ui::ProjectSession& session, int imageSize = 64) {
+// Trains for one epoch at `imageSize` px with the tiny transformer (or the given method), which makes it the
+// project's active model; returns an empty string or why not.
+inline QString trainTinyModel(ui::ProjectSession& session, int imageSize = 64, const std::string& method = "adtr") {
     auto settings = session.project().settings;
+    settings.method = method;
     settings.image_size = imageSize;
     settings.epochs = 1;
     session.setSettings(settings);

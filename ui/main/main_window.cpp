@@ -14,6 +14,7 @@
 #include "project/autosaver.h"
 #include "project/project_session.h"
 #include "review/review_panel.h"
+#include "review/comparison_view.h"
 #include "review/review_plots.h"
 #include "synthetic/synthetic_panel.h"
 #include "training/training_panel.h"
@@ -43,7 +44,7 @@ using project::Label;
 namespace {
 const QString k_geometryKey = QStringLiteral("window/geometry");
 const QString k_stateKey = QStringLiteral("window/state");
-constexpr int k_stateVersion = 4;  // 3: the Training and Inspection docks; 4: Review and Plots
+constexpr int k_stateVersion = 5;  // 3: the Training and Inspection docks; 4: Review and Plots; 5: Compare
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -173,6 +174,10 @@ void MainWindow::createDocks() {
     m_plots = new ReviewPlots(m_thresholds, this);
     m_review->setPlots(m_plots);
     QDockWidget* plots = dock(tr("Plots"), QStringLiteral("plots"), m_plots, Qt::BottomDockWidgetArea);
+    QDockWidget* compare = dock(tr("Compare models"), QStringLiteral("compare"), new ComparisonView(m_session, this),
+                                Qt::BottomDockWidgetArea);
+    tabifyDockWidget(plots, compare);
+    plots->raise();
     splitDockWidget(review, plots, Qt::Horizontal);
     annotate->raise();
     m_issues = new QListWidget(this);

@@ -54,6 +54,8 @@ BatchController::~BatchController() {
 }
 
 QString BatchController::activeModelPath() const {
+    if (!m_modelPath.isEmpty())
+        return m_modelPath;
     if (!m_session->isOpen() || m_session->project().settings.active_model.empty())
         return {};
     return QDir(m_session->modelsFolder())
@@ -117,7 +119,7 @@ bool BatchController::start() {
     const int mapSide = m_mapSide;
     m_clock.start();
     const int count = int(results->images.size());  // the worker may leave some out: read it now
-    m_watcher.setFuture(QtConcurrent::run([results, items = std::move(items), recorded = std::move(recorded), cancel, self, modelPath,
+    m_watcher.setFuture(QtConcurrent::run([results, items = std::move(items), recorded = std::move(recorded), alsoExcluded = m_alsoExcluded, cancel, self, modelPath,
                                            mapSide] {
         const auto progress = [cancel, self](const Progress& p) {
             // Queued to the GUI thread; the controller waits for this worker before it goes away.
@@ -136,7 +138,8 @@ bool BatchController::start() {
             engine::Inspector inspector = engine::Inspector::load(modelPath.toStdString(), 1);
             // Images the model trained on (marked defects) would flatter its metrics: leave them out.
             const auto trained = engine::evaluation_exclusions(inspector.bundle().training_json);
-            const std::set<std::string> excluded(trained.begin(), trained.end());
+            std::set<std::string> excluded(trained.begin(), trained.end());
+            excluded.insert(alsoExcluded.begin(), alsoExcluded.end());
             std::vector<engine::InspectionItem> kept;
             std::vector<BatchImage> keptImages;
             for (size_t i = 0; i < items.size(); ++i) {

@@ -12,6 +12,8 @@
 
 #include <atomic>
 #include <memory>
+#include <set>
+#include <string>
 
 namespace kensa::ui {
 
@@ -38,6 +40,11 @@ public:
     bool start();  // false (and finished with the reason) when it cannot start
     void cancel();
     void setMapSide(int pixels) { m_mapSide = pixels; }  // long side of the kept maps
+    // Inspect with this model instead of the active one (the comparison view); empty: the active model.
+    void setModelPath(const QString& path) { m_modelPath = path; }
+    // Also leave out these images (as models record them: project::recorded_image_path), e.g. what other
+    // models being compared trained on, so every model is evaluated on the same images.
+    void setAlsoExcluded(std::set<std::string> images) { m_alsoExcluded = std::move(images); }
 
 Q_SIGNALS:
     void started(int images);
@@ -58,6 +65,8 @@ private:
     BatchResultsPtr m_results;
     QElapsedTimer m_clock;
     int m_mapSide = 128;
+    QString m_modelPath;
+    std::set<std::string> m_alsoExcluded;
 };
 
 }  // namespace kensa::ui

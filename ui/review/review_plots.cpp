@@ -25,15 +25,6 @@ QString metricText(double v) {
     return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3);
 }
 
-void setCurve(QCPGraph* graph, const std::vector<metrics::CurvePoint>& points) {
-    QVector<double> x, y;
-    for (const auto& p : points) {
-        x << p.x;
-        y << p.y;
-    }
-    graph->setData(x, y, true);
-}
-
 void setTitle(QCustomPlot* plot, const QString& title) {
     auto* text = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
     if (text)

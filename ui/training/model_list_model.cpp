@@ -17,6 +17,10 @@ ModelListModel::ModelListModel(ProjectSession* session, QObject* parent)
     connect(session, &ProjectSession::opened, this, &ModelListModel::refresh);
     connect(session, &ProjectSession::closed, this, &ModelListModel::refresh);
     connect(session, &ProjectSession::settingsChanged, this, [this] {
+        // A new active model we do not list yet: the first model of a project whose models/ folder did
+        // not exist when it was opened (so nothing watched it). Otherwise only the active mark moves.
+        if (m_session->isOpen() && !m_session->project().settings.active_model.empty() && activeRow() < 0)
+            return refresh();
         if (!m_entries.isEmpty())
             Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1));
     });
