@@ -6,7 +6,8 @@
 #include "training_options.h"
 
 #include <kensa/data/sample_product.h>
-#include <kensa/engine/knn_baseline.h>
+#include <kensa/engine/inspector.h>
+#include <kensa/methods/training.h>
 #include <kensa/model/model_bundle.h>
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <set>
 
 namespace kensa::cli {
 
@@ -24,14 +26,16 @@ double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-// The patch-kNN reference on the same features, for comparison with ADTR (on the same test images).
-void run_knn(const engine::FeatureExtractorConfig& features, const data::MvtecProduct& product) {
-    engine::KnnBaseline knn({features, {}});
-    knn.fit(load_images(product.train).images, terminal_progress());
-    const auto test = load_images(product.test);
-    const auto results = knn.predict(test.images, terminal_progress());
-    std::printf("patch-kNN reference on the same features:\n");
-    print_report(evaluate_results(product, results, test));
+// PatchCore on the same backbone and images, evaluated on the same test images as ADTR: the field's
+// reference beside Kensa's method.
+void run_reference(const TrainingOptions& training, const engine::TrainingData& data,
+                   const data::MvtecProduct& product, const std::set<std::string>& trained_on) {
+    auto config = training.config;
+    config.method = "patchcore";
+    auto result = run_training(data, config);
+    engine::Inspector inspector(std::move(result.bundle), config.features.threads);
+    std::printf("PatchCore (the reference) on the same test images:\n");
+    print_report(evaluate_on_test_split(inspector, product, trained_on).report);
 }
 
 }  // namespace
@@ -40,7 +44,7 @@ void add_demo_command(CLI::App& app) {
     struct Options {
         std::filesystem::path work_dir = "kensa-demo";
         uint64_t sample_seed = 1;
-        bool knn = true;
+        bool reference = true;
         TrainingOptions training;
     };
     auto opts = std::make_shared<Options>();
@@ -49,7 +53,8 @@ void add_demo_command(CLI::App& app) {
     cmd->add_option("--work-dir", opts->work_dir, "Where the sample product and the model are written")
         ->capture_default_str();
     cmd->add_option("--sample-seed", opts->sample_seed, "Sample product seed")->capture_default_str();
-    cmd->add_flag("--knn,!--no-knn", opts->knn, "Also evaluate the patch-kNN reference on the same features")
+    cmd->add_flag("--reference,!--no-reference", opts->reference,
+                  "Also train and evaluate PatchCore (the reference method) on the same images")
         ->capture_default_str();
     add_training_options(*cmd, opts->training);
     cmd->callback([opts] {
@@ -67,8 +72,8 @@ void add_demo_command(CLI::App& app) {
         std::printf("sample product at %s: %zu train, %zu test images\n", product_dir.string().c_str(),
                     product.train.size(), product.test.size());
 
-        const auto result =
-            run_training(product_training_data(product, opts->training), opts->training.config);
+        const auto data = product_training_data(product, opts->training);
+        const auto result = run_training(data, opts->training.config);
         const auto model_path = opts->work_dir / "sample.kensa";
         model::save_bundle(model_path, result.bundle);
         std::printf("model written to %s\n", model_path.string().c_str());
@@ -78,8 +83,10 @@ void add_demo_command(CLI::App& app) {
         print_excluded(run);
         print_report(run.report);
         std::printf("inference %.1f ms/image; demo total %.1f s\n", run.ms_per_image, seconds_since(start));
-        if (opts->knn)
-            run_knn(opts->training.config.features, run.product);
+        if (opts->reference) {
+            const auto trained = engine::evaluation_exclusions(result.bundle.training_json);
+            run_reference(opts->training, data, product, {trained.begin(), trained.end()});
+        }
     });
 }
 

@@ -83,7 +83,7 @@ TEST_F(CliTest, UsageErrorsExitWithCode2) {
 TEST_F(CliTest, HelpAndVersionSucceed) {
     const auto r = run("--help");
     EXPECT_EQ(r.exit_code, 0);
-    for (const auto* cmd : {"backbones", "check", "demo", "eval", "features", "infer", "sample", "train"})
+    for (const auto* cmd : {"backbones", "check", "compare", "demo", "eval", "features", "infer", "sample", "train"})
         EXPECT_TRUE(contains(r.out, cmd)) << cmd;
     EXPECT_EQ(run("--version").exit_code, 0);
 }

@@ -5,6 +5,7 @@
 #include <kensa/methods/adtr/adtr_settings.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/features/bundle_backbone.h>
+#include <kensa/methods/detector_support.h>
 #include <kensa/nn/feature_grid.h>
 #include <kensa/nn/runtime.h>
 #include <kensa/nn/tensor_dict.h>
@@ -46,11 +47,7 @@ public:
                                       m_bundle.first_feature_stage),
             m_feature_mean, m_feature_std);
         const auto reconstruction = m_transformer->forward(features).to(torch::kFloat32);
-        const auto grids = anomaly_grid(reconstruction, features).contiguous();
-        std::vector<engine::GridScore> out;
-        for (int64_t i = 0; i < grids.size(0); ++i)
-            out.push_back({cv::Mat(m_config.grid, m_config.grid, CV_32FC1, grids[i].data_ptr<float>()).clone(), {}});
-        return out;
+        return engine::to_grid_scores(anomaly_grid(reconstruction, features));
     }
 
 private:

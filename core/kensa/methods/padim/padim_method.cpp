@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/features/bundle_backbone.h>
+#include <kensa/methods/detector_support.h>
 #include <kensa/methods/padim/padim_model.h>
 #include <kensa/nn/runtime.h>
 
@@ -46,17 +47,10 @@ public:
             throw Error("model: PaDiM's tensors do not fit its grid and backbone");
     }
 
-    cv::Size grid_size() const override {
-        return {static_cast<int>(m_features->grid()), static_cast<int>(m_features->grid())};
-    }
+    cv::Size grid_size() const override { return engine::square(m_features->grid()); }
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
-        const auto grids = mahalanobis(m_features->extract(images).index_select(1, m_channels), m_gaussians);
-        std::vector<engine::GridScore> out;
-        const int g = static_cast<int>(m_features->grid());
-        for (int64_t i = 0; i < grids.size(0); ++i)
-            out.push_back({cv::Mat(g, g, CV_32FC1, grids[i].data_ptr<float>()).clone(), {}});
-        return out;
+        return engine::to_grid_scores(mahalanobis(m_features->extract(images).index_select(1, m_channels), m_gaussians));
     }
 
 private:
@@ -110,11 +104,7 @@ public:
     }
 
     std::unique_ptr<engine::Detector> load(const model::ModelBundle& bundle, int threads) const override {
-        try {
-            return std::make_unique<PadimDetector>(bundle, threads);
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(std::string("PaDiM settings are malformed (") + e.what() + ")");
-        }
+        return engine::load_detector<PadimDetector>("PaDiM", bundle, threads);
     }
 };
 

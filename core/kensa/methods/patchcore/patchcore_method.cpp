@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/features/bundle_backbone.h>
+#include <kensa/methods/detector_support.h>
 #include <kensa/methods/patchcore/patchcore_model.h>
 #include <kensa/nn/runtime.h>
 
@@ -42,18 +43,11 @@ public:
         m_memory = it->second;
     }
 
-    cv::Size grid_size() const override {
-        return {static_cast<int>(m_features->grid()), static_cast<int>(m_features->grid())};
-    }
+    cv::Size grid_size() const override { return engine::square(m_features->grid()); }
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
         const auto scores = score_patches(local_patches(m_features->extract(images), m_neighbourhood), m_memory, m_reweight);
-        std::vector<engine::GridScore> out;
-        const int g = static_cast<int>(m_features->grid());
-        for (int64_t i = 0; i < scores.grids.size(0); ++i)
-            out.push_back({cv::Mat(g, g, CV_32FC1, scores.grids[i].data_ptr<float>()).clone(),
-                           scores.images[i].item<float>()});
-        return out;
+        return engine::to_grid_scores(scores.grids, scores.images);
     }
 
 private:
@@ -120,11 +114,7 @@ public:
     }
 
     std::unique_ptr<engine::Detector> load(const model::ModelBundle& bundle, int threads) const override {
-        try {
-            return std::make_unique<PatchCoreDetector>(bundle, threads);
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(std::string("PatchCore settings are malformed (") + e.what() + ")");
-        }
+        return engine::load_detector<PatchCoreDetector>("PatchCore", bundle, threads);
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/features/bundle_backbone.h>
+#include <kensa/methods/detector_support.h>
 #include <kensa/methods/spade/spade_model.h>
 #include <kensa/nn/runtime.h>
 
@@ -41,18 +42,11 @@ public:
         m_pooled = pooled->second;
     }
 
-    cv::Size grid_size() const override {
-        return {static_cast<int>(m_features->grid()), static_cast<int>(m_features->grid())};
-    }
+    cv::Size grid_size() const override { return engine::square(m_features->grid()); }
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
         const auto scores = spade::score(m_features->extract(images), m_train, m_pooled, m_deep, m_k_images, m_k_pixels);
-        std::vector<engine::GridScore> out;
-        const int g = static_cast<int>(m_features->grid());
-        for (int64_t i = 0; i < scores.grids.size(0); ++i)
-            out.push_back({cv::Mat(g, g, CV_32FC1, scores.grids[i].data_ptr<float>()).clone(),
-                           scores.images[i].item<float>()});
-        return out;
+        return engine::to_grid_scores(scores.grids, scores.images);
     }
 
 private:
@@ -103,11 +97,7 @@ public:
     }
 
     std::unique_ptr<engine::Detector> load(const model::ModelBundle& bundle, int threads) const override {
-        try {
-            return std::make_unique<SpadeDetector>(bundle, threads);
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(std::string("SPADE settings are malformed (") + e.what() + ")");
-        }
+        return engine::load_detector<SpadeDetector>("SPADE", bundle, threads);
     }
 };
 

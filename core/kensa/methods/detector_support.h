@@ -1,0 +1,48 @@
+#pragma once
+// What every method's detector does alike (method-internal; includes LibTorch): the grids of a batch as
+// GridScores, and loading that words a malformed settings object as the method's error.
+
+#include <kensa/base/error.h>
+#include <kensa/methods/method.h>
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kensa::engine {
+
+// grids [N, g, g] float (and scores [N], or undefined for the pooled-map score) -> one GridScore per image.
+inline std::vector<GridScore> to_grid_scores(const torch::Tensor& grids, const torch::Tensor& scores = {}) {
+    const auto g = grids.to(torch::kFloat).contiguous();
+    std::vector<GridScore> out;
+    for (int64_t i = 0; i < g.size(0); ++i) {
+        GridScore s{cv::Mat(static_cast<int>(g.size(1)), static_cast<int>(g.size(2)), CV_32FC1, g[i].data_ptr<float>())
+                        .clone(),
+                    {}};
+        if (scores.defined())
+            s.score = scores[i].item<float>();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+// A square grid's size for Detector::grid_size().
+inline cv::Size square(int64_t grid) {
+    return {static_cast<int>(grid), static_cast<int>(grid)};
+}
+
+// std::make_unique<D>(bundle, threads), with a settings object that lacks a field reported as
+// "<name> settings are malformed (...)".
+template <typename D>
+std::unique_ptr<Detector> load_detector(const char* name, const model::ModelBundle& bundle, int threads) {
+    try {
+        return std::make_unique<D>(bundle, threads);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(std::string(name) + " settings are malformed (" + e.what() + ")");
+    }
+}
+
+}  // namespace kensa::engine
