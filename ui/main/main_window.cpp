@@ -176,9 +176,9 @@ void MainWindow::createDocks() {
     QDockWidget* plots = dock(tr("Plots"), QStringLiteral("plots"), m_plots, Qt::BottomDockWidgetArea);
     QDockWidget* compare = dock(tr("Compare models"), QStringLiteral("compare"), new ComparisonView(m_session, this),
                                 Qt::BottomDockWidgetArea);
-    tabifyDockWidget(plots, compare);
-    plots->raise();
     splitDockWidget(review, plots, Qt::Horizontal);
+    tabifyDockWidget(plots, compare);  // after the split, which would take it out of the tab group
+    plots->raise();
     annotate->raise();
     m_issues = new QListWidget(this);
     m_issues->setWordWrap(true);

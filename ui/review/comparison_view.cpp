@@ -64,7 +64,7 @@ ComparisonView::ComparisonView(ProjectSession* session, QWidget* parent)
     for (int p = 0; p < PlotCount; ++p) {
         auto* plot = new QCustomPlot(this);
         applyPlotStyle(plot, palette());
-        plot->setMinimumSize(220, 180);
+        plot->setMinimumSize(200, 130);
         plot->xAxis->setLabel(tr("False-positive rate"));
         plot->yAxis->setLabel(yLabels[p]);
         plot->xAxis->setRange(0, p == Pro ? 0.3 : 1.0);
@@ -73,7 +73,6 @@ ComparisonView::ComparisonView(ProjectSession* session, QWidget* parent)
         QFont bold = font();
         bold.setBold(true);
         plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, titles[p], bold));
-        plot->legend->setVisible(p == ImageRoc);
         plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
         m_plots[p] = plot;
         plots->addWidget(plot);
@@ -172,6 +171,7 @@ void ComparisonView::showResults() {
             setCurve(graph, *curves[p]);
         }
     }
+    m_plots[ImageRoc]->legend->setVisible(!models.isEmpty());
     for (QCustomPlot* plot : m_plots)
         plot->replot();
 }
