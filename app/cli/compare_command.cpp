@@ -13,6 +13,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -96,7 +98,8 @@ void add_compare_command(CLI::App& app) {
             auto result = run_training(data, config, opts->json ? stderr : stdout);
             Row row{id};
             row.training_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            const auto path = out_dir / (id + (opts->out_dir.empty() ? ".compare.kensa" : ".kensa"));
+            const auto path =
+                out_dir / (id + (opts->out_dir.empty() ? ".compare-" + std::to_string(::getpid()) + ".kensa" : ".kensa"));
             model::save_bundle(path, result.bundle);
             row.model_mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
             if (opts->out_dir.empty())

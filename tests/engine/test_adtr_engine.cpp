@@ -99,6 +99,8 @@ TEST(AdtrEngine, CancelStopsWithinASecond) {
 TEST(AdtrEngine, BadInputIsAClearError) {
     auto c = tiny_config();
     EXPECT_THROW(kensa::engine::train(normal_images(1, 64, 5), c), kensa::Error);
+    // Two images: one is held out for the thresholds, and one is too few to learn from - said before training.
+    EXPECT_THROW(kensa::engine::train(normal_images(2, 64, 5), c), kensa::Error);
     c.features.image_size = 70;
     EXPECT_THROW(kensa::engine::train(normal_images(8, 64, 5), c), kensa::Error);
     c = tiny_config();

@@ -18,7 +18,11 @@ ComparisonController::ComparisonController(ProjectSession* session, QObject* par
         Q_EMIT progressed(m_next, int(m_models.size()), done, total);
     });
     connect(&m_batch, &BatchController::finished, this, &ComparisonController::onBatchFinished);
-    connect(session, &ProjectSession::aboutToClose, this, &ComparisonController::cancel);
+    connect(session, &ProjectSession::aboutToClose, this, [this] {
+        cancel();
+        m_models.clear();  // another project's models mean nothing in the next one
+        Q_EMIT cleared();
+    });
 }
 
 ComparisonController::~ComparisonController() {

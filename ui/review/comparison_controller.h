@@ -42,6 +42,7 @@ public:
 Q_SIGNALS:
     void progressed(int model, int models, int done, int total);
     void finished(bool ok, const QString& message);  // message empty when cancelled
+    void cleared();  // the results are gone (the project closed)
 
 private:
     struct Prepared {

@@ -5,6 +5,7 @@
 #include "review/comparison_controller.h"
 #include "training/model_list_model.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -112,9 +113,14 @@ ComparisonView::ComparisonView(ProjectSession* session, QWidget* parent)
         showResults();
         updateState();
     });
+    connect(m_controller, &ComparisonController::cleared, this, [this] {
+        showResults();
+        updateState();
+    });
     connect(m_makeActive, &QPushButton::clicked, this, [this] {
         const int row = m_table->currentRow();
-        if (row < 0 || row >= m_controller->models().size())
+        if (row < 0 || row >= m_controller->models().size() || !m_session->isOpen() ||
+            QFileInfo(m_controller->models()[row].path).absolutePath() != QDir(m_session->modelsFolder()).absolutePath())
             return;
         auto settings = m_session->project().settings;
         settings.active_model = m_controller->models()[row].name.toStdString();

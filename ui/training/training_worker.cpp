@@ -61,13 +61,13 @@ void TrainingWorker::run(const TrainingJob& job) {
                 ? tr("normal-only")
                 : tr("anomaly-available: %n marked defect(s)", nullptr, int(job.defects.size())) +
                       (job.config.adtr.anomaly.synthetic ? tr(" and synthetic defects") : QString());
-        const QString summary =
-            tr("Trained (%5) on %1 normal images (%2 held out for thresholds) in %3 s; final loss %4.")
-                .arg(result.train_images)
-                .arg(result.holdout_images)
-                .arg(qRound(result.feature_seconds + result.training_seconds))
-                .arg(result.epoch_losses.empty() ? 0.0 : result.epoch_losses.back(), 0, 'g', 4)
-                .arg(defects);
+        QString summary = tr("Trained (%4) on %1 normal images (%2 held out for thresholds) in %3 s.")
+                              .arg(result.train_images)
+                              .arg(result.holdout_images)
+                              .arg(qRound(result.feature_seconds + result.training_seconds))
+                              .arg(defects);
+        if (!result.epoch_losses.empty())  // iterative methods (ADTR)
+            summary += QLatin1Char(' ') + tr("Final loss %1.").arg(result.epoch_losses.back(), 0, 'g', 4);
         QString warnings;
         for (const auto& warning : result.warnings)
             warnings += QLatin1Char(' ') + tr("Note: %1").arg(QString::fromStdString(warning));

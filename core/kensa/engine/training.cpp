@@ -66,6 +66,9 @@ TrainingResult train(const TrainingData& data, const TrainingConfig& config, con
     const auto is_held = postprocess::holdout_mask(data.normal.size(), config.holdout);
     for (size_t i = 0; i < data.normal.size(); ++i)
         (is_held[i] ? holdout_images : train_images).push_back(data.normal[i]);
+    if (train_images.size() < 2)  // every method needs two to learn what varies
+        throw Error("training needs at least 2 normal images besides the " + std::to_string(holdout_images.size()) +
+                    " held out for thresholds; got " + std::to_string(data.normal.size()) + " in all");
 
     FitResult fit = method.fit(train_images, data.defects, config, progress);
     TrainingResult result = std::move(fit.result);

@@ -51,7 +51,10 @@ Nearest nearest_neighbours(const torch::Tensor& queries, const torch::Tensor& ba
             d = std::get<0>(best);
             i = pick.gather(1, std::get<1>(best));
         } else {
-            std::tie(d, i) = squared_distances(block, b).topk(k, 1, /*largest=*/false);
+            i = std::get<1>(squared_distances(block, b).topk(k, 1, /*largest=*/false));
+            // The distances from differences, as the bf16 path gives them: the same model scores the same on
+            // every CPU, and |q|^2 + |b|^2 - 2 q.b loses digits when q and b are close.
+            d = (b.index_select(0, i.flatten()).view({end - begin, k, -1}) - block.unsqueeze(1)).pow(2).sum(2);
         }
         out.distances.slice(0, begin, end).copy_(d.sqrt());
         out.indices.slice(0, begin, end).copy_(i);

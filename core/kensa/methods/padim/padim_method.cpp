@@ -40,8 +40,11 @@ public:
         };
         m_channels = find("padim.channels");
         m_gaussians = {find("padim.mean"), find("padim.precision")};
+        if (m_channels.dim() != 1 || m_channels.numel() == 0 || m_channels.scalar_type() != torch::kLong ||
+            m_channels.min().item<int64_t>() < 0)
+            throw Error("model: PaDiM's channel list is malformed");
         const int64_t p = m_features->grid() * m_features->grid(), c = m_channels.size(0);
-        if (m_channels.dim() != 1 || m_channels.max().item<int64_t>() >= m_features->channels() ||
+        if (m_channels.max().item<int64_t>() >= m_features->channels() ||
             m_gaussians.mean.sizes() != torch::IntArrayRef{p, c} ||
             m_gaussians.precision.sizes() != torch::IntArrayRef{p, c, c})
             throw Error("model: PaDiM's tensors do not fit its grid and backbone");
@@ -78,6 +81,7 @@ public:
         auto& result = fit.result;
         auto features_config = config.features;
         features_config.grid_size = config.features.image_size / o.grid_stride;
+        features_config.last_stage_only = false;  // an ADTR ablation
         engine::BackboneFeatures backbone(features_config);
         const int64_t all = backbone.channels();
         const int64_t d = o.channels > 0 && o.channels < all ? o.channels : all;

@@ -75,6 +75,7 @@ public:
         auto& result = fit.result;
         auto features_config = config.features;
         features_config.grid_size = config.features.image_size / o.grid_stride;
+        features_config.last_stage_only = false;  // an ADTR ablation
         features_config.first_stage = -2;  // the two mid-level (last two) stages
         engine::BackboneFeatures backbone(features_config);
         auto t0 = Clock::now();

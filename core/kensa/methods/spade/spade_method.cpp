@@ -34,8 +34,11 @@ public:
         const auto tensors = nn::to_tensor_dict(bundle.tensors);
         m_features.emplace(bundle, tensors, settings.at("grid").get<int64_t>());
         const auto train = tensors.find("spade.features"), pooled = tensors.find("spade.pooled");
+        if (m_deep <= 0 || m_deep > m_features->channels() || m_k_images < 1 || m_k_pixels < 1)
+            throw Error("model: SPADE's settings do not fit its backbone");
         if (train == tensors.end() || pooled == tensors.end() || train->second.dim() != 4 ||
-            train->second.size(1) != m_features->channels() || train->second.size(2) != m_features->grid() ||
+            train->second.size(0) == 0 || train->second.size(1) != m_features->channels() ||
+            train->second.size(2) != m_features->grid() || train->second.size(3) != m_features->grid() ||
             pooled->second.sizes() != torch::IntArrayRef{train->second.size(0), m_deep})
             throw Error("model: SPADE's tensors are missing or do not fit its grid and backbone");
         m_train = by_position(train->second);
@@ -75,6 +78,7 @@ public:
         auto& result = fit.result;
         auto features_config = config.features;
         features_config.grid_size = config.features.image_size / o.grid_stride;
+        features_config.last_stage_only = false;  // an ADTR ablation
         engine::BackboneFeatures backbone(features_config);
         const auto t0 = Clock::now();
         const auto features = backbone.extract(normal, progress).contiguous();
