@@ -62,3 +62,19 @@ TEST(ProjectImages, MvtecImportKeepsGroundTruthAndTypes) {
 
 }  // namespace
 }  // namespace kensa::project
+
+TEST(ProjectImages, RecordedPathsAreRelativeAndUniqueAcrossProducts) {
+    using namespace kensa::project;
+    namespace fs = std::filesystem;
+    Project p;
+    const fs::path folder = "/work/projects/widget";
+    p.sources.push_back({"/data/mvtec/bottle", ImageSource::Kind::Mvtec, ImageRole::Test});
+    // Inside one product: as kensa-cli names it. Elsewhere: relative to the project folder.
+    EXPECT_EQ(recorded_image_path(p, folder, "/data/mvtec/bottle/test/crack/000.png"), "test/crack/000.png");
+    EXPECT_EQ(recorded_image_path(p, folder, "/work/projects/widget/images/a.png"), "images/a.png");
+    EXPECT_EQ(recorded_image_path(p, folder, "/work/shots/a.png"), "../../shots/a.png");
+    // Two products: the product's folder name keeps their images apart.
+    p.sources.push_back({"/data/mvtec/cable", ImageSource::Kind::Mvtec, ImageRole::Test});
+    EXPECT_EQ(recorded_image_path(p, folder, "/data/mvtec/bottle/test/crack/000.png"), "bottle/test/crack/000.png");
+    EXPECT_EQ(recorded_image_path(p, folder, "/data/mvtec/cable/test/crack/000.png"), "cable/test/crack/000.png");
+}

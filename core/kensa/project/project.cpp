@@ -14,12 +14,17 @@ TrainingMode training_mode(const Project& project) {
 std::string recorded_image_path(const Project& project, const std::filesystem::path& project_folder,
                                 const std::filesystem::path& image) {
     const auto normal = image.lexically_normal();
+    const auto products = std::count_if(project.sources.begin(), project.sources.end(),
+                                        [](const ImageSource& s) { return s.kind == ImageSource::Kind::Mvtec; });
     for (const auto& source : project.sources) {
         if (source.kind != ImageSource::Kind::Mvtec)
             continue;
-        const auto rel = normal.lexically_relative(source.folder.lexically_normal());
-        if (!rel.empty() && *rel.begin() != "..")
-            return rel.generic_string();
+        const auto root = source.folder.lexically_normal();
+        const auto rel = normal.lexically_relative(root);
+        if (rel.empty() || *rel.begin() == "..")
+            continue;
+        // With two products in one project, "test/crack/000.png" alone would name two images.
+        return products > 1 ? (root.filename() / rel).generic_string() : rel.generic_string();
     }
     const auto rel = normal.lexically_relative(project_folder.lexically_normal());
     return rel.empty() ? normal.filename().generic_string() : rel.generic_string();

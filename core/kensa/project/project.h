@@ -88,7 +88,8 @@ struct Project {
 TrainingMode training_mode(const Project& project);
 
 // How a model records one of the project's images (training_json "training_images"): relative to the
-// root of the MVTec AD product it was imported from ("test/crack/000.png", as kensa-cli records it), else
+// root of the MVTec AD product it was imported from ("test/crack/000.png", as kensa-cli records it; with
+// the product folder's name in front when the project holds several products), else
 // relative to the project folder (with "../" when outside it). Never an absolute path, so an exported
 // model carries no user's folders, and the app and the CLI name an image alike.
 std::string recorded_image_path(const Project& project, const std::filesystem::path& project_folder,
