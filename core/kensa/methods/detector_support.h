@@ -1,9 +1,10 @@
 #pragma once
-// What every method's detector does alike (method-internal; includes LibTorch): the grids of a batch as
-// GridScores, and loading that words a malformed settings object as the method's error.
+// What the methods do alike (method-internal; includes LibTorch): the start of a one-pass fit, the grids of
+// a batch as GridScores, and loading that words a malformed settings object as the method's error.
 
 #include <kensa/base/error.h>
 #include <kensa/methods/method.h>
+#include <kensa/nn/runtime.h>
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -13,6 +14,17 @@
 #include <vector>
 
 namespace kensa::engine {
+
+// The start of a one-pass method's fit (PatchCore, PaDiM, SPADE): threads, the seed, and the features on a
+// grid of `stride` input pixels (the last-stage-only ablation is ADTR's and stays off).
+inline FeatureExtractorConfig one_pass_features(const TrainingConfig& config, int stride) {
+    nn::configure_threads(config.features.threads);
+    torch::manual_seed(config.seed);
+    auto features = config.features;
+    features.grid_size = config.features.image_size / stride;
+    features.last_stage_only = false;
+    return features;
+}
 
 // grids [N, g, g] float (and scores [N], or undefined for the pooled-map score) -> one GridScore per image.
 inline std::vector<GridScore> to_grid_scores(const torch::Tensor& grids, const torch::Tensor& scores = {}) {

@@ -69,13 +69,9 @@ public:
         const auto& o = config.patchcore;
         o.validate();
         torch::NoGradGuard no_grad;
-        nn::configure_threads(config.features.threads);
-        torch::manual_seed(config.seed);
         engine::FitResult fit;
         auto& result = fit.result;
-        auto features_config = config.features;
-        features_config.grid_size = config.features.image_size / o.grid_stride;
-        features_config.last_stage_only = false;  // an ADTR ablation
+        auto features_config = engine::one_pass_features(config, o.grid_stride);
         features_config.first_stage = -2;  // the two mid-level (last two) stages
         engine::BackboneFeatures backbone(features_config);
         auto t0 = Clock::now();

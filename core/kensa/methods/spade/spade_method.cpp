@@ -73,12 +73,9 @@ public:
         const auto& o = config.spade;
         o.validate();
         torch::NoGradGuard no_grad;
-        nn::configure_threads(config.features.threads);
         engine::FitResult fit;
         auto& result = fit.result;
-        auto features_config = config.features;
-        features_config.grid_size = config.features.image_size / o.grid_stride;
-        features_config.last_stage_only = false;  // an ADTR ablation
+        auto features_config = engine::one_pass_features(config, o.grid_stride);
         engine::BackboneFeatures backbone(features_config);
         const auto t0 = Clock::now();
         const auto features = backbone.extract(normal, progress).contiguous();
