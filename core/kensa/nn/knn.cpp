@@ -33,29 +33,26 @@ Nearest nearest_neighbours(const torch::Tensor& queries, const torch::Tensor& ba
                       candidates < b.size(0);
     const auto b16 = bf16 ? b.to(torch::kBFloat16) : torch::Tensor();
     const auto b2 = b.pow(2).sum(1);
-    // Per query row: its distances to the bank, and in bf16 also the candidates' exact differences.
-    const int64_t row_bytes = std::max(b.size(0), bf16 ? candidates * b.size(1) : 0) * int64_t{sizeof(float)};
+    const int64_t picked = bf16 ? candidates : k;
+    // Per query row: its distances to the bank, then the picked rows' exact differences.
+    const int64_t row_bytes = std::max(b.size(0), picked * b.size(1)) * int64_t{sizeof(float)};
     const int64_t rows = std::max<int64_t>(1, block_bytes / row_bytes);
     Nearest out{torch::empty({q.size(0), k}), torch::empty({q.size(0), k}, torch::kLong)};
     for (int64_t begin = 0; begin < q.size(0); begin += rows) {
         const int64_t end = std::min(q.size(0), begin + rows);
         const auto block = q.slice(0, begin, end);
-        torch::Tensor d, i;
-        if (bf16) {
-            // Rank by |b|^2 - 2 q.b (|q|^2 is the same for a row), then exact distances to the candidates.
-            const auto dots = block.to(torch::kBFloat16).mm(b16.t()).to(torch::kFloat);
-            const auto pick = std::get<1>((b2.unsqueeze(0) - 2.0 * dots).topk(candidates, 1, /*largest=*/false));
-            const auto exact = (b.index_select(0, pick.flatten()).view({end - begin, candidates, -1}) -
-                                block.unsqueeze(1)).pow(2).sum(2);
-            const auto best = exact.topk(k, 1, /*largest=*/false);
-            d = std::get<0>(best);
-            i = pick.gather(1, std::get<1>(best));
-        } else {
-            i = std::get<1>(squared_distances(block, b).topk(k, 1, /*largest=*/false));
-            // The distances from differences, as the bf16 path gives them: the same model scores the same on
-            // every CPU, and |q|^2 + |b|^2 - 2 q.b loses digits when q and b are close.
-            d = (b.index_select(0, i.flatten()).view({end - begin, k, -1}) - block.unsqueeze(1)).pow(2).sum(2);
-        }
+        // Pick by a GEMM: in bf16 by |b|^2 - 2 q.b (|q|^2 is the same for a row), k + margin candidates;
+        // in fp32 the k nearest by |q|^2 + |b|^2 - 2 q.b.
+        const auto ranking = bf16 ? b2.unsqueeze(0) - 2.0 * block.to(torch::kBFloat16).mm(b16.t()).to(torch::kFloat)
+                                  : squared_distances(block, b);
+        const auto pick = std::get<1>(ranking.topk(picked, 1, /*largest=*/false));
+        // Then the distances from differences, the same on either path (the GEMM form loses digits when q
+        // and b are close), and the k nearest of the picked in ascending order.
+        const auto exact =
+            (b.index_select(0, pick.flatten()).view({end - begin, picked, -1}) - block.unsqueeze(1)).pow(2).sum(2);
+        const auto best = exact.topk(k, 1, /*largest=*/false);
+        const auto& d = std::get<0>(best);
+        const auto i = pick.gather(1, std::get<1>(best));
         out.distances.slice(0, begin, end).copy_(d.sqrt());
         out.indices.slice(0, begin, end).copy_(i);
     }

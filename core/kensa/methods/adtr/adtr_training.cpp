@@ -305,13 +305,12 @@ std::vector<cv::Mat> grids_of(AdtrTransformer& transformer, const torch::Tensor&
 }
 
 // ---------------------------------------------------------------------------------------------- step 6
-// ADTR's part of the training record (the engine adds what every method records).
+// ADTR's part of the training record (the engine adds what every method records, the mode among it).
 nlohmann::json adtr_record(const Plan& plan, const engine::TrainingConfig& config, const AdtrTransformer& transformer,
                            const engine::TrainingResult& result) {
     const auto& o = config.adtr;
     const auto& ac = o.anomaly;
     nlohmann::json record{
-        {"mode", std::string(model::label(plan.mode))},
         {"mode_requested", std::string(model::to_string(ac.mode))},
         {"epochs", o.epochs},
         {"batch_size", o.batch_size},

@@ -59,7 +59,7 @@ Scores score_patches(const torch::Tensor& patches, const torch::Tensor& memory, 
         const auto anchor = memory[nearest.indices[i * g * g + worst][0].item<int64_t>()].unsqueeze(0);
         const auto around = nn::nearest_neighbours(anchor, memory, support).indices[0];
         const auto query = flat[i * g * g + worst].unsqueeze(0);
-        const auto d = nn::squared_distances(query, memory.index_select(0, around)).sqrt()[0];
+        const auto d = (memory.index_select(0, around) - query).pow(2).sum(1).sqrt();  // as the kNN's distances
         const float w = 1.f - torch::softmax(d, 0)[0].item<float>();
         out.images[i] = w * s;
     }
