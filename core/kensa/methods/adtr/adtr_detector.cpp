@@ -10,19 +10,21 @@
 #include <kensa/nn/runtime.h>
 #include <kensa/nn/tensor_dict.h>
 
+#include <optional>
+
 namespace kensa::adtr {
 
 namespace {
 
 class AdtrDetector final : public engine::Detector {
 public:
-    AdtrDetector(const model::ModelBundle& b, int threads) : m_bundle(b), m_config(config_from_settings(b.settings_json)) {
+    AdtrDetector(const model::ModelBundle& b, int threads) : m_config(config_from_settings(b.settings_json)) {
         nn::configure_threads(threads);
         const auto tensors = nn::to_tensor_dict(b.tensors);
         if (tensors.count("score.channel_scale"))
             throw Error("model: trained with residual normalisation, which this Kensa no longer runs: train it again");
-        m_backbone = engine::load_bundle_backbone(b, tensors);
-        if (nn::grid_channels(*m_backbone, b.first_feature_stage) != m_config.channels)
+        m_features.emplace(b, tensors, m_config.grid);
+        if (m_features->channels() != m_config.channels)
             throw Error("model: the transformer expects " + std::to_string(m_config.channels) +
                         " feature channels, but backbone " + b.backbone + " gives a different number");
         for (auto [name, target] :
@@ -41,19 +43,14 @@ public:
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
         torch::NoGradGuard no_grad;
-        const auto batch = static_cast<int64_t>(std::max<size_t>(images.size(), 1));
-        const auto features = nn::standardize_features(
-            nn::extract_feature_grids(*m_backbone, images, m_bundle.image_size, m_config.grid, batch, {},
-                                      m_bundle.first_feature_stage),
-            m_feature_mean, m_feature_std);
+        const auto features = nn::standardize_features(m_features->extract(images), m_feature_mean, m_feature_std);
         const auto reconstruction = m_transformer->forward(features).to(torch::kFloat32);
         return engine::to_grid_scores(anomaly_grid(reconstruction, features));
     }
 
 private:
-    model::ModelBundle m_bundle;  // settings and sizes; its tensors are copied into the modules
     AdtrConfig m_config;
-    std::unique_ptr<nn::Backbone> m_backbone;
+    std::optional<engine::BundleFeatures> m_features;  // the bundle's backbone on the transformer's grid
     AdtrTransformer m_transformer{nullptr};
     torch::Tensor m_feature_mean, m_feature_std;  // per-channel standardisation learned in training
 };
