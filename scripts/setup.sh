@@ -15,6 +15,7 @@ APT_PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev libgl1-mesa-dev
     nodejs npm                                  # converts the nsfwjs weights; runs the TF.js parity reference
     python3-torch python3-torchvision python3-numpy python3-scipy python3-sklearn python3-skimage  # references
+    gimp-data                                   # texture photographs of the quality benchmark (bench/quality)
     libqt6svg6                                  # the app's SVG icons
     xvfb xauth imagemagick                      # screenshots of the app
 )
