@@ -4,10 +4,12 @@
 #include "commands.h"
 
 #include <kensa/base/error.h>
+#include <kensa/nn/blas_kernels.h>
 
 #include <CLI/CLI.hpp>
 
 int main(int argc, char** argv) {
+    kensa::nn::use_native_blas_kernels(argv);
     using namespace kensa::cli;
     CLI::App app{"Kensa: visual anomaly inspection (ADTR, PatchCore, PaDiM, SPADE) from the command line", "kensa-cli"};
     app.require_subcommand(1);

@@ -219,6 +219,10 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
                          "Train on the first N defect images of every type of the test split (by file name, "
                          "with their ground_truth masks); evaluation leaves them out")
             ->check(CLI::NonNegativeNumber);
+    plus->add_option("--set-aside", options.set_aside,
+                     "Leave the first N defect images of every type out of evaluation, trained on or not (to "
+                     "compare with a model trained on them on the same test images)")
+        ->check(CLI::NonNegativeNumber);
     plus->add_option("--train-defects-list", options.train_defects_list,
                      "Train on the defect images a file lists (one per line, relative to the product root "
                      "or to test/)")
@@ -315,6 +319,9 @@ engine::TrainingData product_training_data(const data::MvtecProduct& product,
         out.defects.push_back(
             {defects.images[i], defects.masks[i], chosen[i].defect_type, data::product_path(chosen[i])});
     }
+    if (options.set_aside > 0)
+        for (const auto& record : data::first_defects_per_type(product, options.set_aside).take())
+            out.set_aside.push_back(data::product_path(record));
     return out;
 }
 

@@ -20,6 +20,8 @@ struct TrainingOptions {
     // Real defects from the product's test split (ADTR+): the first N per defect type, or a list file.
     int train_defects = 0;
     std::filesystem::path train_defects_list;
+    // The first N defect images per type are left out of evaluation whether trained on or not.
+    int set_aside = 0;
     // --synthetic-set generator.parameter=value, put into config.adtr.anomaly.synthetic_mix once parsing ends.
     std::vector<std::string> synthetic_settings;
 };

@@ -2,9 +2,12 @@
 #include "main/app_setup.h"
 #include "main/main_window.h"
 
+#include <kensa/nn/blas_kernels.h>
+
 #include <QApplication>
 
 int main(int argc, char** argv) {
+    kensa::nn::use_native_blas_kernels(argv);
     QApplication app(argc, argv);
     kensa::ui::setUpApplication(app);
     kensa::ui::MainWindow window;

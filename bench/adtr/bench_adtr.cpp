@@ -10,6 +10,7 @@
 #include <kensa/methods/adtr/adtr_kernels.h>
 #include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
+#include <kensa/nn/blas_kernels.h>
 #include <kensa/nn/runtime.h>
 
 #include <ATen/autocast_mode.h>
@@ -185,6 +186,7 @@ int compare_precision(const kensa::adtr::AdtrConfig& config, int batch, int step
 }  // namespace
 
 int main(int argc, char** argv) {
+    kensa::nn::use_native_blas_kernels(argv);
     std::string precision = "bf16", query = "per_layer";
     int threads = 1, batch = 8, repeats = 5, warmup = 3, compare_steps = 0;
     bool train = true, infer = true, profile = false;

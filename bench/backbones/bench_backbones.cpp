@@ -4,6 +4,7 @@
 
 #include <kensa/features/backbone_catalog.h>
 #include <kensa/nn/backbone_factory.h>
+#include <kensa/nn/blas_kernels.h>
 #include <kensa/nn/runtime.h>
 
 #include <CLI/CLI.hpp>
@@ -15,6 +16,7 @@
 #include <cstdio>
 
 int main(int argc, char** argv) {
+    kensa::nn::use_native_blas_kernels(argv);
     std::string id = "mobilenet_v2";
     int batch = 1, size = 224, threads = 0, repeats = 10;
     CLI::App app{"Time a backbone's forward pass"};

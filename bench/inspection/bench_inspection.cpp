@@ -8,6 +8,7 @@
 #include <kensa/data/mvtec_product.h>
 #include <kensa/engine/inspection_run.h>
 #include <kensa/engine/inspector.h>
+#include <kensa/nn/blas_kernels.h>
 #include <kensa/postprocess/verdicts.h>
 
 #include <CLI/CLI.hpp>
@@ -33,6 +34,7 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    kensa::nn::use_native_blas_kernels(argv);
     CLI::App app("Peak memory and time of batch inspection; cost of recounting verdicts");
     std::string model_path, product_path;
     int images = 1000, threads = 1, recount_images = 500;

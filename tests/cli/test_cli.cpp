@@ -410,3 +410,30 @@ TEST_F(CliTest, CompareEvaluatesEveryMethodOnTheSameTestImages) {
     EXPECT_EQ(rows[1].at("method"), "patchcore");
     EXPECT_EQ(run("compare --methods adtr,nonesuch --data " + product.string()).exit_code, 2);
 }
+
+TEST_F(CliTest, CompareTrainsNamedVariantsAndSetsImagesAside) {
+    const auto product = make_product();
+    add_second_dent(product);
+    // A variant sets one dent aside without training on it: the other is evaluated without it too.
+    const auto r = run("compare --json --data " + product.string() + " --variant plain=--method=patchcore" +
+                       " --variant \"aside=--method padim --padim-channels 8 --set-aside 1\"" + kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = nlohmann::json::parse(r.out);
+    ASSERT_EQ(rows.size(), 2u) << r.out;  // --variant alone: no --methods rows
+    EXPECT_EQ(rows[0].at("name"), "plain");
+    EXPECT_EQ(rows[0].at("method"), "patchcore");
+    EXPECT_EQ(rows[1].at("name"), "aside");
+    EXPECT_EQ(rows[1].at("method"), "padim");
+    for (const auto& row : rows) {
+        EXPECT_EQ(row.at("excluded_test_images"), 1) << row;
+        ASSERT_TRUE(row.at("per_defect_type").contains("dent")) << row;
+        EXPECT_TRUE(row.at("per_defect_type").at("dent").contains("aupro")) << row;
+    }
+
+    auto bad = run("compare --data " + product.string() + " --variant \"x=--nonesuch 3\"");
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_TRUE(contains(bad.err, "--variant x")) << bad.err;
+    bad = run("compare --data " + product.string() + " --variant nameonly");
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_TRUE(contains(bad.err, "NAME=OPTIONS")) << bad.err;
+}

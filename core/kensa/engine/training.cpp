@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 
 namespace kensa::engine {
@@ -37,15 +38,17 @@ void add_common_record(TrainingResult& result, const TrainingData& data, const T
     record["training_images"] = result.training_images;
     if (!result.warnings.empty())
         record["warnings"] = result.warnings;
-    if (result.defect_images == 0 && !data.defects.empty()) {
-        // Chosen for training but unused (e.g. forced normal-only mode): still kept out of evaluation, so
-        // this model is compared with one that learned from them on the same test images.
-        std::vector<std::string> set_aside;
+    // Defects chosen for training but unused (e.g. forced normal-only mode) and images set aside are kept
+    // out of evaluation, so this model is compared with one that learned from them on the same test images.
+    std::vector<std::string> set_aside = data.set_aside;
+    if (result.defect_images == 0)
         for (const auto& d : data.defects)
             if (!d.path.empty())
                 set_aside.push_back(d.path);
+    std::sort(set_aside.begin(), set_aside.end());
+    set_aside.erase(std::unique(set_aside.begin(), set_aside.end()), set_aside.end());
+    if (!set_aside.empty())
         record["set_aside_images"] = set_aside;
-    }
     result.bundle.training_json = record.dump();
 }
 

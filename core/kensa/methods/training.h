@@ -27,6 +27,9 @@ struct TrainingData {
     std::vector<cv::Mat> normal;            // defect-free images (a slice is held out for thresholds)
     std::vector<std::string> normal_paths;  // empty, or one per normal image, relative to the product or project
     std::vector<DefectSample> defects;      // real defects with masks (for methods that learn from them)
+    // Test images (product paths) to leave out of evaluation without training on them, so that models
+    // trained on some of them are compared with this one on the same test images.
+    std::vector<std::string> set_aside;
 };
 
 struct TrainingConfig {

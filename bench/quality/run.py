@@ -1,0 +1,154 @@
+#!/usr/bin/python3
+"""The many-product quality benchmark: every method on every product of bench/quality, one table.
+
+    /usr/bin/python3 bench/quality/run.py --cli build/app/cli/kensa-cli --work build/quality [--threads 2]
+        [--products burlap,coin] [--variants adtr,patchcore] [--markdown docs-table.md]
+
+Generates the products first (generate.py; skipped when up to date), then trains and evaluates each
+variant with `kensa-cli compare`. Every variant sets the first 3 defect images of every type aside
+(`--set-aside 3`: the most any variant trains on), so all are evaluated on the same test images and each result can be cached on its own: a variant's result is reused
+while its options, the product and the kensa-cli binary are unchanged (`--fresh` recomputes).
+"""
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import products  # noqa: E402
+
+SET_ASIDE = "--set-aside 3"
+VARIANTS = {  # name -> kensa-cli train options (besides the set-aside)
+    "adtr": "",
+    "adtr+synthetic": "--synthetic all",
+    "adtr+real1": "--train-defects 1",
+    "adtr+real3": "--train-defects 3",
+    "patchcore": "--method patchcore",
+    "padim": "--method padim",
+    "spade": "--method spade",
+}
+METRICS = ("image_auroc", "pixel_auroc", "aupro")
+LABELS = {"image_auroc": "image AUROC", "pixel_auroc": "pixel AUROC", "aupro": "AU-PRO@0.3"}
+
+
+def variant_options(name):
+    return f"{VARIANTS[name]} {SET_ASIDE}".strip()
+
+
+def file_digest(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
+def run_variant(args, product, name, key):
+    cache = os.path.join(args.work, "results", product, name + ".json")
+    if not args.fresh and os.path.exists(cache):
+        with open(cache) as f:
+            stored = json.load(f)
+        if stored.get("key") == key:
+            return stored["result"], True
+    command = [args.cli, "compare", "--data", os.path.join(args.work, "products", product), "--json",
+               "--threads", str(args.threads), "--variant", f"{name}={variant_options(name)}"]
+    log = os.path.join(args.work, "results", product, name + ".log")
+    os.makedirs(os.path.dirname(log), exist_ok=True)
+    start = time.time()
+    with open(log, "w") as err:
+        out = subprocess.run(command, stdout=subprocess.PIPE, stderr=err, text=True)
+    if out.returncode != 0:
+        sys.exit(f"{product} / {name} failed (exit {out.returncode}); see {log}")
+    result = json.loads(out.stdout)[0]
+    result["wall_seconds"] = time.time() - start
+    with open(cache, "w") as f:
+        json.dump({"key": key, "command": command, "result": result}, f, indent=1)
+    return result, False
+
+
+def pct(v):
+    return "-" if v is None else f"{100 * v:.1f}"
+
+
+def markdown(results, product_names, variant_names):
+    lines = []
+    for metric in METRICS:
+        lines.append(f"**{LABELS[metric]}** (per product and mean over products)\n")
+        lines.append("| variant | " + " | ".join(product_names) + " | **mean** |")
+        lines.append("|---" * (len(product_names) + 2) + "|")
+        for v in variant_names:
+            values = [results[p][v][metric] for p in product_names if v in results[p]]
+            mean = sum(values) / len(values) if len(values) == len(product_names) and None not in values else None
+            lines.append(f"| {v} | " + " | ".join(pct(results[p].get(v, {}).get(metric)) for p in product_names)
+                         + f" | **{pct(mean)}** |")
+        lines.append("")
+    lines.append("**Training time, s** (features, fit and held-out thresholds)\n")
+    lines.append("| variant | " + " | ".join(product_names) + " | **total** |")
+    lines.append("|---" * (len(product_names) + 2) + "|")
+    for v in variant_names:
+        secs = [results[p][v]["training_seconds"] for p in product_names if v in results[p]]
+        lines.append(f"| {v} | " + " | ".join(f"{results[p][v]['training_seconds']:.0f}" if v in results[p] else "-"
+                                               for p in product_names) + f" | **{sum(secs):.0f}** |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def per_type_markdown(results, product_names, variant_names, metric="aupro"):
+    lines = [f"**{LABELS[metric]} per defect type**\n",
+             "| product | defect type | " + " | ".join(variant_names) + " |",
+             "|---" * (len(variant_names) + 2) + "|"]
+    for p in product_names:
+        types = sorted(next(iter(results[p].values()))["per_defect_type"]) if results[p] else []
+        for t in types:
+            lines.append(f"| {p} | {t} | " + " | ".join(
+                pct(results[p][v]["per_defect_type"].get(t, {}).get(metric)) if v in results[p] else "-"
+                for v in variant_names) + " |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cli", required=True, help="kensa-cli binary")
+    parser.add_argument("--work", required=True, help="products go to WORK/products, results to WORK/results")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--products", default=",".join(products.PRODUCTS))
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--seed", type=int, default=1, help="product generation seed")
+    parser.add_argument("--fresh", action="store_true", help="ignore cached results")
+    parser.add_argument("--markdown", help="also write the tables to this file")
+    args = parser.parse_args()
+    product_names = [p for p in args.products.split(",") if p]
+    variant_names = [v for v in args.variants.split(",") if v]
+    for v in variant_names:
+        if v not in VARIANTS:
+            parser.error(f"unknown variant '{v}' (known: {', '.join(VARIANTS)})")
+
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--out", os.path.join(args.work, "products"),
+                    "--products", ",".join(product_names), "--seed", str(args.seed)], check=True)
+    binary = file_digest(args.cli)
+    results = {p: {} for p in product_names}
+    start = time.time()
+    for p in product_names:
+        stamp = open(os.path.join(args.work, "products", p, ".generated")).read()
+        for v in variant_names:
+            key = hashlib.sha256(f"{stamp}|{binary}|{variant_options(v)}|{args.threads}".encode()).hexdigest()[:16]
+            result, cached = run_variant(args, p, v, key)
+            results[p][v] = result
+            print(f"{p:10s} {v:15s} " + " ".join(f"{pct(result[m]):>5s}" for m in METRICS) +
+                  f"  train {result['training_seconds']:6.1f} s  {result['ms_per_image']:6.1f} ms/image"
+                  + ("  (cached)" if cached else ""), flush=True)
+    print(f"benchmark wall time {time.time() - start:.0f} s (cached results excluded)")
+    tables = markdown(results, product_names, variant_names) + "\n" + per_type_markdown(results, product_names, variant_names)
+    print(tables)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(tables)
+
+
+if __name__ == "__main__":
+    main()
