@@ -10,9 +10,12 @@ import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from blas_env import with_native_blas  # noqa: E402
 
 
 def timed(cmd, env):
@@ -31,7 +34,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--methods", default="patchcore,padim,spade")
     a = p.parse_args()
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    env = with_native_blas(dict(os.environ, OPENBLAS_NUM_THREADS="1"))  # the same kernels on both sides
     common = ["--random-init", "--backbone", "resnet18", "--image-size", "224", "--threads", str(a.threads)]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -122,7 +122,7 @@ def generate_product(job):
     rng = np.random.default_rng([args.seed, zlib.crc32(name.encode())])
     channels = 1 if product.grey else 3
     foreign = [sources.grey(f) if product.grey else (np.repeat(f, 3, 2) if f.shape[2] == 1 else f)
-               for f in products.foreign_textures()]
+               for f in products.foreign_textures(name)]
     scale = (product.size / 256) ** 2
 
     def normal_view():

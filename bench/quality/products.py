@@ -103,10 +103,14 @@ def coins(size):
     return view
 
 
-def foreign_textures():
-    return [sources.skimage_photo("gravel"), sources.skimage_photo("grass"),
-            sources.gimp_pattern("Plant/leaves"), sources.gimp_pattern("Stone/terra"),
-            sources.gimp_pattern("Stone/rock"), sources.gimp_pattern("Legacy/fibers")]
+FOREIGN = ["gravel", "grass", "Plant/leaves", "Stone/terra", "Stone/rock", "Legacy/fibers"]
+
+
+def foreign_textures(product_name):
+    """Foreign material for contamination, never the product's own photograph (more gravel on gravel
+    changes pixels but is no defect)."""
+    return [sources.gimp_pattern(n) if "/" in n else sources.skimage_photo(n)
+            for n in FOREIGN if n != product_name]
 
 
 def catalogue():

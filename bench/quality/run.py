@@ -7,7 +7,8 @@
 Generates the products first (generate.py; skipped when up to date), then trains and evaluates each
 variant with `kensa-cli compare`. Every variant sets the first 3 defect images of every type aside
 (`--set-aside 3`: the most any variant trains on), so all are evaluated on the same test images and each result can be cached on its own: a variant's result is reused
-while its options, the product and the kensa-cli binary are unchanged (`--fresh` recomputes).
+while its options, the product's files and the kensa-cli binary are unchanged (`--fresh` recomputes;
+`--reuse-results` keeps results of other builds).
 """
 import argparse
 import hashlib
@@ -47,12 +48,28 @@ def file_digest(path):
     return h.hexdigest()[:16]
 
 
-def run_variant(args, product, name, key):
+def product_digest(root):
+    """Of the product's files (names and bytes): a regenerated product with the same images keeps its
+    cached results."""
+    h = hashlib.sha256()
+    for folder, dirs, files in sorted(os.walk(root)):
+        dirs.sort()
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            h.update(os.path.relpath(path, root).encode())
+            with open(path, "rb") as f:
+                h.update(f.read())
+    return h.hexdigest()[:16]
+
+
+def run_variant(args, product, name, key, binary):
     cache = os.path.join(args.work, "results", product, name + ".json")
     if not args.fresh and os.path.exists(cache):
         with open(cache) as f:
             stored = json.load(f)
-        if stored.get("key") == key:
+        if stored.get("key") == key and (stored.get("binary") == binary or args.reuse_results):
             return stored["result"], True
     command = [args.cli, "compare", "--data", os.path.join(args.work, "products", product), "--json",
                "--threads", str(args.threads), "--variant", f"{name}={variant_options(name)}"]
@@ -66,7 +83,7 @@ def run_variant(args, product, name, key):
     result = json.loads(out.stdout)[0]
     result["wall_seconds"] = time.time() - start
     with open(cache, "w") as f:
-        json.dump({"key": key, "command": command, "result": result}, f, indent=1)
+        json.dump({"key": key, "binary": binary, "command": command, "result": result}, f, indent=1)
     return result, False
 
 
@@ -85,6 +102,12 @@ def markdown(results, product_names, variant_names):
             mean = sum(values) / len(values) if len(values) == len(product_names) and None not in values else None
             lines.append(f"| {v} | " + " | ".join(pct(results[p].get(v, {}).get(metric)) for p in product_names)
                          + f" | **{pct(mean)}** |")
+        for v in (v for v in variant_names if v.startswith("adtr") and "patchcore" in variant_names):
+            deltas = [results[p][v][metric] - results[p]["patchcore"][metric]
+                      if v in results[p] and "patchcore" in results[p] else None for p in product_names]
+            known = [d for d in deltas if d is not None]
+            lines.append(f"| {v} - patchcore | " + " | ".join("-" if d is None else f"{100 * d:+.1f}" for d in deltas)
+                         + (f" | **{100 * sum(known) / len(known):+.1f}** |" if len(known) == len(deltas) else " | - |"))
         lines.append("")
     lines.append("**Training time, s** (features, fit and held-out thresholds)\n")
     lines.append("| variant | " + " | ".join(product_names) + " | **total** |")
@@ -120,6 +143,9 @@ def main():
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--seed", type=int, default=1, help="product generation seed")
     parser.add_argument("--fresh", action="store_true", help="ignore cached results")
+    parser.add_argument("--reuse-results", action="store_true",
+                        help="reuse cached results made by another kensa-cli build (when the change cannot "
+                             "affect them, e.g. an ADTR change for PatchCore's rows)")
     parser.add_argument("--markdown", help="also write the tables to this file")
     args = parser.parse_args()
     product_names = [p for p in args.products.split(",") if p]
@@ -134,10 +160,10 @@ def main():
     results = {p: {} for p in product_names}
     start = time.time()
     for p in product_names:
-        stamp = open(os.path.join(args.work, "products", p, ".generated")).read()
+        stamp = product_digest(os.path.join(args.work, "products", p))
         for v in variant_names:
-            key = hashlib.sha256(f"{stamp}|{binary}|{variant_options(v)}|{args.threads}".encode()).hexdigest()[:16]
-            result, cached = run_variant(args, p, v, key)
+            key = hashlib.sha256(f"{stamp}|{variant_options(v)}|{args.threads}".encode()).hexdigest()[:16]
+            result, cached = run_variant(args, p, v, key, binary)
             results[p][v] = result
             print(f"{p:10s} {v:15s} " + " ".join(f"{pct(result[m]):>5s}" for m in METRICS) +
                   f"  train {result['training_seconds']:6.1f} s  {result['ms_per_image']:6.1f} ms/image"
