@@ -118,7 +118,7 @@ def generate_product(job):
         import shutil
 
         shutil.rmtree(root)
-    product = products.catalogue()(name)
+    product = products.product(name)
     rng = np.random.default_rng([args.seed, zlib.crc32(name.encode())])
     channels = 1 if product.grey else 3
     foreign = [sources.grey(f) if product.grey else (np.repeat(f, 3, 2) if f.shape[2] == 1 else f)

@@ -58,20 +58,14 @@ def tiled_texture(tile, size, zoom, rotation_deg=3.0):
     return view
 
 
-def photo_texture(photo, size, extent, rotation_deg=3.0, shift=0.08):
-    """A crop of `extent` source pixels from the middle of a photograph, moved a little per part."""
+def photo_view(photo, size, extent, rotation_deg=3.0, shift=0.08, centre=None):
+    """A crop of `extent` source pixels around `centre` (default: the photograph's middle), moved a little
+    per part: a textured surface, or an object photographed in its surroundings (cup on a table)."""
+    middle = centre or (photo.shape[0] / 2, photo.shape[1] / 2)
+
     def view(rng):
         theta, offset, scale = _pose(rng, rotation_deg, shift * extent)
-        centre = (photo.shape[0] / 2 + offset[0], photo.shape[1] / 2 + offset[1])
-        return _sample(photo, size, centre, size / extent * scale, theta, "reflect"), None, None
-    return view
-
-
-def photo_object(photo, size, centre, extent, rotation_deg, shift):
-    """An object photographed in its surroundings (cup on a table, motorbike in a garage)."""
-    def view(rng):
-        theta, offset, scale = _pose(rng, rotation_deg, shift * extent)
-        c = (centre[0] + offset[0], centre[1] + offset[1])
+        c = (middle[0] + offset[0], middle[1] + offset[1])
         return _sample(photo, size, c, size / extent * scale, theta, "reflect"), None, None
     return view
 
@@ -113,54 +107,47 @@ def foreign_textures(product_name):
             for n in FOREIGN if n != product_name]
 
 
-def catalogue():
-    """The benchmark's products (built lazily: each reads its photograph)."""
-    def make(name):
-        if name == "burlap":
-            return Product(name, "woven fabric (regular texture), colour", 256,
-                           ["hole", "stain", "colour", "contamination", "scratch"],
-                           tiled_texture(sources.gimp_pattern("Fabric/burlap"), 256, zoom=1.4))
-        if name == "gravel":
-            return Product(name, "granular surface (irregular texture), grey", 256,
-                           ["crack", "stain", "contamination", "hole", "colour"],
-                           photo_texture(sources.skimage_photo("gravel"), 256, extent=300), grey=True)
-        if name == "walnut":
-            return Product(name, "wood grain (grained texture), colour", 256,
-                           ["scratch", "crack", "stain", "hole", "colour"],
-                           tiled_texture(sources.gimp_pattern("Wood/walnut"), 256, zoom=1.5))
-        if name == "marble":
-            return Product(name, "polished marble (veined texture), colour", 256,
-                           ["crack", "stain", "scratch", "contamination", "colour"],
-                           tiled_texture(sources.gimp_pattern("Stone/pink_marble"), 256, zoom=1.6))
-        if name == "leather":
-            return Product(name, "embossed leather (regular fine texture), colour", 256,
-                           ["scratch", "hole", "stain", "deformation", "colour"],
-                           tiled_texture(sources.gimp_pattern("Animal/leather"), 256, zoom=1.3))
-        if name == "print":
-            return Product(name, "printed page (printed texture), grey", 256,
-                           ["missing_print", "smear", "double_print", "stain", "scratch"],
-                           photo_texture(sources.skimage_photo("page"), 256, extent=150, rotation_deg=2,
-                                         shift=0.15), grey=True)
-        if name == "retina":
-            return Product(name, "fundus photograph, 1411 px native (veined, high resolution), colour", 1024,
-                           ["stain", "colour", "contamination", "scratch", "hole"],
-                           photo_texture(sources.skimage_photo("retina.jpg"), 1024, extent=1100))
-        if name == "coin":
-            return Product(name, "coins on a tray (object, any rotation), grey", 256,
-                           ["scratch", "missing", "deformation", "stain", "hole"], coins(256), grey=True)
-        if name == "cup":
-            return Product(name, "espresso cup on its saucer (object, small pose changes), colour", 256,
-                           ["stain", "crack", "colour", "scratch", "missing"],
-                           photo_object(sources.skimage_photo("coffee"), 256, centre=(200, 240), extent=400,
-                                        rotation_deg=8, shift=0.05))
-        if name == "motorbike":
-            return Product(name, "motorbike in a workshop (object, small pose changes), colour", 256,
-                           ["missing", "misplaced", "scratch", "colour", "deformation"],
-                           photo_object(sources.skimage_photo("motorcycle_left"), 256, centre=(290, 500),
-                                        extent=420, rotation_deg=4, shift=0.04))
-        raise KeyError(name)
-
-    return make
+# name -> (what it stands for, image side, defect types, grey, its view). Lambdas: a product reads its
+# photograph only when generated.
+_PRODUCTS = {
+    "burlap": ("woven fabric (regular texture), colour", 256,
+               ["hole", "stain", "colour", "contamination", "scratch"], False,
+               lambda: tiled_texture(sources.gimp_pattern("Fabric/burlap"), 256, zoom=1.4)),
+    "gravel": ("granular surface (irregular texture), grey", 256,
+               ["crack", "stain", "contamination", "hole", "colour"], True,
+               lambda: photo_view(sources.skimage_photo("gravel"), 256, extent=300)),
+    "walnut": ("wood grain (grained texture), colour", 256,
+               ["scratch", "crack", "stain", "hole", "colour"], False,
+               lambda: tiled_texture(sources.gimp_pattern("Wood/walnut"), 256, zoom=1.5)),
+    "marble": ("polished marble (veined texture), colour", 256,
+               ["crack", "stain", "scratch", "contamination", "colour"], False,
+               lambda: tiled_texture(sources.gimp_pattern("Stone/pink_marble"), 256, zoom=1.6)),
+    "leather": ("embossed leather (regular fine texture), colour", 256,
+                ["scratch", "hole", "stain", "deformation", "colour"], False,
+                lambda: tiled_texture(sources.gimp_pattern("Animal/leather"), 256, zoom=1.3)),
+    "print": ("printed page (printed texture), grey", 256,
+              ["missing_print", "smear", "double_print", "stain", "scratch"], True,
+              lambda: photo_view(sources.skimage_photo("page"), 256, extent=150, rotation_deg=2, shift=0.15)),
+    "retina": ("fundus photograph, 1411 px native (veined, high resolution), colour", 1024,
+               ["stain", "colour", "contamination", "scratch", "hole"], False,
+               lambda: photo_view(sources.skimage_photo("retina.jpg"), 1024, extent=1100)),
+    "coin": ("coins on a tray (object, any rotation), grey", 256,
+             ["scratch", "missing", "deformation", "stain", "hole"], True, lambda: coins(256)),
+    "cup": ("espresso cup on its saucer (object, small pose changes), colour", 256,
+            ["stain", "crack", "colour", "scratch", "missing"], False,
+            lambda: photo_view(sources.skimage_photo("coffee"), 256, extent=400, rotation_deg=8, shift=0.05,
+                               centre=(200, 240))),
+    "motorbike": ("motorbike in a workshop (object, small pose changes), colour", 256,
+                  ["missing", "misplaced", "scratch", "colour", "deformation"], False,
+                  lambda: photo_view(sources.skimage_photo("motorcycle_left"), 256, extent=420, rotation_deg=4,
+                                     shift=0.04, centre=(290, 500))),
+}
 
 
-PRODUCTS = ["burlap", "gravel", "walnut", "marble", "leather", "print", "retina", "coin", "cup", "motorbike"]
+def product(name):
+    """The benchmark's product `name` (KeyError for an unknown one)."""
+    surface, size, defect_types, grey, view = _PRODUCTS[name]
+    return Product(name, surface, size, defect_types, view(), grey=grey)
+
+
+PRODUCTS = list(_PRODUCTS)
