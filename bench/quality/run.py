@@ -3,6 +3,7 @@
 
     /usr/bin/python3 bench/quality/run.py --cli build/app/cli/kensa-cli --work build/quality [--threads 2]
         [--products burlap,coin] [--variants adtr,patchcore] [--markdown docs-table.md]
+        [--try "adtr-nm5=--neighbour-mask 5" ...]
 
 Generates the products first (generate.py; skipped when up to date), then trains and evaluates each
 variant with `kensa-cli compare`. Every variant sets the first 3 defect images of every type aside
@@ -32,6 +33,7 @@ VARIANTS = {  # name -> kensa-cli train options (besides the set-aside)
     "padim": "--method padim",
     "spade": "--method spade",
 }
+TRIED = set()  # variants given with --try: candidate defaults, compared with adtr as well
 METRICS = ("image_auroc", "pixel_auroc", "aupro")
 LABELS = {"image_auroc": "image AUROC", "pixel_auroc": "pixel AUROC", "aupro": "AU-PRO@0.3"}
 
@@ -102,11 +104,14 @@ def markdown(results, product_names, variant_names):
             mean = sum(values) / len(values) if len(values) == len(product_names) and None not in values else None
             lines.append(f"| {v} | " + " | ".join(pct(results[p].get(v, {}).get(metric)) for p in product_names)
                          + f" | **{pct(mean)}** |")
-        for v in (v for v in variant_names if v.startswith("adtr") and "patchcore" in variant_names):
-            deltas = [results[p][v][metric] - results[p]["patchcore"][metric]
-                      if v in results[p] and "patchcore" in results[p] else None for p in product_names]
+        # ADTR variants against PatchCore, and tried variants against the defaults (adtr).
+        pairs = [(v, "patchcore") for v in variant_names if v.startswith("adtr")]
+        pairs += [(v, "adtr") for v in variant_names if v in TRIED]
+        for v, base in ((v, b) for v, b in pairs if b in variant_names and v != b):
+            deltas = [results[p][v][metric] - results[p][base][metric]
+                      if v in results[p] and base in results[p] else None for p in product_names]
             known = [d for d in deltas if d is not None]
-            lines.append(f"| {v} - patchcore | " + " | ".join("-" if d is None else f"{100 * d:+.1f}" for d in deltas)
+            lines.append(f"| {v} - {base} | " + " | ".join("-" if d is None else f"{100 * d:+.1f}" for d in deltas)
                          + (f" | **{100 * sum(known) / len(known):+.1f}** |" if len(known) == len(deltas) else " | - |"))
         lines.append("")
     lines.append("**Training time, s** (features, fit and held-out thresholds)\n")
@@ -147,7 +152,17 @@ def main():
                         help="reuse cached results made by another kensa-cli build (when the change cannot "
                              "affect them, e.g. an ADTR change for PatchCore's rows)")
     parser.add_argument("--markdown", help="also write the tables to this file")
+    parser.add_argument("--try", dest="tried", action="append", default=[], metavar='NAME="OPTIONS"',
+                        help="also run a candidate variant: kensa-cli train options, compared with adtr too")
     args = parser.parse_args()
+    for item in args.tried:
+        name, sep, options = item.partition("=")
+        if not sep or not name or name in VARIANTS:
+            parser.error(f"--try {item}: expected a new NAME=\"options\"")
+        VARIANTS[name] = options
+        TRIED.add(name)
+        if name not in args.variants.split(","):
+            args.variants += "," + name
     product_names = [p for p in args.products.split(",") if p]
     variant_names = [v for v in args.variants.split(",") if v]
     for v in variant_names:
