@@ -33,7 +33,6 @@ VARIANTS = {  # name -> kensa-cli train options (besides the set-aside)
     "padim": "--method padim",
     "spade": "--method spade",
 }
-TRIED = set()  # variants given with --try: candidate defaults, compared with adtr as well
 METRICS = ("image_auroc", "pixel_auroc", "aupro")
 LABELS = {"image_auroc": "image AUROC", "pixel_auroc": "pixel AUROC", "aupro": "AU-PRO@0.3"}
 
@@ -93,7 +92,8 @@ def pct(v):
     return "-" if v is None else f"{100 * v:.1f}"
 
 
-def markdown(results, product_names, variant_names):
+def markdown(results, product_names, variant_names, tried=()):
+    """tried: candidate variants (--try), which also get rows against adtr."""
     lines = []
     for metric in METRICS:
         lines.append(f"**{LABELS[metric]}** (per product and mean over products)\n")
@@ -106,8 +106,8 @@ def markdown(results, product_names, variant_names):
                          + f" | **{pct(mean)}** |")
         # ADTR variants against PatchCore, and tried variants against the defaults (adtr).
         pairs = [(v, "patchcore") for v in variant_names if v.startswith("adtr")]
-        pairs += [(v, "adtr") for v in variant_names if v in TRIED]
-        for v, base in ((v, b) for v, b in pairs if b in variant_names and v != b):
+        pairs += [(v, "adtr") for v in tried]
+        for v, base in ((v, b) for v, b in pairs if b in variant_names):
             deltas = [results[p][v][metric] - results[p][base][metric]
                       if v in results[p] and base in results[p] else None for p in product_names]
             known = [d for d in deltas if d is not None]
@@ -155,16 +155,17 @@ def main():
     parser.add_argument("--try", dest="tried", action="append", default=[], metavar='NAME="OPTIONS"',
                         help="also run a candidate variant: kensa-cli train options, compared with adtr too")
     args = parser.parse_args()
+    product_names = [p for p in args.products.split(",") if p]
+    variant_names = [v for v in args.variants.split(",") if v]
+    tried = []
     for item in args.tried:
         name, sep, options = item.partition("=")
         if not sep or not name or name in VARIANTS:
             parser.error(f"--try {item}: expected a new NAME=\"options\"")
         VARIANTS[name] = options
-        TRIED.add(name)
-        if name not in args.variants.split(","):
-            args.variants += "," + name
-    product_names = [p for p in args.products.split(",") if p]
-    variant_names = [v for v in args.variants.split(",") if v]
+        tried.append(name)
+        if name not in variant_names:
+            variant_names.append(name)
     for v in variant_names:
         if v not in VARIANTS:
             parser.error(f"unknown variant '{v}' (known: {', '.join(VARIANTS)})")
@@ -184,7 +185,7 @@ def main():
                   f"  train {result['training_seconds']:6.1f} s  {result['ms_per_image']:6.1f} ms/image"
                   + ("  (cached)" if cached else ""), flush=True)
     print(f"benchmark wall time {time.time() - start:.0f} s (cached results excluded)")
-    tables = markdown(results, product_names, variant_names) + "\n" + per_type_markdown(results, product_names, variant_names)
+    tables = markdown(results, product_names, variant_names, tried) + "\n" + per_type_markdown(results, product_names, variant_names)
     print(tables)
     if args.markdown:
         with open(args.markdown, "w") as f:
