@@ -130,6 +130,10 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
     model->add_option("--epochs", c.adtr.epochs, "Training epochs")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
+    model->add_option("--grid", c.features.grid_size,
+                      "Feature grid side the transformer works on (0: stride 16, 14 for 224 px)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     model->add_option("--batch", c.adtr.batch_size, "Images per training step")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);

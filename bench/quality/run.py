@@ -74,6 +74,8 @@ def run_variant(args, product, name, key, binary):
             return stored["result"], True
     command = [args.cli, "compare", "--data", os.path.join(args.work, "products", product), "--json",
                "--threads", str(args.threads), "--variant", f"{name}={variant_options(name)}"]
+    if args.keep_models:  # for studies of a model's maps (kensa-cli infer on WORK/models/PRODUCT/NAME.kensa)
+        command += ["--out-dir", os.path.join(args.work, "models", product)]
     log = os.path.join(args.work, "results", product, name + ".log")
     os.makedirs(os.path.dirname(log), exist_ok=True)
     start = time.time()
@@ -151,6 +153,7 @@ def main():
     parser.add_argument("--reuse-results", action="store_true",
                         help="reuse cached results made by another kensa-cli build (when the change cannot "
                              "affect them, e.g. an ADTR change for PatchCore's rows)")
+    parser.add_argument("--keep-models", action="store_true", help="keep the models in WORK/models/PRODUCT/")
     parser.add_argument("--markdown", help="also write the tables to this file")
     parser.add_argument("--try", dest="tried", action="append", default=[], metavar='NAME="OPTIONS"',
                         help="also run a candidate variant: kensa-cli train options, compared with adtr too")

@@ -15,7 +15,9 @@
 #include "training_fixture.h"
 #include "ui_test_support.h"
 
+#include <kensa/methods/training.h>
 #include <kensa/model/model_bundle.h>
+#include <kensa/model/training_mode.h>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -305,6 +307,19 @@ private Q_SLOTS:
                  qPrintable(path));
         QCOMPARE(QString::fromStdString(model::load_bundle(path.toStdString()).method), QStringLiteral("patchcore"));
         session.flush();
+    }
+
+    // One set of defaults for the CLI and the app: a new project trains what kensa-cli train does.
+    void newProjectsTrainWithTheEngineDefaults() {
+        const project::ProjectSettings project;
+        const engine::TrainingConfig engine;
+        QCOMPARE(project.method, engine.method);
+        QCOMPARE(project.backbone, engine.features.backbone);
+        QCOMPARE(project.image_size, engine.features.image_size);
+        QCOMPARE(project.epochs, engine.adtr.epochs);
+        QCOMPARE(project.synthetic_defects, engine.adtr.anomaly.synthetic);
+        QCOMPARE(project.synthetic_share, engine.adtr.anomaly.synthetic_share);
+        QCOMPARE(project.training_mode, std::string(model::to_string(engine.adtr.anomaly.mode)));
     }
 
     void needsEnoughImages() {

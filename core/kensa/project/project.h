@@ -59,10 +59,12 @@ struct ImageSource {
     bool operator==(const ImageSource&) const = default;
 };
 
+// New projects train what kensa-cli trains: every default here equals engine::TrainingConfig's (a UI test
+// compares them), so a model made in the app matches the benchmarked recipe.
 struct ProjectSettings {
     std::string method = "adtr";  // a method id (methods/registry.h); checked when training starts
     std::string backbone = "mobilenet_v2";
-    int image_size = 256;
+    int image_size = 224;
     int epochs = 40;                     // the engine's measured default (engine::TrainingConfig::epochs)
     // How training uses defects (ADTR+), a model::TrainingMode id: "auto" trains anomaly-available as soon
     // as the project has marked defects or synthetic defects are on; "normal" and "anomaly" force the mode.
