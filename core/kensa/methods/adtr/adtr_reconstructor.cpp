@@ -1,0 +1,40 @@
+#include <kensa/methods/adtr/adtr_reconstructor.h>
+
+#include <kensa/base/error.h>
+#include <kensa/methods/adtr/adtr_settings.h>
+#include <kensa/nn/feature_grid.h>
+#include <kensa/nn/runtime.h>
+#include <kensa/nn/tensor_dict.h>
+
+namespace kensa::adtr {
+
+AdtrReconstructor::AdtrReconstructor(const model::ModelBundle& b, int threads)
+    : m_config(config_from_settings(b.settings_json)) {
+    nn::configure_threads(threads);
+    const auto tensors = nn::to_tensor_dict(b.tensors);
+    if (tensors.count("score.channel_scale"))
+        throw Error("model: trained with residual normalisation, which this Kensa no longer runs: train it again");
+    m_features.emplace(b, tensors, m_config.grid);
+    if (m_features->channels() != m_config.channels)
+        throw Error("model: the transformer expects " + std::to_string(m_config.channels) +
+                    " feature channels, but backbone " + b.backbone + " gives a different number");
+    for (auto [name, target] :
+         {std::pair{"features.mean", &m_feature_mean}, std::pair{"features.std", &m_feature_std}}) {
+        auto it = tensors.find(name);
+        if (it == tensors.end() || it->second.dim() != 1 || it->second.size(0) != m_config.channels)
+            throw Error(std::string("model: tensor '") + name + "' is missing or has the wrong shape");
+        *target = it->second;
+    }
+    m_transformer = AdtrTransformer(m_config);
+    nn::load_module_state(*m_transformer, nn::strip_prefix(tensors, "adtr."), "model (transformer)");
+    m_transformer->eval();
+}
+
+Reconstruction AdtrReconstructor::run(const std::vector<cv::Mat>& images) {
+    torch::NoGradGuard no_grad;
+    auto features = nn::standardize_features(m_features->extract(images), m_feature_mean, m_feature_std);
+    auto reconstruction = m_transformer->forward(features).to(torch::kFloat32);
+    return {std::move(features), std::move(reconstruction)};
+}
+
+}  // namespace kensa::adtr

@@ -1,0 +1,39 @@
+#pragma once
+// A loaded ADTR model's forward pass (method-internal; includes LibTorch): images -> the standardised
+// feature grids and the transformer's reconstruction of them. The detector scores their difference;
+// studies of other scores (bench/adtr/dump_reconstruction) read both.
+
+#include <kensa/features/bundle_backbone.h>
+#include <kensa/methods/adtr/adtr_config.h>
+#include <kensa/methods/adtr/adtr_transformer.h>
+#include <kensa/model/model_bundle.h>
+
+#include <opencv2/core.hpp>
+#include <torch/torch.h>
+
+#include <optional>
+#include <vector>
+
+namespace kensa::adtr {
+
+struct Reconstruction {
+    torch::Tensor features;        // [N, C, g, g] fp32, standardised per channel as in training
+    torch::Tensor reconstruction;  // [N, C, g, g] fp32
+};
+
+class AdtrReconstructor {
+public:
+    // Throws kensa::Error when the bundle's settings or tensors do not fit ADTR.
+    AdtrReconstructor(const model::ModelBundle& bundle, int threads);
+
+    const AdtrConfig& config() const { return m_config; }
+    Reconstruction run(const std::vector<cv::Mat>& images);
+
+private:
+    AdtrConfig m_config;
+    std::optional<engine::BundleFeatures> m_features;  // the bundle's backbone on the transformer's grid
+    AdtrTransformer m_transformer{nullptr};
+    torch::Tensor m_feature_mean, m_feature_std;  // per-channel standardisation learned in training
+};
+
+}  // namespace kensa::adtr
