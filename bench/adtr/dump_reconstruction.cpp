@@ -9,22 +9,11 @@
 #include <kensa/io/safetensors.h>
 #include <kensa/methods/adtr/adtr_reconstructor.h>
 #include <kensa/nn/blas_kernels.h>
+#include <kensa/nn/tensor_dict.h>
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <cstring>
-
-namespace {
-
-kensa::io::TensorRecord to_record(const std::string& name, const torch::Tensor& t) {
-    kensa::io::TensorRecord r{name, kensa::io::DType::F32, std::vector<int64_t>(t.sizes().begin(), t.sizes().end()), {}};
-    r.data.resize(static_cast<size_t>(t.numel()) * sizeof(float));
-    std::memcpy(r.data.data(), t.contiguous().data_ptr<float>(), r.data.size());
-    return r;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     kensa::nn::use_native_blas_kernels(argv);
@@ -52,11 +41,9 @@ int main(int argc, char** argv) {
             features.push_back(r.features);
             reconstructions.push_back(r.reconstruction);
         }
-        kensa::io::TensorArchive archive;
-        archive.tensors.push_back(to_record("features", torch::cat(features)));
-        archive.tensors.push_back(to_record("reconstruction", torch::cat(reconstructions)));
-        archive.metadata["images"] = names;
-        kensa::io::write_safetensors(out, archive);
+        kensa::io::write_safetensors(
+            out, kensa::nn::to_archive({{"features", torch::cat(features)}, {"reconstruction", torch::cat(reconstructions)}},
+                                       {{"images", names}}));
         std::printf("%zu images -> %s\n", files.size(), out.c_str());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "error: %s\n", e.what());

@@ -23,7 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import products  # noqa: E402
 
-SET_ASIDE = "--set-aside 3"
+SET_ASIDE_PER_TYPE = 3  # defect images per type that no variant is evaluated on
+SET_ASIDE = f"--set-aside {SET_ASIDE_PER_TYPE}"
 VARIANTS = {  # name -> kensa-cli train options (besides the set-aside)
     "adtr": "",
     "adtr+synthetic": "--synthetic all",
@@ -74,7 +75,7 @@ def run_variant(args, product, name, key, binary):
             return stored["result"], True
     command = [args.cli, "compare", "--data", os.path.join(args.work, "products", product), "--json",
                "--threads", str(args.threads), "--variant", f"{name}={variant_options(name)}"]
-    if args.keep_models:  # for studies of a model's maps (kensa-cli infer on WORK/models/PRODUCT/NAME.kensa)
+    if args.keep_models:  # for score_study.py (WORK/models/PRODUCT/NAME.kensa)
         command += ["--out-dir", os.path.join(args.work, "models", product)]
     log = os.path.join(args.work, "results", product, name + ".log")
     os.makedirs(os.path.dirname(log), exist_ok=True)

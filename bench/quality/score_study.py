@@ -26,8 +26,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 sys.path[:0] = [os.path.join(ROOT, "tests", "metrics"), os.path.join(ROOT, "tests", "methods")]
 from reference_metrics import aupro, auroc  # noqa: E402
 from reference_methods import read_safetensors  # noqa: E402
-
-SET_ASIDE = 3
+from run import SET_ASIDE_PER_TYPE  # noqa: E402
 
 
 def read_dump(path):
@@ -61,7 +60,14 @@ class Rules:
         self.bank = train_features.transpose(0, 2, 3, 1).reshape(-1, c)
         self.bank_images = np.repeat(np.arange(n), g * g)
         self.train = (train_features, train_reconstruction)
+        self.train_grids = {}
         self.stages = [slice(0, 24), slice(24, 56), slice(56, c)]  # MobileNetV2's 24 + 32 + 96 channels
+
+    def training_grids(self, rule):
+        """The rule's grids of the training images, computed once."""
+        if rule not in self.train_grids:
+            self.train_grids[rule] = self.grids(rule, *self.train, training=True)
+        return self.train_grids[rule]
 
     def grids(self, rule, features, reconstruction, training=False):
         d = reconstruction - features
@@ -82,11 +88,10 @@ class Rules:
             return knn_distance(features, self.bank, self.bank_images if training else None)
         if rule.startswith("fuse"):  # l2 and knn, each over its training mean; fuseW weighs knn W times
             w = float(rule[4:] or 1)
-            l2, knn = self.grids("l2", features, reconstruction), self.grids("knn", features, reconstruction, training)
-            if not hasattr(self, "fuse_scale"):
-                self.fuse_scale = (self.grids("l2", *self.train).mean(),
-                                   self.grids("knn", *self.train, training=True).mean())
-            return l2 / self.fuse_scale[0] + w * knn / self.fuse_scale[1]
+            l2_train, knn_train = self.training_grids("l2"), self.training_grids("knn")
+            l2, knn = ((l2_train, knn_train) if training else
+                       (self.grids("l2", features, reconstruction), self.grids("knn", features, reconstruction)))
+            return l2 / l2_train.mean() + w * knn / knn_train.mean()
         raise ValueError(f"unknown rule {rule}")
 
 
@@ -111,7 +116,7 @@ def evaluated(product, images):
     set_aside = set()
     for kind in os.listdir(os.path.join(product, "test")):
         if kind != "good":
-            set_aside.update(f"{kind}/{f}" for f in sorted(os.listdir(os.path.join(product, "test", kind)))[:SET_ASIDE])
+            set_aside.update(f"{kind}/{f}" for f in sorted(os.listdir(os.path.join(product, "test", kind)))[:SET_ASIDE_PER_TYPE])
     for i, rel in enumerate(images):
         if rel not in set_aside:
             kind, name = rel.split("/")
@@ -156,7 +161,7 @@ def main():
         rules = Rules(*dumps["train"][:2])
         for rule in args.rules.split(","):
             test = rules.grids(rule, *dumps["test"][:2])
-            mean, std = position_statistics(rules.grids(rule, *dumps["train"][:2], training=True))
+            mean, std = position_statistics(rules.training_grids(rule))
             for positions, grids in (("normalised", (test - mean) / std), ("raw", test)):
                 result = evaluate(product, dumps["test"][2], grids)
                 print(f"{name}\t{rule}\t{positions}\t" + "\t".join(f"{100 * v:.1f}" for v in result), flush=True)

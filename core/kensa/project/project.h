@@ -65,7 +65,7 @@ struct ProjectSettings {
     std::string method = "adtr";  // a method id (methods/registry.h); checked when training starts
     std::string backbone = "mobilenet_v2";
     int image_size = 224;
-    int epochs = 40;                     // the engine's measured default (engine::TrainingConfig::epochs)
+    int epochs = 40;                     // ADTR's measured default (engine::TrainingConfig::adtr.epochs)
     // How training uses defects (ADTR+), a model::TrainingMode id: "auto" trains anomaly-available as soon
     // as the project has marked defects or synthetic defects are on; "normal" and "anomaly" force the mode.
     std::string training_mode = "auto";
