@@ -146,8 +146,18 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
            "Transformer arithmetic: auto (bf16 where the CPU has native bf16), fp32 or bf16")
         ->check(CLI::IsMember(names_of(adtr::kPrecisionNames)))
         ->default_str(std::string(adtr::to_string(c.adtr.precision)));
-    model->add_flag("--normalize-positions,!--raw-positions", c.adtr.normalize_positions,
-                    "Score each grid position relative to its spread on the normal training images (default)");
+    model
+        ->add_option_function<std::string>(
+            "--positions", [&c](const std::string& name) { c.adtr.positions = *postprocess::parse_position_scoring(name); },
+            "Score each grid position relative to its spread on the normal training images (normalised), not "
+            "(raw), or choose on held-out images with synthetic defects (chosen)")
+        ->check(CLI::IsMember(names_of(postprocess::kPositionScoringNames)))
+        ->default_str(std::string(postprocess::to_string(c.adtr.positions)));
+    model->add_option("--memory-weight", c.adtr.memory_weight,
+                      "Weight of the distance to the nearest normal training feature beside the reconstruction "
+                      "error (0: reconstruction alone)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     model->add_option("--layers", c.adtr.model.encoder_layers, "Encoder layers (decoder layers follow)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber)

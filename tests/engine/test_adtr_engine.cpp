@@ -1,6 +1,9 @@
 #include <kensa/base/error.h>
 #include <kensa/engine/training.h>
 #include <kensa/engine/inspector.h>
+#include <kensa/engine/position_choice.h>
+
+#include <nlohmann/json.hpp>
 
 #include "tiny_model.h"
 
@@ -106,4 +109,75 @@ TEST(AdtrEngine, BadInputIsAClearError) {
     c = tiny_config();
     c.features.backbone = "nonesuch";
     EXPECT_THROW(kensa::engine::train(normal_images(8, 64, 5), c), kensa::Error);
+}
+
+TEST(AdtrEngine, PositionScoringIsChosenOnHeldOutImagesAndRecorded) {
+    const auto& bundle = trained_once().bundle;  // the default: chosen
+    const auto record = nlohmann::json::parse(bundle.training_json);
+    ASSERT_TRUE(record.contains("position_choice")) << record.dump();
+    const auto& choice = record["position_choice"];
+    EXPECT_EQ(choice["synthetic_images"], kensa::engine::kChoiceCopiesPerImage * trained_once().holdout_images);
+    auto merit = [](const nlohmann::json& m) { return m["pixel_auroc"].get<double>() + m["aupro"].get<double>(); };
+    const bool normalised = record["positions"] == "normalised";
+    EXPECT_EQ(normalised, merit(choice["normalised"]) + kensa::engine::kRawScoreMargin >= merit(choice["raw"]))
+        << choice.dump();
+    EXPECT_EQ(normalised, !kensa::engine::position_statistics(bundle).empty());
+    // Both scorings rank the synthetic defects above chance (0.5), even with this tiny random-init model
+    // (0.66 and 0.64 here).
+    EXPECT_GT(choice["normalised"]["pixel_auroc"].get<double>(), 0.6) << choice.dump();
+    EXPECT_GT(choice["raw"]["pixel_auroc"].get<double>(), 0.6) << choice.dump();
+
+    // Asked for one scoring, the engine takes it as it is.
+    auto c = tiny_config();
+    c.adtr.epochs = 4;
+    const auto images = normal_images(16, 64, 2);
+    for (auto asked : {kensa::postprocess::PositionScoring::Normalised, kensa::postprocess::PositionScoring::Raw}) {
+        c.adtr.positions = asked;
+        const auto result = kensa::engine::train(images, c);
+        const auto r = nlohmann::json::parse(result.bundle.training_json);
+        EXPECT_FALSE(r.contains("position_choice"));
+        EXPECT_EQ(!kensa::engine::position_statistics(result.bundle).empty(),
+                  asked == kensa::postprocess::PositionScoring::Normalised);
+    }
+}
+
+TEST(AdtrEngine, MemoryTermIsInTheBundleUnlessItsWeightIsZero) {
+    EXPECT_EQ(trained_once().bundle.tensors.find("memory.bank") != nullptr, true);
+    const auto settings = nlohmann::json::parse(trained_once().bundle.settings_json);
+    EXPECT_EQ(settings["memory"]["weight"], tiny_config().adtr.memory_weight);
+
+    auto c = tiny_config();
+    c.adtr.epochs = 4;
+    c.adtr.memory_weight = 0;
+    const auto result = kensa::engine::train(normal_images(16, 64, 2), c);
+    EXPECT_EQ(result.bundle.tensors.find("memory.bank") != nullptr, false);
+    EXPECT_FALSE(nlohmann::json::parse(result.bundle.settings_json).contains("memory"));
+    c.adtr.memory_weight = -1;
+    EXPECT_THROW(kensa::engine::train(normal_images(16, 64, 2), c), kensa::Error);
+}
+
+TEST(AdtrEngine, PositionChoiceKeepsNormalisationUnlessRawScoresAreClearlyBetter) {
+    auto bundle = trained_once().bundle;
+    auto& records = bundle.tensors.tensors;
+    std::erase_if(records, [](const auto& t) { return t.name.rfind("score.", 0) == 0; });
+    const int side = nlohmann::json::parse(bundle.settings_json)["grid"];
+    const cv::Size grid(side, side);
+    const auto holdout = normal_images(4, 64, 11);
+    const auto config = tiny_config();
+
+    // Statistics that change nothing: a tie, and normalisation is kept.
+    kensa::postprocess::PositionStatistics identity{cv::Mat::zeros(grid, CV_32FC1), cv::Mat::ones(grid, CV_32FC1)};
+    const auto tie = kensa::engine::choose_position_scoring(bundle, identity, holdout, config);
+    EXPECT_TRUE(tie.normalise);
+    EXPECT_EQ(tie.synthetic_images, 4 * kensa::engine::kChoiceCopiesPerImage);
+    EXPECT_EQ(tie.normalised.aupro, tie.raw.aupro);
+
+    // Statistics that silence the left half of every image: defects there are missed, raw scores win.
+    kensa::postprocess::PositionStatistics blind{cv::Mat::zeros(grid, CV_32FC1), cv::Mat::ones(grid, CV_32FC1)};
+    blind.stddev(cv::Rect(0, 0, grid.width / 2, grid.height)) = 1e4f;
+    const auto bad = kensa::engine::choose_position_scoring(bundle, blind, holdout, config);
+    EXPECT_FALSE(bad.normalise) << bad.normalised.aupro << " " << bad.raw.aupro;
+    EXPECT_GT(bad.raw.pixel_auroc + bad.raw.aupro,
+              bad.normalised.pixel_auroc + bad.normalised.aupro + kensa::engine::kRawScoreMargin);
+    EXPECT_THROW(kensa::engine::choose_position_scoring(bundle, identity, {}, config), kensa::Error);
 }

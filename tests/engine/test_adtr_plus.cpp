@@ -42,7 +42,8 @@ kensa::engine::TrainingConfig tiny_config(int epochs) {
     // The paper's plain transformer and raw scores: the contrast checks below divide by the mean map of
     // normal images, which per-position normalisation centres on zero.
     c.adtr.model = kensa::adtr::AdtrConfig{};
-    c.adtr.normalize_positions = false;
+    c.adtr.positions = kensa::postprocess::PositionScoring::Raw;
+    c.adtr.memory_weight = 0;  // the reconstruction alone: these tests are about what ADTR+ teaches it
     kensa::test::use_tiny_transformer(c.adtr.model);
     c.adtr.model.dropout = 0.0;
     c.adtr.epochs = epochs;

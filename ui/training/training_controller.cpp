@@ -24,7 +24,8 @@ struct StageSpan {
 constexpr StageSpan k_spans[] = {{"loading", 0.00, 0.05},
                                  {"features", 0.05, 0.20},
                                  {"training", 0.20, 0.96},
-                                 {"thresholds", 0.96, 0.99},
+                                 {"positions", 0.96, 0.98},
+                                 {"thresholds", 0.98, 0.99},
                                  {"saving", 0.99, 1.00}};
 
 }  // namespace
@@ -191,7 +192,9 @@ void TrainingController::onProgress(const TrainingProgress& p) {
         const int epoch = m.hasMatch() ? m.captured(1).toInt() : 0;
         text = m.hasMatch() ? tr("Training, epoch %1 of %2").arg(epoch).arg(m.captured(2)) : tr("Training");
         Q_EMIT lossReported(int(p.done), p.loss, epoch);
-    } else if (p.stage == QLatin1String("thresholds"))
+    } else if (p.stage == QLatin1String("positions"))
+        text = tr("Checking the scoring on held-out images with synthetic defects");
+    else if (p.stage == QLatin1String("thresholds"))
         text = tr("Setting thresholds from held-out normal images");
     else if (p.stage == QLatin1String("saving"))
         text = tr("Saving the model");

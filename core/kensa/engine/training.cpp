@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/engine/inspector.h>
+#include <kensa/engine/position_choice.h>
 #include <kensa/methods/registry.h>
 
 #include <nlohmann/json.hpp>
@@ -52,6 +53,31 @@ void add_common_record(TrainingResult& result, const TrainingData& data, const T
     result.bundle.training_json = record.dump();
 }
 
+nlohmann::json metrics_json(const metrics::MetricSet& m) {
+    return {{"image_auroc", m.image_auroc}, {"pixel_auroc", m.pixel_auroc}, {"aupro", m.aupro}};
+}
+
+// Position statistics from the fit's training grids, stored unless the choice on held-out images (when the
+// method leaves it to the engine) finds raw scores better; the choice goes into the record.
+void score_positions(const FitResult& fit, const std::vector<cv::Mat>& holdout, const TrainingConfig& config,
+                     const ProgressCallback& progress, TrainingResult& result) {
+    const auto stats = postprocess::fit_position_statistics(fit.training_grids);
+    bool normalise = true;
+    auto record = nlohmann::json::parse(result.bundle.training_json);
+    if (fit.positions == postprocess::PositionScoring::Chosen && !holdout.empty()) {
+        const auto choice = choose_position_scoring(result.bundle, stats, holdout, config, progress);
+        normalise = choice.normalise;
+        record["position_choice"] = {{"synthetic_images", choice.synthetic_images},
+                                     {"normalised", metrics_json(choice.normalised)},
+                                     {"raw", metrics_json(choice.raw)}};
+    }
+    record["positions"] = std::string(postprocess::to_string(normalise ? postprocess::PositionScoring::Normalised
+                                                                       : postprocess::PositionScoring::Raw));
+    result.bundle.training_json = record.dump();
+    if (normalise)
+        store_position_statistics(result.bundle, stats);
+}
+
 }  // namespace
 
 TrainingResult train(const std::vector<cv::Mat>& normal_images, const TrainingConfig& config,
@@ -88,7 +114,7 @@ TrainingResult train(const TrainingData& data, const TrainingConfig& config, con
     bundle.gaussian_sigma = config.map.gaussian_sigma;
     bundle.score_pool = config.map.score_pool;
     if (!fit.training_grids.empty())
-        store_position_statistics(bundle, postprocess::fit_position_statistics(fit.training_grids));
+        score_positions(fit, holdout_images, config, progress, result);
 
     // Thresholds from normal images the model never saw, scored exactly as inference will score them.
     if (!holdout_images.empty()) {

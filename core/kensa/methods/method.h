@@ -9,6 +9,7 @@
 #include <kensa/base/progress.h>
 #include <kensa/methods/training.h>
 #include <kensa/model/model_bundle.h>
+#include <kensa/postprocess/position_normalization.h>
 
 #include <opencv2/core.hpp>
 
@@ -49,6 +50,8 @@ struct FitResult {
     // The training images' grids, when the method scores positions relative to their spread on normal
     // images (postprocess/position_normalization.h); empty otherwise.
     std::vector<cv::Mat> training_grids;
+    // With training grids: normalise, or let the engine choose on held-out images (never Raw here).
+    postprocess::PositionScoring positions = postprocess::PositionScoring::Normalised;
 };
 
 class Method {

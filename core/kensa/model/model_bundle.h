@@ -9,7 +9,7 @@
 //   __metadata__["checksum"] tensor_checksum() of all tensors: detects corruption the format itself cannot
 //   tensors "backbone.*"     the backbone's weights (so the bundle runs without installed weights)
 //   tensors "score.*"        post-processing state shared by all methods (position statistics)
-//   other tensors            the method's own (ADTR: "adtr.*", "features.mean", "features.std")
+//   other tensors            the method's own (ADTR: "adtr.*", "features.mean", "features.std", "memory.bank")
 // Version 1 (before methods had ids) had no "method" and ADTR's settings under "adtr": it loads as ADTR.
 
 #include <kensa/io/safetensors.h>

@@ -3,11 +3,28 @@
 // raw scores differ by position (ADTR rebuilds border positions worse on every image: without this they
 // gave the highest scores of normal images). Stored in a model as "score.position_mean" / "_std".
 
+#include <kensa/base/enum_names.h>
+
 #include <opencv2/core.hpp>
 
+#include <array>
 #include <vector>
 
 namespace kensa::postprocess {
+
+// Whether a model scores positions against their spread. Normalisation suits surfaces, where a position's
+// spread is the model's own (borders rebuilt worse), and can ruin objects that move between images, whose
+// spread at a position is mostly pose (the background's small spread turns its noise into alarms):
+// docs/benchmarks.md. Chosen: by the engine, on held-out normal images with synthetic defects
+// (engine/position_choice.h).
+enum class PositionScoring { Normalised, Raw, Chosen };
+
+inline constexpr std::array<EnumName<PositionScoring>, 3> kPositionScoringNames{
+    {{PositionScoring::Normalised, "normalised"}, {PositionScoring::Raw, "raw"}, {PositionScoring::Chosen, "chosen"}}};
+inline std::string_view to_string(PositionScoring p) { return name_of(kPositionScoringNames, p); }
+inline std::optional<PositionScoring> parse_position_scoring(std::string_view name) {
+    return value_of(kPositionScoringNames, name);
+}
 
 struct PositionStatistics {
     cv::Mat mean;    // CV_32FC1, the grid's size

@@ -1,6 +1,7 @@
 #include <kensa/methods/adtr/adtr_detector.h>
 
 #include <kensa/methods/adtr/adtr_losses.h>
+#include <kensa/methods/adtr/adtr_memory.h>
 #include <kensa/methods/adtr/adtr_reconstructor.h>
 #include <kensa/methods/detector_support.h>
 
@@ -16,7 +17,12 @@ public:
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
         const auto r = m_model.run(images);
-        return engine::to_grid_scores(anomaly_grid(r.reconstruction, r.features));
+        const auto error = anomaly_grid(r.reconstruction, r.features);
+        const auto& memory = m_model.memory();
+        if (!memory.enabled())
+            return engine::to_grid_scores(error);
+        torch::NoGradGuard no_grad;
+        return engine::to_grid_scores(combined_grid(error, memory_distance(r.features, memory.bank), memory));
     }
 
 private:

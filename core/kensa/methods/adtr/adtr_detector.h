@@ -1,6 +1,7 @@
 #pragma once
 // A loaded ADTR model (method-internal): backbone, per-channel standardisation and transformer from a
-// bundle; scores images as the reconstruction error per grid position. LibTorch-free header.
+// bundle; scores images as the reconstruction error per grid position, plus the memory term when the
+// model has one (adtr_memory.h). LibTorch-free header.
 
 #include <kensa/methods/method.h>
 

@@ -4,6 +4,7 @@
 
 #include <kensa/methods/adtr/adtr_config.h>
 #include <kensa/methods/adtr/adtr_plus.h>
+#include <kensa/postprocess/position_normalization.h>
 
 namespace kensa::adtr {
 
@@ -20,8 +21,12 @@ struct AdtrOptions {
     double grad_clip = 0.1;  // max global gradient norm
     // Score each grid position in units of its own spread on the normal training images
     // (postprocess/position_normalization.h): border positions, which the model rebuilds worse on every
-    // image, then stop producing the highest scores of normal images.
-    bool normalize_positions = true;
+    // image, then stop producing the highest scores of normal images. Worth 17 AU-PRO on burlap, costs 20
+    // on coin (docs/benchmarks.md): chosen per model on held-out images by default.
+    postprocess::PositionScoring positions = postprocess::PositionScoring::Chosen;
+    // The memory term (adtr_memory.h): weight of the nearest-training-feature distance against the
+    // reconstruction error, each over its training mean; 0 = reconstruction alone (ADTR as published).
+    double memory_weight = 3.0;
 
     // ADTR+: training with defect samples and/or synthetic defects.
     AnomalyTrainingConfig anomaly;

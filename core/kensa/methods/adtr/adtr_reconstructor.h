@@ -5,6 +5,7 @@
 
 #include <kensa/features/bundle_backbone.h>
 #include <kensa/methods/adtr/adtr_config.h>
+#include <kensa/methods/adtr/adtr_memory.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/model/model_bundle.h>
 
@@ -27,6 +28,7 @@ public:
     AdtrReconstructor(const model::ModelBundle& bundle, int threads);
 
     const AdtrConfig& config() const { return m_config; }
+    const MemoryTerm& memory() const { return m_memory; }  // not enabled() for models without one
     Reconstruction run(const std::vector<cv::Mat>& images);
 
 private:
@@ -34,6 +36,7 @@ private:
     std::optional<engine::BundleFeatures> m_features;  // the bundle's backbone on the transformer's grid
     AdtrTransformer m_transformer{nullptr};
     torch::Tensor m_feature_mean, m_feature_std;  // per-channel standardisation learned in training
+    MemoryTerm m_memory;
 };
 
 }  // namespace kensa::adtr

@@ -4,6 +4,7 @@
 #include <kensa/features/backbone_features.h>
 #include <kensa/features/bundle_backbone.h>
 #include <kensa/methods/adtr/adtr_losses.h>
+#include <kensa/methods/adtr/adtr_memory.h>
 #include <kensa/methods/adtr/adtr_settings.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/feature_grid.h>
@@ -289,18 +290,37 @@ void run_epochs(AdtrTransformer& transformer, const EpochBuilder& epochs, const 
 }
 
 // ---------------------------------------------------------------------------------------------- step 5
-// The anomaly grids of the (training) features in eval mode, for the position statistics.
-std::vector<cv::Mat> grids_of(AdtrTransformer& transformer, const torch::Tensor& features, int batch_size) {
+// The reconstruction error grids [N, g, g] of the (training) features in eval mode.
+torch::Tensor reconstruction_errors(AdtrTransformer& transformer, const torch::Tensor& features, int batch_size) {
     torch::NoGradGuard no_grad;
-    std::vector<cv::Mat> out;
+    std::vector<torch::Tensor> out;
     for (int64_t begin = 0; begin < features.size(0); begin += batch_size) {
         const auto batch = features.slice(0, begin, std::min<int64_t>(begin + batch_size, features.size(0)));
-        const auto grids = anomaly_grid(transformer->forward(batch).to(torch::kFloat), batch).contiguous();
-        for (int64_t i = 0; i < grids.size(0); ++i)
-            out.push_back(cv::Mat(static_cast<int>(grids.size(1)), static_cast<int>(grids.size(2)), CV_32FC1,
-                                  grids[i].data_ptr<float>())
-                              .clone());
+        out.push_back(anomaly_grid(transformer->forward(batch).to(torch::kFloat), batch));
     }
+    return torch::cat(out);
+}
+
+// The memory term of the training features, and the training images' grids with it: their own
+// reconstruction errors, their distances to the other images' features.
+MemoryTerm build_memory(const torch::Tensor& features, torch::Tensor& grids, double weight) {
+    torch::NoGradGuard no_grad;
+    MemoryTerm memory;
+    memory.bank = feature_rows(features);
+    memory.weight = weight;
+    const auto distances = leave_own_image_out_distance(features);
+    memory.reconstruction_scale = std::max(grids.mean().item<double>(), 1e-6);
+    memory.memory_scale = std::max(distances.mean().item<double>(), 1e-6);
+    grids = combined_grid(grids, distances, memory);
+    return memory;
+}
+
+std::vector<cv::Mat> to_mats(const torch::Tensor& grids) {
+    const auto g = grids.contiguous();
+    std::vector<cv::Mat> out;
+    for (int64_t i = 0; i < g.size(0); ++i)
+        out.push_back(cv::Mat(static_cast<int>(g.size(1)), static_cast<int>(g.size(2)), CV_32FC1, g[i].data_ptr<float>())
+                          .clone());
     return out;
 }
 
@@ -317,7 +337,8 @@ nlohmann::json adtr_record(const Plan& plan, const engine::TrainingConfig& confi
         {"learning_rate", o.learning_rate},
         {"weight_decay", o.weight_decay},
         {"grad_clip", o.grad_clip},
-        {"normalize_positions", o.normalize_positions},
+        {"positions", std::string(postprocess::to_string(o.positions))},
+        {"memory_weight", o.memory_weight},
         {"precision", std::string(to_string(transformer->precision()))},
         {"epoch_seconds", result.epoch_seconds},
         {"epoch_losses", result.epoch_losses},
@@ -358,6 +379,8 @@ void AdtrOptions::validate() const {
         throw Error("batch size must be positive");
     if (!(learning_rate > 0))
         throw Error("learning rate must be positive");
+    if (!(memory_weight >= 0))
+        throw Error("the memory weight must not be negative");
 }
 
 engine::FitResult fit_adtr(const std::vector<cv::Mat>& normal, const std::vector<DefectSample>& defects,
@@ -386,16 +409,28 @@ engine::FitResult fit_adtr(const std::vector<cv::Mat>& normal, const std::vector
     t0 = Clock::now();
     const EpochBuilder epochs(cache, plan, backbone, options, result.warnings);
     run_epochs(transformer, epochs, plan, options, result, progress);
-    if (options.normalize_positions)
-        fit.training_grids = grids_of(transformer, cache.features, options.batch_size);
+    const bool with_memory = options.memory_weight > 0;
+    const bool with_positions = options.positions != postprocess::PositionScoring::Raw;
+    MemoryTerm memory;
+    if (with_memory || with_positions) {
+        auto grids = reconstruction_errors(transformer, cache.features, options.batch_size);
+        if (with_memory)
+            memory = build_memory(cache.features, grids, options.memory_weight);
+        if (with_positions) {
+            fit.training_grids = to_mats(grids);
+            fit.positions = options.positions;
+        }
+    }
     result.training_seconds = seconds_since(t0);
 
     auto& bundle = result.bundle;
-    bundle.settings_json = settings_json(shape);
+    bundle.settings_json = with_memory ? with_memory_settings(settings_json(shape), memory) : settings_json(shape);
     auto tensors = nn::with_prefix(nn::module_state(*transformer), "adtr.");
     tensors.merge(engine::describe_backbone(bundle, backbone));
     tensors.emplace("features.mean", cache.mean);
     tensors.emplace("features.std", cache.stddev);
+    if (with_memory)
+        tensors.emplace("memory.bank", memory.bank);
     bundle.tensors = nn::to_archive(tensors);
     bundle.training_json = adtr_record(plan, config, transformer, result).dump();
     return fit;
