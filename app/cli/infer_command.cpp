@@ -81,7 +81,10 @@ void add_infer_command(CLI::App& app) {
         ->check(CLI::PositiveNumber);
     cmd->callback([opts] {
         auto inspector = engine::Inspector::load(opts->model, opts->threads);
-        const auto files = data::list_image_folder(opts->input, /*recursive=*/true).take();
+        const auto listing = data::scan_image_folder(opts->input, /*recursive=*/true).take();
+        for (const auto& skipped : listing.skipped)
+            print_warning(skipped.message());
+        const auto& files = listing.files;
         if (files.empty())
             throw file_error(opts->input, "no images found (PNG, JPEG, BMP, TIFF)");
         std::filesystem::create_directories(opts->out);

@@ -29,7 +29,10 @@ data::MvtecProduct open_product(const std::filesystem::path& root) {
 
 std::vector<cv::Mat> load_folder_images(const std::filesystem::path& folder) {
     std::vector<cv::Mat> images;
-    for (const auto& f : data::list_image_folder(folder).take()) {
+    const auto listing = data::scan_image_folder(folder).take();
+    for (const auto& skipped : listing.skipped)
+        print_warning(skipped.message());
+    for (const auto& f : listing.files) {
         auto image = data::read_image(f.path);
         if (image)
             images.push_back(std::move(image).take());

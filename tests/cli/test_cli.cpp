@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cstdio>
@@ -436,4 +437,63 @@ TEST_F(CliTest, CompareTrainsNamedVariantsAndSetsImagesAside) {
     bad = run("compare --data " + product.string() + " --variant nameonly");
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_TRUE(contains(bad.err, "NAME=OPTIONS")) << bad.err;
+}
+
+// Inputs found by feeding hundreds of broken and unusual files through train -> infer (issue 21): each
+// is named and skipped, or refused with a reason, never a crash, a hang or a lost result.
+TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
+    const auto product = make_product();
+    const cv::Mat img(64, 64, CV_8UC3, cv::Scalar(40, 120, 200));
+    // Latin-1 bytes in a training image's name (legal on Linux, not UTF-8): JSON's writer used to throw.
+    cv::imwrite((product / "train/good" / "Pr\xfc" "fteil.png").string(), img);
+    // The model goes into folders that do not exist yet.
+    const auto model = m_dir / "models" / "lot 7" / "widget.kensa";
+    auto r = run("train --data " + product.string() + " --out '" + model.string() + "' --epochs 1" +
+                 kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_TRUE(fs::exists(model));
+    const auto settings = kensa::io::read_safetensors(model).metadata.at("model");
+    EXPECT_TRUE(contains(settings, "Pr\xef\xbf\xbd" "fteil.png")) << "the name is recorded, its byte replaced";
+
+    const auto input = m_dir / "line";
+    fs::create_directories(input);
+    cv::imwrite((input / "ok.png").string(), img);
+    const std::string long_name = std::string(246, 'x') + ".png";  // its map "<name>.tiff" is 251 bytes
+    cv::imwrite((input / long_name).string(), img);
+    // A 1-kB PNG declaring 30000 x 30000 pixels: refused from its header, the run goes on.
+    std::vector<unsigned char> bomb = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                                       0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 0, 0, 0, 0};
+    bomb.resize(1024);
+    std::ofstream(input / "bomb.png", std::ios::binary).write(reinterpret_cast<const char*>(bomb.data()), 1024);
+    fs::create_symlink(input / "gone.png", input / "broken.png");
+    fs::create_symlink("/dev/zero", input / "zero.png");
+    const auto maps = m_dir / "maps";
+    r = run("infer --model '" + model.string() + "' --input " + input.string() + " --out " + maps.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "bomb.png: 30000 x 30000 pixels")) << r.err;
+    EXPECT_TRUE(contains(r.err, "broken.png: a broken symbolic link")) << r.err;
+    EXPECT_TRUE(contains(r.err, "zero.png: a device")) << r.err;
+    EXPECT_TRUE(fs::exists(maps / (std::string(246, 'x') + ".tiff")));
+    const auto csv = slurp(maps / "scores.csv");
+    EXPECT_TRUE(contains(csv, "\nok.png,")) << csv;
+    EXPECT_TRUE(contains(csv, "\n" + long_name + ",")) << csv;
+    EXPECT_TRUE(contains(r.out, "2 images:")) << r.out;
+
+    // A FIFO as the model: an error at once, not a read that waits forever for a writer.
+    const auto fifo = m_dir / "pipe.kensa";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+    r = run("infer --model " + fifo.string() + " --input " + input.string() + " --out " + maps.string(),
+            "timeout -s KILL 60");
+    EXPECT_EQ(r.exit_code, 1) << "killed by the timeout: the FIFO blocked";
+    EXPECT_TRUE(contains(r.err, "named pipe")) << r.err;
+
+    // Two normal images: one would be held out, one left to train on; refused before any training.
+    const auto two = m_dir / "two";
+    fs::create_directories(two);
+    cv::imwrite((two / "a.png").string(), img);
+    cv::imwrite((two / "b.png").string(), img);
+    r = run("train --data " + two.string() + " --out " + (m_dir / "two.kensa").string() + kTinyTraining);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "at least 2 normal images besides the 1 held out")) << r.err;
+    EXPECT_FALSE(fs::exists(m_dir / "two.kensa"));
 }

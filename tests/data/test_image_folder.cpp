@@ -52,6 +52,20 @@ TEST_F(ImageFolderListing, OrderIsTheSameOnEveryCall) {
               relative_paths(list_image_folder(m_dir.path(), true).take()));
 }
 
+TEST_F(ImageFolderListing, LinksThatAreNotImageFilesAreReportedNotListed) {
+    std::filesystem::create_symlink(m_dir / "gone.png", m_dir / "sub" / "broken.png");
+    std::filesystem::create_symlink("/dev/zero", m_dir / "zero.png");
+    std::filesystem::create_symlink(m_dir / "sub", m_dir / "sub-link.png");  // a folder: not followed
+    const auto listing = scan_image_folder(m_dir.path(), true).take();
+    EXPECT_EQ(relative_paths(listing.files), (std::vector<std::string>{"10.png", "9.png", "a.JPG", "b.png",
+                                                                       "sub/c.bmp", "sub/d.tif", "z.TIFF"}));
+    ASSERT_EQ(listing.skipped.size(), 2u);
+    EXPECT_EQ(listing.skipped[0].path, m_dir / "sub" / "broken.png");
+    EXPECT_NE(listing.skipped[0].message().find("broken.png: a broken symbolic link"), std::string::npos);
+    EXPECT_EQ(listing.skipped[1].path, m_dir / "zero.png");
+    EXPECT_NE(listing.skipped[1].reason.find("a device"), std::string::npos) << listing.skipped[1].reason;
+}
+
 TEST(ImageFolder, MissingFolderIsAnError) {
     test::TempDir dir;
     auto r = list_image_folder(dir / "absent");

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 
 namespace kensa::data {
@@ -99,6 +101,59 @@ TEST_F(TinyProduct, ReportsSkippedAndIncompleteFiles) {
               std::string::npos);
     ASSERT_NE(issue_for(p, m_root / "ground_truth/crack/007_mask.png"), nullptr);
     EXPECT_EQ(p.issues.size(), 4u);  // .DS_Store and the root license.txt are not issues
+}
+
+TEST_F(TinyProduct, LinksThatLeadNowhereAreNamedAndSkipped) {
+    fs::create_symlink(m_root / "test/crack/gone.png", m_root / "test/crack/002.png");
+    fs::create_symlink("/dev/zero", m_root / "train/good/zero.png");
+    fs::create_symlink(m_root / "train/good/loop.png", m_root / "train/good/loop.png");
+    const MvtecProduct p = load_mvtec_product(m_root).take();
+    const auto* broken = issue_for(p, m_root / "test/crack/002.png");
+    ASSERT_NE(broken, nullptr);
+    EXPECT_NE(broken->reason.find("broken symbolic link"), std::string::npos) << broken->reason;
+    const auto* zero = issue_for(p, m_root / "train/good/zero.png");
+    ASSERT_NE(zero, nullptr);
+    EXPECT_NE(zero->reason.find("a device"), std::string::npos) << zero->reason;
+    ASSERT_NE(issue_for(p, m_root / "train/good/loop.png"), nullptr);
+    EXPECT_EQ(rel(p.train), (std::vector<std::string>{"good/000.png", "good/001.png", "good/002.png"}));
+}
+
+// A defect-type folder nobody may list: that type is reported and left out, the rest of the product loads.
+// Root reads every folder, so as root the load runs in a child process that has become "nobody".
+TEST_F(TinyProduct, AnUnlistableTypeFolderIsReportedNotFatal) {
+    write_png(m_root / "test/stain/000.png", {12, 10}, 50);
+    fs::permissions(m_dir.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                      fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(m_root / "test/stain", fs::perms::none);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0))
+            ::_exit(10);
+        try {
+            MvtecLoadOptions options;
+            options.check_images = false;
+            const auto p = load_mvtec_product(m_root, options);
+            if (!p.ok())
+                ::_exit(11);  // the whole load failed
+            const auto* issue = issue_for(*p, m_root / "test/stain");
+            if (!issue || issue->reason.find("Permission denied") == std::string::npos)
+                ::_exit(12);
+            if (std::any_of(p->test.begin(), p->test.end(), [](const ImageRecord& r) { return r.defect_type == "stain"; }))
+                ::_exit(13);
+            if (p->test.size() != 4)
+                ::_exit(14);
+        } catch (...) {
+            ::_exit(15);
+        }
+        ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    fs::permissions(m_root / "test/stain", fs::perms::owner_all);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "10: cannot drop root, 11: load failed, 12: no issue, 13: stain listed, "
+                                         "14: wrong test count, 15: threw";
 }
 
 TEST_F(TinyProduct, LoadsRecordImagesAndMasks) {

@@ -30,13 +30,46 @@ TEST(AtomicFile, ReplacesContentAndLeavesNoPartialFile) {
     fs::remove_all(dir);
 }
 
-TEST(AtomicFile, UnwritableDirectoryNamesThePath) {
-    const fs::path path = "/nonexistent-kensa-dir/out.bin";
+TEST(AtomicFile, AFolderThatCannotBeMadeNamesTheUsersPath) {
+    const auto dir = fs::temp_directory_path() / "kensa_atomic_blocked";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const auto blocker = dir / "not-a-folder";
+    kensa::write_file_atomically(blocker, bytes_of("a file where a folder should be"));
+    const auto path = blocker / "out.bin";
     try {
         kensa::write_file_atomically(path, bytes_of("x"));
         FAIL() << "expected an error";
     } catch (const kensa::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("/nonexistent-kensa-dir/out.bin"), std::string::npos)
-            << e.what();
+        const std::string message = e.what();
+        EXPECT_EQ(message.find(path.string() + ": "), 0u) << message;
+        EXPECT_EQ(message.find(".partial"), std::string::npos) << message;  // a name the user never gave
     }
+    fs::remove_all(dir);
+}
+
+TEST(AtomicFile, CreatesMissingParentFolders) {
+    const auto dir = fs::temp_directory_path() / "kensa_atomic_parents";
+    fs::remove_all(dir);
+    const auto path = dir / "models" / "lot 7" / "m.kensa";
+    kensa::write_file_atomically(path, bytes_of("model"));
+    EXPECT_EQ(slurp(path), "model");
+    fs::remove_all(dir);
+}
+
+TEST(AtomicFile, NameAtTheFileSystemsLimitIsWritten) {
+    // 255 bytes is legal; "<name>.partial" would not be.
+    const auto dir = fs::temp_directory_path() / "kensa_atomic_long";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const auto path = dir / (std::string(250, 'x') + ".tiff");
+    ASSERT_EQ(path.filename().string().size(), 255u);
+    kensa::write_file_atomically(path, bytes_of("first"));
+    kensa::write_file_atomically(path, bytes_of("second"));
+    EXPECT_EQ(slurp(path), "second");
+    EXPECT_LE(kensa::partial_path(path).filename().string().size(), 255u);
+    EXPECT_EQ(kensa::partial_path(path), kensa::partial_path(path));  // a leftover is replaced, not piled up
+    EXPECT_NE(kensa::partial_path(path), kensa::partial_path(dir / (std::string(250, 'x') + ".png1")));
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+    fs::remove_all(dir);
 }

@@ -1,6 +1,7 @@
 #include <kensa/project/project_images.h>
 
 #include <kensa/data/sample_product.h>
+#include <kensa/project/project_file.h>
 
 #include "temp_dir.h"
 
@@ -31,6 +32,21 @@ TEST(ProjectImages, FolderImagesAreAddedOnceWithTheRoleLabel) {
     EXPECT_EQ(p.images.back().label, Label::Unlabelled);
     EXPECT_EQ(p.images.back().role, ImageRole::Test);
     EXPECT_FALSE(add_image_folder(p, dir / "missing", ImageRole::Test).ok());
+}
+
+TEST(ProjectImages, NamesThatAreNotUtf8OrNotFilesAreReportedAndTheProjectStillSaves) {
+    test::TempDir dir;
+    test::write_text(dir / "good" / "a.png", "x");
+    test::write_text(dir / "good" / "Pr\xfc" "fteil.png", "x");  // Latin-1: JSON cannot hold the name
+    fs::create_symlink(dir / "gone.png", dir / "good" / "broken.png");
+    Project p;
+    const auto r = add_image_folder(p, dir / "good", ImageRole::Train).take();
+    EXPECT_EQ(r.added, 1);
+    ASSERT_EQ(r.issues.size(), 2u);
+    EXPECT_NE(r.issues[0].find("broken.png: a broken symbolic link"), std::string::npos) << r.issues[0];
+    EXPECT_NE(r.issues[1].find("not valid UTF-8"), std::string::npos) << r.issues[1];
+    EXPECT_NO_THROW(save_project(p, dir / "project"));
+    EXPECT_EQ(load_project(dir / "project").take().images.size(), 1u);
 }
 
 TEST(ProjectImages, MvtecImportKeepsGroundTruthAndTypes) {

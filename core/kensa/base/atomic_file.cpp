@@ -5,16 +5,21 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <cerrno>
+#include <climits>
+#include <cstdio>
 #include <cstring>
+#include <functional>
+#include <string>
 
 namespace kensa {
 
-void write_file_atomically(const std::filesystem::path& path, std::span<const std::byte> bytes) {
-    auto partial = path;
-    partial += ".partial";
-    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw file_error(partial, std::string("cannot create: ") + std::strerror(errno));
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view k_suffix = ".partial";
+
+void write_all(int fd, std::span<const std::byte> bytes, const fs::path& path) {
     const auto* p = reinterpret_cast<const char*>(bytes.data());
     size_t left = bytes.size();
     while (left > 0) {
@@ -22,23 +27,55 @@ void write_file_atomically(const std::filesystem::path& path, std::span<const st
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            const int err = errno;
-            ::close(fd);
-            ::unlink(partial.c_str());
-            throw file_error(partial, std::string("write failed: ") + std::strerror(err));
+            throw file_error(path, std::string("write failed: ") + std::strerror(errno));
         }
         p += n;
         left -= static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+}
+
+}  // namespace
+
+fs::path partial_path(const fs::path& path) {
+    const std::string name = path.filename().string();
+    if (name.size() + k_suffix.size() <= NAME_MAX)
+        return fs::path(path).concat(k_suffix);
+    // Too long to take the suffix (Linux allows 255 bytes): a prefix of the name and a hash of all of it.
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016zx", std::hash<std::string>{}(name));
+    const std::string shortened = name.substr(0, NAME_MAX - k_suffix.size() - 18) + "-" + hash;
+    return path.parent_path() / (shortened + std::string(k_suffix));
+}
+
+void write_file_atomically(const fs::path& path, std::span<const std::byte> bytes) {
+    std::error_code ec;
+    if (path.has_parent_path() && !fs::is_directory(path.parent_path(), ec)) {
+        fs::create_directories(path.parent_path(), ec);
+        if (ec)
+            throw file_error(path, "cannot create its folder: " + ec.message());
+    }
+    const auto partial = partial_path(path);
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw file_error(path, std::string("cannot create: ") + std::strerror(errno));
+    try {
+        write_all(fd, bytes, path);
+        if (::fsync(fd) != 0)
+            throw file_error(path, std::string("cannot flush: ") + std::strerror(errno));
+    } catch (...) {
+        ::close(fd);
+        ::unlink(partial.c_str());
+        throw;
+    }
+    if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(partial.c_str());
-        throw file_error(partial, std::string("cannot flush: ") + std::strerror(err));
+        throw file_error(path, std::string("cannot flush: ") + std::strerror(err));
     }
-    std::error_code ec;
-    std::filesystem::rename(partial, path, ec);
+    fs::rename(partial, path, ec);
     if (ec) {
-        std::filesystem::remove(partial);
+        std::error_code ignored;
+        fs::remove(partial, ignored);
         throw file_error(path, "cannot replace: " + ec.message());
     }
 }

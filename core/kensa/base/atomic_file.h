@@ -6,8 +6,13 @@
 
 namespace kensa {
 
-// Writes bytes to `<path>.partial`, flushes, then renames over path: readers see the old file or the
-// complete new one, never a torn write. Throws kensa::Error naming the path on failure.
+// Writes bytes to a temporary file beside path (`<name>.partial`, shortened when the name is too long
+// for that), flushes, then renames over path: readers see the old file or the complete new one, never a
+// torn write. Missing parent folders are created. Throws kensa::Error naming path on failure.
 void write_file_atomically(const std::filesystem::path& path, std::span<const std::byte> bytes);
+
+// The temporary name write_file_atomically uses for path: the same for every write of path, so one a
+// killed process left behind is replaced by the next write, not piled up.
+std::filesystem::path partial_path(const std::filesystem::path& path);
 
 }  // namespace kensa

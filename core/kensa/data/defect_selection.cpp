@@ -1,6 +1,7 @@
 #include <kensa/data/defect_selection.h>
 
 #include <kensa/base/error.h>
+#include <kensa/base/utf8.h>
 
 #include <fstream>
 #include <map>
@@ -9,7 +10,7 @@
 namespace kensa::data {
 
 std::string product_path(const ImageRecord& test_record) {
-    return "test/" + test_record.relative_path.generic_string();
+    return valid_utf8("test/" + test_record.relative_path.generic_string());
 }
 
 Result<std::vector<ImageRecord>> first_defects_per_type(const MvtecProduct& product, int per_type) {

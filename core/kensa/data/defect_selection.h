@@ -20,7 +20,8 @@ Result<std::vector<ImageRecord>> first_defects_per_type(const MvtecProduct& prod
 Result<std::vector<ImageRecord>> defects_from_list(const MvtecProduct& product,
                                                    const std::filesystem::path& list_file);
 
-// "test/<relative path>": how training records a test image (relative to the product root).
+// "test/<relative path>": how training records a test image (relative to the product root), as valid
+// UTF-8 (base/utf8.h): a name with other bytes is recorded, and matched, with them replaced.
 std::string product_path(const ImageRecord& test_record);
 
 }  // namespace kensa::data

@@ -1,5 +1,7 @@
 #include <kensa/data/image_folder.h>
 
+#include <kensa/base/file_bytes.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -24,35 +26,47 @@ bool is_hidden(const fs::path& path) {
 }
 }  // namespace
 
-Result<std::vector<ImageFile>> list_image_folder(const fs::path& folder, bool recursive) {
+Result<ImageListing> scan_image_folder(const fs::path& folder, bool recursive) {
     return capture([&] {
         std::error_code ec;
         if (!fs::is_directory(folder, ec)) {
             throw file_error(folder, fs::exists(folder, ec) ? "not a folder" : "folder not found");
         }
-        std::vector<ImageFile> files;
+        ImageListing listing;
         auto consider = [&](const fs::directory_entry& entry) {
             std::error_code e;
-            if (!is_hidden(entry.path()) && entry.is_regular_file(e) && is_image_file(entry.path())) {
-                files.push_back({entry.path(), entry.path().lexically_relative(folder)});
-            }
+            if (is_hidden(entry.path()) || !is_image_file(entry.path()) || entry.is_directory(e))
+                return;
+            if (entry.is_regular_file(e))
+                listing.files.push_back({entry.path(), entry.path().lexically_relative(folder)});
+            else
+                listing.skipped.push_back({entry.path(), why_not_regular(entry.path())});
         };
         if (recursive) {
-            fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+            fs::recursive_directory_iterator it(folder, ec);
             if (ec)
                 throw file_error(folder, "cannot list: " + ec.message());
             for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (ec)
+                if (ec) {
                     throw file_error(folder, "cannot list: " + ec.message());
+                }
                 if (is_hidden(it->path())) {
                     if (it->is_directory(ec))
                         it.disable_recursion_pending();
                     continue;
                 }
+                // A subfolder that cannot be opened is reported and left out, not a reason to stop.
+                if (it->is_directory(ec) && !it->is_symlink(ec)) {
+                    std::error_code open_error;
+                    fs::directory_iterator probe(it->path(), open_error);
+                    if (open_error) {
+                        listing.skipped.push_back({it->path(), "cannot list: " + open_error.message()});
+                        it.disable_recursion_pending();
+                    }
+                    continue;
+                }
                 consider(*it);
             }
-            if (ec)
-                throw file_error(folder, "cannot list: " + ec.message());
         } else {
             fs::directory_iterator it(folder, ec);
             if (ec)
@@ -62,14 +76,18 @@ Result<std::vector<ImageFile>> list_image_folder(const fs::path& folder, bool re
                     throw file_error(folder, "cannot list: " + ec.message());
                 consider(*it);
             }
-            if (ec)
-                throw file_error(folder, "cannot list: " + ec.message());
         }
-        std::sort(files.begin(), files.end(), [](const ImageFile& a, const ImageFile& b) {
+        std::sort(listing.files.begin(), listing.files.end(), [](const ImageFile& a, const ImageFile& b) {
             return a.relative_path.generic_string() < b.relative_path.generic_string();
         });
-        return files;
+        std::sort(listing.skipped.begin(), listing.skipped.end(),
+                  [](const SkippedEntry& a, const SkippedEntry& b) { return a.path < b.path; });
+        return listing;
     });
+}
+
+Result<std::vector<ImageFile>> list_image_folder(const fs::path& folder, bool recursive) {
+    return capture([&] { return scan_image_folder(folder, recursive).take().files; });
 }
 
 }  // namespace kensa::data

@@ -1,15 +1,16 @@
 #include <kensa/data/image_io.h>
 
 #include <kensa/base/atomic_file.h>
+#include <kensa/base/file_bytes.h>
 #include <kensa/data/image_folder.h>
+#include <kensa/data/image_header.h>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <cstdio>
+#include <new>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -20,22 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The container format named by the first bytes of a file, or empty when none of ours matches.
-std::string_view sniff_format(std::span<const uchar> bytes) {
-    auto starts_with = [&](std::initializer_list<uchar> magic) {
-        return bytes.size() >= magic.size() && std::equal(magic.begin(), magic.end(), bytes.begin());
-    };
-    if (starts_with({0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}))
-        return "PNG";
-    if (starts_with({0xff, 0xd8, 0xff}))
-        return "JPEG";
-    if (starts_with({'B', 'M'}))
-        return "BMP";
-    if (starts_with({'I', 'I', 42, 0}) || starts_with({'M', 'M', 0, 42}))
-        return "TIFF";
-    return {};
-}
-
 bool looks_like_text(std::span<const uchar> bytes) {
     const auto head = bytes.first(std::min<size_t>(bytes.size(), 512));
     return !head.empty() && std::all_of(head.begin(), head.end(), [](uchar c) {
@@ -43,29 +28,21 @@ bool looks_like_text(std::span<const uchar> bytes) {
     });
 }
 
-// Reads the whole file; the error names what the file system said.
-std::vector<uchar> read_bytes(const fs::path& path) {
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (!fs::exists(status))
-        throw file_error(path, "file not found");
-    if (fs::is_directory(status))
-        throw file_error(path, "is a folder, not an image file");
-    if (!fs::is_regular_file(status))
-        throw file_error(path, "not a regular file");
-    const auto size = fs::file_size(path, ec);
-    if (ec)
-        throw file_error(path, "cannot read: " + ec.message());
-    if (size == 0)
-        throw file_error(path, "file is empty (0 bytes)");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw file_error(path, std::string("cannot open: ") + std::strerror(errno));
-    std::vector<uchar> bytes(size);
-    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size));
-    if (static_cast<uintmax_t>(in.gcount()) != size)
-        throw file_error(path, "read failed");
-    return bytes;
+// Refuses, before decoding, an image whose header declares more pixels than Kensa inspects.
+void check_declared_size(std::span<const uchar> bytes, const fs::path& label) {
+    const auto size = declared_size(bytes);
+    if (!size)
+        return;
+    const double pixels = double(size->width) * double(size->height);
+    if (pixels > double(kMaxImagePixels) || size->width > kMaxImageSide || size->height > kMaxImageSide) {
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "%d x %d pixels (%.0f megapixels) is larger than Kensa reads (%lld megapixels, at most "
+                      "%d pixels a side)",
+                      size->width, size->height, pixels / 1e6, static_cast<long long>(kMaxImagePixels / 1000000),
+                      kMaxImageSide);
+        throw file_error(label, text);
+    }
 }
 
 // Decodes with OpenCV, which gives an empty Mat without a reason: the reason is derived here.
@@ -83,12 +60,15 @@ cv::Mat decode_bytes(std::span<const uchar> bytes, const fs::path& label, int fl
         }
         throw file_error(label, reason);
     }
+    check_declared_size(bytes, label);
     cv::Mat image;
     try {
         const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<uchar*>(bytes.data()));
         image = cv::imdecode(buffer, flags);
     } catch (const cv::Exception& e) {
         throw file_error(label, "the " + std::string(format) + " data cannot be decoded (" + e.err + ")");
+    } catch (const std::bad_alloc&) {
+        throw file_error(label, "not enough memory to decode this " + std::string(format) + " image");
     }
     if (image.empty()) {
         throw file_error(label, "the " + std::string(format) + " data is damaged or truncated (" +
@@ -103,7 +83,8 @@ cv::Mat decode_bytes(std::span<const uchar> bytes, const fs::path& label, int fl
 }
 
 cv::Mat decode(const fs::path& path, int flags) {
-    return decode_bytes(read_bytes(path), path, flags);
+    const auto bytes = read_regular_file(path);
+    return decode_bytes({reinterpret_cast<const uchar*>(bytes.data()), bytes.size()}, path, flags);
 }
 
 cv::Mat to_rgb_float(const cv::Mat& raw, const fs::path& label) {
@@ -123,14 +104,26 @@ cv::Mat to_rgb_float(const cv::Mat& raw, const fs::path& label) {
 // ANYCOLOR yields 1 or 3 channels (alpha dropped); ANYDEPTH keeps 16 bits; EXIF orientation applies.
 constexpr int k_image_flags = cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR;
 
+// The conversion to float quadruples the decoded size: memory can run out there too.
+cv::Mat to_rgb_float_or_error(const cv::Mat& raw, const fs::path& label) {
+    try {
+        return to_rgb_float(raw, label);
+    } catch (const std::bad_alloc&) {
+        throw file_error(label, "not enough memory to convert this " + std::to_string(raw.cols) + " x " +
+                                    std::to_string(raw.rows) + " image");
+    } catch (const cv::Exception& e) {
+        throw file_error(label, "cannot convert the decoded image (" + e.err + ")");
+    }
+}
+
 }  // namespace
 
 Result<cv::Mat> read_image(const fs::path& path) {
-    return capture([&] { return to_rgb_float(decode(path, k_image_flags), path); });
+    return capture([&] { return to_rgb_float_or_error(decode(path, k_image_flags), path); });
 }
 
 Result<cv::Mat> decode_image(std::span<const unsigned char> bytes, const fs::path& label) {
-    return capture([&] { return to_rgb_float(decode_bytes(bytes, label, k_image_flags), label); });
+    return capture([&] { return to_rgb_float_or_error(decode_bytes(bytes, label, k_image_flags), label); });
 }
 
 Result<cv::Size> probe_image(const fs::path& path) {

@@ -10,12 +10,19 @@
 
 namespace kensa::data {
 
+// The largest image Kensa decodes: 100 megapixels (five times a 20-megapixel line camera's frame; as
+// float RGB it takes 1.2 GB), no side over 30000 pixels. Checked on the file's header before decoding, so a
+// small file that declares a huge image is refused at once.
+inline constexpr int64_t kMaxImagePixels = 100'000'000;
+inline constexpr int kMaxImageSide = 30'000;
+
 // Reads a PNG, JPEG, BMP or TIFF file (8- or 16-bit; grey, RGB or RGBA) as CV_32FC3 RGB in [0, 1] at the
 // file's own size. 8-bit values are scaled by 1/255, 16-bit by 1/65535; grey is copied to all three
 // channels. Alpha is dropped: the stored colour values are used as they are, whatever their opacity
 // (inspection images are opaque, and compositing would invent a background colour). An EXIF orientation
 // tag is applied, so images appear as any photo viewer shows them. For TIFF, the first page is read.
-// The error says which file and why (missing, empty, not an image, damaged, unsupported depth).
+// The error says which file and why (missing, not a regular file, empty, not an image, larger than
+// kMaxImagePixels, damaged, unsupported depth, out of memory).
 Result<cv::Mat> read_image(const std::filesystem::path& path);
 
 // Decodes image bytes held in memory exactly as read_image decodes a file; `label` names them in errors.

@@ -1,5 +1,6 @@
 #include <kensa/data/mvtec_product.h>
 
+#include <kensa/base/file_bytes.h>
 #include <kensa/data/image_folder.h>
 #include <kensa/data/image_io.h>
 
@@ -16,6 +17,7 @@ namespace {
 struct FolderEntries {
     std::vector<fs::path> files;    // sorted
     std::vector<fs::path> folders;  // sorted
+    std::vector<fs::path> others;   // neither: broken links, link loops, devices, pipes
 };
 
 // The visible entries of a folder, sorted (hidden names such as .DS_Store are skipped silently).
@@ -34,6 +36,8 @@ FolderEntries list_entries(const fs::path& folder) {
             out.folders.push_back(it->path());
         } else if (it->is_regular_file(e)) {
             out.files.push_back(it->path());
+        } else {
+            out.others.push_back(it->path());
         }
     }
     if (ec)
@@ -49,11 +53,26 @@ void require_folder(const fs::path& folder, const std::string& what) {
         throw file_error(folder, "folder not found: " + what);
 }
 
+// The reason of a file error about `path`, without repeating the path (issues carry it already).
+std::string reason_of(const Error& error, const fs::path& path) {
+    const std::string message = error.message(), prefix = path.string() + ": ";
+    return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
+}
+
 // Records for the image files of one type folder (train/good or test/<type>); other files become issues.
 std::vector<ImageRecord> records_in(const fs::path& folder, const fs::path& split_dir,
                                     const std::string& type, std::vector<DatasetIssue>& issues) {
-    const auto entries = list_entries(folder);
+    FolderEntries entries;
+    try {
+        entries = list_entries(folder);
+    } catch (const Error& e) {  // e.g. no read permission: this folder is left out, not the whole product
+        issues.push_back({folder, reason_of(e, folder) + "; its images are left out"});
+        return {};
+    }
     std::vector<ImageRecord> records;
+    for (const auto& other : entries.others)
+        if (is_image_file(other))
+            issues.push_back({other, why_not_regular(other) + "; skipped"});
     for (const auto& file : entries.files) {
         if (!is_image_file(file)) {
             issues.push_back(
@@ -92,12 +111,6 @@ Error size_mismatch(const fs::path& mask, cv::Size mask_size, const fs::path& im
     return Error("mask size " + size_text(mask_size) + " differs from image size " + size_text(image_size) +
                  ": mask " + mask.string() + ", image " + image.string() +
                  ". Masks must have their image's exact size; re-export the mask or the image.");
-}
-
-// The reason of a file error about `path`, without repeating the path (issues carry it already).
-std::string reason_of(const Error& error, const fs::path& path) {
-    const std::string message = error.message(), prefix = path.string() + ": ";
-    return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
 }
 
 std::string product_name(const fs::path& root) {

@@ -1,6 +1,7 @@
 #include <kensa/engine/training.h>
 
 #include <kensa/base/error.h>
+#include <kensa/base/utf8.h>
 #include <kensa/engine/inspector.h>
 #include <kensa/engine/position_choice.h>
 #include <kensa/methods/registry.h>
@@ -23,6 +24,16 @@ void validate(const TrainingData& data, const TrainingConfig& config) {
     config.holdout.validate();
 }
 
+// File names as the record holds them: valid UTF-8 (JSON's rule), matched later through the same mapping
+// (data::product_path).
+std::vector<std::string> recorded_names(const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    out.reserve(names.size());
+    for (const auto& name : names)
+        out.push_back(valid_utf8(name));
+    return out;
+}
+
 // What every model records besides its method's own record (Method::fit's training_json).
 void add_common_record(TrainingResult& result, const TrainingData& data, const TrainingConfig& config) {
     auto record = nlohmann::json::parse(result.bundle.training_json);
@@ -36,16 +47,16 @@ void add_common_record(TrainingResult& result, const TrainingData& data, const T
     record["random_init_backbone"] = config.features.random_init;
     record["feature_seconds"] = result.feature_seconds;
     record["training_seconds"] = result.training_seconds;
-    record["training_images"] = result.training_images;
+    record["training_images"] = recorded_names(result.training_images);
     if (!result.warnings.empty())
-        record["warnings"] = result.warnings;
+        record["warnings"] = recorded_names(result.warnings);
     // Defects chosen for training but unused (e.g. forced normal-only mode) and images set aside are kept
     // out of evaluation, so this model is compared with one that learned from them on the same test images.
-    std::vector<std::string> set_aside = data.set_aside;
+    std::vector<std::string> set_aside = recorded_names(data.set_aside);
     if (result.defect_images == 0)
         for (const auto& d : data.defects)
             if (!d.path.empty())
-                set_aside.push_back(d.path);
+                set_aside.push_back(valid_utf8(d.path));
     std::sort(set_aside.begin(), set_aside.end());
     set_aside.erase(std::unique(set_aside.begin(), set_aside.end()), set_aside.end());
     if (!set_aside.empty())

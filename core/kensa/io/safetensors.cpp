@@ -2,6 +2,7 @@
 
 #include <kensa/base/atomic_file.h>
 #include <kensa/base/error.h>
+#include <kensa/base/file_bytes.h>
 
 #include <nlohmann/json.hpp>
 
@@ -9,7 +10,6 @@
 #include <array>
 #include <bit>
 #include <cstring>
-#include <fstream>
 #include <numeric>
 
 static_assert(std::endian::native == std::endian::little, "Kensa assumes a little-endian host");
@@ -168,16 +168,7 @@ TensorArchive parse_safetensors(std::span<const std::byte> bytes, const std::str
 }
 
 TensorArchive read_safetensors(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw file_error(path, "cannot open");
-    in.seekg(0, std::ios::end);
-    const auto size = static_cast<size_t>(in.tellg());
-    in.seekg(0);
-    std::vector<std::byte> bytes(size);
-    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
-        throw file_error(path, "read failed");
-    return parse_safetensors(bytes, path.string());
+    return parse_safetensors(read_regular_file(path, /*allow_empty=*/true), path.string());
 }
 
 std::vector<std::byte> serialize_safetensors(const TensorArchive& archive) {

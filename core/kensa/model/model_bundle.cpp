@@ -71,7 +71,7 @@ void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
     io::TensorArchive archive = bundle.tensors;
     archive.metadata = {{"format", kBundleFormat},
                         {"version", std::to_string(kBundleFormatVersion)},
-                        {"model", model.dump()},
+                        {"model", model.dump(-1, ' ', false, json::error_handler_t::replace)},
                         {"checksum", tensor_checksum(archive)}};
     io::write_safetensors(path, archive);
 }

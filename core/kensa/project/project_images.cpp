@@ -1,5 +1,6 @@
 #include <kensa/project/project_images.h>
 
+#include <kensa/base/utf8.h>
 #include <kensa/data/image_folder.h>
 #include <kensa/data/mvtec_product.h>
 
@@ -19,6 +20,13 @@ public:
 
     ImageEntry* add(const fs::path& path, ImageRole role, Label label) {
         const fs::path p = fs::absolute(path).lexically_normal();
+        // The project file is JSON, which holds UTF-8 only: such a name could be saved but not found again.
+        if (valid_utf8(p.string()) != p.string()) {
+            m_report.issues.push_back(valid_utf8(p.string()) +
+                                      ": the file name is not valid UTF-8 (e.g. Latin-1 from an old file share); "
+                                      "rename the file to add it (skipped)");
+            return nullptr;
+        }
         if (!m_known.insert(p.string()).second) {
             ++m_report.already_present;
             return nullptr;
@@ -52,11 +60,13 @@ void add_source(Project& project, ImageSource source) {
 Result<AddImagesReport> add_image_folder(Project& project, const fs::path& folder, ImageRole role,
                                          bool recursive) {
     return capture([&] {
-        const auto files = data::list_image_folder(folder, recursive).take();
+        const auto listing = data::scan_image_folder(folder, recursive).take();
         AddImagesReport report;
+        for (const auto& skipped : listing.skipped)
+            report.issues.push_back(skipped.message());
         Adder adder(project, report);
         const Label label = role == ImageRole::Train ? Label::Normal : Label::Unlabelled;
-        for (const auto& f : files)
+        for (const auto& f : listing.files)
             adder.add(f.path, role, label);
         add_source(project, {folder, ImageSource::Kind::Folder, role});
         return report;
