@@ -18,6 +18,7 @@ APT_PACKAGES=(
     gimp-data                                   # texture photographs of the quality benchmark (bench/quality)
     libqt6svg6                                  # the app's SVG icons
     xvfb xauth imagemagick                      # screenshots of the app
+    clang libclang-rt-14-dev                    # fuzz targets (libFuzzer, sanitizers: scripts/fuzz.sh)
 )
 
 missing=()

@@ -114,6 +114,15 @@ TEST_F(BundleTest, NewerVersionAsksForAnUpdate) {
     EXPECT_NE(load_error().find("newer than this Kensa reads"), std::string::npos);
 }
 
+// Found by tests/fuzz/fuzz_model_bundle (UBSan: a null reference read as the version string).
+TEST_F(BundleTest, MissingVersionIsReportedNotDereferenced) {
+    kensa::model::save_bundle(m_path, sample_bundle());
+    auto archive = kensa::io::read_safetensors(m_path);
+    archive.metadata.erase("version");
+    kensa::io::write_safetensors(m_path, archive);
+    EXPECT_NE(load_error().find("version is missing or unreadable"), std::string::npos) << load_error();
+}
+
 TEST_F(BundleTest, OtherSafetensorsFilesAreNotModels) {
     kensa::io::write_safetensors(m_path, sample_bundle().tensors);
     EXPECT_NE(load_error().find("not a Kensa model"), std::string::npos);

@@ -86,6 +86,8 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
         throw file_error(path, "not a Kensa model (a safetensors file without Kensa's model description)");
     int version = 0;
     try {
+        if (!meta("version"))
+            throw std::invalid_argument("no version");
         version = std::stoi(*meta("version"));
     } catch (const std::exception&) {
         throw file_error(path, "model format version is missing or unreadable");

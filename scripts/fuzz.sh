@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the fuzz targets (tests/fuzz: libFuzzer with ASan + UBSan, clang) and runs each for a while.
+#     scripts/fuzz.sh [--seconds N] [target ...]      (default: 600 s each, every target)
+# Corpora grow in build/fuzz/corpus/<target> (seeded from real files Kensa writes), crashes land in
+# build/fuzz/crashes/<target>/; the summary gives each target's executions and time. Exit 1 on a crash.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=${KENSA_FUZZ_DIR:-$ROOT/build/fuzz}
+SECONDS_EACH=600
+TARGETS=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --seconds) SECONDS_EACH=$2; shift 2 ;;
+        -h|--help) sed -n 2,5p "$0"; exit 0 ;;
+        *) TARGETS+=("$1"); shift ;;
+    esac
+done
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(image_header image_decode mask safetensors model_bundle project_file)
+
+command -v clang++ >/dev/null || { echo "fuzz.sh: needs clang (apt install clang)" >&2; exit 2; }
+cmake -S "$ROOT/tests/fuzz" -B "$OUT/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None >/dev/null
+cmake --build "$OUT/build" -j "$(nproc)"
+"$OUT/build/make_fuzz_seeds" "$OUT/seeds"
+
+status=0
+summary=()
+for t in "${TARGETS[@]}"; do
+    corpus=$OUT/corpus/$t crashes=$OUT/crashes/$t
+    mkdir -p "$corpus" "$crashes"
+    cp -n "$OUT/seeds/$t"/* "$corpus"/ 2>/dev/null || true
+    log=$OUT/$t.log
+    # One process per target on all cores would starve nothing here: libFuzzer runs single-threaded.
+    if "$OUT/build/fuzz_$t" "$corpus" -dict="$ROOT/tests/fuzz/kensa.dict" -max_total_time="$SECONDS_EACH" \
+        -rss_limit_mb=4096 -timeout=20 -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1; then
+        result=clean
+    else
+        result="FAILED (see $log, inputs in $crashes)"
+        status=1
+    fi
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+    summary+=("$(printf '%-14s %10s runs in %5s s, corpus %4s files: %s' "$t" "$runs" "$SECONDS_EACH" \
+        "$(ls "$corpus" | wc -l)" "$result")")
+done
+printf '%s\n' "${summary[@]}"
+exit $status
