@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets (tests/fuzz: libFuzzer with ASan + UBSan, clang) and runs each for a while.
 #     scripts/fuzz.sh [--seconds N] [target ...]      (default: 600 s each, every target)
-# Corpora grow in build/fuzz/corpus/<target> (seeded from real files Kensa writes), crashes land in
+# Corpora grow in build/fuzz/corpus/<target> (seeded from real files Kensa writes and from
+# tests/fuzz/regressions/<target>, inputs that once crashed it), crashes land in
 # build/fuzz/crashes/<target>/; the summary gives each target's executions and time. Exit 1 on a crash.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,7 +12,7 @@ TARGETS=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --seconds) SECONDS_EACH=$2; shift 2 ;;
-        -h|--help) sed -n 2,5p "$0"; exit 0 ;;
+        -h|--help) sed -n 2,6p "$0"; exit 0 ;;
         *) TARGETS+=("$1"); shift ;;
     esac
 done
@@ -28,6 +29,8 @@ for t in "${TARGETS[@]}"; do
     corpus=$OUT/corpus/$t crashes=$OUT/crashes/$t
     mkdir -p "$corpus" "$crashes"
     cp -n "$OUT/seeds/$t"/* "$corpus"/ 2>/dev/null || true
+    # Inputs that once crashed a target: run again first, under the sanitizers, on every run.
+    cp -n "$ROOT/tests/fuzz/regressions/$t"/* "$corpus"/ 2>/dev/null || true
     log=$OUT/$t.log
     # One process per target on all cores would starve nothing here: libFuzzer runs single-threaded.
     if "$OUT/build/fuzz_$t" "$corpus" -dict="$ROOT/tests/fuzz/kensa.dict" -max_total_time="$SECONDS_EACH" \

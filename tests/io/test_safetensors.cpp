@@ -121,6 +121,26 @@ TEST(Safetensors, CorruptInputGivesClearErrors) {
     EXPECT_NE(error_of(huge).find("implausible"), std::string::npos);
 }
 
+// Found by tests/fuzz (UBSan): numbers out of range were converted anyway, and a shape's product
+// overflowed int64.
+TEST(Safetensors, NumbersOutOfRangeAreErrorsNotConversions) {
+    const auto huge_dim =
+        error_of(header_only(R"({"x":{"dtype":"F32","shape":[2,8.9e105],"data_offsets":[0,8]}})"));
+    EXPECT_NE(huge_dim.find("dimension is out of range"), std::string::npos) << huge_dim;
+    EXPECT_NE(huge_dim.find("weights.safetensors"), std::string::npos) << huge_dim;
+    const auto fractional = error_of(header_only(R"({"x":{"dtype":"F32","shape":[1.5],"data_offsets":[0,4]}})"));
+    EXPECT_NE(fractional.find("out of range"), std::string::npos) << fractional;
+    const auto offset = error_of(header_only(R"({"x":{"dtype":"F32","shape":[1],"data_offsets":[-4,0]}})"));
+    EXPECT_NE(offset.find("data offset is out of range"), std::string::npos) << offset;
+    const auto product = error_of(
+        header_only(R"({"x":{"dtype":"F32","shape":[4294967296,4294967296,16],"data_offsets":[0,4]}})"));
+    EXPECT_NE(product.find("too large"), std::string::npos) << product;
+    // A whole number written as a float is still a whole number.
+    auto whole = header_only(R"({"x":{"dtype":"F32","shape":[1.0],"data_offsets":[0,4.0]}})");
+    whole.resize(whole.size() + 4);
+    EXPECT_EQ(kensa::io::parse_safetensors(whole, "whole").tensors.at(0).shape, std::vector<int64_t>{1});
+}
+
 TEST(Safetensors, TruncatedFileOnDiskNamesThePath) {
     TensorArchive a;
     a.tensors.push_back(make_f32("w", {64}, 0.f));

@@ -6,6 +6,8 @@
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 #include <fstream>
 #include <opencv2/core.hpp>
 
@@ -169,6 +171,31 @@ TEST(ProjectFile, MissingProjectIsAClearError) {
     const auto r2 = load_project(dir.path());
     ASSERT_FALSE(r2.ok());
     EXPECT_NE(r2.error().message().find("no Kensa project"), std::string::npos);
+}
+
+// Found by tests/fuzz (UBSan): a number out of an int's range was converted anyway.
+TEST(ProjectFile, NumbersOutOfRangeAndPipesAreClearErrors) {
+    test::TempDir dir;
+    const auto file = dir / k_project_file_name;
+    const auto error_for = [&](const std::string& text) {
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+        const auto r = load_project(dir.path());
+        return r.ok() ? std::string("loaded") : r.error().message();
+    };
+    auto message = error_for(R"({"format":"kensa-project","format_version":1.8e100})");
+    EXPECT_NE(message.find("format_version is out of range"), std::string::npos) << message;
+    EXPECT_NE(message.find(k_project_file_name), std::string::npos) << message;
+    message = error_for(R"({"format":"kensa-project","format_version":1,"settings":{"epochs":1e10}})");
+    EXPECT_NE(message.find("settings.epochs is out of range"), std::string::npos) << message;
+    message = error_for(R"({"format":"kensa-project","format_version":1,"images":[{"path":"a.png","role":"train",)"
+                        R"("label":"normal","mask_pixels":-1e300}]})");
+    EXPECT_NE(message.find("mask_pixels is out of range"), std::string::npos) << message;
+    // A project file that is a named pipe: an error, not an app that waits for a writer forever.
+    std::filesystem::remove(file);
+    ASSERT_EQ(::mkfifo(file.c_str(), 0644), 0);
+    const auto pipe = load_project(dir.path());
+    ASSERT_FALSE(pipe.ok());
+    EXPECT_NE(pipe.error().message().find("named pipe"), std::string::npos) << pipe.error().message();
 }
 
 TEST(AnnotationStore, MasksAreMvtecPngsWithUniqueNames) {

@@ -3,6 +3,7 @@
 #include <kensa/base/atomic_file.h>
 #include <kensa/base/error.h>
 #include <kensa/base/file_bytes.h>
+#include <kensa/io/json_number.h>
 
 #include <nlohmann/json.hpp>
 
@@ -36,6 +37,16 @@ constexpr uint64_t kMaxHeaderBytes = 100u << 20;
 
 Error bad(const std::string& source, const std::string& reason) {
     return Error(source + ": not a valid safetensors file: " + reason);
+}
+
+// A number of the header, with the file named when it is out of range.
+template <class T>
+T header_number(const nlohmann::json& j, const std::string& source, const std::string& what) {
+    try {
+        return json_number<T>(j, what);
+    } catch (const Error& e) {
+        throw bad(source, e.what());
+    }
 }
 
 }  // namespace
@@ -127,7 +138,7 @@ TensorArchive parse_safetensors(std::span<const std::byte> bytes, const std::str
                 throw bad(source, "tensor '" + name + "' has unknown dtype " + entry.at("dtype").dump());
             t.dtype = *dtype;
             for (const auto& d : entry.at("shape")) {
-                const auto v = d.get<int64_t>();
+                const auto v = header_number<int64_t>(d, source, "tensor '" + name + "' dimension");
                 if (v < 0)
                     throw bad(source, "tensor '" + name + "' has a negative dimension");
                 t.shape.push_back(v);
@@ -135,8 +146,13 @@ TensorArchive parse_safetensors(std::span<const std::byte> bytes, const std::str
             const auto& off = entry.at("data_offsets");
             if (!off.is_array() || off.size() != 2)
                 throw bad(source, "tensor '" + name + "' data_offsets is not [begin, end]");
-            const auto begin = off[0].get<uint64_t>(), end = off[1].get<uint64_t>();
-            const uint64_t expected = static_cast<uint64_t>(t.numel()) * element_size(t.dtype);
+            const auto begin = header_number<uint64_t>(off[0], source, "tensor '" + name + "' data offset"),
+                       end = header_number<uint64_t>(off[1], source, "tensor '" + name + "' data offset");
+            // The product of a hostile shape can overflow: computed with a check, before numel() is trusted.
+            uint64_t expected = element_size(t.dtype);
+            for (const int64_t v : t.shape)
+                if (__builtin_mul_overflow(expected, static_cast<uint64_t>(v), &expected))
+                    throw bad(source, "tensor '" + name + "' has a shape too large for any file");
             if (end < begin || end - begin != expected)
                 throw bad(source, "tensor '" + name + "' holds " + std::to_string(end - begin) +
                                       " bytes but its shape and dtype need " + std::to_string(expected));

@@ -1,6 +1,7 @@
 #include <kensa/model/model_bundle.h>
 
 #include <kensa/base/error.h>
+#include <kensa/io/json_number.h>
 
 #include <zlib.h>
 #include <nlohmann/json.hpp>
@@ -18,7 +19,7 @@ json number_or_null(float v) {
     return std::isnan(v) ? json(nullptr) : json(v);
 }
 float number_or_unset(const json& j) {
-    return j.is_null() ? Thresholds::kUnset : j.get<float>();
+    return j.is_null() ? Thresholds::kUnset : io::json_number<float>(j, "a threshold");
 }
 
 json to_json(const Thresholds& t) {
@@ -38,11 +39,11 @@ Thresholds thresholds_from_json(const json& j) {
     t.image = number_or_unset(j.at("image"));
     t.pixel = number_or_unset(j.at("pixel"));
     t.normal_quantile = j.at("normal_quantile");
-    t.holdout_images = j.at("holdout_images");
+    t.holdout_images = io::json_number<int>(j.at("holdout_images"), "thresholds.holdout_images");
     if (j.contains("image_f1_optimal"))
-        t.image_f1_optimal = j["image_f1_optimal"].get<float>();
+        t.image_f1_optimal = io::json_number<float>(j["image_f1_optimal"], "thresholds.image_f1_optimal");
     if (j.contains("pixel_f1_optimal"))
-        t.pixel_f1_optimal = j["pixel_f1_optimal"].get<float>();
+        t.pixel_f1_optimal = io::json_number<float>(j["pixel_f1_optimal"], "thresholds.pixel_f1_optimal");
     return t;
 }
 
@@ -108,8 +109,9 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
         const auto model = json::parse(*meta("model"));
         bundle.backbone = model.at("backbone");
         bundle.backbone_weights_checksum = model.at("backbone_weights_checksum");
-        bundle.image_size = model.at("image_size");
-        bundle.first_feature_stage = model.value("first_feature_stage", 0);
+        bundle.image_size = io::json_number<int>(model.at("image_size"), "image_size");
+        if (model.contains("first_feature_stage"))
+            bundle.first_feature_stage = io::json_number<int>(model["first_feature_stage"], "first_feature_stage");
         if (version == 1) {  // before methods had ids: ADTR, its settings under "adtr"
             bundle.method = "adtr";
             bundle.settings_json = model.at("adtr").dump();
@@ -120,7 +122,7 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
         if (!json::parse(bundle.settings_json).is_object())
             throw file_error(path, "model description is malformed (the method's settings are not an object)");
         bundle.gaussian_sigma = model.at("gaussian_sigma");
-        bundle.score_pool = model.at("score_pool");
+        bundle.score_pool = io::json_number<int>(model.at("score_pool"), "score_pool");
         bundle.thresholds = thresholds_from_json(model.at("thresholds"));
         bundle.training_json = model.at("training").dump();
     } catch (const json::exception& e) {

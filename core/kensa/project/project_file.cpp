@@ -2,12 +2,12 @@
 #include <algorithm>
 
 #include <kensa/base/atomic_file.h>
+#include <kensa/base/file_bytes.h>
+#include <kensa/io/json_number.h>
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace kensa::project {
 namespace fs = std::filesystem;
@@ -104,7 +104,8 @@ ImageEntry entry_from(const json& j, const fs::path& folder) {
     e.mask = fs::path(j.value("mask", std::string()));
     if (e.mask.is_absolute() || (!e.mask.empty() && *e.mask.begin() == ".."))
         throw std::runtime_error("mask '" + e.mask.generic_string() + "' is outside the project folder");
-    e.mask_pixels = j.value("mask_pixels", int64_t{0});
+    if (j.contains("mask_pixels"))
+        e.mask_pixels = io::json_number<int64_t>(j["mask_pixels"], "mask_pixels");
     e.source_mask = resolve_path(j.value("source_mask", std::string()), folder);
     e.review = review_from(j.value("review", std::string("none")));  // absent in files before review
     return e;
@@ -113,7 +114,7 @@ ImageEntry entry_from(const json& j, const fs::path& folder) {
 Project project_from(const json& j, const fs::path& folder) {
     if (!j.is_object() || j.value("format", std::string()) != k_format_name)
         throw std::runtime_error("not a Kensa project file");
-    const int version = j.at("format_version").get<int>();
+    const int version = io::json_number<int>(j.at("format_version"), "format_version");
     if (version > k_format_version) {
         throw std::runtime_error("written by a newer Kensa (project format " + std::to_string(version) +
                                  ", this Kensa reads up to " + std::to_string(k_format_version) +
@@ -124,8 +125,10 @@ Project project_from(const json& j, const fs::path& folder) {
     if (const auto it = j.find("settings"); it != j.end()) {
         p.settings.method = it->value("method", p.settings.method);  // absent before there were methods
         p.settings.backbone = it->value("backbone", p.settings.backbone);
-        p.settings.image_size = it->value("image_size", p.settings.image_size);
-        p.settings.epochs = it->value("epochs", p.settings.epochs);
+        if (it->contains("image_size"))
+            p.settings.image_size = io::json_number<int>((*it)["image_size"], "settings.image_size");
+        if (it->contains("epochs"))
+            p.settings.epochs = io::json_number<int>((*it)["epochs"], "settings.epochs");
         p.settings.training_mode = it->value("training_mode", p.settings.training_mode);
         p.settings.synthetic_defects = it->value("synthetic_defects", p.settings.synthetic_defects);
         p.settings.synthetic_share = it->value("synthetic_share", p.settings.synthetic_share);
@@ -218,16 +221,16 @@ void save_project(const Project& project, const fs::path& folder) {
 Result<Project> load_project(const fs::path& folder) {
     const fs::path file = folder / k_project_file_name;
     return capture([&] {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) {
+        std::error_code ec;
+        if (!fs::exists(fs::symlink_status(file, ec))) {
             throw file_error(file, fs::exists(folder) ? "no Kensa project here (the project file is missing)"
                                                       : "the folder does not exist");
         }
-        std::stringstream text;
-        text << in.rdbuf();
+        const auto bytes = read_regular_file(file, /*allow_empty=*/true);  // a FIFO must not block the app
+        const std::string text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
         try {
             const fs::path base = fs::absolute(folder).lexically_normal();
-            return project_from(json::parse(text.str()), base);
+            return project_from(json::parse(text), base);
         } catch (const json::parse_error& e) {
             throw file_error(file, std::string("damaged project file (not valid JSON): ") + e.what());
         } catch (const std::exception& e) {
