@@ -211,6 +211,8 @@ std::vector<std::byte> serialize_safetensors(const TensorArchive& archive) {
     std::memcpy(out.data() + 8, text.data(), header_len);
     auto* cursor = out.data() + 8 + header_len;
     for (const auto& t : archive.tensors) {
+        if (t.data.empty())  // a tensor with a 0 in its shape: data() may be null, which memcpy must not get
+            continue;
         std::memcpy(cursor, t.data.data(), t.data.size());
         cursor += t.data.size();
     }
