@@ -26,16 +26,23 @@ inline FeatureExtractorConfig one_pass_features(const TrainingConfig& config, in
     return features;
 }
 
+// grids [N, g, g] -> one CV_32FC1 Mat per image (copies).
+inline std::vector<cv::Mat> to_mats(const torch::Tensor& grids) {
+    const auto g = grids.to(torch::kFloat).contiguous();
+    std::vector<cv::Mat> out;
+    for (int64_t i = 0; i < g.size(0); ++i)
+        out.push_back(
+            cv::Mat(static_cast<int>(g.size(1)), static_cast<int>(g.size(2)), CV_32FC1, g[i].data_ptr<float>()).clone());
+    return out;
+}
+
 // grids [N, g, g] float (and scores [N], or undefined for the pooled-map score) -> one GridScore per image.
 inline std::vector<GridScore> to_grid_scores(const torch::Tensor& grids, const torch::Tensor& scores = {}) {
-    const auto g = grids.to(torch::kFloat).contiguous();
     std::vector<GridScore> out;
-    for (int64_t i = 0; i < g.size(0); ++i) {
-        GridScore s{cv::Mat(static_cast<int>(g.size(1)), static_cast<int>(g.size(2)), CV_32FC1, g[i].data_ptr<float>())
-                        .clone(),
-                    {}};
+    for (auto& map : to_mats(grids)) {
+        GridScore s{std::move(map), {}};
         if (scores.defined())
-            s.score = scores[i].item<float>();
+            s.score = scores[static_cast<int64_t>(out.size())].item<float>();
         out.push_back(std::move(s));
     }
     return out;

@@ -3,6 +3,7 @@
 #include <kensa/base/error.h>
 #include <kensa/features/backbone_features.h>
 #include <kensa/features/bundle_backbone.h>
+#include <kensa/methods/detector_support.h>
 #include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_memory.h>
 #include <kensa/methods/adtr/adtr_settings.h>
@@ -315,15 +316,6 @@ MemoryTerm build_memory(const torch::Tensor& features, torch::Tensor& grids, dou
     return memory;
 }
 
-std::vector<cv::Mat> to_mats(const torch::Tensor& grids) {
-    const auto g = grids.contiguous();
-    std::vector<cv::Mat> out;
-    for (int64_t i = 0; i < g.size(0); ++i)
-        out.push_back(cv::Mat(static_cast<int>(g.size(1)), static_cast<int>(g.size(2)), CV_32FC1, g[i].data_ptr<float>())
-                          .clone());
-    return out;
-}
-
 // ---------------------------------------------------------------------------------------------- step 6
 // ADTR's part of the training record (the engine adds what every method records, the mode among it).
 nlohmann::json adtr_record(const Plan& plan, const engine::TrainingConfig& config, const AdtrTransformer& transformer,
@@ -417,7 +409,7 @@ engine::FitResult fit_adtr(const std::vector<cv::Mat>& normal, const std::vector
         if (with_memory)
             memory = build_memory(cache.features, grids, options.memory_weight);
         if (with_positions) {
-            fit.training_grids = to_mats(grids);
+            fit.training_grids = engine::to_mats(grids);
             fit.positions = options.positions;
         }
     }
