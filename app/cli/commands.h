@@ -14,6 +14,7 @@ void add_demo_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_features_command(CLI::App& app);
 void add_infer_command(CLI::App& app);
+void add_one_class_command(CLI::App& app);
 void add_sample_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     add_eval_command(app);
     add_features_command(app);
     add_infer_command(app);
+    add_one_class_command(app);
     add_sample_command(app);
     add_train_command(app);
 

@@ -497,3 +497,68 @@ TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
     EXPECT_TRUE(contains(r.err, "at least 2 normal images besides the 1 held out")) << r.err;
     EXPECT_FALSE(fs::exists(m_dir / "two.kensa"));
 }
+
+// A tiny IDX dataset (as MNIST is distributed): two classes, dark and bright 28 x 28 images.
+void write_idx_dataset(const fs::path& dir, int per_class) {
+    fs::create_directories(dir);
+    auto write = [&](const std::string& name, std::vector<uint32_t> dims, const std::vector<uint8_t>& values) {
+        std::vector<uint8_t> bytes = {0, 0, 8, static_cast<uint8_t>(dims.size())};
+        for (uint32_t d : dims)
+            for (int shift : {24, 16, 8, 0})
+                bytes.push_back(static_cast<uint8_t>(d >> shift));
+        bytes.insert(bytes.end(), values.begin(), values.end());
+        std::ofstream(dir / name, std::ios::binary)
+            .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    };
+    for (const std::string split : {"train", "t10k"}) {
+        std::vector<uint8_t> pixels, labels;
+        cv::RNG rng(split == "train" ? 1 : 2);
+        for (int i = 0; i < 2 * per_class; ++i) {
+            const int label = i % 2;
+            labels.push_back(static_cast<uint8_t>(label));
+            for (int p = 0; p < 28 * 28; ++p)
+                pixels.push_back(cv::saturate_cast<uint8_t>((label ? 200 : 40) + (p % 28 < 14 ? 20 : 0) +
+                                                            rng.gaussian(10)));
+        }
+        write(split + "-images-idx3-ubyte", {static_cast<uint32_t>(2 * per_class), 28, 28}, pixels);
+        write(split + "-labels-idx1-ubyte", {static_cast<uint32_t>(2 * per_class)}, labels);
+    }
+    std::ofstream(dir / "classes.txt") << "dark\nbright\n";
+}
+
+TEST_F(CliTest, OneClassReportsEveryClassAndTheMean) {
+    const auto data = m_dir / "tiny";
+    write_idx_dataset(data, 10);
+    auto r = run("one-class --json --data " + data.string() +
+                 " --format idx --method padim --padim-channels 16 --backbone resnet18 --random-init");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j.at("method"), "padim");
+    EXPECT_EQ(j.at("image_size"), 32);
+    EXPECT_EQ(j.at("grid"), 8);
+    ASSERT_EQ(j.at("classes").size(), 2u);
+    EXPECT_EQ(j["classes"][1].at("name"), "bright");
+    EXPECT_EQ(j["classes"][1].at("test_normal"), 10);
+    EXPECT_EQ(j["classes"][1].at("test_anomalous"), 10);
+    EXPECT_GT(j.at("mean_image_auroc").get<double>(), 0.9) << r.out;
+    EXPECT_TRUE(contains(r.err, "mean")) << r.err;  // the table goes to stderr with --json
+
+    r = run("one-class --data " + data.string() + " --format idx --classes 1 --max-test 6 --method padim "
+            "--padim-channels 16 --backbone resnet18 --random-init");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "bright")) << r.out;
+    EXPECT_FALSE(contains(r.out, "dark ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "3/3")) << r.out;  // six test images: three of each class
+
+    EXPECT_EQ(run("one-class --data " + data.string() + " --format mnist").exit_code, 2);
+    r = run("one-class --data " + data.string() + " --format idx --classes 0,x --backbone resnet18 --random-init");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "expected class indices")) << r.err;
+    r = run("one-class --data " + data.string() + " --format idx --classes 5 --backbone resnet18 --random-init");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "class 5 is not one of the dataset's 2 classes")) << r.err;
+    fs::remove(data / "t10k-labels-idx1-ubyte");
+    r = run("one-class --data " + data.string() + " --format idx --backbone resnet18 --random-init");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "t10k-labels-idx1-ubyte: missing")) << r.err;
+}
