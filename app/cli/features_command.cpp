@@ -33,7 +33,7 @@ void add_features_command(CLI::App& app) {
     cmd->add_option("--weights", opts->extractor.weights,
                     "Weights file (default: the backbone's installed weights)");
     cmd->add_flag("--random-init", opts->extractor.random_init, "Use random weights (for comparisons only)");
-    cmd->add_option("--image-size", opts->extractor.image_size, "Model input size (multiple of 32)")
+    cmd->add_option("--image-size", opts->extractor.image_size, "Model input size (multiple of 16)")
         ->capture_default_str();
     cmd->add_option("--batch", opts->extractor.batch_size, "Images per batch")
         ->capture_default_str()

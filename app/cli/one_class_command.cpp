@@ -45,6 +45,7 @@ nlohmann::json run_json(const engine::OneClassRun& r) {
             {"image_auroc", std::isfinite(r.image_auroc) ? nlohmann::json(r.image_auroc) : nlohmann::json(nullptr)},
             {"train_images", r.train_images},
             {"holdout_images", r.holdout_images},
+            {"outlier_images", r.outlier_images},
             {"test_normal", r.test_normal},
             {"test_anomalous", r.test_anomalous},
             {"training_seconds", r.training_seconds},
@@ -59,6 +60,8 @@ void add_one_class_command(CLI::App& app) {
         std::filesystem::path data;
         std::string format;
         std::string classes;
+        std::filesystem::path outliers;
+        std::string outlier_format;
         bool json = false;
         engine::OneClassConfig protocol;
         TrainingOptions training;
@@ -85,6 +88,13 @@ void add_one_class_command(CLI::App& app) {
                     "Score only the first N test images (0: all; the protocol uses all)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--outliers", opts->outliers,
+                    "Anomaly-available training (ADTR+, image-level loss): a dataset of external images of no "
+                    "class (e.g. CIFAR-100 for CIFAR-10); its training images are the anomalies")
+        ->group("Defects (ADTR+)");
+    cmd->add_option("--outlier-format", opts->outlier_format, "The --outliers dataset's format (default: --format)")
+        ->check(CLI::IsMember(names_of(data::kTinyFormatNames)))
+        ->group("Defects (ADTR+)");
     cmd->add_flag("--json", opts->json, "Print the results as JSON on stdout (progress and notes on stderr)");
     add_training_options(*cmd, opts->training);
     cmd->callback([opts] {
@@ -97,6 +107,14 @@ void add_one_class_command(CLI::App& app) {
         const data::TinyDataset dataset = data::read_tiny_dataset(opts->data, format).take();
         for (const auto& warning : dataset.warnings)
             print_warning(warning);
+        if (!opts->outliers.empty()) {
+            const auto outlier_format =
+                opts->outlier_format.empty() ? format : *data::parse_tiny_format(opts->outlier_format);
+            data::TinyDataset outliers = data::read_tiny_dataset(opts->outliers, outlier_format).take();
+            opts->protocol.outliers = std::move(outliers.train.images);
+            std::fprintf(out, "external anomalies: %zu training images of %s (%s)\n", opts->protocol.outliers.size(),
+                         opts->outliers.string().c_str(), outliers.description.c_str());
+        }
         opts->protocol.training = opts->training.config;
         opts->protocol.classes = parse_classes(opts->classes);
         const auto& f = opts->protocol.training.features;

@@ -112,7 +112,7 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
         ->capture_default_str();
     cmd.add_option("--weights", c.features.weights, "Backbone weights file (default: the installed ones)");
     cmd.add_flag("--random-init", c.features.random_init, "Random backbone weights (for comparisons only)");
-    cmd.add_option("--image-size", c.features.image_size, "Model input size, a multiple of 32")
+    cmd.add_option("--image-size", c.features.image_size, "Model input size, a multiple of 16")
         ->capture_default_str();
     cmd.add_option("--seed", c.seed, "Random seed (same seed and data, same model)")->capture_default_str();
     cmd.add_option("--threads", c.features.threads, "CPU threads (0 = all)")->capture_default_str();

@@ -110,6 +110,25 @@ TEST(OneClass, ClassesLimitsAndOrderAreKept) {
     }
 }
 
+TEST(OneClass, OutliersTrainAdtrPlusOnWholeImages) {
+    const TinyDataset d = three_classes(12, 6);
+    OneClassConfig c = tiny_protocol("adtr");
+    c.classes = {1};
+    cv::RNG rng(3);
+    for (int i = 0; i < 20; ++i) {  // external anomalies: noise of no class
+        cv::Mat noise(28, 28, CV_8UC1);
+        rng.fill(noise, cv::RNG::UNIFORM, 0, 256);
+        c.outliers.push_back(noise);
+    }
+    const OneClassReport r = kensa::engine::run_one_class(d, c);
+    ASSERT_EQ(r.classes.size(), 1u);
+    EXPECT_EQ(r.classes[0].outlier_images, 12);  // as many as the class's training images, not all 20
+    EXPECT_GT(r.classes[0].image_auroc, 0.9);
+
+    c.training.method = "padim";  // learns from normal images only: the outliers are not used
+    EXPECT_EQ(kensa::engine::run_one_class(d, c).classes[0].outlier_images, 0);
+}
+
 TEST(OneClass, TinySettingsAreThePapers) {
     kensa::engine::TrainingConfig c;
     kensa::engine::apply_tiny_image_settings(c);
@@ -118,6 +137,24 @@ TEST(OneClass, TinySettingsAreThePapers) {
     EXPECT_EQ(c.map.score_pool, 0);  // the mean of the map
     EXPECT_EQ(c.map.gaussian_sigma, 0.0);
     EXPECT_EQ(c.adtr.memory_weight, 0.0);
+    EXPECT_EQ(c.adtr.anomaly.objective, kensa::adtr::AnomalyObjective::Image);
+}
+
+TEST(OneClass, AnyMultipleOf16BelowSixtyFourWorks) {
+    const TinyDataset d = three_classes(8, 4);
+    OneClassConfig c = tiny_protocol("padim");
+    c.classes = {1};
+    for (int size : {16, 48}) {
+        kensa::engine::apply_tiny_image_settings(c.training, size);
+        EXPECT_GT(kensa::engine::run_one_class(d, c).classes[0].image_auroc, 0.9) << size << " px";
+    }
+    kensa::engine::apply_tiny_image_settings(c.training, 40);
+    try {
+        kensa::engine::run_one_class(d, c);
+        FAIL() << "40 px was accepted";
+    } catch (const kensa::Error& e) {
+        EXPECT_NE(e.message().find("not a positive multiple of 16"), std::string::npos) << e.message();
+    }
 }
 
 TEST(OneClass, BadRequestsAreRefusedWithReasons) {

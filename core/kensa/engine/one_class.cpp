@@ -55,6 +55,8 @@ void apply_tiny_image_settings(TrainingConfig& config, int image_size) {
     config.map.score_pool = 0;  // the mean of the map
     config.adtr.memory_weight = 0.0;
     config.adtr.positions = postprocess::PositionScoring::Normalised;
+    config.adtr.anomaly.objective = adtr::AnomalyObjective::Image;
+    config.adtr.anomaly.moved_defect_share = 0.0;
 }
 
 OneClassReport run_one_class(const data::TinyDataset& dataset, const OneClassConfig& config,
@@ -94,6 +96,13 @@ OneClassReport run_one_class(const data::TinyDataset& dataset, const OneClassCon
         if (data.normal.empty())
             throw Error("class " + std::to_string(label) + " (" + run.name + ") has no training images");
 
+        const size_t outliers = std::min(config.outliers.size(), data.normal.size());
+        for (size_t i = 0; i < outliers; ++i) {
+            cv::Mat image = data::to_float_rgb(config.outliers[i]);
+            cv::Mat whole(image.size(), CV_8UC1, cv::Scalar(255));
+            data.defects.push_back({std::move(image), std::move(whole), "outlier", {}});
+        }
+
         std::vector<uint8_t> anomalous(test_count);
         for (size_t i = 0; i < test_count; ++i)
             anomalous[i] = dataset.test.labels[i] != label ? 1 : 0;
@@ -109,7 +118,8 @@ OneClassReport run_one_class(const data::TinyDataset& dataset, const OneClassCon
         run.training_seconds = seconds_since(trained_at);
         run.train_images = trained.train_images;
         run.holdout_images = trained.holdout_images;
-        data.normal.clear();
+        run.outlier_images = trained.defect_images;
+        data = {};
 
         Inspector inspector(std::move(trained.bundle), config.training.features.threads);
         const auto tested_at = Clock::now();

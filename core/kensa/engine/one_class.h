@@ -17,8 +17,9 @@ namespace kensa::engine {
 // The paper's tiny-image setting on a training config: input image_size x image_size (32 in the paper), an
 // 8 x 8 feature grid, the image score the mean of the anomaly map, no smoothing (nothing is localised).
 // For ADTR: the reconstruction alone (no memory term, whose bank of every training position would make
-// thousands of images slow to score) and positions normalised without the synthetic-defect choice (its
-// defects are local, these anomalies are whole images).
+// thousands of images slow to score), positions normalised without the synthetic-defect choice (its
+// defects are local, these anomalies are whole images), and ADTR+ with the image-level loss alone, its
+// anomalies never moved onto normal images (they are whole images).
 void apply_tiny_image_settings(TrainingConfig& config, int image_size = 32);
 
 struct OneClassConfig {
@@ -26,6 +27,10 @@ struct OneClassConfig {
     std::vector<int> classes;  // the classes to run, in this order; empty: every class
     int max_train_images = 0;  // per class, its first N training images (0: all)
     int max_test_images = 0;   // the first N test images (0: all; fewer only for a quick look)
+    // Anomaly-available training (ADTR+ with the image-level loss, as the paper trains on CIFAR-100 images
+    // for CIFAR-10): external images of no class, each labelled anomalous as a whole. A class trains on
+    // as many of them as it has training images (the first ones), as the paper does. Empty: normal-only.
+    std::vector<cv::Mat> outliers;  // 8-bit grey or RGB, or CV_32FC3 (as LabelledImages holds them)
 };
 
 struct OneClassRun {
@@ -33,6 +38,7 @@ struct OneClassRun {
     std::string name;
     int train_images = 0;    // the class's training images the model saw (the held-out slice excluded)
     int holdout_images = 0;  // of the class's, kept out to set the model's thresholds
+    int outlier_images = 0;  // external anomalies trained on (anomaly-available mode)
     int test_normal = 0;     // test images of this class
     int test_anomalous = 0;  // test images of every other class
     double image_auroc = 0.0;

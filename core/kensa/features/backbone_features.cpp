@@ -9,8 +9,8 @@
 namespace kensa::engine {
 
 BackboneFeatures::BackboneFeatures(const FeatureExtractorConfig& config) : m_config(config) {
-    if (config.image_size <= 0 || config.image_size % 32 != 0)
-        throw Error("image size " + std::to_string(config.image_size) + " is not a positive multiple of 32");
+    if (config.image_size <= 0 || config.image_size % 16 != 0)
+        throw Error("image size " + std::to_string(config.image_size) + " is not a positive multiple of 16");
     if (config.batch_size <= 0)
         throw Error("batch size must be positive");
     nn::configure_threads(config.threads);

@@ -18,7 +18,7 @@ namespace kensa::engine {
 class BackboneFeatures {
 public:
     // Sets the thread count, loads the backbone (or a random one) and derives the grid. Throws
-    // kensa::Error for an image size that is not a positive multiple of 32, a non-positive batch size,
+    // kensa::Error for an image size that is not a positive multiple of 16, a non-positive batch size,
     // an unknown backbone or weights that are missing or do not fit.
     explicit BackboneFeatures(const FeatureExtractorConfig& config);
 

@@ -19,7 +19,7 @@ struct FeatureExtractorConfig {
     bool random_init = false;       // ablation only: skip pretrained weights
     bool last_stage_only = false;   // ablation only: the deepest stage alone, not the multi-scale stack
     int first_stage = 0;  // stages before this one are left out; negative counts from the end (-2: the last two)
-    int image_size = 224;           // images are resized to image_size x image_size (a multiple of 32)
+    int image_size = 224;           // images are resized to image_size x image_size (a multiple of 16: 16, 32, 48 for tiny images)
     int grid_size = 0;              // 0: stride 16, at least 8 (14 for 224)
     int batch_size = 8;
     int threads = 0;  // 0: all cores

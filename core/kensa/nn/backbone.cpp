@@ -14,9 +14,10 @@ torch::Tensor normalize_images(const torch::Tensor& images, const InputNormaliza
 std::vector<torch::Tensor> Backbone::extract(const torch::Tensor& images) {
     if (images.dim() != 4 || images.size(1) != 3)
         throw Error(id() + ": expected images as [N, 3, H, W], got " + c10::str(images.sizes()));
-    if (images.size(2) % 32 != 0 || images.size(3) % 32 != 0)
+    // Every backbone's deepest stage has stride 16: a multiple of it gives every stage's map whole cells.
+    if (images.size(2) % 16 != 0 || images.size(3) % 16 != 0)
         throw Error(id() + ": image size " + std::to_string(images.size(2)) + "x" +
-                    std::to_string(images.size(3)) + " is not a multiple of 32");
+                    std::to_string(images.size(3)) + " is not a multiple of 16");
     torch::NoGradGuard no_grad;
     module().eval();
     return forward_stages(normalize_images(images.to(torch::kFloat32), normalization()));
