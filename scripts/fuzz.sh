@@ -16,7 +16,7 @@ while [[ $# -gt 0 ]]; do
         *) TARGETS+=("$1"); shift ;;
     esac
 done
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(image_header image_decode mask safetensors model_bundle project_file)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(image_header image_decode mask safetensors model_bundle project_file cifar_batch idx_file)
 
 command -v clang++ >/dev/null || { echo "fuzz.sh: needs clang (apt install clang)" >&2; exit 2; }
 cmake -S "$ROOT/tests/fuzz" -B "$OUT/build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=None >/dev/null

@@ -1,4 +1,5 @@
 #include <kensa/data/image_io.h>
+#include <kensa/data/tiny/idx_file.h>
 #include <kensa/io/safetensors.h>
 
 #include <gtest/gtest.h>
@@ -501,27 +502,19 @@ TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
 // A tiny IDX dataset (as MNIST is distributed): two classes, dark and bright 28 x 28 images.
 void write_idx_dataset(const fs::path& dir, int per_class) {
     fs::create_directories(dir);
-    auto write = [&](const std::string& name, std::vector<uint32_t> dims, const std::vector<uint8_t>& values) {
-        std::vector<uint8_t> bytes = {0, 0, 8, static_cast<uint8_t>(dims.size())};
-        for (uint32_t d : dims)
-            for (int shift : {24, 16, 8, 0})
-                bytes.push_back(static_cast<uint8_t>(d >> shift));
-        bytes.insert(bytes.end(), values.begin(), values.end());
-        std::ofstream(dir / name, std::ios::binary)
-            .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    };
     for (const std::string split : {"train", "t10k"}) {
-        std::vector<uint8_t> pixels, labels;
+        const auto count = static_cast<uint32_t>(2 * per_class);
+        kensa::data::IdxArray pixels{{count, 28, 28}, {}}, labels{{count}, {}};
         cv::RNG rng(split == "train" ? 1 : 2);
-        for (int i = 0; i < 2 * per_class; ++i) {
-            const int label = i % 2;
-            labels.push_back(static_cast<uint8_t>(label));
+        for (uint32_t i = 0; i < count; ++i) {
+            const int label = static_cast<int>(i % 2);
+            labels.values.push_back(static_cast<uint8_t>(label));
             for (int p = 0; p < 28 * 28; ++p)
-                pixels.push_back(cv::saturate_cast<uint8_t>((label ? 200 : 40) + (p % 28 < 14 ? 20 : 0) +
-                                                            rng.gaussian(10)));
+                pixels.values.push_back(cv::saturate_cast<uint8_t>((label ? 200 : 40) + (p % 28 < 14 ? 20 : 0) +
+                                                                   rng.gaussian(10)));
         }
-        write(split + "-images-idx3-ubyte", {static_cast<uint32_t>(2 * per_class), 28, 28}, pixels);
-        write(split + "-labels-idx1-ubyte", {static_cast<uint32_t>(2 * per_class)}, labels);
+        kensa::data::write_idx(dir / (split + "-images-idx3-ubyte"), pixels);
+        kensa::data::write_idx(dir / (split + "-labels-idx1-ubyte"), labels);
     }
     std::ofstream(dir / "classes.txt") << "dark\nbright\n";
 }

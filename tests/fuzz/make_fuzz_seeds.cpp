@@ -2,11 +2,13 @@
 // reads, so the fuzzer starts from valid structure rather than from nothing.
 //     make_fuzz_seeds OUT_DIR   ->  OUT_DIR/<target>/<seed files>
 #include <kensa/data/image_io.h>
+#include <kensa/data/tiny/idx_file.h>
 #include <kensa/io/safetensors.h>
 #include <kensa/model/model_bundle.h>
 #include <kensa/project/project_file.h>
 
 #include <opencv2/imgcodecs.hpp>
+#include <zlib.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -97,6 +99,35 @@ void project_seeds(const fs::path& dir) {
     fs::remove_all(folder);
 }
 
+// Two CIFAR-10 records (label, 3072 pixel bytes) and one of CIFAR-100 (coarse and fine label, pixels).
+void cifar_seeds(const fs::path& dir) {
+    fs::create_directories(dir);
+    std::vector<uchar> ten, hundred = {3, 41};
+    for (uchar label : {uchar{1}, uchar{9}}) {
+        ten.push_back(label);
+        for (int i = 0; i < 3072; ++i)
+            ten.push_back(static_cast<uchar>(i * label));
+    }
+    hundred.insert(hundred.end(), ten.begin() + 1, ten.begin() + 3073);
+    write_bytes(dir / "cifar10.bin", ten);
+    write_bytes(dir / "cifar100.bin", hundred);
+}
+
+// An images file, a labels file, and the images gzip-compressed as MNIST is distributed.
+void idx_seeds(const fs::path& dir) {
+    fs::create_directories(dir);
+    kensa::data::IdxArray images{{2, 4, 4}, {}};
+    for (int i = 0; i < 32; ++i)
+        images.values.push_back(static_cast<uint8_t>(i * 8));
+    kensa::data::write_idx(dir / "images.idx", images);
+    kensa::data::write_idx(dir / "labels.idx", {{2}, {0, 7}});
+    std::ifstream in(dir / "images.idx", std::ios::binary);
+    const std::vector<char> plain{std::istreambuf_iterator<char>(in), {}};
+    gzFile gz = gzopen((dir / "images.idx.gz").c_str(), "wb");
+    gzwrite(gz, plain.data(), static_cast<unsigned>(plain.size()));
+    gzclose(gz);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -110,5 +141,7 @@ int main(int argc, char** argv) {
     safetensors_seeds(out / "safetensors");
     bundle_seeds(out / "model_bundle");
     project_seeds(out / "project_file");
+    cifar_seeds(out / "cifar_batch");
+    idx_seeds(out / "idx_file");
     return 0;
 }

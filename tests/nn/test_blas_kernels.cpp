@@ -5,12 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 
 TEST(BlasKernels, FitTheCpu) {
     const std::string kernels = kensa::nn::blas_kernels();
     if (kernels.empty())
         GTEST_SKIP() << "BLAS is not OpenBLAS";
+    // A user's own OPENBLAS_CORETYPE is respected, not overridden (the re-exec sets KENSA_BLAS_REEXEC too).
+    if (std::getenv("OPENBLAS_CORETYPE") && !std::getenv("KENSA_BLAS_REEXEC"))
+        GTEST_SKIP() << "the environment sets OPENBLAS_CORETYPE=" << std::getenv("OPENBLAS_CORETYPE");
 #if defined(__x86_64__)
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
