@@ -26,6 +26,32 @@ bool is_hidden(const fs::path& path) {
 }
 }  // namespace
 
+FolderEntries list_folder_entries(const fs::path& folder) {
+    FolderEntries out;
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    if (ec)
+        throw file_error(folder, "cannot list: " + ec.message());
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.empty() || name.front() == '.')
+            continue;
+        std::error_code e;
+        if (it->is_directory(e)) {
+            out.folders.push_back(it->path());
+        } else if (it->is_regular_file(e)) {
+            out.files.push_back(it->path());
+        } else {
+            out.others.push_back(it->path());
+        }
+    }
+    if (ec)
+        throw file_error(folder, "cannot list: " + ec.message());
+    std::sort(out.files.begin(), out.files.end());
+    std::sort(out.folders.begin(), out.folders.end());
+    return out;
+}
+
 Result<ImageListing> scan_image_folder(const fs::path& folder, bool recursive) {
     return capture([&] {
         std::error_code ec;

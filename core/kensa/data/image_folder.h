@@ -30,6 +30,15 @@ struct ImageListing {
                                         // subfolders that cannot be listed (recursive only)
 };
 
+// The visible entries of one folder (names starting with '.', such as .DS_Store, are skipped silently),
+// files and folders each sorted. Throws kensa::Error naming the folder when it cannot be listed.
+struct FolderEntries {
+    std::vector<std::filesystem::path> files;    // regular files (or links to them)
+    std::vector<std::filesystem::path> folders;  // folders (or links to them)
+    std::vector<std::filesystem::path> others;   // neither: broken links, link loops, devices, pipes
+};
+FolderEntries list_folder_entries(const std::filesystem::path& folder);
+
 // The image files in a folder (and its subfolders when recursive), sorted by relative path (byte order of
 // the '/'-separated form) so every run and platform sees the same order. Hidden files and folders (name
 // starting with '.', e.g. macOS "._x.png" resource forks) are left out silently; symbolic links to

@@ -14,39 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct FolderEntries {
-    std::vector<fs::path> files;    // sorted
-    std::vector<fs::path> folders;  // sorted
-    std::vector<fs::path> others;   // neither: broken links, link loops, devices, pipes
-};
-
-// The visible entries of a folder, sorted (hidden names such as .DS_Store are skipped silently).
-FolderEntries list_entries(const fs::path& folder) {
-    FolderEntries out;
-    std::error_code ec;
-    fs::directory_iterator it(folder, ec);
-    if (ec)
-        throw file_error(folder, "cannot list: " + ec.message());
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-        const auto name = it->path().filename().string();
-        if (name.empty() || name.front() == '.')
-            continue;
-        std::error_code e;
-        if (it->is_directory(e)) {
-            out.folders.push_back(it->path());
-        } else if (it->is_regular_file(e)) {
-            out.files.push_back(it->path());
-        } else {
-            out.others.push_back(it->path());
-        }
-    }
-    if (ec)
-        throw file_error(folder, "cannot list: " + ec.message());
-    std::sort(out.files.begin(), out.files.end());
-    std::sort(out.folders.begin(), out.folders.end());
-    return out;
-}
-
 void require_folder(const fs::path& folder, const std::string& what) {
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
@@ -64,7 +31,7 @@ std::vector<ImageRecord> records_in(const fs::path& folder, const fs::path& spli
                                     const std::string& type, std::vector<DatasetIssue>& issues) {
     FolderEntries entries;
     try {
-        entries = list_entries(folder);
+        entries = list_folder_entries(folder);
     } catch (const Error& e) {  // e.g. no read permission: this folder is left out, not the whole product
         issues.push_back({folder, reason_of(e, folder) + "; its images are left out"});
         return {};
@@ -137,21 +104,21 @@ MvtecProduct load(const fs::path& root, const MvtecLoadOptions& options) {
                    "an MVTec-AD product keeps its test images in test/<defect type>/ (type 'good' = normal)");
 
     product.train = records_in(train_dir / k_good_type, train_dir, std::string(k_good_type), product.issues);
-    for (const auto& sub : list_entries(train_dir).folders) {
+    for (const auto& sub : list_folder_entries(train_dir).folders) {
         if (sub.filename() != k_good_type)
             product.issues.push_back({sub, "ignored: training uses only train/good/"});
     }
 
-    const auto test_entries = list_entries(test_dir);
+    const auto test_entries = list_folder_entries(test_dir);
     for (const auto& file : test_entries.files) {
         product.issues.push_back({file, "ignored: test images belong in test/<defect type>/"});
     }
     std::map<std::string, std::map<std::string, fs::path>> truth;  // type -> file name -> path
     std::error_code ec;
     if (fs::is_directory(truth_dir, ec)) {
-        for (const auto& type_dir : list_entries(truth_dir).folders) {
+        for (const auto& type_dir : list_folder_entries(truth_dir).folders) {
             auto& masks = truth[type_dir.filename().string()];
-            for (const auto& file : list_entries(type_dir).files) {
+            for (const auto& file : list_folder_entries(type_dir).files) {
                 if (is_image_file(file))
                     masks[file.filename().string()] = file;
             }

@@ -16,14 +16,8 @@ std::vector<std::string> class_folder_names(const fs::path& split) {
     if (!fs::is_directory(split, ec))
         throw file_error(split, "missing: a folders dataset has train/<class>/ and test/<class>/ folders of images");
     std::vector<std::string> names;
-    for (fs::directory_iterator it(split, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] != '.' && it->is_directory(ec))
-            names.push_back(name);
-    }
-    if (ec)
-        throw file_error(split, "cannot list: " + ec.message());
-    std::sort(names.begin(), names.end());
+    for (const fs::path& folder : list_folder_entries(split).folders)
+        names.push_back(folder.filename().string());
     return names;
 }
 
