@@ -62,7 +62,7 @@ uint32_t big_endian(const uint8_t* p) {
     return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
 }
 
-// The first of the candidate names that exists in folder, or the first name (for the error).
+// folder/stem, or folder/stem.gz when only that exists; throws naming both when neither does.
 fs::path find_file(const fs::path& folder, const std::string& stem) {
     for (const std::string& name : {stem, stem + ".gz"}) {
         std::error_code ec;
