@@ -11,7 +11,7 @@
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="24"/>
         <source>Small squares and blobs of random colour, white or noise at random places.</source>
-        <translation type="unfinished"></translation>
+        <translation>ランダムな色・白・ノイズの小さな四角形や不定形を、ランダムな位置に置きます。</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="27"/>
@@ -21,7 +21,7 @@
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="28"/>
         <source>A rectangle of the image itself, colour-jittered, pasted elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像自身から切り取った長方形に色のゆらぎを加え、別の位置に貼り付けます。</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="31"/>
@@ -31,7 +31,7 @@
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="32"/>
         <source>A thin, rotated strip of the image itself pasted elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像自身から切り取った細い帯を回転させ、別の位置に貼り付けます。</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="35"/>
@@ -41,7 +41,7 @@
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="36"/>
         <source>Irregular Perlin-noise regions filled with a foreign texture (DRAEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>パーリンノイズで作った不規則な領域を、別のテクスチャで埋めます (DRAEM)。</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="39"/>
@@ -51,87 +51,87 @@
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="40"/>
         <source>Thin curved strokes, darker or lighter than the surface.</source>
-        <translation type="unfinished"></translation>
+        <translation>表面より暗い、または明るい細い曲線を描きます。</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="52"/>
         <source>Count, fewest</source>
-        <translation type="unfinished"></translation>
+        <translation>最小個数</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="53"/>
         <source>Count, most</source>
-        <translation type="unfinished"></translation>
+        <translation>最大個数</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="54"/>
         <source>Size, smallest</source>
-        <translation type="unfinished"></translation>
+        <translation>最小サイズ</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="55"/>
         <source>Size, largest</source>
-        <translation type="unfinished"></translation>
+        <translation>最大サイズ</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="56"/>
         <source>Area, smallest</source>
-        <translation type="unfinished"></translation>
+        <translation>最小面積</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="57"/>
         <source>Area, largest</source>
-        <translation type="unfinished"></translation>
+        <translation>最大面積</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="58"/>
         <source>Width, thinnest</source>
-        <translation type="unfinished"></translation>
+        <translation>最小幅</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="59"/>
         <source>Width, widest</source>
-        <translation type="unfinished"></translation>
+        <translation>最大幅</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="60"/>
         <source>Length, shortest</source>
-        <translation type="unfinished"></translation>
+        <translation>最小長さ</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="61"/>
         <source>Length, longest</source>
-        <translation type="unfinished"></translation>
+        <translation>最大長さ</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="62"/>
         <source>Opacity, least</source>
-        <translation type="unfinished"></translation>
+        <translation>最小不透明度</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="63"/>
         <source>Opacity, greatest</source>
-        <translation type="unfinished"></translation>
+        <translation>最大不透明度</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="64"/>
         <source>Strength, least</source>
-        <translation type="unfinished"></translation>
+        <translation>最小強度</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="65"/>
         <source>Strength, greatest</source>
-        <translation type="unfinished"></translation>
+        <translation>最大強度</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="67"/>
         <source>Noise scale, coarsest</source>
-        <translation type="unfinished"></translation>
+        <translation>最も粗いノイズ</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="68"/>
         <source>Noise scale, finest</source>
-        <translation type="unfinished"></translation>
+        <translation>最も細かいノイズ</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="69"/>
@@ -216,12 +216,12 @@
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="98"/>
         <source>Opacity</source>
-        <translation type="unfinished">不透明度</translation>
+        <translation>不透明度</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="99"/>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
+        <translation>強度</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="100"/>
@@ -231,202 +231,202 @@
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="109"/>
         <source> px</source>
-        <translation type="unfinished"> px</translation>
+        <translation> px</translation>
     </message>
 </context>
 <context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="149"/>
-        <location filename="../ui/review/report_writer.cpp" line="151"/>
-        <source>Inspection report — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../ui/review/report_writer.cpp" line="150"/>
         <location filename="../ui/review/report_writer.cpp" line="152"/>
-        <source>Model %1 · %2 · %3 images in %4 s</source>
-        <translation type="unfinished"></translation>
+        <source>Inspection report — %1</source>
+        <translation>検査レポート — %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="163"/>
-        <source>images</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/review/report_writer.cpp" line="153"/>
+        <source>Model %1 · %2 · %3 images in %4 s</source>
+        <translation>モデル %1 · %2 · 画像 %3 枚を %4 秒で検査</translation>
     </message>
     <message>
         <location filename="../ui/review/report_writer.cpp" line="164"/>
-        <source>NG at the image threshold</source>
-        <translation type="unfinished"></translation>
+        <source>images</source>
+        <translation>画像数</translation>
     </message>
     <message>
         <location filename="../ui/review/report_writer.cpp" line="165"/>
-        <location filename="../ui/review/report_writer.cpp" line="181"/>
-        <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <source>NG at the image threshold</source>
+        <translation>画像しきい値で NG</translation>
     </message>
     <message>
         <location filename="../ui/review/report_writer.cpp" line="166"/>
-        <source>could not be inspected</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/review/report_writer.cpp" line="182"/>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../ui/review/report_writer.cpp" line="167"/>
+        <source>could not be inspected</source>
+        <translation>検査できなかった画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="168"/>
         <source>reviewed by a person</source>
-        <translation type="unfinished"></translation>
+        <translation>人が確認した画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="171"/>
+        <location filename="../ui/review/report_writer.cpp" line="172"/>
         <source>Thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="171"/>
+        <location filename="../ui/review/report_writer.cpp" line="172"/>
         <source>used</source>
-        <translation type="unfinished"></translation>
+        <translation>使用値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="171"/>
+        <location filename="../ui/review/report_writer.cpp" line="172"/>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの既定値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="173"/>
+        <location filename="../ui/review/report_writer.cpp" line="174"/>
         <source>Image (score ≥ threshold is NG)</source>
-        <translation type="unfinished"></translation>
+        <translation>画像（スコア ≥ しきい値で NG）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="176"/>
+        <location filename="../ui/review/report_writer.cpp" line="177"/>
         <source>Pixel (outlined as defect)</source>
-        <translation type="unfinished"></translation>
+        <translation>画素（欠陥として縁取り）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="181"/>
+        <location filename="../ui/review/report_writer.cpp" line="182"/>
         <source>Verdicts of labelled images</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベル付き画像の判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="181"/>
+        <location filename="../ui/review/report_writer.cpp" line="182"/>
         <source>NG</source>
-        <translation type="unfinished">NG</translation>
+        <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="183"/>
-        <location filename="../ui/review/report_writer.cpp" line="197"/>
+        <location filename="../ui/review/report_writer.cpp" line="184"/>
+        <location filename="../ui/review/report_writer.cpp" line="198"/>
         <source>defective</source>
-        <translation type="unfinished"></translation>
+        <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="187"/>
-        <location filename="../ui/review/report_writer.cpp" line="197"/>
+        <location filename="../ui/review/report_writer.cpp" line="188"/>
+        <location filename="../ui/review/report_writer.cpp" line="198"/>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="197"/>
+        <location filename="../ui/review/report_writer.cpp" line="198"/>
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>評価指標</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="197"/>
+        <location filename="../ui/review/report_writer.cpp" line="198"/>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>対象</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_writer.cpp" line="199"/>
         <source>image AUROC</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_writer.cpp" line="199"/>
         <source>pixel AUROC</source>
-        <translation type="unfinished"></translation>
+        <translation>画素 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <location filename="../ui/review/report_writer.cpp" line="200"/>
         <source>AU-PRO@%1</source>
-        <translation type="unfinished"></translation>
+        <translation>AU-PRO@%1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <location filename="../ui/review/report_writer.cpp" line="200"/>
         <source>image F1 (threshold)</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 F1（しきい値）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="210"/>
+        <location filename="../ui/review/report_writer.cpp" line="211"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全体</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="216"/>
+        <location filename="../ui/review/report_writer.cpp" line="217"/>
         <source>No metrics: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>評価指標なし: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="219"/>
+        <location filename="../ui/review/report_writer.cpp" line="220"/>
         <source>No metrics: label test images normal or defective to measure the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>評価指標なし: モデルを評価するには、テスト画像に良品または不良のラベルを付けてください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="223"/>
+        <location filename="../ui/review/report_writer.cpp" line="224"/>
         <source>Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/report_writer.cpp" line="241"/>
+        <location filename="../ui/review/report_writer.cpp" line="242"/>
         <source>The %n highest-scoring image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>スコアが最も高い %n 枚の画像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="255"/>
-        <source>score %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/review/report_writer.cpp" line="256"/>
+        <source>score %1</source>
+        <translation>スコア %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="257"/>
         <source>unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="258"/>
+        <location filename="../ui/review/report_writer.cpp" line="259"/>
         <source>reviewed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/review/report_writer.cpp" line="275"/>
-        <source>Overridden by the reviewer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/review/report_writer.cpp" line="275"/>
-        <source>image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/review/report_writer.cpp" line="275"/>
-        <source>model</source>
-        <translation type="unfinished"></translation>
+        <translation>確認結果: %1</translation>
     </message>
     <message>
         <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <source>Overridden by the reviewer</source>
+        <translation>確認者が変更した判定</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <source>image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <source>model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="277"/>
         <source>reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="279"/>
+        <location filename="../ui/review/report_writer.cpp" line="280"/>
         <source>Kensa %1 · every image with its score, verdict and decision is in the CSV beside this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kensa %1 · 全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV にあります。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="287"/>
+        <location filename="../ui/review/report_writer.cpp" line="288"/>
         <source>Nothing to report: run an inspection first.</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="291"/>
-        <location filename="../ui/review/report_writer.cpp" line="294"/>
+        <location filename="../ui/review/report_writer.cpp" line="292"/>
+        <location filename="../ui/review/report_writer.cpp" line="295"/>
         <source>%1: cannot write the report: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: レポートを書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -442,7 +442,7 @@
     <message>
         <location filename="../ui/canvas/annotation_controller.cpp" line="34"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/canvas/annotation_controller.cpp" line="78"/>
@@ -452,14 +452,16 @@
     <message>
         <location filename="../ui/canvas/annotation_controller.cpp" line="115"/>
         <source>The mask&apos;s size (%1 x %2) differs from the image&apos;s (%3 x %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>マスクのサイズ (%1 x %2) が画像のサイズ (%3 x %4) と異なります。</translation>
     </message>
     <message>
         <location filename="../ui/canvas/annotation_controller.cpp" line="136"/>
         <source>This image cannot be shown.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>この画像を表示できません。
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -497,7 +499,7 @@
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="88"/>
         <source>The defect type of this image; its masks are drawn in the type&apos;s colour</source>
-        <translation type="unfinished"></translation>
+        <translation>この画像の欠陥の種類。マスクは種類ごとの色で表示されます</translation>
     </message>
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="91"/>
@@ -537,7 +539,7 @@
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="142"/>
         <source>Brush and eraser diameter in image pixels ([ and ] change it)</source>
-        <translation type="unfinished"></translation>
+        <translation>ブラシと消しゴムの直径（画像の画素単位、[ と ] で変更）</translation>
     </message>
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="155"/>
@@ -547,7 +549,7 @@
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="159"/>
         <source>Right button: erase (brush) or clear (fill). Polygon: click corners, double-click to close. Space + drag or middle button: pan.</source>
-        <translation type="unfinished"></translation>
+        <translation>右ボタン: 消去（ブラシ）、領域を消去（塗りつぶし）。多角形: 角をクリックし、ダブルクリックで閉じます。Space + ドラッグまたは中ボタン: 表示を移動。</translation>
     </message>
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="172"/>
@@ -557,12 +559,12 @@
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="176"/>
         <source>How strongly the mask covers the image</source>
-        <translation type="unfinished"></translation>
+        <translation>マスクが画像を覆う濃さ</translation>
     </message>
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="179"/>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="189"/>
@@ -608,35 +610,203 @@
 <context>
     <name>kensa::ui::BatchController</name>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="74"/>
+        <location filename="../ui/review/batch_controller.cpp" line="77"/>
         <source>Open a project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にプロジェクトを開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="76"/>
+        <location filename="../ui/review/batch_controller.cpp" line="79"/>
         <source>A batch inspection is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>一括検査を実行中です。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="78"/>
+        <location filename="../ui/review/batch_controller.cpp" line="81"/>
         <source>No active model. Train one in the Training panel.</source>
-        <translation type="unfinished">使用中のモデルがありません。学習パネルで学習してください。</translation>
+        <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="80"/>
+        <location filename="../ui/review/batch_controller.cpp" line="83"/>
         <source>The project has no images.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトに画像がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="182"/>
+        <location filename="../ui/review/batch_controller.cpp" line="188"/>
         <source>The active model changed during the inspection; run it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>検査中に使用中のモデルが変わりました。もう一度実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::BrushTool</name>
+    <message>
+        <location filename="../ui/canvas/tools/brush_tool.h" line="14"/>
+        <source>Brush</source>
+        <translation>ブラシ</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/tools/brush_tool.h" line="27"/>
+        <source>Brush stroke</source>
+        <translation>ブラシで描画</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/tools/brush_tool.h" line="27"/>
+        <source>Erase stroke</source>
+        <translation>消しゴムで消去</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ComparisonController</name>
+    <message>
+        <location filename="../ui/review/comparison_controller.cpp" line="36"/>
+        <source>Open a project first.</source>
+        <translation>先にプロジェクトを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_controller.cpp" line="38"/>
+        <source>A comparison is running.</source>
+        <translation>比較を実行中です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_controller.cpp" line="40"/>
+        <source>Tick at least two models to compare.</source>
+        <translation>比較するモデルを 2 つ以上チェックしてください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_controller.cpp" line="97"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::ComparisonView</name>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="42"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="43"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="44"/>
+        <source>Make active</source>
+        <translation>使用する</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="48"/>
+        <source>Tick the models to compare on the project&apos;s test images</source>
+        <translation>プロジェクトのテスト画像で比較するモデルにチェックを付けます</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="49"/>
+        <source>Inspect the test images with every ticked model; images any of them trained on are left out for all</source>
+        <translation>チェックしたすべてのモデルでテスト画像を検査します。いずれかのモデルが学習に使った画像は、すべてのモデルで除外します</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="51"/>
+        <source>Use the model selected in the table for inspection</source>
+        <translation>表で選択したモデルを検査に使用します</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <source>Image AUROC</source>
+        <translation>画像 AUROC</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <source>Pixel AUROC</source>
+        <translation>画素 AUROC</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <source>AU-PRO</source>
+        <translation>AU-PRO</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <source>Images</source>
+        <translation>画像数</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="62"/>
+        <source>Image ROC</source>
+        <translation>画像 ROC</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="62"/>
+        <source>Pixel ROC</source>
+        <translation>画素 ROC</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="62"/>
+        <source>PRO (FPR up to 0.3)</source>
+        <translation>PRO（FPR 0.3 まで）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="63"/>
+        <source>True-positive rate</source>
+        <translation>真陽性率</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="63"/>
+        <source>Per-region overlap</source>
+        <translation>領域ごとの重なり</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="69"/>
+        <source>False-positive rate</source>
+        <translation>偽陽性率</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="100"/>
+        <source>Comparing…</source>
+        <translation>比較中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="109"/>
+        <source>Model %1 of %2: %3 of %4 images</source>
+        <translation>モデル %1 / %2: 画像 %3 / %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="112"/>
+        <source>Comparison cancelled.</source>
+        <translation>比較をキャンセルしました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="189"/>
+        <source>Tick at least two models</source>
+        <translation>モデルを 2 つ以上チェックしてください</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="189"/>
+        <source>Compare the ticked models</source>
+        <translation>チェックしたモデルを比較します</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::EraserTool</name>
+    <message>
+        <location filename="../ui/canvas/tools/brush_tool.h" line="43"/>
+        <source>Eraser</source>
+        <translation>消しゴム</translation>
     </message>
 </context>
 <context>
     <name>kensa::ui::FillTool</name>
     <message>
         <location filename="../ui/canvas/tools/fill_tool.cpp" line="17"/>
+        <location filename="../ui/canvas/tools/fill_tool.h" line="15"/>
         <source>Fill</source>
         <translation>塗りつぶし</translation>
     </message>
@@ -701,7 +871,7 @@
     <message>
         <location filename="../ui/browser/image_browser.cpp" line="32"/>
         <source>Show training images (normal parts to learn from), test images, or both</source>
-        <translation type="unfinished"></translation>
+        <translation>学習用画像（学習に使う良品）、テスト画像、またはその両方を表示</translation>
     </message>
     <message>
         <location filename="../ui/browser/image_browser.cpp" line="34"/>
@@ -734,117 +904,117 @@
 <context>
     <name>kensa::ui::InspectionPanel</name>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="46"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="49"/>
         <source>Heatmap</source>
-        <translation type="unfinished"></translation>
+        <translation>ヒートマップ</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="51"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="54"/>
         <source>Heatmap opacity</source>
         <translation>ヒートマップの不透明度</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="53"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="56"/>
         <source>Jet</source>
         <translation>Jet</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="54"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="57"/>
         <source>Turbo</source>
         <translation>Turbo</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="55"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="58"/>
         <source>Inferno</source>
         <translation>Inferno</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="56"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="59"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="61"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="64"/>
         <source>Images scoring at or above this are NG</source>
         <translation>スコアがこの値以上の画像は NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="62"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
         <source>Pixels at or above this are outlined as defect</source>
         <translation>この値以上の画素を欠陥として縁取ります</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="63"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="66"/>
         <source>Model defaults</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="64"/>
-        <source>The model&apos;s thresholds, learned from held-out normal images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
-        <source>F1-optimal</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの既定値</translation>
     </message>
     <message>
         <location filename="../ui/inspection/inspection_panel.cpp" line="67"/>
-        <source>The thresholds with the best F1 score on labelled images (run a batch inspection first)</source>
-        <translation type="unfinished"></translation>
+        <source>The model&apos;s thresholds, learned from held-out normal images</source>
+        <translation>取り分けた良品画像から求めた、モデルのしきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="78"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="68"/>
+        <source>F1-optimal</source>
+        <translation>F1 最適</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="70"/>
+        <source>The thresholds with the best F1 score on labelled images (run a batch inspection first)</source>
+        <translation>ラベル付き画像で F1 スコアが最も高くなるしきい値（先に一括検査を実行してください）</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="81"/>
         <source>Image threshold</source>
         <translation>画像しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="79"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="82"/>
         <source>Pixel threshold</source>
         <translation>画素しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="95"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="98"/>
         <source>The active model cannot be used: %1</source>
         <translation>使用中のモデルを使えません: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="131"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="134"/>
         <source>Inspecting…</source>
         <translation>検査中…</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="152"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="155"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="153"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="156"/>
         <source>Inspection needs a trained model.</source>
         <translation>検査には学習済みモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="156"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="159"/>
         <source>Model: %1</source>
         <translation>モデル: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="159"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="162"/>
         <source>Select an image to inspect it.</source>
         <translation>検査する画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="207"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="210"/>
         <source>Score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="208"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="211"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="208"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="211"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -854,7 +1024,7 @@
     <message>
         <location filename="../ui/training/loss_plot.cpp" line="15"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>ステップ</translation>
     </message>
     <message>
         <location filename="../ui/training/loss_plot.cpp" line="16"/>
@@ -875,277 +1045,286 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="94"/>
+        <location filename="../ui/main/main_window.cpp" line="95"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="99"/>
+        <location filename="../ui/main/main_window.cpp" line="100"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="100"/>
+        <location filename="../ui/main/main_window.cpp" line="101"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+最新の変更はディスクに保存されていません。ディスクの空き容量とフォルダーのアクセス権を確認してください。次に変更したときに Kensa が再度保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="106"/>
-        <location filename="../ui/main/main_window.cpp" line="362"/>
+        <location filename="../ui/main/main_window.cpp" line="107"/>
+        <location filename="../ui/main/main_window.cpp" line="367"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="123"/>
+        <location filename="../ui/main/main_window.cpp" line="124"/>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="125"/>
+        <location filename="../ui/main/main_window.cpp" line="126"/>
         <source>x %1  y %2</source>
-        <translation type="unfinished"></translation>
+        <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="153"/>
+        <location filename="../ui/main/main_window.cpp" line="154"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="157"/>
+        <location filename="../ui/main/main_window.cpp" line="158"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="160"/>
+        <location filename="../ui/main/main_window.cpp" line="161"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="164"/>
+        <location filename="../ui/main/main_window.cpp" line="165"/>
         <source>Training</source>
-        <translation type="unfinished">学習用</translation>
+        <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="169"/>
+        <location filename="../ui/main/main_window.cpp" line="170"/>
         <source>Inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="172"/>
+        <location filename="../ui/main/main_window.cpp" line="173"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>判定確認</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="175"/>
+        <location filename="../ui/main/main_window.cpp" line="176"/>
         <source>Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="180"/>
+        <location filename="../ui/main/main_window.cpp" line="177"/>
+        <source>Compare models</source>
+        <translation>モデル比較</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="185"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="186"/>
+        <location filename="../ui/main/main_window.cpp" line="191"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="189"/>
+        <location filename="../ui/main/main_window.cpp" line="194"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="207"/>
+        <location filename="../ui/main/main_window.cpp" line="212"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="210"/>
+        <location filename="../ui/main/main_window.cpp" line="215"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="213"/>
+        <location filename="../ui/main/main_window.cpp" line="218"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="214"/>
+        <location filename="../ui/main/main_window.cpp" line="219"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="219"/>
+        <location filename="../ui/main/main_window.cpp" line="224"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="222"/>
+        <location filename="../ui/main/main_window.cpp" line="227"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="229"/>
+        <location filename="../ui/main/main_window.cpp" line="234"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="230"/>
+        <location filename="../ui/main/main_window.cpp" line="235"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="239"/>
+        <location filename="../ui/main/main_window.cpp" line="244"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="241"/>
+        <location filename="../ui/main/main_window.cpp" line="246"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="243"/>
+        <location filename="../ui/main/main_window.cpp" line="248"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="245"/>
+        <location filename="../ui/main/main_window.cpp" line="250"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="253"/>
+        <location filename="../ui/main/main_window.cpp" line="258"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="263"/>
+        <location filename="../ui/main/main_window.cpp" line="268"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="266"/>
+        <location filename="../ui/main/main_window.cpp" line="271"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="268"/>
+        <location filename="../ui/main/main_window.cpp" line="273"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="272"/>
+        <location filename="../ui/main/main_window.cpp" line="277"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="276"/>
+        <location filename="../ui/main/main_window.cpp" line="281"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="281"/>
+        <location filename="../ui/main/main_window.cpp" line="286"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="282"/>
+        <location filename="../ui/main/main_window.cpp" line="287"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="284"/>
+        <location filename="../ui/main/main_window.cpp" line="289"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="285"/>
+        <location filename="../ui/main/main_window.cpp" line="290"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;品質技術者のための外観異常検査 (ADTR)。&lt;/p&gt;&lt;p&gt;MIT ライセンス。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="292"/>
+        <location filename="../ui/main/main_window.cpp" line="297"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="297"/>
+        <location filename="../ui/main/main_window.cpp" line="302"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="298"/>
+        <location filename="../ui/main/main_window.cpp" line="303"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="299"/>
+        <location filename="../ui/main/main_window.cpp" line="304"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="300"/>
+        <location filename="../ui/main/main_window.cpp" line="305"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="301"/>
+        <location filename="../ui/main/main_window.cpp" line="306"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="302"/>
+        <location filename="../ui/main/main_window.cpp" line="307"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="307"/>
+        <location filename="../ui/main/main_window.cpp" line="312"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="323"/>
+        <location filename="../ui/main/main_window.cpp" line="328"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>良品のみ: Kensa は良品画像だけから学習します。異常データあり: マーク済みの欠陥があり、学習にも使えます。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="375"/>
+        <location filename="../ui/main/main_window.cpp" line="380"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
-        <translation type="unfinished"></translation>
+        <translation>このプロジェクトにはまだ画像がありません。
+
+「ファイル」&gt;「良品画像を追加」で良品画像のフォルダーを追加するか、MVTec AD 製品を取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="400"/>
+        <location filename="../ui/main/main_window.cpp" line="405"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="400"/>
+        <location filename="../ui/main/main_window.cpp" line="405"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="407"/>
+        <location filename="../ui/main/main_window.cpp" line="412"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="407"/>
+        <location filename="../ui/main/main_window.cpp" line="412"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="418"/>
+        <location filename="../ui/main/main_window.cpp" line="423"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="434"/>
+        <location filename="../ui/main/main_window.cpp" line="439"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
@@ -1153,26 +1332,28 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::ModelListModel</name>
     <message>
-        <location filename="../ui/training/model_list_model.cpp" line="58"/>
+        <location filename="../ui/training/model_list_model.cpp" line="62"/>
         <source>%1 (active)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（使用中）</translation>
     </message>
     <message>
-        <location filename="../ui/training/model_list_model.cpp" line="60"/>
+        <location filename="../ui/training/model_list_model.cpp" line="64"/>
         <source>%1
 %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2、%3</translation>
     </message>
     <message>
-        <location filename="../ui/training/model_list_model.cpp" line="108"/>
+        <location filename="../ui/training/model_list_model.cpp" line="112"/>
         <source>Could not delete %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除できませんでした: %2</translation>
     </message>
 </context>
 <context>
     <name>kensa::ui::PolygonTool</name>
     <message>
         <location filename="../ui/canvas/tools/polygon_tool.cpp" line="74"/>
+        <location filename="../ui/canvas/tools/polygon_tool.h" line="17"/>
         <source>Polygon</source>
         <translation>多角形</translation>
     </message>
@@ -1202,7 +1383,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/project_actions.cpp" line="38"/>
         <source>Save the project now (Kensa also saves every change as you make it)</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトを今すぐ保存します（Kensa は変更のたびに自動でも保存します）</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="39"/>
@@ -1217,7 +1398,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/project_actions.cpp" line="41"/>
         <source>Add a folder of good parts to learn from (training images)</source>
-        <translation type="unfinished"></translation>
+        <translation>学習に使う良品の画像フォルダーを追加します（学習用画像）</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="42"/>
@@ -1227,7 +1408,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/project_actions.cpp" line="43"/>
         <source>Add a folder of images to review and label (test images)</source>
-        <translation type="unfinished"></translation>
+        <translation>確認してラベルを付ける画像のフォルダーを追加します（テスト画像）</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="44"/>
@@ -1237,7 +1418,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/project_actions.cpp" line="45"/>
         <source>Import a product in MVTec AD layout, with its ground-truth masks</source>
-        <translation type="unfinished"></translation>
+        <translation>MVTec AD 形式の製品を、正解マスクごと取り込みます</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="46"/>
@@ -1252,7 +1433,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/project_actions.cpp" line="72"/>
         <source>Where to create the project folder</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトフォルダーの作成場所</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="76"/>
@@ -1262,7 +1443,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/project_actions.cpp" line="77"/>
         <source>Product name (the project folder gets this name):</source>
-        <translation type="unfinished"></translation>
+        <translation>製品名（プロジェクトフォルダーの名前になります）：</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="78"/>
@@ -1312,17 +1493,17 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/project_actions.cpp" line="148"/>
         <source>Folder of normal images (good parts)</source>
-        <translation type="unfinished"></translation>
+        <translation>良品画像のフォルダー</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="149"/>
         <source>Folder of test images to review</source>
-        <translation type="unfinished"></translation>
+        <translation>確認するテスト画像のフォルダー</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="156"/>
         <source>MVTec AD product folder</source>
-        <translation type="unfinished"></translation>
+        <translation>MVTec AD 製品フォルダー</translation>
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="177"/>
@@ -1347,75 +1528,75 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/project/project_session.cpp" line="49"/>
         <source>%1 is open in another Kensa (process %2 on %3). Close it there first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 は別の Kensa で開かれています（%3 のプロセス %2）。先にそちらで閉じてください。</translation>
     </message>
     <message>
         <location filename="../ui/project/project_session.cpp" line="53"/>
         <source>%1: cannot create a lock file (is the folder writable?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ロックファイルを作成できません（フォルダーに書き込めますか？）</translation>
     </message>
 </context>
 <context>
     <name>kensa::ui::ReviewModel</name>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="88"/>
+        <location filename="../ui/review/review_model.cpp" line="89"/>
         <source>NG</source>
-        <translation type="unfinished">NG</translation>
+        <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="90"/>
+        <location filename="../ui/review/review_model.cpp" line="91"/>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="94"/>
+        <location filename="../ui/review/review_model.cpp" line="95"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="100"/>
+        <location filename="../ui/review/review_model.cpp" line="101"/>
         <source>NG (reviewed)</source>
-        <translation type="unfinished"></translation>
+        <translation>NG（確認済み）</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="102"/>
+        <location filename="../ui/review/review_model.cpp" line="103"/>
         <source>OK (reviewed)</source>
-        <translation type="unfinished"></translation>
+        <translation>OK（確認済み）</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="143"/>
+        <location filename="../ui/review/review_model.cpp" line="144"/>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="145"/>
+        <location filename="../ui/review/review_model.cpp" line="146"/>
         <source>defect</source>
-        <translation type="unfinished">欠陥</translation>
+        <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="194"/>
+        <location filename="../ui/review/review_model.cpp" line="195"/>
         <source>Image</source>
-        <translation type="unfinished">画像</translation>
+        <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="196"/>
+        <location filename="../ui/review/review_model.cpp" line="197"/>
         <source>Label</source>
-        <translation type="unfinished">ラベル</translation>
+        <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="198"/>
+        <location filename="../ui/review/review_model.cpp" line="199"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="200"/>
+        <location filename="../ui/review/review_model.cpp" line="201"/>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="202"/>
+        <location filename="../ui/review/review_model.cpp" line="203"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>確認</translation>
     </message>
 </context>
 <context>
@@ -1423,314 +1604,314 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/review/review_panel.cpp" line="48"/>
         <source>Inspect test images</source>
-        <translation type="unfinished"></translation>
+        <translation>テスト画像を検査</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="49"/>
         <source>Run the active model over the project&apos;s test images (all images if it has none)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用中のモデルでプロジェクトのテスト画像を検査します（テスト画像がなければ全画像）</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="50"/>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="63"/>
         <source>All verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての判定</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="64"/>
         <source>NG only</source>
-        <translation type="unfinished"></translation>
+        <translation>NG のみ</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="65"/>
         <source>OK only</source>
-        <translation type="unfinished"></translation>
+        <translation>OK のみ</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="66"/>
         <source>Failed only</source>
-        <translation type="unfinished"></translation>
+        <translation>エラーのみ</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="68"/>
         <source>Any review</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての確認状態</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="69"/>
         <source>Not reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>未確認</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="70"/>
         <source>Reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>確認済み</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="71"/>
         <source>Reviewed NG</source>
-        <translation type="unfinished"></translation>
+        <translation>確認済み NG</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="72"/>
         <source>Reviewed OK</source>
-        <translation type="unfinished"></translation>
+        <translation>確認済み OK</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="77"/>
         <source>any score</source>
-        <translation type="unfinished"></translation>
+        <translation>指定なし</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="80"/>
         <source>Show only images scoring at least this</source>
-        <translation type="unfinished"></translation>
+        <translation>スコアがこの値以上の画像だけを表示</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="106"/>
         <source>Next flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>次の未確認 NG</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="106"/>
         <source>The next NG image not reviewed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ確認していない次の NG 画像</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="107"/>
         <source>Confirm NG</source>
-        <translation type="unfinished"></translation>
+        <translation>NG を確定</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="107"/>
         <source>The part is defective, as the model says</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの判定どおり不良品です</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="108"/>
         <source>Override to OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK に変更</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="108"/>
         <source>The part is good, whatever the model says</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルの判定にかかわらず良品です</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="109"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>クリア</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="109"/>
         <source>Forget the decision on this image</source>
-        <translation type="unfinished"></translation>
+        <translation>この画像の確認結果を取り消します</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="110"/>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを出力…</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="112"/>
         <source>A CSV of every image and an HTML summary with metrics, plots and the worst images</source>
-        <translation type="unfinished"></translation>
+        <translation>全画像の CSV と、評価指標・グラフ・スコアの高い画像をまとめた HTML</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="127"/>
         <source>Score ≥</source>
-        <translation type="unfinished"></translation>
+        <translation>スコア ≥</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="156"/>
         <source>%v / %m images</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 枚</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review/review_panel.cpp" line="158"/>
         <source>Inspecting %n image(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 枚の画像を検査中…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="165"/>
         <source>Computing metrics…</source>
-        <translation type="unfinished"></translation>
+        <translation>評価指標を計算中…</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review/review_panel.cpp" line="175"/>
         <source>%n image(s) inspected in %1 s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 枚の画像を %1 秒で検査しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/review/review_panel.cpp" line="178"/>
         <source>%n image(s) the model trained on left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>モデルの学習に使った %n 枚の画像は除外しました。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="181"/>
         <source>Inspection cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>検査をキャンセルしました。</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="218"/>
         <source>Run the active model over the test images to review its verdicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用中のモデルでテスト画像を検査すると、ここでその判定を確認できます。</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="231"/>
         <source>&lt;b&gt;%1&lt;/b&gt; images &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#c62828&apos;&gt;%2 NG&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#2e7d32&apos;&gt;%3 OK&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>画像 &lt;b&gt;%1&lt;/b&gt; 枚 &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#c62828&apos;&gt;NG %2&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#2e7d32&apos;&gt;OK %3&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="237"/>
         <source> &amp;nbsp;·&amp;nbsp; %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation> &amp;nbsp;·&amp;nbsp; エラー %1</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="238"/>
         <source> &amp;nbsp;·&amp;nbsp; reviewed %1</source>
-        <translation type="unfinished"></translation>
+        <translation> &amp;nbsp;·&amp;nbsp; 確認済み %1</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="240"/>
         <source>&lt;br&gt;Labelled: %1 of %2 defects caught, %3 of %4 normal flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;ラベル付き: 不良 %2 枚中 %1 枚を検出、良品 %4 枚中 %3 枚を NG と判定</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="248"/>
         <source>&lt;br&gt;Image AUROC %1 &amp;nbsp;·&amp;nbsp; pixel AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;画像 AUROC %1 &amp;nbsp;·&amp;nbsp; 画素 AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="254"/>
         <source>No metrics: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>評価指標なし: %1</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="298"/>
         <source>No flagged image left to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認待ちの NG 画像はもうありません。</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="319"/>
         <source>%1-inspection-report.html</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-検査レポート.html</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="320"/>
         <source>Export Inspection Report</source>
-        <translation type="unfinished"></translation>
+        <translation>検査レポートの出力</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="321"/>
         <source>HTML report (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML レポート (*.html)</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="331"/>
         <source>Nothing to report: run an inspection first.</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="373"/>
         <source>Report written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>レポートを出力しました: %1</translation>
     </message>
 </context>
 <context>
     <name>kensa::ui::ReviewPlots</name>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="47"/>
-        <location filename="../ui/review/review_plots.cpp" line="48"/>
-        <location filename="../ui/review/review_plots.cpp" line="49"/>
+        <location filename="../ui/review/review_plots.cpp" line="38"/>
+        <location filename="../ui/review/review_plots.cpp" line="39"/>
+        <location filename="../ui/review/review_plots.cpp" line="40"/>
         <source>False-positive rate</source>
-        <translation type="unfinished"></translation>
+        <translation>偽陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="47"/>
-        <location filename="../ui/review/review_plots.cpp" line="48"/>
+        <location filename="../ui/review/review_plots.cpp" line="38"/>
+        <location filename="../ui/review/review_plots.cpp" line="39"/>
         <source>True-positive rate</source>
-        <translation type="unfinished"></translation>
+        <translation>真陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="49"/>
+        <location filename="../ui/review/review_plots.cpp" line="40"/>
         <source>Per-region overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>領域ごとの重なり</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="50"/>
+        <location filename="../ui/review/review_plots.cpp" line="41"/>
         <source>Image score</source>
-        <translation type="unfinished"></translation>
+        <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="50"/>
+        <location filename="../ui/review/review_plots.cpp" line="41"/>
         <source>Images</source>
-        <translation type="unfinished">画像</translation>
+        <translation>画像数</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="89"/>
+        <source>Run a batch inspection (Review panel) to see ROC, PRO and score plots.</source>
+        <translation>一括検査（判定確認パネル）を実行すると、ROC、PRO、スコアのグラフが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="96"/>
+        <source>Image ROC — AUROC %1</source>
+        <translation>画像 ROC — AUROC %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="97"/>
+        <source>Pixel ROC — AUROC %1</source>
+        <translation>画素 ROC — AUROC %1</translation>
     </message>
     <message>
         <location filename="../ui/review/review_plots.cpp" line="98"/>
-        <source>Run a batch inspection (Review panel) to see ROC, PRO and score plots.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/review/review_plots.cpp" line="105"/>
-        <source>Image ROC — AUROC %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/review/review_plots.cpp" line="106"/>
-        <source>Pixel ROC — AUROC %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/review/review_plots.cpp" line="107"/>
         <source>PRO — AU-PRO@%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PRO — AU-PRO@%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="108"/>
+        <location filename="../ui/review/review_plots.cpp" line="99"/>
         <source>Image scores</source>
-        <translation type="unfinished"></translation>
+        <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="133"/>
+        <location filename="../ui/review/review_plots.cpp" line="124"/>
         <source>Needs labelled normal and defective images</source>
-        <translation type="unfinished"></translation>
+        <translation>良品と不良のラベル付き画像が必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="134"/>
+        <location filename="../ui/review/review_plots.cpp" line="125"/>
         <source>Needs labelled normal images and defect masks</source>
-        <translation type="unfinished"></translation>
+        <translation>良品ラベルの画像と欠陥マスクが必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="190"/>
+        <location filename="../ui/review/review_plots.cpp" line="181"/>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="191"/>
+        <location filename="../ui/review/review_plots.cpp" line="182"/>
         <source>defective</source>
-        <translation type="unfinished"></translation>
+        <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="192"/>
+        <location filename="../ui/review/review_plots.cpp" line="183"/>
         <source>unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="245"/>
+        <location filename="../ui/review/review_plots.cpp" line="236"/>
         <source>Image scores — threshold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>画像スコア — しきい値 %1</translation>
     </message>
 </context>
 <context>
@@ -1773,7 +1954,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/start_page.cpp" line="46"/>
         <source>A generated product with normal parts and five kinds of defects</source>
-        <translation type="unfinished"></translation>
+        <translation>良品と 5 種類の欠陥を含む、自動生成の製品データ</translation>
     </message>
     <message>
         <location filename="../ui/main/start_page.cpp" line="51"/>
@@ -1796,7 +1977,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="45"/>
         <source>Synthetic defects (scratches, stains, holes painted onto normal images) will appear here when Kensa is built with its defect generators. Until then, mark real defects on the canvas.</source>
-        <translation type="unfinished"></translation>
+        <translation>合成欠陥（良品画像に描いた傷・汚れ・穴）は、Kensa を欠陥生成器付きでビルドするとここに表示されます。それまではキャンバス上で実際の欠陥をマークしてください。</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="108"/>
@@ -1806,7 +1987,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="109"/>
         <source>Reset this generator&apos;s parameters to their defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>この生成器のパラメータを既定値に戻します</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="129"/>
@@ -1816,7 +1997,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="130"/>
         <source>Draw new random samples with the same settings</source>
-        <translation type="unfinished"></translation>
+        <translation>同じ設定で新しいランダムなサンプルを生成します</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="133"/>
@@ -1826,7 +2007,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="143"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>プレビュー</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="144"/>
@@ -1841,12 +2022,12 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="321"/>
         <source>Add normal training images to see samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルを表示するには、良品の学習用画像を追加してください。</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="322"/>
         <source>Choose at least one generator.</source>
-        <translation type="unfinished"></translation>
+        <translation>生成器を 1 つ以上選んでください。</translation>
     </message>
     <message>
         <location filename="../ui/synthetic/synthetic_panel.cpp" line="338"/>
@@ -1864,52 +2045,62 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingController</name>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="77"/>
+        <location filename="../ui/training/training_controller.cpp" line="93"/>
         <source>Open a project first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先にプロジェクトを開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="79"/>
+        <location filename="../ui/training/training_controller.cpp" line="95"/>
         <source>A training is running.</source>
         <translation>学習を実行中です。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="82"/>
+        <location filename="../ui/training/training_controller.cpp" line="98"/>
         <source>Training needs at least %1 normal training images; the project has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>学習には良品の学習用画像が %1 枚以上必要です（現在 %2 枚）。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="87"/>
+        <location filename="../ui/training/training_controller.cpp" line="104"/>
+        <source>The project asks for the method &quot;%1&quot;, which this Kensa does not have.</source>
+        <translation>プロジェクトで指定された手法「%1」は、この Kensa にはありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="107"/>
         <source>Anomaly-available training needs marked defects or synthetic defects: mark a defect with a mask, or turn on synthetic defects.</source>
-        <translation type="unfinished"></translation>
+        <translation>異常データありの学習には、マーク済みの欠陥か合成欠陥が必要です。マスクで欠陥をマークするか、合成欠陥をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="162"/>
+        <location filename="../ui/training/training_controller.cpp" line="186"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="164"/>
+        <location filename="../ui/training/training_controller.cpp" line="188"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="169"/>
+        <location filename="../ui/training/training_controller.cpp" line="193"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="169"/>
+        <location filename="../ui/training/training_controller.cpp" line="193"/>
         <source>Training</source>
-        <translation type="unfinished">学習用</translation>
+        <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="172"/>
+        <location filename="../ui/training/training_controller.cpp" line="196"/>
+        <source>Checking the scoring on held-out images with synthetic defects</source>
+        <translation>取り分けた画像に合成欠陥を加えてスコアを確認中</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="198"/>
         <source>Setting thresholds from held-out normal images</source>
-        <translation type="unfinished"></translation>
+        <translation>取り分けた良品画像でしきい値を設定中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="174"/>
+        <location filename="../ui/training/training_controller.cpp" line="200"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>
@@ -1917,240 +2108,245 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="50"/>
+        <location filename="../ui/training/training_panel.cpp" line="51"/>
         <source>a few seconds left</source>
         <translation>残り数秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="53"/>
+        <location filename="../ui/training/training_panel.cpp" line="54"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="56"/>
+        <location filename="../ui/training/training_panel.cpp" line="57"/>
         <source>about %1 min %2 s left</source>
         <translation>残り約 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="57"/>
+        <location filename="../ui/training/training_panel.cpp" line="58"/>
         <source>about %1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="74"/>
+        <location filename="../ui/training/training_panel.cpp" line="85"/>
         <source>Weights not installed. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重みがインストールされていません。%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="84"/>
+        <location filename="../ui/training/training_panel.cpp" line="95"/>
         <source> px</source>
-        <translation type="unfinished"> px</translation>
+        <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="86"/>
+        <location filename="../ui/training/training_panel.cpp" line="97"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="90"/>
-        <source>Passes over the normal images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="92"/>
-        <source>Automatic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="93"/>
-        <source>Normal images only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="94"/>
-        <source>With defects (ADTR+)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="99"/>
-        <source>Synthetic defects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="96"/>
-        <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
-        <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し(異常あり、ADTR+)、それ以外は正常画像のみで学習します。マーク済みの欠陥は、各エポックで正常画像の複製のランダムな位置にも貼り付けられます。</translation>
+        <translation>画像をこの大きさの正方形にリサイズします（32 の倍数）。大きいほど小さな欠陥を捉えられますが、学習は遅くなります。</translation>
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="101"/>
-        <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
-        <translation>各エポックで、正常な学習画像の複製に新しい合成欠陥を描きます(合成欠陥パネルの全ジェネレーター、既定の設定)。1エポックは最大で正常画像の%1倍まで増えます。</translation>
+        <source>Passes over the normal images</source>
+        <translation>良品画像を繰り返し学習する回数</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="107"/>
+        <source>Automatic</source>
+        <translation>自動</translation>
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="108"/>
-        <source> % of images</source>
-        <translation type="unfinished"></translation>
+        <source>Normal images only</source>
+        <translation>良品画像のみ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="110"/>
-        <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
-        <translation>各エポックで、合成欠陥を描いた複製を追加する正常画像の割合(元の画像もそのまま学習に使います)</translation>
+        <location filename="../ui/training/training_panel.cpp" line="109"/>
+        <source>With defects (ADTR+)</source>
+        <translation>欠陥も使用 (ADTR+)</translation>
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="114"/>
+        <source>Synthetic defects</source>
+        <translation>合成欠陥</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
+        <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し（異常データあり、ADTR+）、それ以外は良品画像のみで学習します。マーク済みの欠陥は、各エポックで良品画像の複製のランダムな位置にも貼り付けられます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="116"/>
+        <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
+        <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルの全生成器、既定の設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="123"/>
+        <source> % of images</source>
+        <translation> % の画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="125"/>
+        <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
+        <translation>各エポックで、合成欠陥を描いた複製を追加する良品画像の割合（元の画像もそのまま学習に使います）</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="130"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="115"/>
-        <location filename="../ui/training/training_panel.cpp" line="293"/>
+        <location filename="../ui/training/training_panel.cpp" line="131"/>
+        <location filename="../ui/training/training_panel.cpp" line="314"/>
         <source>Train a model on the project&apos;s normal training images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="116"/>
-        <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
-    </message>
-    <message>
-        <location filename="../ui/training/training_panel.cpp" line="129"/>
-        <source>No trained models yet. Train one above; every run is kept here.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="145"/>
+        <source>No trained models yet. Train one above; every run is kept here.</source>
+        <translation>学習済みモデルはまだありません。上で学習してください。学習した結果はすべてここに残ります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="148"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="133"/>
+        <location filename="../ui/training/training_panel.cpp" line="149"/>
         <source>Inspect with the selected model</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したモデルで検査します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="134"/>
+        <location filename="../ui/training/training_panel.cpp" line="150"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="135"/>
+        <location filename="../ui/training/training_panel.cpp" line="151"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="137"/>
+        <location filename="../ui/training/training_panel.cpp" line="153"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したモデルのコピーを kensa-cli や別の Kensa 用に保存します。バックボーン、Transformer、しきい値、マップ設定を 1 つのファイルにまとめます</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="142"/>
+        <location filename="../ui/training/training_panel.cpp" line="158"/>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="160"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="143"/>
+        <location filename="../ui/training/training_panel.cpp" line="161"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="144"/>
+        <location filename="../ui/training/training_panel.cpp" line="162"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="145"/>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
         <source>Defects</source>
-        <translation type="unfinished"></translation>
+        <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="164"/>
+        <location filename="../ui/training/training_panel.cpp" line="182"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="168"/>
+        <location filename="../ui/training/training_panel.cpp" line="186"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="174"/>
+        <location filename="../ui/training/training_panel.cpp" line="192"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="187"/>
+        <location filename="../ui/training/training_panel.cpp" line="205"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="201"/>
-        <location filename="../ui/training/training_panel.cpp" line="206"/>
+        <location filename="../ui/training/training_panel.cpp" line="219"/>
+        <location filename="../ui/training/training_panel.cpp" line="224"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="202"/>
+        <location filename="../ui/training/training_panel.cpp" line="220"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="214"/>
+        <location filename="../ui/training/training_panel.cpp" line="232"/>
         <source>Export Model</source>
-        <translation type="unfinished"></translation>
+        <translation>モデルのエクスポート</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="214"/>
+        <location filename="../ui/training/training_panel.cpp" line="232"/>
         <source>Kensa models (*.kensa)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kensa モデル (*.kensa)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="219"/>
+        <location filename="../ui/training/training_panel.cpp" line="237"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 にエクスポートしました。検査するには: kensa-cli infer --model %1 --input FOLDER --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="222"/>
+        <location filename="../ui/training/training_panel.cpp" line="240"/>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>エクスポートに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="251"/>
+        <location filename="../ui/training/training_panel.cpp" line="270"/>
         <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 をエクスポート中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="303"/>
+        <location filename="../ui/training/training_panel.cpp" line="330"/>
         <source>%n normal training image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="305"/>
+        <location filename="../ui/training/training_panel.cpp" line="332"/>
         <source>, %n marked defect(s) not used</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="306"/>
+        <location filename="../ui/training/training_panel.cpp" line="333"/>
         <source>, %n marked defect(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="329"/>
+        <location filename="../ui/training/training_panel.cpp" line="356"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="334"/>
+        <location filename="../ui/training/training_panel.cpp" line="361"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="339"/>
+        <location filename="../ui/training/training_panel.cpp" line="366"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>
@@ -2158,34 +2354,39 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="59"/>
+        <location filename="../ui/training/training_worker.cpp" line="61"/>
         <source>normal-only</source>
-        <translation type="unfinished"></translation>
+        <translation>良品のみ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_worker.cpp" line="60"/>
+        <location filename="../ui/training/training_worker.cpp" line="62"/>
         <source>anomaly-available: %n marked defect(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>異常データあり: マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="61"/>
-        <source> and synthetic defects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/training/training_worker.cpp" line="63"/>
-        <source>Trained (%5) on %1 normal images (%2 held out for thresholds) in %3 s; final loss %4.</source>
-        <translation type="unfinished"></translation>
+        <source> and synthetic defects</source>
+        <translation>と合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="71"/>
+        <location filename="../ui/training/training_worker.cpp" line="64"/>
+        <source>Trained (%4) on %1 normal images (%2 held out for thresholds) in %3 s.</source>
+        <translation>学習完了（%4）: 良品画像 %1 枚、%3 秒（ほかに %2 枚をしきい値用に取り分け）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_worker.cpp" line="70"/>
+        <source>Final loss %1.</source>
+        <translation>最終損失 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_worker.cpp" line="73"/>
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="74"/>
+        <location filename="../ui/training/training_worker.cpp" line="76"/>
         <source>Training cancelled; no model was written.</source>
         <translation>学習をキャンセルしました。モデルは保存されていません。</translation>
     </message>
@@ -2195,17 +2396,17 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     <message>
         <location filename="../ui/main/app_setup.cpp" line="37"/>
         <source>Visual anomaly inspection for quality engineers.</source>
-        <translation type="unfinished"></translation>
+        <translation>品質技術者のための外観異常検査。</translation>
     </message>
     <message>
         <location filename="../ui/main/app_setup.cpp" line="41"/>
         <source>Project folder to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>開くプロジェクトフォルダー。</translation>
     </message>
     <message>
         <location filename="../ui/main/app_setup.cpp" line="44"/>
         <source>Open the sample project.</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルプロジェクトを開きます。</translation>
     </message>
 </context>
 </TS>
