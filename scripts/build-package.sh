@@ -47,8 +47,8 @@ if [ "$(cache_value KENSA_BUILD_GUI)" != ON ]; then
     echo "error: the build has no desktop app (KENSA_BUILD_GUI is off or Qt 6 was not found); the package needs it" >&2
     exit 1
 fi
-if ! grep -q '^build man_pages:' "$BUILD/build.ninja"; then
-    echo "error: no man_pages target (help2man was not found when $BUILD was configured)" >&2
+if [[ "$(cache_value KENSA_HELP2MAN)" != /* ]]; then
+    echo "error: no man_pages target: CMake did not find help2man for $BUILD" >&2
     exit 1
 fi
 

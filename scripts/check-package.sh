@@ -77,9 +77,15 @@ for exe in /usr/bin/kensa /usr/bin/kensa-cli; do
     if readelf -d "$exe" | grep -qE 'RPATH|RUNPATH'; then fail "$exe has an RPATH"; else ok "$exe: no RPATH"; fi
     file -b "$exe" | grep -q ', stripped' && ok "$exe: stripped" || fail "$exe is not stripped"
 done
+# dpkg triggers register the MIME type (shared-mime-info) and the desktop entry as its handler.
 if command -v update-mime-database >/dev/null; then
-    [ -f /usr/share/mime/application/x-kensa-project.xml ] && ok "MIME type application/x-kensa-project registered" ||
+    grep -q ':application/x-kensa-project:kensa-project.json' /usr/share/mime/globs2 &&
+        ok "MIME type application/x-kensa-project (kensa-project.json) registered" ||
         fail "MIME type application/x-kensa-project not in the MIME database"
+fi
+if command -v update-desktop-database >/dev/null; then
+    grep -q '^application/x-kensa-project=kensa.desktop' /usr/share/applications/mimeinfo.cache &&
+        ok "kensa.desktop opens application/x-kensa-project" || fail "kensa.desktop is not in mimeinfo.cache"
 fi
 
 echo "== installed programs, from $work (outside the source and build trees), no KENSA_WEIGHTS_DIR"
@@ -145,6 +151,9 @@ left=$(ls -d /usr/share/kensa /usr/bin/kensa* /usr/share/doc/kensa /usr/share/ap
           /usr/share/mime/application/x-kensa-project.xml /usr/share/metainfo/*kensa* \
           /usr/share/man/man1/kensa* 2>/dev/null || true)
 [ -z "$left" ] && ok "nothing left behind" || fail "left behind: $left"
+# The triggers that registered the desktop entry and the MIME type have run again without them.
+caches=$(grep -l 'kensa' /usr/share/applications/mimeinfo.cache /usr/share/mime/globs2 2>/dev/null || true)
+[ -z "$caches" ] && ok "no kensa in the desktop and MIME caches" || fail "kensa still in: $caches"
 comm -3 "$installed_before" <(dpkg-query -W -f='${Package}\n' | sort) | grep -q . &&
     fail "the installed packages differ from before: $(comm -3 "$installed_before" <(dpkg-query -W -f='${Package}\n' | sort) | tr -d '\t' | tr '\n' ' ')" ||
     ok "the system's package list is as before"
