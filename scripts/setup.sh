@@ -20,6 +20,8 @@ APT_PACKAGES=(
     libqt6svg6                                  # the app's SVG icons
     xvfb xauth imagemagick                      # screenshots of the app
     clang libclang-rt-14-dev                    # fuzz targets (libFuzzer, sanitizers: scripts/fuzz.sh)
+    dpkg-dev file help2man                      # the Debian package (scripts/build-package.sh): dpkg-shlibdeps, man pages
+    lintian desktop-file-utils appstream        # ... and its checks (scripts/check-package.sh)
 )
 
 missing=()

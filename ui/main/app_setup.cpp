@@ -4,8 +4,11 @@
 #include "main/project_actions.h"
 #include "main/screenshot_demo.h"
 
+#include <kensa/project/project_file.h>
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStyleFactory>
@@ -49,8 +52,13 @@ CommandLine parseCommandLine(QApplication& app) {
     parser.addOptions({sample, demo, shot});
     parser.process(app);
     CommandLine out;
-    if (!parser.positionalArguments().isEmpty())
+    if (!parser.positionalArguments().isEmpty()) {
         out.project = parser.positionalArguments().first();
+        // A project's own file names its folder: file managers open projects through it (kensa.desktop).
+        const QFileInfo file(out.project);
+        if (file.fileName() == QLatin1String(project::k_project_file_name) && file.isFile())
+            out.project = file.absolutePath();
+    }
     out.sample = parser.isSet(sample);
     out.demo = parser.value(demo);
     out.screenshot = parser.value(shot);
