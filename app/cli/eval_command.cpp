@@ -38,7 +38,7 @@ void add_eval_command(CLI::App& app) {
         const auto run = evaluate_on_test_split(inspector, product);
         const auto& thresholds = inspector.bundle().thresholds;
         if (opts->json) {
-            print_report_json(run.report, run.ms_per_image, run.excluded);
+            print_report_json(run);
         } else {
             print_excluded(run);
             print_report(run.report);
@@ -47,7 +47,8 @@ void add_eval_command(CLI::App& app) {
                         "of %lld good images flagged\n",
                         thresholds.image, run.defects_flagged, static_cast<long long>(all.defect_images),
                         run.good_flagged, static_cast<long long>(all.good_images));
-            std::printf("inference %.1f ms/image over %d images\n", run.ms_per_image, run.images);
+            std::printf("inference %.1f ms/image over %d images (steady state; the first batch of %d took %.0f ms)\n",
+                        run.ms_per_image, run.images, run.first_batch_images, run.first_batch_ms);
         }
         if (opts->store_f1) {
             const auto f1 = postprocess::f1_optimal_thresholds(run.report);

@@ -42,14 +42,28 @@ EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::M
                              ? "every test image was used in training; nothing left to evaluate on"
                              : "no test images to evaluate on");
     const auto test = load_images(product.test);
-    const auto start = std::chrono::steady_clock::now();
-    const auto results = inspector.inspect(test.images, terminal_progress());
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    using Clock = std::chrono::steady_clock;
+    const auto ms_between = [](Clock::time_point a, Clock::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+    };
+    const auto start = Clock::now();
+    auto first_batch_end = start;
+    const auto show = terminal_progress();
+    const auto results = inspector.inspect(test.images, [&](const Progress& p) {
+        if (p.stage == "inspecting" && p.done > 0 && run.first_batch_images == 0) {
+            first_batch_end = Clock::now();
+            run.first_batch_images = static_cast<int>(p.done);
+        }
+        return show(p);
+    });
+    const auto end = Clock::now();
+    const auto n = static_cast<double>(results.size());
+    run.first_batch_ms = ms_between(start, first_batch_end);
+    run.ms_per_image = n > run.first_batch_images ? ms_between(first_batch_end, end) / (n - run.first_batch_images)
+                                                  : ms_between(start, end) / n;
 
     run.report = evaluate_results(product, results, test);
     run.images = static_cast<int>(results.size());
-    run.ms_per_image = ms / static_cast<double>(results.size());
     std::vector<float> scores;
     std::vector<postprocess::Truth> truths;
     for (size_t i = 0; i < results.size(); ++i) {

@@ -16,7 +16,12 @@ struct EvaluationRun {
     data::MvtecProduct product;  // the product as evaluated: test images used in training left out
     int excluded = 0;            // test images left out because the model was trained on them
     metrics::EvaluationReport report;
-    double ms_per_image = 0.0;  // inference only (image decoding excluded)
+    // Inference only (image decoding excluded), in the steady state: after the first batch, which also pays
+    // the start-up (the kernels' set-up for these shapes, first-touch memory) and is timed apart. With
+    // one batch only, that batch.
+    double ms_per_image = 0.0;
+    double first_batch_ms = 0.0;
+    int first_batch_images = 0;
     int images = 0;
     // Verdicts at the model's image threshold (from normal data): images flagged anomalous.
     int good_flagged = 0;

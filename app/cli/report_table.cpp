@@ -36,15 +36,18 @@ nlohmann::json metric_json(const metrics::MetricSet& m) {
 }
 }  // namespace
 
-void print_report_json(const metrics::EvaluationReport& report, double ms_per_image, int excluded) {
+void print_report_json(const EvaluationRun& run) {
+    const auto& report = run.report;
     nlohmann::json per_type = nlohmann::json::object();
     for (const auto& m : report.per_defect_type)
         per_type[m.defect_type] = metric_json(m);
     const nlohmann::json j{{"overall", metric_json(report.overall)},
                            {"per_defect_type", per_type},
                            {"aupro_fpr_limit", report.pro_fpr_limit},
-                           {"inference_ms_per_image", ms_per_image},
-                           {"excluded_training_images", excluded}};
+                           {"inference_ms_per_image", run.ms_per_image},
+                           {"first_batch_ms", run.first_batch_ms},
+                           {"first_batch_images", run.first_batch_images},
+                           {"excluded_training_images", run.excluded}};
     std::printf("%s\n", j.dump(2).c_str());
 }
 

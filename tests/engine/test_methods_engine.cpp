@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -102,6 +103,21 @@ TEST_P(EveryMethod, DamagedBundlesFailCleanly) {
     bundle.method = GetParam() == "padim" ? "spade" : "padim";
     EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
     bundle.method = "nonesuch";
+    EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
+}
+
+TEST(PadimBundle, ChannelsOutOfOrderFailCleanly) {
+    // The detector cuts each backbone stage to the model's channels before resizing, which needs them in
+    // ascending order, as fit writes them.
+    auto bundle = trained("padim").bundle;
+    bool found = false;
+    for (auto& r : bundle.tensors.tensors)
+        if (r.name == "padim.channels") {
+            auto* v = reinterpret_cast<int64_t*>(r.data.data());
+            std::reverse(v, v + r.data.size() / sizeof(int64_t));
+            found = true;
+        }
+    ASSERT_TRUE(found);
     EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
 }
 

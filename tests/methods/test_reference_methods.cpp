@@ -83,3 +83,24 @@ TEST(ReferenceMethods, PatchCorePadimAndSpadeAgreeWithNumPy) {
     std::printf("%s", output.c_str());
     std::filesystem::remove(file);
 }
+
+TEST(PadimKernel, PackedTrianglesGiveTheFullMatrixDistanceOnEveryPath) {
+    // The distance kernel reads each precision matrix as its packed upper triangle, 16 columns and up to
+    // 8 images at a time (AVX-512) or with plain loops; both must give the full quadratic form. Batches of
+    // 1, 8 and 11 images cover a full image block, a short one and one of each; 37 channels a column tail.
+    torch::manual_seed(5);
+    const auto train = features(30, 37, 6);
+    const auto gaussians = kensa::padim::fit_gaussians(train, 0.01);
+    const auto packed = kensa::padim::pack(gaussians);
+    for (const int64_t n : {1, 8, 11}) {
+        const auto test = features(n, 37, 6).to(torch::kDouble);
+        const auto d = test.flatten(2).permute({2, 0, 1}) - gaussians.mean.to(torch::kDouble).unsqueeze(1);
+        const auto expected =
+            (d.bmm(gaussians.precision.to(torch::kDouble)) * d).sum(2).sqrt().t().reshape({n, 6, 6}).to(torch::kFloat);
+        for (const bool portable : {false, true}) {
+            const auto got = kensa::padim::mahalanobis(test.to(torch::kFloat), packed, portable);
+            EXPECT_LE((got - expected).abs().max().item<float>(), 1e-5f * expected.abs().max().item<float>())
+                << n << " images, portable " << portable;
+        }
+    }
+}

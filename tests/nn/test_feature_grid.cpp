@@ -1,3 +1,5 @@
+#include <kensa/base/error.h>
+#include <kensa/nn/backbone_factory.h>
 #include <kensa/nn/feature_grid.h>
 
 #include <gtest/gtest.h>
@@ -34,4 +36,32 @@ TEST(FeatureGrid, AOnePixelLineSurvivesShrinking) {
 TEST(FeatureGrid, ConstantMapsStayConstant) {
     const auto grid = kensa::nn::to_feature_grid({torch::full({1, 2, 7, 7}, 3.f)}, 14);
     EXPECT_TRUE(torch::allclose(grid, torch::full({1, 2, 14, 14}, 3.f)));
+}
+
+TEST(FeatureGrid, AChannelSubsetEqualsSelectingFromTheFullGrid) {
+    // PaDiM keeps a random subset of the grid's channels; cutting each stage before resizing must give
+    // the values of the full grid's channels (and skip stages with none of them).
+    torch::manual_seed(3);
+    const auto backbone = kensa::nn::create_backbone("resnet18");
+    std::vector<cv::Mat> images;
+    for (int i = 0; i < 3; ++i) {
+        cv::Mat image(70, 90, CV_32FC3);
+        cv::randu(image, 0.f, 1.f);
+        images.push_back(image);
+    }
+    const auto all = kensa::nn::grid_channels(*backbone);
+    const auto full = kensa::nn::extract_feature_grids(*backbone, images, 64, 16, 2);
+    const auto spread = torch::tensor({0L, 5L, 63L, 64L, 100L, all - 1});            // every stage
+    const auto deep = torch::arange(all - 256, all, torch::kLong);                    // the last stage only
+    for (const auto& channels : {spread, deep}) {
+        const auto subset = kensa::nn::extract_feature_grids(*backbone, images, 64, 16, 2, {}, 0, channels);
+        // Equal up to rounding: resizing 6 channels and resizing 448 take different vector/tail paths.
+        const auto expected = full.index_select(1, channels);
+        EXPECT_LE((subset - expected).abs().max().item<float>(), 1e-6f * expected.abs().max().item<float>());
+    }
+    EXPECT_THROW(kensa::nn::extract_feature_grids(*backbone, images, 64, 16, 2, {}, 0, torch::tensor({5L, 3L})),
+                 kensa::Error);
+    EXPECT_THROW(kensa::nn::check_channel_subset(torch::tensor({0L, all}), all), kensa::Error);
+    EXPECT_THROW(kensa::nn::check_channel_subset(torch::tensor({2L, 2L}), all), kensa::Error);
+    EXPECT_NO_THROW(kensa::nn::check_channel_subset(torch::tensor({0L, 2L, all - 1}), all));
 }

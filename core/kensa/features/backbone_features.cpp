@@ -29,10 +29,10 @@ BackboneFeatures::BackboneFeatures(const FeatureExtractorConfig& config) : m_con
     (void)nn::grid_channels(*m_backbone, m_first_stage);  // throws for a stage out of range
 }
 
-torch::Tensor BackboneFeatures::extract(const std::vector<cv::Mat>& images,
-                                        const ProgressCallback& progress) const {
+torch::Tensor BackboneFeatures::extract(const std::vector<cv::Mat>& images, const ProgressCallback& progress,
+                                        const torch::Tensor& channels) const {
     return nn::extract_feature_grids(*m_backbone, images, m_config.image_size, m_grid, m_config.batch_size,
-                                     progress, m_first_stage);
+                                     progress, m_first_stage, channels);
 }
 
 int64_t BackboneFeatures::channels() const {

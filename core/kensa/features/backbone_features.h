@@ -23,8 +23,10 @@ public:
     explicit BackboneFeatures(const FeatureExtractorConfig& config);
 
     // [images, channels, grid, grid] float, in batches of config.batch_size; reports ("features", done,
-    // total) after each batch and throws Cancelled when asked to stop.
-    torch::Tensor extract(const std::vector<cv::Mat>& images, const ProgressCallback& progress) const;
+    // total) after each batch and throws Cancelled when asked to stop. channels: only these (ascending), as
+    // nn::extract_feature_grids keeps them.
+    torch::Tensor extract(const std::vector<cv::Mat>& images, const ProgressCallback& progress,
+                          const torch::Tensor& channels = {}) const;
 
     const FeatureExtractorConfig& config() const { return m_config; }
     const nn::Backbone& backbone() const { return *m_backbone; }

@@ -31,10 +31,11 @@ BundleFeatures::BundleFeatures(const model::ModelBundle& bundle, const nn::Tenso
     (void)nn::grid_channels(*m_backbone, m_first_stage);  // throws for a stage the backbone lacks
 }
 
-torch::Tensor BundleFeatures::extract(const std::vector<cv::Mat>& images) {
+torch::Tensor BundleFeatures::extract(const std::vector<cv::Mat>& images, const torch::Tensor& channels) {
     torch::NoGradGuard no_grad;
     const auto batch = static_cast<int64_t>(std::max<size_t>(images.size(), 1));
-    return nn::extract_feature_grids(*m_backbone, images, m_image_size, m_grid, batch, {}, m_first_stage);
+    return nn::extract_feature_grids(*m_backbone, images, m_image_size, m_grid, batch, {}, m_first_stage,
+                                     channels);
 }
 
 int64_t BundleFeatures::channels() const {

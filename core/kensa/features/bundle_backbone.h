@@ -25,7 +25,8 @@ std::unique_ptr<nn::Backbone> load_bundle_backbone(const model::ModelBundle& bun
 class BundleFeatures {
 public:
     BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid);
-    torch::Tensor extract(const std::vector<cv::Mat>& images);  // [N, C, grid, grid], one pass
+    // [N, C, grid, grid], one pass; only the given channels (ascending) when defined.
+    torch::Tensor extract(const std::vector<cv::Mat>& images, const torch::Tensor& channels = {});
     int64_t channels() const;
     int64_t grid() const { return m_grid; }
     const nn::Backbone& backbone() const { return *m_backbone; }

@@ -35,17 +35,50 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
     return torch::cat(resized, 1);
 }
 
+namespace {
+// The stage maps cut to the given channels of their concatenation (ascending); stages left empty go.
+std::vector<torch::Tensor> keep_channels(const std::vector<torch::Tensor>& maps, const torch::Tensor& channels) {
+    std::vector<torch::Tensor> kept;
+    int64_t offset = 0;
+    for (const auto& m : maps) {
+        const int64_t c = m.size(1);
+        const auto local = channels.masked_select((channels >= offset) & (channels < offset + c)) - offset;
+        // In the stage's memory layout (channels-last from the backbones): resizing then runs the same
+        // kernel, with the same rounding, as on the whole stage.
+        if (local.numel() > 0)
+            kept.push_back(local.numel() == c ? m : m.index_select(1, local).contiguous(m.suggest_memory_format()));
+        offset += c;
+    }
+    return kept;
+}
+}  // namespace
+
+void check_channel_subset(const torch::Tensor& channels, int64_t available) {
+    if (channels.dim() != 1 || channels.numel() == 0 || channels.scalar_type() != torch::kLong)
+        throw Error("channel subset: expected a non-empty list of int64 indices");
+    if (channels.min().item<int64_t>() < 0 || channels.max().item<int64_t>() >= available)
+        throw Error("channel subset: an index is outside the " + std::to_string(available) + " channels");
+    if (channels.numel() > 1 && !(channels.slice(0, 1) > channels.slice(0, 0, -1)).all().item<bool>())
+        throw Error("channel subset: the indices are not in ascending order");
+}
+
 torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images,
                                     int64_t image_size, int64_t grid_size, int64_t batch_size,
-                                    const ProgressCallback& progress, int64_t first_stage) {
+                                    const ProgressCallback& progress, int64_t first_stage,
+                                    const torch::Tensor& channels) {
     const auto total = static_cast<int64_t>(images.size());
-    auto out = torch::empty({total, grid_channels(backbone, first_stage), grid_size, grid_size});
+    const int64_t all_channels = grid_channels(backbone, first_stage);
+    if (channels.defined())
+        check_channel_subset(channels, all_channels);
+    auto out = torch::empty({total, channels.defined() ? channels.numel() : all_channels, grid_size, grid_size});
     report(progress, {"features", 0, total});
     for (int64_t begin = 0; begin < total; begin += batch_size) {
         const int64_t end = std::min(begin + batch_size, total);
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
         auto maps = backbone.extract(images_to_tensor(chunk, image_size));
         maps.erase(maps.begin(), maps.begin() + first_stage);
+        if (channels.defined())
+            maps = keep_channels(maps, channels);
         out.slice(0, begin, end).copy_(to_feature_grid(maps, grid_size));
         report(progress, {"features", end, total});
     }

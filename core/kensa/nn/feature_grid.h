@@ -22,9 +22,16 @@ torch::Tensor to_feature_grid(const std::vector<torch::Tensor>& maps, int64_t gr
 // images (CV_32FC3 RGB in [0, 1], any size) -> [N, C, grid, grid], batch_size images at a time, each
 // resized to image_size. Reports ("features", done, total) after every batch; throws Cancelled.
 // first_stage > 0 leaves out the shallower stages (the single-scale ablation uses only the last).
+// channels, when defined, keeps only those channels of the grid (indices into the full grid's channels,
+// ascending; check_channel_subset): each stage is cut before it is resized, which gives the same values
+// as selecting them from the full grid without resizing the channels left out (PaDiM keeps 100 of 448).
 torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Mat>& images,
                                     int64_t image_size, int64_t grid_size, int64_t batch_size,
-                                    const ProgressCallback& progress = {}, int64_t first_stage = 0);
+                                    const ProgressCallback& progress = {}, int64_t first_stage = 0,
+                                    const torch::Tensor& channels = {});
+
+// Throws Error unless channels is a 1-D int64 tensor of strictly ascending indices below `available`.
+void check_channel_subset(const torch::Tensor& channels, int64_t available);
 
 // Channels of the grids extract_feature_grids returns for first_stage; throws Error when out of range.
 int64_t grid_channels(const Backbone& backbone, int64_t first_stage = 0);

@@ -4,6 +4,7 @@
 #include <kensa/features/bundle_backbone.h>
 #include <kensa/methods/detector_support.h>
 #include <kensa/methods/padim/padim_model.h>
+#include <kensa/nn/feature_grid.h>
 #include <kensa/nn/runtime.h>
 
 #include <nlohmann/json.hpp>
@@ -39,27 +40,29 @@ public:
             return it->second;
         };
         m_channels = find("padim.channels");
-        m_gaussians = {find("padim.mean"), find("padim.precision")};
-        if (m_channels.dim() != 1 || m_channels.numel() == 0 || m_channels.scalar_type() != torch::kLong ||
-            m_channels.min().item<int64_t>() < 0)
-            throw Error("model: PaDiM's channel list is malformed");
+        const Gaussians gaussians{find("padim.mean"), find("padim.precision")};
+        try {
+            nn::check_channel_subset(m_channels, m_features->channels());
+        } catch (const Error& e) {
+            throw Error(std::string("model: PaDiM's channel list is malformed (") + e.what() + ")");
+        }
         const int64_t p = m_features->grid() * m_features->grid(), c = m_channels.size(0);
-        if (m_channels.max().item<int64_t>() >= m_features->channels() ||
-            m_gaussians.mean.sizes() != torch::IntArrayRef{p, c} ||
-            m_gaussians.precision.sizes() != torch::IntArrayRef{p, c, c})
+        if (gaussians.mean.sizes() != torch::IntArrayRef{p, c} ||
+            gaussians.precision.sizes() != torch::IntArrayRef{p, c, c})
             throw Error("model: PaDiM's tensors do not fit its grid and backbone");
+        m_gaussians = pack(gaussians);
     }
 
     cv::Size grid_size() const override { return engine::square(m_features->grid()); }
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
-        return engine::to_grid_scores(mahalanobis(m_features->extract(images).index_select(1, m_channels), m_gaussians));
+        return engine::to_grid_scores(mahalanobis(m_features->extract(images, m_channels), m_gaussians));
     }
 
 private:
     std::optional<engine::BundleFeatures> m_features;
     torch::Tensor m_channels;
-    Gaussians m_gaussians;
+    PackedGaussians m_gaussians;
 };
 
 class PadimMethod final : public engine::Method {
@@ -83,7 +86,7 @@ public:
         const int64_t d = o.channels > 0 && o.channels < all ? o.channels : all;
         const auto channels = std::get<0>(torch::randperm(all, torch::kLong).slice(0, 0, d).sort());
         auto t0 = Clock::now();
-        const auto features = backbone.extract(normal, progress).index_select(1, channels);
+        const auto features = backbone.extract(normal, progress, channels);
         result.feature_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
         t0 = Clock::now();
         report(progress, {"training", 0, 1, "Gaussians", 0.0});

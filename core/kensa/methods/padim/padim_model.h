@@ -15,7 +15,19 @@ struct Gaussians {
 // covariance + regularisation * I, inverted in double precision.
 Gaussians fit_gaussians(const torch::Tensor& features, double regularisation);
 
-// Mahalanobis distance of every position of features [N, C, g, g] to its Gaussian: [N, g, g].
+// The Gaussians as the distance kernel reads them: each (symmetric) precision matrix as its upper triangle,
+// row by row, with the off-diagonal entries doubled — half the bytes, and reading them is what the distance
+// costs (125 MB of full matrices per batch at stride 4 with 100 channels).
+struct PackedGaussians {
+    torch::Tensor mean;       // [g*g, C]
+    torch::Tensor triangles;  // [g*g, C*(C+1)/2]
+    int64_t channels = 0;
+};
+PackedGaussians pack(const Gaussians& gaussians);
+
+// Mahalanobis distance of every position of features [N, C, g, g] to its Gaussian: [N, g, g]. `portable`
+// forces the plain C++ kernel where the CPU would run the AVX-512 one (for tests).
+torch::Tensor mahalanobis(const torch::Tensor& features, const PackedGaussians& gaussians, bool portable = false);
 torch::Tensor mahalanobis(const torch::Tensor& features, const Gaussians& gaussians);
 
 }  // namespace kensa::padim
