@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>CatalogTexts</name>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="19"/>
+        <source>a transformer rebuilds the backbone&apos;s features of normal parts and fails on defects; learns from marked and synthetic defects too (ADTR+)</source>
+        <translation>トランスフォーマーが良品のバックボーン特徴を再構成し、欠陥は再構成できません。マーク済み欠陥と合成欠陥からも学習します (ADTR+)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="22"/>
+        <source>distance of each patch to the nearest of a coreset of normal patches (Roth et al. 2022)</source>
+        <translation>各パッチから、良品パッチのコアセットで最も近いものまでの距離 (Roth et al. 2022)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="25"/>
+        <source>Mahalanobis distance to a Gaussian of normal features at each position (Defard et al. 2021)</source>
+        <translation>各位置で、良品特徴のガウス分布までのマハラノビス距離 (Defard et al. 2021)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="28"/>
+        <source>nearest normal images by a deep feature, then each position&apos;s distance to their feature pyramids (Cohen &amp; Hoshen 2020)</source>
+        <translation>深層特徴で最も近い良品画像を選び、それらの特徴ピラミッドまでの各位置の距離 (Cohen &amp; Hoshen 2020)</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="36"/>
+        <source>MobileNetV2 (ImageNet, offline default)</source>
+        <translation>MobileNetV2（ImageNet、オフラインの既定）</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="38"/>
+        <source>EfficientNet-B4 (torchvision, the paper&apos;s backbone)</source>
+        <translation>EfficientNet-B4（torchvision、論文のバックボーン）</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="39"/>
+        <source>ResNet-18 (torchvision)</source>
+        <translation>ResNet-18（torchvision）</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="40"/>
+        <source>ResNet-34 (torchvision)</source>
+        <translation>ResNet-34（torchvision）</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="48"/>
+        <source>blocks 2/5/10 of Keras MobileNetV2: 24+32+96 channels at strides 4/8/16</source>
+        <translation>Keras MobileNetV2 のブロック 2/5/10：ストライド 4/8/16 で 24+32+96 チャネル</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="50"/>
+        <source>torchvision features.1/2/3/5: 24+32+56+160 channels at strides 2/4/8/16</source>
+        <translation>torchvision の features.1/2/3/5：ストライド 2/4/8/16 で 24+32+56+160 チャネル</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="52"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="54"/>
+        <source>layer1-3: 64+128+256 channels at strides 4/8/16</source>
+        <translation>layer1〜3：ストライド 4/8/16 で 64+128+256 チャネル</translation>
+    </message>
+</context>
+<context>
     <name>CoreGeneratorCatalog</name>
     <message>
         <location filename="../ui/synthetic/core_generator_catalog.cpp" line="23"/>
@@ -2108,245 +2167,245 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="51"/>
+        <location filename="../ui/training/training_panel.cpp" line="52"/>
         <source>a few seconds left</source>
         <translation>残り数秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="54"/>
+        <location filename="../ui/training/training_panel.cpp" line="55"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="57"/>
+        <location filename="../ui/training/training_panel.cpp" line="58"/>
         <source>about %1 min %2 s left</source>
         <translation>残り約 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="58"/>
+        <location filename="../ui/training/training_panel.cpp" line="59"/>
         <source>about %1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="85"/>
+        <location filename="../ui/training/training_panel.cpp" line="86"/>
         <source>Weights not installed. %1</source>
         <translation>重みがインストールされていません。%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="95"/>
+        <location filename="../ui/training/training_panel.cpp" line="96"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="97"/>
+        <location filename="../ui/training/training_panel.cpp" line="98"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation>画像をこの大きさの正方形にリサイズします（32 の倍数）。大きいほど小さな欠陥を捉えられますが、学習は遅くなります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="101"/>
+        <location filename="../ui/training/training_panel.cpp" line="102"/>
         <source>Passes over the normal images</source>
         <translation>良品画像を繰り返し学習する回数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="107"/>
+        <location filename="../ui/training/training_panel.cpp" line="108"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="108"/>
+        <location filename="../ui/training/training_panel.cpp" line="109"/>
         <source>Normal images only</source>
         <translation>良品画像のみ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="109"/>
+        <location filename="../ui/training/training_panel.cpp" line="110"/>
         <source>With defects (ADTR+)</source>
         <translation>欠陥も使用 (ADTR+)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="114"/>
+        <location filename="../ui/training/training_panel.cpp" line="115"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <location filename="../ui/training/training_panel.cpp" line="112"/>
         <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
         <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し（異常データあり、ADTR+）、それ以外は良品画像のみで学習します。マーク済みの欠陥は、各エポックで良品画像の複製のランダムな位置にも貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="116"/>
+        <location filename="../ui/training/training_panel.cpp" line="117"/>
         <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
         <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルの全生成器、既定の設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="123"/>
+        <location filename="../ui/training/training_panel.cpp" line="124"/>
         <source> % of images</source>
         <translation> % の画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="125"/>
+        <location filename="../ui/training/training_panel.cpp" line="126"/>
         <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
         <translation>各エポックで、合成欠陥を描いた複製を追加する良品画像の割合（元の画像もそのまま学習に使います）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <location filename="../ui/training/training_panel.cpp" line="131"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="131"/>
-        <location filename="../ui/training/training_panel.cpp" line="314"/>
+        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <location filename="../ui/training/training_panel.cpp" line="315"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <location filename="../ui/training/training_panel.cpp" line="133"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="145"/>
+        <location filename="../ui/training/training_panel.cpp" line="146"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation>学習済みモデルはまだありません。上で学習してください。学習した結果はすべてここに残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="148"/>
+        <location filename="../ui/training/training_panel.cpp" line="149"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="149"/>
+        <location filename="../ui/training/training_panel.cpp" line="150"/>
         <source>Inspect with the selected model</source>
         <translation>選択したモデルで検査します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="150"/>
+        <location filename="../ui/training/training_panel.cpp" line="151"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="151"/>
+        <location filename="../ui/training/training_panel.cpp" line="152"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="153"/>
+        <location filename="../ui/training/training_panel.cpp" line="154"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation>選択したモデルのコピーを kensa-cli や別の Kensa 用に保存します。バックボーン、Transformer、しきい値、マップ設定を 1 つのファイルにまとめます</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="158"/>
+        <location filename="../ui/training/training_panel.cpp" line="159"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="160"/>
+        <location filename="../ui/training/training_panel.cpp" line="161"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="161"/>
+        <location filename="../ui/training/training_panel.cpp" line="162"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="162"/>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="163"/>
+        <location filename="../ui/training/training_panel.cpp" line="164"/>
         <source>Defects</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="182"/>
+        <location filename="../ui/training/training_panel.cpp" line="183"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="186"/>
+        <location filename="../ui/training/training_panel.cpp" line="187"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="192"/>
+        <location filename="../ui/training/training_panel.cpp" line="193"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="205"/>
+        <location filename="../ui/training/training_panel.cpp" line="206"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="219"/>
-        <location filename="../ui/training/training_panel.cpp" line="224"/>
+        <location filename="../ui/training/training_panel.cpp" line="220"/>
+        <location filename="../ui/training/training_panel.cpp" line="225"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="220"/>
+        <location filename="../ui/training/training_panel.cpp" line="221"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="232"/>
+        <location filename="../ui/training/training_panel.cpp" line="233"/>
         <source>Export Model</source>
         <translation>モデルのエクスポート</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="232"/>
+        <location filename="../ui/training/training_panel.cpp" line="233"/>
         <source>Kensa models (*.kensa)</source>
         <translation>Kensa モデル (*.kensa)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="237"/>
+        <location filename="../ui/training/training_panel.cpp" line="238"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation>%1 にエクスポートしました。検査するには: kensa-cli infer --model %1 --input FOLDER --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="240"/>
+        <location filename="../ui/training/training_panel.cpp" line="241"/>
         <source>Export failed: %1</source>
         <translation>エクスポートに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="270"/>
+        <location filename="../ui/training/training_panel.cpp" line="271"/>
         <source>Exporting %1…</source>
         <translation>%1 をエクスポート中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="330"/>
+        <location filename="../ui/training/training_panel.cpp" line="331"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="332"/>
+        <location filename="../ui/training/training_panel.cpp" line="333"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="333"/>
+        <location filename="../ui/training/training_panel.cpp" line="334"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="356"/>
+        <location filename="../ui/training/training_panel.cpp" line="357"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="361"/>
+        <location filename="../ui/training/training_panel.cpp" line="362"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="366"/>
+        <location filename="../ui/training/training_panel.cpp" line="367"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>
@@ -2394,17 +2453,17 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="37"/>
+        <location filename="../ui/main/app_setup.cpp" line="40"/>
         <source>Visual anomaly inspection for quality engineers.</source>
         <translation>品質技術者のための外観異常検査。</translation>
     </message>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="41"/>
+        <location filename="../ui/main/app_setup.cpp" line="44"/>
         <source>Project folder to open.</source>
         <translation>開くプロジェクトフォルダー。</translation>
     </message>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="44"/>
+        <location filename="../ui/main/app_setup.cpp" line="47"/>
         <source>Open the sample project.</source>
         <translation>サンプルプロジェクトを開きます。</translation>
     </message>

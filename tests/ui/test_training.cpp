@@ -7,6 +7,7 @@
 #include "review/batch_controller.h"
 #include "review/batch_results.h"
 #include "project/project_session.h"
+#include "training/catalog_texts.h"
 #include "training/loss_plot.h"
 #include "training/model_export.h"
 #include "training/model_list_model.h"
@@ -15,6 +16,7 @@
 #include "training_fixture.h"
 #include "ui_test_support.h"
 
+#include <kensa/methods/registry.h>
 #include <kensa/methods/training.h>
 #include <kensa/model/model_bundle.h>
 #include <kensa/model/training_mode.h>
@@ -76,6 +78,19 @@ private Q_SLOTS:
         test::isolateSettings();
         if (engine::find_backbone_weights(engine::kDefaultBackbone).empty())
             QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");
+    }
+
+    void catalogTextsSayWhatCoreSays() {
+        // The app's translatable copy of core's catalogue texts must match core's English for every id, so a
+        // method or backbone added or re-worded in core shows up here instead of stale or untranslated.
+        const std::string unlisted = "(not in the app's table)";
+        for (const engine::Method* m : engine::methods())
+            QCOMPARE(CatalogTexts::methodSummary(std::string(m->id()), unlisted),
+                     QString::fromUtf8(m->summary().data(), qsizetype(m->summary().size())));
+        for (const engine::BackboneInfo& b : engine::backbone_catalog()) {
+            QCOMPARE(CatalogTexts::backboneName(b.id, unlisted), QString::fromStdString(b.display_name));
+            QCOMPARE(CatalogTexts::backboneDescription(b.id, unlisted), QString::fromStdString(b.description));
+        }
     }
 
     void trainCancelAndKeepModels() {

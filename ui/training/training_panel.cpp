@@ -1,6 +1,7 @@
 #include "training/training_panel.h"
 
 #include "project/project_session.h"
+#include "training/catalog_texts.h"
 #include "training/loss_plot.h"
 #include "training/model_export.h"
 #include "training/model_list_model.h"
@@ -68,7 +69,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
         m_method->addItem(QString::fromUtf8(m->name().data(), qsizetype(m->name().size())),
                           QString::fromUtf8(m->id().data(), qsizetype(m->id().size())));
         m_method->setItemData(m_method->count() - 1,
-                              QString::fromUtf8(m->summary().data(), qsizetype(m->summary().size())),
+                              CatalogTexts::methodSummary(std::string(m->id()), std::string(m->summary())),
                               Qt::ToolTipRole);
     }
     m_methodSummary = new QLabel(this);
@@ -76,7 +77,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_backbone = new QComboBox(this);
     auto* backbones = new QStandardItemModel(m_backbone);
     for (const engine::BackboneInfo& b : engine::backbone_catalog()) {
-        auto* item = new QStandardItem(QString::fromStdString(b.display_name));
+        auto* item = new QStandardItem(CatalogTexts::backboneName(b.id, b.display_name));
         item->setData(QString::fromStdString(b.id), Qt::UserRole);
         // A backbone without its weights cannot train: shown, disabled, with how to get them.
         if (engine::find_backbone_weights(b.id).empty()) {
@@ -84,7 +85,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
             item->setToolTip(
                 tr("Weights not installed. %1").arg(QString::fromStdString(b.how_to_get_weights)));
         } else {
-            item->setToolTip(QString::fromStdString(b.description));
+            item->setToolTip(CatalogTexts::backboneDescription(b.id, b.description));
         }
         backbones->appendRow(item);
     }
