@@ -109,7 +109,8 @@ ReviewPanel::ReviewPanel(ProjectSession* session, ThresholdState* thresholds, QW
     m_clear = action(tr("Clear"), Qt::Key_Backspace, tr("Forget the decision on this image"));
     m_export = new QAction(tr("Export report…"), this);
     m_export->setToolTip(
-        tr("A CSV of every image and an HTML summary with metrics, plots and the worst images"));
+        tr("A CSV of every image, and an HTML page and a PDF for printing with metrics, plots, the model and "
+           "the worst images"));
     connect(m_next, &QAction::triggered, this, &ReviewPanel::selectNextFlagged);
     connect(m_confirm, &QAction::triggered, this, [this] { decide(project::ReviewDecision::Ng); });
     connect(m_override, &QAction::triggered, this, [this] { decide(project::ReviewDecision::Ok); });
@@ -360,8 +361,10 @@ void ReviewPanel::exportReport(const QString& htmlPath) {
         row.error = QString::fromStdString(results->run.images[size_t(r)].error);
         data.rows << row;
     }
-    if (m_plots)
+    if (m_plots) {
         data.plots = m_plots->renderPngs(QSize(560, 400));
+        data.printPlots = m_plots->renderPngs(QSize(380, 280), ReviewPlots::Style::Print, 3.5);
+    }
     m_exporting = true;
     updateActions();
     auto* watcher = new QFutureWatcher<QString>(this);
@@ -375,7 +378,8 @@ void ReviewPanel::exportReport(const QString& htmlPath) {
         Q_EMIT reportWritten(htmlPath, error);
     });
     watcher->setFuture(QtConcurrent::run([data = std::move(data), htmlPath] {
-        return ReportWriter::write(data, htmlPath, ReportWriter::csvPathFor(htmlPath));
+        return ReportWriter::write(data, htmlPath, ReportWriter::csvPathFor(htmlPath),
+                                   ReportWriter::pdfPathFor(htmlPath));
     }));
 }
 

@@ -25,6 +25,18 @@ QString metricText(double v) {
     return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3);
 }
 
+// Black on white with grey lines, whatever the desktop's theme.
+QPalette printPalette() {
+    QPalette pal;
+    pal.setColor(QPalette::Base, Qt::white);
+    pal.setColor(QPalette::Window, Qt::white);
+    pal.setColor(QPalette::Text, Qt::black);
+    pal.setColor(QPalette::WindowText, Qt::black);
+    pal.setColor(QPalette::Mid, QColor(90, 90, 90));
+    pal.setColor(QPalette::Midlight, QColor(190, 190, 190));
+    return pal;
+}
+
 void setTitle(QCustomPlot* plot, const QString& title) {
     auto* text = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
     if (text)
@@ -34,7 +46,12 @@ void setTitle(QCustomPlot* plot, const QString& title) {
 }  // namespace
 
 ReviewPlots::ReviewPlots(ThresholdState* thresholds, QWidget* parent)
-    : QWidget(parent), m_thresholds(thresholds), m_empty(new QLabel(this)) {
+    : ReviewPlots(thresholds, Style::Screen, parent) {}
+
+ReviewPlots::ReviewPlots(ThresholdState* thresholds, Style style, QWidget* parent)
+    : QWidget(parent), m_thresholds(thresholds), m_print(style == Style::Print), m_empty(new QLabel(this)) {
+    if (m_print)
+        setPalette(printPalette());
     m_plots[ImageRoc] = makePlot(tr("False-positive rate"), tr("True-positive rate"));
     m_plots[PixelRoc] = makePlot(tr("False-positive rate"), tr("True-positive rate"));
     m_plots[Pro] = makePlot(tr("False-positive rate"), tr("Per-region overlap"));
@@ -105,14 +122,14 @@ void ReviewPlots::rebuild() {
         if (p != Pro)
             chance->setData({0.0, 1.0}, {0.0, 1.0});
         auto* curve = plot->addGraph();
-        curve->setPen(QPen(k_blue, 2.2));
-        curve->setBrush(QColor(21, 101, 192, 28));
+        curve->setPen(m_print ? QPen(Qt::black, 2.0) : QPen(k_blue, 2.2));
+        curve->setBrush(m_print ? QColor(0, 0, 0, 20) : QColor(21, 101, 192, 28));
         if (points && !points->empty())
             setCurve(curve, *points);
         auto* marker = plot->addGraph();
         marker->setLineStyle(QCPGraph::lsNone);
-        marker->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(k_red, 2), QColor(255, 255, 255), 10));
+        marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                QPen(m_print ? QColor(Qt::black) : k_red, 2), Qt::white, 10));
         m_markers[p] = marker;
         // A small margin, so a marker on an edge (FPR 0) is drawn whole.
         plot->xAxis->setRange(-0.015 * xMax, 1.015 * xMax);
@@ -163,7 +180,9 @@ void ReviewPlots::rebuild() {
     int series = 0;
     for (const auto* counts : {&normal, &defect, &unknown})
         series += std::any_of(counts->begin(), counts->end(), [](double c) { return c > 0; }) ? 1 : 0;
-    const auto addBars = [&](const QVector<double>& counts, const QColor& colour, const QString& name) {
+    // Print: white, dark grey and light grey bars with black outlines, told apart without colour.
+    const auto addBars = [&](const QVector<double>& counts, const QColor& colour, const QColor& printFill,
+                             const QString& name) {
         if (std::all_of(counts.begin(), counts.end(), [](double c) { return c == 0; }))
             return;
         auto* bars = new QCPBars(hist->xAxis, hist->yAxis);
@@ -172,15 +191,15 @@ void ReviewPlots::rebuild() {
         bars->setWidth(width * 0.9 / std::max(1, series));
         QColor fill = colour;
         fill.setAlpha(150);
-        bars->setBrush(fill);
-        bars->setPen(QPen(colour.darker(115), 1));
+        bars->setBrush(m_print ? printFill : fill);
+        bars->setPen(m_print ? QPen(Qt::black, 1) : QPen(colour.darker(115), 1));
         bars->setData(keys, counts, true);
         bars->setBarsGroup(group);
         top = std::max(top, *std::max_element(counts.begin(), counts.end()));
     };
-    addBars(normal, k_green, tr("normal"));
-    addBars(defect, k_red, tr("defective"));
-    addBars(unknown, k_grey, tr("unlabelled"));
+    addBars(normal, k_green, Qt::white, tr("normal"));
+    addBars(defect, k_red, QColor(70, 70, 70), tr("defective"));
+    addBars(unknown, k_grey, QColor(185, 185, 185), tr("unlabelled"));
     // Whole images: integer ticks.
     QSharedPointer<QCPAxisTickerFixed> counts(new QCPAxisTickerFixed);
     counts->setTickStep(std::max(1.0, std::ceil(top / 6.0)));
@@ -189,7 +208,7 @@ void ReviewPlots::rebuild() {
     hist->xAxis->setRange(lo - width, hi + width);
     hist->yAxis->setRange(0, top * 1.15);
     m_thresholdLine = new QCPItemStraightLine(hist);
-    m_thresholdLine->setPen(QPen(k_blue, 2, Qt::DashLine));
+    m_thresholdLine->setPen(m_print ? QPen(Qt::black, 2, Qt::DashDotLine) : QPen(k_blue, 2, Qt::DashLine));
     hist->legend->setVisible(true);
     hist->legend->setBrush(QColor(255, 255, 255, 210));
     hist->legend->setBorderPen(Qt::NoPen);
@@ -240,12 +259,17 @@ void ReviewPlots::updateMarkers() {
         plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QList<ReportPlot> ReviewPlots::renderPngs(QSize size) const {
+QList<ReportPlot> ReviewPlots::renderPngs(QSize size, Style style, double scale) const {
+    if (style == Style::Print && !m_print) {
+        ReviewPlots print(m_thresholds, Style::Print);
+        print.setResults(m_results);
+        return print.renderPngs(size, style, scale);
+    }
     QList<ReportPlot> out;
     for (int p = 0; p < PlotCount; ++p) {
         if (!m_results)
             break;
-        const QPixmap pixmap = m_plots[p]->toPixmap(size.width(), size.height(), 2.0);
+        const QPixmap pixmap = m_plots[p]->toPixmap(size.width(), size.height(), scale);
         QByteArray png;
         QBuffer buffer(&png);
         buffer.open(QIODevice::WriteOnly);
