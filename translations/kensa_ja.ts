@@ -237,194 +237,445 @@
 <context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="150"/>
-        <location filename="../ui/review/report_writer.cpp" line="152"/>
+        <location filename="../ui/review/report_pdf.cpp" line="267"/>
+        <location filename="../ui/review/report_pdf.cpp" line="573"/>
+        <location filename="../ui/review/report_writer.cpp" line="301"/>
+        <location filename="../ui/review/report_writer.cpp" line="303"/>
         <source>Inspection report — %1</source>
         <translation>検査レポート — %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="153"/>
+        <location filename="../ui/review/report_writer.cpp" line="176"/>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="183"/>
+        <source>(from stage %1)</source>
+        <translation>（ステージ %1 から）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="184"/>
+        <source>Backbone</source>
+        <translation>バックボーン</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="185"/>
+        <source>Image size</source>
+        <translation>画像サイズ</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="185"/>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="187"/>
+        <source>Anomaly map</source>
+        <translation>異常マップ</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="187"/>
+        <source>smoothed with σ = %1 px</source>
+        <translation>σ = %1 px で平滑化</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="188"/>
+        <source>Image score</source>
+        <translation>画像スコア</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="189"/>
+        <source>maximum of the map averaged over %1 × %1 px</source>
+        <translation>%1 × %1 px で平均したマップの最大値</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="190"/>
+        <source>mean of the map</source>
+        <translation>マップの平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="192"/>
+        <source>Thresholds of the model</source>
+        <translation>モデルのしきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="193"/>
+        <source>image %1, pixel %2: the %3 quantile of the held-out normal images (%4)</source>
+        <translation>画像 %1、画素 %2（取り分けた良品画像 %4 枚の %3 分位点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <source>F1-optimal thresholds at training</source>
+        <translation>学習時の F1 最適しきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <source>image %1, pixel %2</source>
+        <translation>画像 %1、画素 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="204"/>
+        <source>Training mode</source>
+        <translation>学習モード</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="207"/>
+        <source>Training images</source>
+        <translation>学習用画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="207"/>
+        <source>%1 normal, %2 held out for the thresholds</source>
+        <translation>良品 %1 枚（ほかに %2 枚をしきい値用に取り分け）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="213"/>
+        <source>Defect images trained on</source>
+        <translation>学習に使った不良画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="215"/>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="217"/>
+        <source>Position scoring</source>
+        <translation>位置ごとのスコア</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="219"/>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="221"/>
+        <source>Training time</source>
+        <translation>学習時間</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="221"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="227"/>
+        <source>Training warnings</source>
+        <translation>学習時の警告</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="228"/>
+        <source>images with a warning: %1 (see the model&apos;s record)</source>
+        <translation>警告のある画像: %1 枚（モデルの記録を参照）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="232"/>
+        <source>Method settings</source>
+        <translation>手法の設定</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="270"/>
+        <location filename="../ui/review/report_writer.cpp" line="304"/>
         <source>Model %1 · %2 · %3 images in %4 s</source>
         <translation>モデル %1 · %2 · 画像 %3 枚を %4 秒で検査</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="164"/>
+        <location filename="../ui/review/report_pdf.cpp" line="281"/>
+        <location filename="../ui/review/report_writer.cpp" line="315"/>
         <source>images</source>
         <translation>画像数</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="165"/>
+        <location filename="../ui/review/report_pdf.cpp" line="281"/>
+        <location filename="../ui/review/report_writer.cpp" line="316"/>
         <source>NG at the image threshold</source>
         <translation>画像しきい値で NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="166"/>
-        <location filename="../ui/review/report_writer.cpp" line="182"/>
+        <location filename="../ui/review/report_pdf.cpp" line="281"/>
+        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <location filename="../ui/review/report_writer.cpp" line="317"/>
+        <location filename="../ui/review/report_writer.cpp" line="333"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="167"/>
+        <location filename="../ui/review/report_pdf.cpp" line="281"/>
+        <location filename="../ui/review/report_writer.cpp" line="318"/>
         <source>could not be inspected</source>
         <translation>検査できなかった画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="168"/>
+        <location filename="../ui/review/report_pdf.cpp" line="282"/>
+        <location filename="../ui/review/report_writer.cpp" line="319"/>
         <source>reviewed by a person</source>
         <translation>人が確認した画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="172"/>
+        <location filename="../ui/review/report_pdf.cpp" line="292"/>
+        <location filename="../ui/review/report_writer.cpp" line="323"/>
         <source>Thresholds</source>
         <translation>しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="172"/>
+        <location filename="../ui/review/report_pdf.cpp" line="294"/>
+        <location filename="../ui/review/report_writer.cpp" line="323"/>
         <source>used</source>
         <translation>使用値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="172"/>
+        <location filename="../ui/review/report_pdf.cpp" line="294"/>
+        <location filename="../ui/review/report_writer.cpp" line="323"/>
         <source>model default</source>
         <translation>モデルの既定値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="174"/>
+        <location filename="../ui/review/report_pdf.cpp" line="295"/>
+        <location filename="../ui/review/report_writer.cpp" line="325"/>
         <source>Image (score ≥ threshold is NG)</source>
         <translation>画像（スコア ≥ しきい値で NG）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="177"/>
+        <location filename="../ui/review/report_pdf.cpp" line="297"/>
+        <location filename="../ui/review/report_writer.cpp" line="328"/>
         <source>Pixel (outlined as defect)</source>
         <translation>画素（欠陥として縁取り）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="182"/>
+        <location filename="../ui/review/report_pdf.cpp" line="310"/>
+        <location filename="../ui/review/report_writer.cpp" line="333"/>
         <source>Verdicts of labelled images</source>
         <translation>ラベル付き画像の判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="182"/>
+        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <location filename="../ui/review/report_writer.cpp" line="333"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="184"/>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <source>label \ verdict</source>
+        <translation>ラベル \ 判定</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <source>total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="314"/>
+        <location filename="../ui/review/report_pdf.cpp" line="347"/>
+        <location filename="../ui/review/report_writer.cpp" line="335"/>
+        <location filename="../ui/review/report_writer.cpp" line="349"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="188"/>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_pdf.cpp" line="316"/>
+        <location filename="../ui/review/report_pdf.cpp" line="346"/>
+        <location filename="../ui/review/report_writer.cpp" line="339"/>
+        <location filename="../ui/review/report_writer.cpp" line="349"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_pdf.cpp" line="325"/>
+        <source>At the image threshold %1: %2 of %3 defective images caught, %4 of %5 normal images flagged.</source>
+        <translation>画像しきい値 %1 で、不良画像 %3 枚のうち %2 枚を検出し、良品画像 %5 枚のうち %4 枚を NG と判定しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="333"/>
+        <location filename="../ui/review/report_writer.cpp" line="349"/>
         <source>Metrics</source>
         <translation>評価指標</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_pdf.cpp" line="345"/>
+        <location filename="../ui/review/report_writer.cpp" line="349"/>
         <source>set</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <location filename="../ui/review/report_pdf.cpp" line="348"/>
+        <location filename="../ui/review/report_writer.cpp" line="350"/>
         <source>image AUROC</source>
         <translation>画像 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <location filename="../ui/review/report_pdf.cpp" line="349"/>
+        <location filename="../ui/review/report_writer.cpp" line="350"/>
         <source>pixel AUROC</source>
         <translation>画素 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="200"/>
+        <location filename="../ui/review/report_pdf.cpp" line="350"/>
+        <location filename="../ui/review/report_writer.cpp" line="351"/>
         <source>AU-PRO@%1</source>
         <translation>AU-PRO@%1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="200"/>
+        <location filename="../ui/review/report_pdf.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="351"/>
         <source>image F1 (threshold)</source>
         <translation>画像 F1（しきい値）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="211"/>
+        <location filename="../ui/review/report_pdf.cpp" line="362"/>
+        <location filename="../ui/review/report_writer.cpp" line="362"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="217"/>
+        <location filename="../ui/review/report_pdf.cpp" line="506"/>
+        <source>Its anomaly map (dark: normal, light: anomalous) on this scale:</source>
+        <translation>異常マップ（暗い: 正常、明るい: 異常）。目盛り:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="586"/>
+        <source>the PDF writer could not start</source>
+        <translation>PDF の書き出しを開始できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="592"/>
+        <source>the PDF writer could not add a page</source>
+        <translation>PDF にページを追加できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="598"/>
+        <source>Model %1</source>
+        <translation>モデル %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="605"/>
+        <source>%1 · Kensa %2</source>
+        <translation>%1 · Kensa %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="606"/>
+        <source>Page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="611"/>
+        <source>the PDF writer could not finish</source>
+        <translation>PDF の書き出しを完了できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="338"/>
+        <location filename="../ui/review/report_writer.cpp" line="368"/>
         <source>No metrics: %1</source>
         <translation>評価指標なし: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="220"/>
+        <location filename="../ui/review/report_pdf.cpp" line="258"/>
+        <source>Every image with its score, verdict and decision is in the CSV beside this file (%1).</source>
+        <translation>全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV（%1）にあります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="337"/>
+        <location filename="../ui/review/report_writer.cpp" line="371"/>
         <source>No metrics: label test images normal or defective to measure the model.</source>
         <translation>評価指標なし: モデルを評価するには、テスト画像に良品または不良のラベルを付けてください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="224"/>
+        <location filename="../ui/review/report_pdf.cpp" line="372"/>
+        <source>AUROC: area under the ROC curve (1 = every defect scores above every normal image). AU-PRO: per-region overlap of the outlined areas with the marked defects, up to a false-positive rate of %1. Pixel metrics need defect masks.</source>
+        <translation>AUROC: ROC 曲線の下の面積（1 = すべての不良画像のスコアがすべての良品画像より高い）。AU-PRO: 縁取りした領域とマーク済みの欠陥の領域ごとの重なり（偽陽性率 %1 まで）。画素の評価指標には欠陥マスクが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="388"/>
+        <location filename="../ui/review/report_writer.cpp" line="375"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="410"/>
+        <location filename="../ui/review/report_writer.cpp" line="382"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="406"/>
+        <source>Curves: the model&apos;s result as a solid line, chance as a dashed line, the current threshold as a circle. Histogram: normal images white, defective dark grey, unlabelled light grey; the image threshold as a dash-dotted line.</source>
+        <translation>曲線: モデルの結果を実線、偶然の水準を破線、現在のしきい値を円で示します。ヒストグラム: 良品画像は白、不良は濃い灰色、未分類は薄い灰色、画像しきい値は一点鎖線です。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/review/report_writer.cpp" line="242"/>
+        <location filename="../ui/review/report_pdf.cpp" line="442"/>
+        <location filename="../ui/review/report_writer.cpp" line="394"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
             <numerusform>スコアが最も高い %n 枚の画像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="256"/>
+        <location filename="../ui/review/report_pdf.cpp" line="452"/>
+        <location filename="../ui/review/report_writer.cpp" line="406"/>
         <source>score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="257"/>
+        <location filename="../ui/review/report_pdf.cpp" line="453"/>
+        <location filename="../ui/review/report_writer.cpp" line="407"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="259"/>
+        <location filename="../ui/review/report_pdf.cpp" line="453"/>
+        <source>label: %1</source>
+        <translation>ラベル: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="455"/>
+        <location filename="../ui/review/report_writer.cpp" line="409"/>
         <source>reviewed: %1</source>
         <translation>確認結果: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <location filename="../ui/review/report_pdf.cpp" line="504"/>
+        <source>The image; outlined: at or above the pixel threshold (%1)</source>
+        <translation>画像。縁取り: 画素しきい値（%1）以上の領域</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="544"/>
+        <location filename="../ui/review/report_writer.cpp" line="426"/>
         <source>Overridden by the reviewer</source>
         <translation>確認者が変更した判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <location filename="../ui/review/report_pdf.cpp" line="545"/>
+        <location filename="../ui/review/report_writer.cpp" line="426"/>
         <source>image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <location filename="../ui/review/report_pdf.cpp" line="545"/>
+        <location filename="../ui/review/report_writer.cpp" line="426"/>
         <source>model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="277"/>
+        <location filename="../ui/review/report_pdf.cpp" line="545"/>
+        <location filename="../ui/review/report_writer.cpp" line="427"/>
         <source>reviewer</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="280"/>
+        <location filename="../ui/review/report_writer.cpp" line="430"/>
         <source>Kensa %1 · every image with its score, verdict and decision is in the CSV beside this file.</source>
         <translation>Kensa %1 · 全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV にあります。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="288"/>
+        <location filename="../ui/review/report_pdf.cpp" line="561"/>
+        <location filename="../ui/review/report_writer.cpp" line="439"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="292"/>
-        <location filename="../ui/review/report_writer.cpp" line="295"/>
+        <location filename="../ui/review/report_pdf.cpp" line="563"/>
+        <location filename="../ui/review/report_writer.cpp" line="443"/>
+        <location filename="../ui/review/report_writer.cpp" line="446"/>
         <source>%1: cannot write the report: %2</source>
         <translation>%1: レポートを書き込めません: %2</translation>
     </message>
@@ -610,27 +861,27 @@
 <context>
     <name>kensa::ui::BatchController</name>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="77"/>
+        <location filename="../ui/review/batch_controller.cpp" line="93"/>
         <source>Open a project first.</source>
         <translation>先にプロジェクトを開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="79"/>
+        <location filename="../ui/review/batch_controller.cpp" line="95"/>
         <source>A batch inspection is running.</source>
         <translation>一括検査を実行中です。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="81"/>
+        <location filename="../ui/review/batch_controller.cpp" line="97"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="83"/>
+        <location filename="../ui/review/batch_controller.cpp" line="99"/>
         <source>The project has no images.</source>
         <translation>プロジェクトに画像がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="188"/>
+        <location filename="../ui/review/batch_controller.cpp" line="205"/>
         <source>The active model changed during the inspection; run it again.</source>
         <translation>検査中に使用中のモデルが変わりました。もう一度実行してください。</translation>
     </message>
@@ -1718,112 +1969,112 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="112"/>
-        <source>A CSV of every image and an HTML summary with metrics, plots and the worst images</source>
-        <translation>全画像の CSV と、評価指標・グラフ・スコアの高い画像をまとめた HTML</translation>
+        <source>A CSV of every image, and an HTML page and a PDF for printing with metrics, plots, the model and the worst images</source>
+        <translation>全画像の CSV と、評価指標、グラフ、モデル、スコアの高い画像を載せた HTML ページと印刷用 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="127"/>
+        <location filename="../ui/review/review_panel.cpp" line="128"/>
         <source>Score ≥</source>
         <translation>スコア ≥</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="156"/>
+        <location filename="../ui/review/review_panel.cpp" line="157"/>
         <source>%v / %m images</source>
         <translation>%v / %m 枚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="158"/>
+        <location filename="../ui/review/review_panel.cpp" line="159"/>
         <source>Inspecting %n image(s)…</source>
         <translation>
             <numerusform>%n 枚の画像を検査中…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="165"/>
+        <location filename="../ui/review/review_panel.cpp" line="166"/>
         <source>Computing metrics…</source>
         <translation>評価指標を計算中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="175"/>
+        <location filename="../ui/review/review_panel.cpp" line="176"/>
         <source>%n image(s) inspected in %1 s.</source>
         <translation>
             <numerusform>%n 枚の画像を %1 秒で検査しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="178"/>
+        <location filename="../ui/review/review_panel.cpp" line="179"/>
         <source>%n image(s) the model trained on left out.</source>
         <translation>
             <numerusform>モデルの学習に使った %n 枚の画像は除外しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="181"/>
+        <location filename="../ui/review/review_panel.cpp" line="182"/>
         <source>Inspection cancelled.</source>
         <translation>検査をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="218"/>
+        <location filename="../ui/review/review_panel.cpp" line="219"/>
         <source>Run the active model over the test images to review its verdicts.</source>
         <translation>使用中のモデルでテスト画像を検査すると、ここでその判定を確認できます。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="231"/>
+        <location filename="../ui/review/review_panel.cpp" line="232"/>
         <source>&lt;b&gt;%1&lt;/b&gt; images &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#c62828&apos;&gt;%2 NG&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#2e7d32&apos;&gt;%3 OK&lt;/b&gt;</source>
         <translation>画像 &lt;b&gt;%1&lt;/b&gt; 枚 &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#c62828&apos;&gt;NG %2&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#2e7d32&apos;&gt;OK %3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="237"/>
+        <location filename="../ui/review/review_panel.cpp" line="238"/>
         <source> &amp;nbsp;·&amp;nbsp; %1 failed</source>
         <translation> &amp;nbsp;·&amp;nbsp; エラー %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="238"/>
+        <location filename="../ui/review/review_panel.cpp" line="239"/>
         <source> &amp;nbsp;·&amp;nbsp; reviewed %1</source>
         <translation> &amp;nbsp;·&amp;nbsp; 確認済み %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="240"/>
+        <location filename="../ui/review/review_panel.cpp" line="241"/>
         <source>&lt;br&gt;Labelled: %1 of %2 defects caught, %3 of %4 normal flagged</source>
         <translation>&lt;br&gt;ラベル付き: 不良 %2 枚中 %1 枚を検出、良品 %4 枚中 %3 枚を NG と判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="248"/>
+        <location filename="../ui/review/review_panel.cpp" line="249"/>
         <source>&lt;br&gt;Image AUROC %1 &amp;nbsp;·&amp;nbsp; pixel AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</source>
         <translation>&lt;br&gt;画像 AUROC %1 &amp;nbsp;·&amp;nbsp; 画素 AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="254"/>
+        <location filename="../ui/review/review_panel.cpp" line="255"/>
         <source>No metrics: %1</source>
         <translation>評価指標なし: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="298"/>
+        <location filename="../ui/review/review_panel.cpp" line="299"/>
         <source>No flagged image left to review.</source>
         <translation>確認待ちの NG 画像はもうありません。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="319"/>
+        <location filename="../ui/review/review_panel.cpp" line="320"/>
         <source>%1-inspection-report.html</source>
         <translation>%1-検査レポート.html</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="320"/>
+        <location filename="../ui/review/review_panel.cpp" line="321"/>
         <source>Export Inspection Report</source>
         <translation>検査レポートの出力</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="321"/>
+        <location filename="../ui/review/review_panel.cpp" line="322"/>
         <source>HTML report (*.html)</source>
         <translation>HTML レポート (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="331"/>
+        <location filename="../ui/review/review_panel.cpp" line="332"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="373"/>
+        <location filename="../ui/review/review_panel.cpp" line="376"/>
         <source>Report written: %1</source>
         <translation>レポートを出力しました: %1</translation>
     </message>
@@ -1831,85 +2082,85 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::ReviewPlots</name>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="38"/>
-        <location filename="../ui/review/review_plots.cpp" line="39"/>
-        <location filename="../ui/review/review_plots.cpp" line="40"/>
+        <location filename="../ui/review/review_plots.cpp" line="55"/>
+        <location filename="../ui/review/review_plots.cpp" line="56"/>
+        <location filename="../ui/review/review_plots.cpp" line="57"/>
         <source>False-positive rate</source>
         <translation>偽陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="38"/>
-        <location filename="../ui/review/review_plots.cpp" line="39"/>
+        <location filename="../ui/review/review_plots.cpp" line="55"/>
+        <location filename="../ui/review/review_plots.cpp" line="56"/>
         <source>True-positive rate</source>
         <translation>真陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="40"/>
+        <location filename="../ui/review/review_plots.cpp" line="57"/>
         <source>Per-region overlap</source>
         <translation>領域ごとの重なり</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="41"/>
+        <location filename="../ui/review/review_plots.cpp" line="58"/>
         <source>Image score</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="41"/>
+        <location filename="../ui/review/review_plots.cpp" line="58"/>
         <source>Images</source>
         <translation>画像数</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="89"/>
+        <location filename="../ui/review/review_plots.cpp" line="106"/>
         <source>Run a batch inspection (Review panel) to see ROC, PRO and score plots.</source>
         <translation>一括検査（判定確認パネル）を実行すると、ROC、PRO、スコアのグラフが表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="96"/>
+        <location filename="../ui/review/review_plots.cpp" line="113"/>
         <source>Image ROC — AUROC %1</source>
         <translation>画像 ROC — AUROC %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="97"/>
+        <location filename="../ui/review/review_plots.cpp" line="114"/>
         <source>Pixel ROC — AUROC %1</source>
         <translation>画素 ROC — AUROC %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="98"/>
+        <location filename="../ui/review/review_plots.cpp" line="115"/>
         <source>PRO — AU-PRO@%1 %2</source>
         <translation>PRO — AU-PRO@%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="99"/>
+        <location filename="../ui/review/review_plots.cpp" line="116"/>
         <source>Image scores</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="124"/>
+        <location filename="../ui/review/review_plots.cpp" line="141"/>
         <source>Needs labelled normal and defective images</source>
         <translation>良品と不良のラベル付き画像が必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="125"/>
+        <location filename="../ui/review/review_plots.cpp" line="142"/>
         <source>Needs labelled normal images and defect masks</source>
         <translation>良品ラベルの画像と欠陥マスクが必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="181"/>
+        <location filename="../ui/review/review_plots.cpp" line="200"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="182"/>
+        <location filename="../ui/review/review_plots.cpp" line="201"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="183"/>
+        <location filename="../ui/review/review_plots.cpp" line="202"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="236"/>
+        <location filename="../ui/review/review_plots.cpp" line="255"/>
         <source>Image scores — threshold %1</source>
         <translation>画像スコア — しきい値 %1</translation>
     </message>
@@ -2394,17 +2645,17 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="37"/>
+        <location filename="../ui/main/app_setup.cpp" line="40"/>
         <source>Visual anomaly inspection for quality engineers.</source>
         <translation>品質技術者のための外観異常検査。</translation>
     </message>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="41"/>
+        <location filename="../ui/main/app_setup.cpp" line="44"/>
         <source>Project folder to open.</source>
         <translation>開くプロジェクトフォルダー。</translation>
     </message>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="44"/>
+        <location filename="../ui/main/app_setup.cpp" line="47"/>
         <source>Open the sample project.</source>
         <translation>サンプルプロジェクトを開きます。</translation>
     </message>

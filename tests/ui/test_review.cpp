@@ -322,7 +322,7 @@ private Q_SLOTS:
             data.rows << row;
         }
         data.plots = plots.renderPngs(QSize(560, 400));
-        data.printPlots = plots.renderPngs(QSize(380, 280), ReviewPlots::Style::Print, 3.5);
+        data.printPlots = plots.renderPngs(QSize(380, 260), ReviewPlots::Style::Print, 3.5);
         QCOMPARE(data.printPlots.size(), 4);
         QVERIFY(data.printPlots[0].png != data.plots[0].png);
         data.worstImages = 21;

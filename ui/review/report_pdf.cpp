@@ -39,7 +39,8 @@ const QColor k_headerFill(222, 222, 222);
 const QColor k_keyFill(243, 243, 243);
 const QColor k_separator(170, 170, 170);
 
-// The worst images' heatmap: inferno's lightness rises with the value, so it reads in grey too.
+// The worst images' anomaly maps, drawn alone beside the image: inferno's lightness rises with the value, so
+// a map reads in grey too (an overlay over the image, as the app draws it, would not).
 constexpr int k_heatmapColours = cv::COLORMAP_INFERNO;
 
 QFont reportFont(double points, bool bold = false) {
@@ -228,11 +229,7 @@ QImage colourBar(postprocess::HeatmapScale scale) {
     cv::Mat ramp(1, 256, CV_32FC1);
     for (int x = 0; x < 256; ++x)
         ramp.at<float>(0, x) = scale.low + (scale.high - scale.low) * float(x) / 255.f;
-    QImage bar = heatmap_from_map(ramp, scale, k_heatmapColours).convertToFormat(QImage::Format_ARGB32);
-    QImage opaque(bar.size(), QImage::Format_RGB32);
-    opaque.fill(Qt::white);  // as over a white surface: the alpha the overlay uses
-    QPainter(&opaque).drawImage(0, 0, bar);
-    return opaque;
+    return heatmap_from_map(ramp, scale, k_heatmapColours).convertToFormat(QImage::Format_RGB32);  // opaque
 }
 
 QSizeF fitted(QSizeF image, double side) {
@@ -241,8 +238,9 @@ QSizeF fitted(QSizeF image, double side) {
     return image.scaled(side, side, Qt::KeepAspectRatio);
 }
 
+// The HTML's texts and the PDF's are one set: both translate in ReportWriter's context.
 class Builder {
-    Q_DECLARE_TR_FUNCTIONS(ReportPdf)
+    Q_DECLARE_TR_FUNCTIONS(ReportWriter)
 public:
     Builder(const ReportData& d, Flow& flow) : d(d), results(*d.results), flow(flow) {}
 
@@ -269,8 +267,9 @@ private:
         paragraph(flow, tr("Inspection report — %1").arg(d.projectName), reportFont(18, true), k_ink,
                   mm(1.5));
         paragraph(flow,
-                  tr("Model %1 · %2 · %n image(s) inspected in %3 s", nullptr, int(results.images.size()))
+                  tr("Model %1 · %2 · %3 images in %4 s")
                       .arg(d.modelName, QLocale().toString(d.generated, QLocale::ShortFormat),
+                           QLocale().toString(qlonglong(results.images.size())),
                            QLocale().toString(results.seconds, 'f', 1)),
                   reportFont(9.5), k_muted, mm(3));
     }
@@ -402,7 +401,14 @@ private:
             return;
         const double gap = mm(5), w = (flow.width() - gap) / 2;
         const auto h = [w](const QImage& image) { return w * image.height() / std::max(1, image.width()); };
-        heading(flow, tr("Plots"), h(images.first()));
+        // The key first: kept with the heading and the first row, never left alone on the next page.
+        const QString key =
+            tr("Curves: the model's result as a solid line, chance as a dashed line, the current "
+               "threshold as a circle. Histogram: normal images white, defective dark grey, "
+               "unlabelled light grey; the image threshold as a dash-dotted line.");
+        const double keyH = flow.textHeight(reportFont(8.5), flow.width(), key, k_wrap) + mm(2.5);
+        heading(flow, tr("Plots"), keyH + h(images.first()));
+        paragraph(flow, key, reportFont(8.5), k_muted);
         for (int i = 0; i < images.size(); i += 2) {
             const QImage a = images[i], b = images.value(i + 1);
             const double rowH = std::max(h(a), b.isNull() ? 0.0 : h(b));
@@ -421,11 +427,6 @@ private:
             });
             flow.space(mm(4));
         }
-        paragraph(flow,
-                  tr("Curves: the model's result as a solid line, chance as a dashed line, the current "
-                     "threshold as a circle. Histogram: normal images white, defective dark grey, "
-                     "unlabelled light grey; the image threshold as a dash-dotted line."),
-                  reportFont(8.5), k_muted);
     }
 
     void worstImages() {
@@ -464,7 +465,7 @@ private:
             const cv::Size size = results.run.images[i].image_size;
             const ReportData* data = &d;
             flow.place(h, [=](QPainter& p) {
-                const ReportImage drawn = ReportWriter::worstImage(*data, i, pixels, k_heatmapColours);
+                const ReportImage drawn = ReportWriter::worstImage(*data, i, pixels, k_heatmapColours, false);
                 const QSizeF shown = fitted(QSizeF(size.width, size.height), side);
                 p.setRenderHint(QPainter::SmoothPixmapTransform);
                 p.setRenderHint(QPainter::Antialiasing);
@@ -502,7 +503,7 @@ private:
         const postprocess::HeatmapScale scale = postprocess::heatmap_scale(d.defaultPixelThreshold);
         const QString left = tr("The image; outlined: at or above the pixel threshold (%1)")
                                  .arg(ReportWriter::number(d.pixelThreshold, 4));
-        const QString right = tr("The anomaly map over it, on the scale below");
+        const QString right = tr("Its anomaly map (dark: normal, light: anomalous) on this scale:");
         const double textH =
             std::max(flow.textHeight(small, side, left, k_wrap), flow.textHeight(small, side, right, k_wrap));
         const QImage bar = colourBar(scale);

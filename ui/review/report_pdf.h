@@ -18,7 +18,7 @@
 namespace kensa::ui {
 
 class ReportPdf {
-    Q_DECLARE_TR_FUNCTIONS(ReportPdf)
+    Q_DECLARE_TR_FUNCTIONS(ReportWriter)  // one set of texts with the HTML's
 public:
     // Writes the PDF atomically (QSaveFile); returns an empty string, or what went wrong, naming the file.
     static QString write(const ReportData& data, const QString& path);

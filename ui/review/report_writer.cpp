@@ -189,10 +189,10 @@ QList<std::pair<QString, QString>> ReportWriter::modelFacts(const ReportData& d)
                                          ? tr("maximum of the map averaged over %1 × %1 px").arg(m.score_pool)
                                          : tr("mean of the map")});
     const model::Thresholds& t = m.thresholds;
-    facts.append(
-        {tr("Thresholds of the model"),
-         tr("image %1, pixel %2: the %3 quantile of %n held-out normal image(s)", nullptr, t.holdout_images)
-             .arg(number(t.image, 4), number(t.pixel, 4), locale.toString(t.normal_quantile, 'g', 4))});
+    facts.append({tr("Thresholds of the model"),
+                  tr("image %1, pixel %2: the %3 quantile of the held-out normal images (%4)")
+                      .arg(number(t.image, 4), number(t.pixel, 4), locale.toString(t.normal_quantile, 'g', 4),
+                           locale.toString(t.holdout_images))});
     if (t.image_f1_optimal || t.pixel_f1_optimal)
         facts.append(
             {tr("F1-optimal thresholds at training"), tr("image %1, pixel %2")
@@ -223,8 +223,9 @@ QList<std::pair<QString, QString>> ReportWriter::modelFacts(const ReportData& d)
                                                    record.value(QLatin1String("training_seconds")).toDouble(),
                                                'f', 1))});
     if (const int warnings = int(record.value(QLatin1String("warnings")).toArray().size()); warnings > 0)
-        facts.append({tr("Training warnings"),
-                      tr("%n image(s) with a warning (see the model's record)", nullptr, warnings)});
+        facts.append(
+            {tr("Training warnings"),
+             tr("images with a warning: %1 (see the model's record)").arg(QLocale().toString(warnings))});
     QStringList settings;
     flattenJson(jsonObject(m.settings_json), {}, settings);
     if (!settings.isEmpty())
@@ -246,7 +247,7 @@ std::vector<size_t> ReportWriter::worstImageOrder(const ReportData& d) {
     return order;
 }
 
-ReportImage ReportWriter::worstImage(const ReportData& d, size_t i, int side, int colormap) {
+ReportImage ReportWriter::worstImage(const ReportData& d, size_t i, int side, int colormap, bool overlay) {
     ReportImage out;
     auto image = data::read_image(d.results->images[i].path.toStdString());
     if (!image) {
@@ -261,12 +262,16 @@ ReportImage ReportWriter::worstImage(const ReportData& d, size_t i, int side, in
     const double width = std::max(2.5, side / 110.0);
     out.outlined = base;
     strokeOutline(out.outlined, outline, width);
-    out.heatmap = base;
-    {
+    const QImage heat =
+        heatmap_from_map(fitted, postprocess::heatmap_scale(d.defaultPixelThreshold), colormap);
+    if (overlay) {
+        out.heatmap = base;
         QPainter p(&out.heatmap);
         p.setOpacity(0.6);
-        p.drawImage(0, 0,
-                    heatmap_from_map(fitted, postprocess::heatmap_scale(d.defaultPixelThreshold), colormap));
+        p.drawImage(0, 0, heat);
+    } else {
+        out.heatmap =
+            heat.convertToFormat(QImage::Format_RGB32);  // alpha dropped: the colour map's own colours
     }
     strokeOutline(out.heatmap, outline, width);
     return out;

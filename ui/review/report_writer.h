@@ -49,11 +49,11 @@ struct ReportData {
 };
 
 // One of the worst images, drawn for the report: the image with the outline of what is at or above the
-// pixel threshold, and the same with the heatmap blended over it.
+// pixel threshold, and its heatmap with the same outline.
 struct ReportImage {
     QImage outlined;
-    QImage heatmap;
-    QString error;  // why the image could not be read (both images are then null)
+    QImage heatmap;  // blended over the image, or the map alone (ReportWriter::worstImage)
+    QString error;   // why the image could not be read (both images are then null)
 };
 
 class ReportWriter {
@@ -75,8 +75,10 @@ public:
     static QList<std::pair<QString, QString>> modelFacts(const ReportData& data);
     // Indices into data.results of the up to data.worstImages highest-scoring inspected images, worst first.
     static std::vector<size_t> worstImageOrder(const ReportData& data);
-    // Image i drawn fitted in `side` px, its heatmap in `colormap` (an OpenCV cv::ColormapTypes value).
-    static ReportImage worstImage(const ReportData& data, size_t i, int side, int colormap);
+    // Image i drawn fitted in `side` px, its heatmap in `colormap` (an OpenCV cv::ColormapTypes value):
+    // blended over the image as in the app (overlay), or the map alone, opaque, on the model's colour scale.
+    static ReportImage worstImage(const ReportData& data, size_t i, int side, int colormap,
+                                  bool overlay = true);
     // A number for reports: `decimals` after the point in the current locale, "–" for NaN.
     static QString number(double v, int decimals = 3);
 };

@@ -363,7 +363,7 @@ void ReviewPanel::exportReport(const QString& htmlPath) {
     }
     if (m_plots) {
         data.plots = m_plots->renderPngs(QSize(560, 400));
-        data.printPlots = m_plots->renderPngs(QSize(380, 280), ReviewPlots::Style::Print, 3.5);
+        data.printPlots = m_plots->renderPngs(QSize(380, 260), ReviewPlots::Style::Print, 3.5);
     }
     m_exporting = true;
     updateActions();
