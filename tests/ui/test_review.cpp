@@ -424,9 +424,9 @@ private Q_SLOTS:
             QCOMPARE(shown.aupro, core.aupro);
             QVERIFY(view.table()->item(row, ComparisonView::ModelColumn)->text().endsWith(m.name));
             QCOMPARE(view.table()->item(row, ComparisonView::ImageAurocColumn)->text(),
-                     QString::number(100.0 * core.image_auroc, 'f', 2));
+                     QLocale().toString(100.0 * core.image_auroc, 'f', 2));
             QCOMPARE(view.table()->item(row, ComparisonView::AuproColumn)->text(),
-                     QString::number(100.0 * core.aupro, 'f', 2));
+                     QLocale().toString(100.0 * core.aupro, 'f', 2));
             QCOMPARE(view.plot(ComparisonView::Pro)->graph(row)->dataCount(), int(core.pro.size()));
             QCOMPARE(view.plot(ComparisonView::ImageRoc)->graph(row)->dataCount(), int(core.image_roc.size()));
         }

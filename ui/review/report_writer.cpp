@@ -2,6 +2,7 @@
 
 #include "image_convert.h"
 #include "inspection/inspection_overlay.h"
+#include "number_format.h"
 #include "review/report_pdf.h"
 
 #include <kensa/data/image_io.h>
@@ -156,7 +157,7 @@ QString ReportWriter::pdfPathFor(const QString& htmlPath) {
 }
 
 QString ReportWriter::number(double v, int decimals) {
-    return std::isnan(v) ? QStringLiteral("–") : QLocale().toString(v, 'f', decimals);
+    return decimalText(v, decimals);
 }
 
 QList<std::pair<QString, QString>> ReportWriter::modelFacts(const ReportData& d) {

@@ -1,6 +1,7 @@
 #include "review/review_panel.h"
 
 #include "inspection/threshold_state.h"
+#include "number_format.h"
 #include "project/project_session.h"
 #include "review/batch_controller.h"
 #include "review/report_writer.h"
@@ -33,7 +34,7 @@ namespace {
 constexpr double k_noMinimum = -1e9;  // the min-score box's "any" value
 
 QString metricText(double v) {
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3);
+    return decimalText(v, 3);
 }
 
 }  // namespace
@@ -172,8 +173,8 @@ ReviewPanel::ReviewPanel(ProjectSession* session, ThresholdState* thresholds, QW
         m_progress->hide();
         if (ok) {
             const auto& r = *m_batch->results();
-            QString text =
-                tr("%n image(s) inspected in %1 s.", nullptr, int(r.images.size())).arg(r.seconds, 0, 'f', 1);
+            QString text = tr("%n image(s) inspected in %1 s.", nullptr, int(r.images.size()))
+                               .arg(decimalText(r.seconds, 1));
             if (r.trainedOn > 0)
                 text +=
                     QLatin1Char(' ') + tr("%n image(s) the model trained on left out.", nullptr, r.trainedOn);
@@ -248,8 +249,7 @@ void ReviewPanel::updateSummary() {
         const auto& o = r->run.evaluation->overall;
         text += tr("<br>Image AUROC %1 &nbsp;·&nbsp; pixel AUROC %2 &nbsp;·&nbsp; AU-PRO@%3 %4")
                     .arg(metricText(o.image_auroc), metricText(o.pixel_auroc))
-                    .arg(r->run.evaluation->pro_fpr_limit)
-                    .arg(metricText(o.aupro));
+                    .arg(significantText(r->run.evaluation->pro_fpr_limit, 6), metricText(o.aupro));
     } else if (!r->run.evaluation_error.empty()) {
         text += QStringLiteral("<br>") +
                 tr("No metrics: %1").arg(QString::fromStdString(r->run.evaluation_error).toHtmlEscaped());

@@ -1,6 +1,7 @@
 #include "review/review_plots.h"
 
 #include "inspection/threshold_state.h"
+#include "number_format.h"
 #include "plot_style.h"
 
 #include <kensa/metrics/curve.h>
@@ -22,7 +23,7 @@ const QColor k_green(46, 125, 50);
 const QColor k_grey(120, 120, 120);
 
 QString metricText(double v) {
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3);
+    return decimalText(v, 3);
 }
 
 // Black on white with grey lines, whatever the desktop's theme.
@@ -112,7 +113,8 @@ void ReviewPlots::rebuild() {
 
     m_titles[ImageRoc] = tr("Image ROC — AUROC %1").arg(metricText(overall ? overall->image_auroc : NAN));
     m_titles[PixelRoc] = tr("Pixel ROC — AUROC %1").arg(metricText(overall ? overall->pixel_auroc : NAN));
-    m_titles[Pro] = tr("PRO — AU-PRO@%1 %2").arg(proLimit).arg(metricText(overall ? overall->aupro : NAN));
+    m_titles[Pro] = tr("PRO — AU-PRO@%1 %2")
+                        .arg(significantText(proLimit, 6), metricText(overall ? overall->aupro : NAN));
     m_titles[Histogram] = tr("Image scores");
 
     const auto addCurve = [&](Plot p, const std::vector<metrics::CurvePoint>* points, double xMax) {
@@ -252,7 +254,7 @@ void ReviewPlots::updateMarkers() {
     if (m_thresholdLine) {
         m_thresholdLine->point1->setCoords(image, 0);
         m_thresholdLine->point2->setCoords(image, 1);
-        m_titles[Histogram] = tr("Image scores — threshold %1").arg(double(image), 0, 'g', 4);
+        m_titles[Histogram] = tr("Image scores — threshold %1").arg(significantText(double(image), 4));
         setTitle(m_plots[Histogram], m_titles[Histogram]);
     }
     for (QCustomPlot* plot : m_plots)
