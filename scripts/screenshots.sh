@@ -9,7 +9,8 @@
 #   inspection.png       after a short training (4 epochs), a defect image with heatmap, outline and verdict
 #   review.png, plots.png  after a short training, the test images inspected as a batch: review list, plots,
 #                        the worst image confirmed NG and the next flagged one in the inspection view
-# Usage: scripts/screenshots.sh [BUILD_DIR]   (needs the `kensa` target built; xvfb, imagemagick)
+#   report-page-N.png    the same state's PDF report (Export report…), its pages rendered at 55 dpi
+# Usage: scripts/screenshots.sh [BUILD_DIR]   (needs the `kensa` target built; xvfb, imagemagick, poppler-utils)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${1:-${KENSA_BUILD_DIR:-$ROOT/build}}
@@ -39,4 +40,9 @@ shoot synthetic-panel --screenshot-demo synthetic
 shoot_when_ready training-panel --screenshot-demo training
 shoot_when_ready inspection --screenshot-demo inspection
 shoot_when_ready review --screenshot-demo review  # also writes plots.png
+# The report needs no display: the app writes report.html/.csv/.pdf into $WORK and quits.
+QT_QPA_PLATFORM=offscreen timeout 600 "$BUILD/app/gui/kensa" --screenshot-demo report --screenshot "$WORK/report.html"
+rm -f "$OUT"/report-page-*.png
+pdftoppm -r 55 -png "$WORK/report.pdf" "$OUT/report-page"
+echo "wrote $OUT/report-page-*.png ($(pdfinfo "$WORK/report.pdf" | awk '/^Pages:/ {print $2}') pages)"
 shoot canvas --screenshot-demo canvas  # last: its stroke is autosaved into the sample project

@@ -296,194 +296,445 @@
 <context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="150"/>
-        <location filename="../ui/review/report_writer.cpp" line="152"/>
+        <location filename="../ui/review/report_pdf.cpp" line="267"/>
+        <location filename="../ui/review/report_pdf.cpp" line="573"/>
+        <location filename="../ui/review/report_writer.cpp" line="302"/>
+        <location filename="../ui/review/report_writer.cpp" line="304"/>
         <source>Inspection report — %1</source>
         <translation>検査レポート — %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="153"/>
+        <location filename="../ui/review/report_writer.cpp" line="177"/>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="184"/>
+        <source>(from stage %1)</source>
+        <translation>（ステージ %1 から）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="185"/>
+        <source>Backbone</source>
+        <translation>バックボーン</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="186"/>
+        <source>Image size</source>
+        <translation>画像サイズ</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="186"/>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="188"/>
+        <source>Anomaly map</source>
+        <translation>異常マップ</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="188"/>
+        <source>smoothed with σ = %1 px</source>
+        <translation>σ = %1 px で平滑化</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="189"/>
+        <source>Image score</source>
+        <translation>画像スコア</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="190"/>
+        <source>maximum of the map averaged over %1 × %1 px</source>
+        <translation>%1 × %1 px で平均したマップの最大値</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="191"/>
+        <source>mean of the map</source>
+        <translation>マップの平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="193"/>
+        <source>Thresholds of the model</source>
+        <translation>モデルのしきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="194"/>
+        <source>image %1, pixel %2: the %3 quantile of the held-out normal images (%4)</source>
+        <translation>画像 %1、画素 %2（取り分けた良品画像 %4 枚の %3 分位点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <source>F1-optimal thresholds at training</source>
+        <translation>学習時の F1 最適しきい値</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <source>image %1, pixel %2</source>
+        <translation>画像 %1、画素 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="205"/>
+        <source>Training mode</source>
+        <translation>学習モード</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="208"/>
+        <source>Training images</source>
+        <translation>学習用画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="208"/>
+        <source>%1 normal, %2 held out for the thresholds</source>
+        <translation>良品 %1 枚（ほかに %2 枚をしきい値用に取り分け）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="214"/>
+        <source>Defect images trained on</source>
+        <translation>学習に使った不良画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="216"/>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="218"/>
+        <source>Position scoring</source>
+        <translation>位置ごとのスコア</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="220"/>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="222"/>
+        <source>Training time</source>
+        <translation>学習時間</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="222"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="228"/>
+        <source>Training warnings</source>
+        <translation>学習時の警告</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="229"/>
+        <source>images with a warning: %1 (see the model&apos;s record)</source>
+        <translation>警告のある画像: %1 枚（モデルの記録を参照）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="233"/>
+        <source>Method settings</source>
+        <translation>手法の設定</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="270"/>
+        <location filename="../ui/review/report_writer.cpp" line="305"/>
         <source>Model %1 · %2 · %3 images in %4 s</source>
         <translation>モデル %1 · %2 · 画像 %3 枚を %4 秒で検査</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="164"/>
+        <location filename="../ui/review/report_pdf.cpp" line="281"/>
+        <location filename="../ui/review/report_writer.cpp" line="316"/>
         <source>images</source>
         <translation>画像数</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="165"/>
+        <location filename="../ui/review/report_pdf.cpp" line="281"/>
+        <location filename="../ui/review/report_writer.cpp" line="317"/>
         <source>NG at the image threshold</source>
         <translation>画像しきい値で NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="166"/>
-        <location filename="../ui/review/report_writer.cpp" line="182"/>
+        <location filename="../ui/review/report_pdf.cpp" line="281"/>
+        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <location filename="../ui/review/report_writer.cpp" line="318"/>
+        <location filename="../ui/review/report_writer.cpp" line="334"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="167"/>
+        <location filename="../ui/review/report_pdf.cpp" line="281"/>
+        <location filename="../ui/review/report_writer.cpp" line="319"/>
         <source>could not be inspected</source>
         <translation>検査できなかった画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="168"/>
+        <location filename="../ui/review/report_pdf.cpp" line="282"/>
+        <location filename="../ui/review/report_writer.cpp" line="320"/>
         <source>reviewed by a person</source>
         <translation>人が確認した画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="172"/>
+        <location filename="../ui/review/report_pdf.cpp" line="292"/>
+        <location filename="../ui/review/report_writer.cpp" line="324"/>
         <source>Thresholds</source>
         <translation>しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="172"/>
+        <location filename="../ui/review/report_pdf.cpp" line="294"/>
+        <location filename="../ui/review/report_writer.cpp" line="324"/>
         <source>used</source>
         <translation>使用値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="172"/>
+        <location filename="../ui/review/report_pdf.cpp" line="294"/>
+        <location filename="../ui/review/report_writer.cpp" line="324"/>
         <source>model default</source>
         <translation>モデルの既定値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="174"/>
+        <location filename="../ui/review/report_pdf.cpp" line="295"/>
+        <location filename="../ui/review/report_writer.cpp" line="326"/>
         <source>Image (score ≥ threshold is NG)</source>
         <translation>画像（スコア ≥ しきい値で NG）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="177"/>
+        <location filename="../ui/review/report_pdf.cpp" line="297"/>
+        <location filename="../ui/review/report_writer.cpp" line="329"/>
         <source>Pixel (outlined as defect)</source>
         <translation>画素（欠陥として縁取り）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="182"/>
+        <location filename="../ui/review/report_pdf.cpp" line="310"/>
+        <location filename="../ui/review/report_writer.cpp" line="334"/>
         <source>Verdicts of labelled images</source>
         <translation>ラベル付き画像の判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="182"/>
+        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <location filename="../ui/review/report_writer.cpp" line="334"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="184"/>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <source>label \ verdict</source>
+        <translation>ラベル \ 判定</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <source>total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="314"/>
+        <location filename="../ui/review/report_pdf.cpp" line="347"/>
+        <location filename="../ui/review/report_writer.cpp" line="336"/>
+        <location filename="../ui/review/report_writer.cpp" line="350"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="188"/>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_pdf.cpp" line="316"/>
+        <location filename="../ui/review/report_pdf.cpp" line="346"/>
+        <location filename="../ui/review/report_writer.cpp" line="340"/>
+        <location filename="../ui/review/report_writer.cpp" line="350"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_pdf.cpp" line="325"/>
+        <source>At the image threshold %1: %2 of %3 defective images caught, %4 of %5 normal images flagged.</source>
+        <translation>画像しきい値 %1 で、不良画像 %3 枚のうち %2 枚を検出し、良品画像 %5 枚のうち %4 枚を NG と判定しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="333"/>
+        <location filename="../ui/review/report_writer.cpp" line="350"/>
         <source>Metrics</source>
         <translation>評価指標</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="198"/>
+        <location filename="../ui/review/report_pdf.cpp" line="345"/>
+        <location filename="../ui/review/report_writer.cpp" line="350"/>
         <source>set</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <location filename="../ui/review/report_pdf.cpp" line="348"/>
+        <location filename="../ui/review/report_writer.cpp" line="351"/>
         <source>image AUROC</source>
         <translation>画像 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <location filename="../ui/review/report_pdf.cpp" line="349"/>
+        <location filename="../ui/review/report_writer.cpp" line="351"/>
         <source>pixel AUROC</source>
         <translation>画素 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="200"/>
+        <location filename="../ui/review/report_pdf.cpp" line="350"/>
+        <location filename="../ui/review/report_writer.cpp" line="352"/>
         <source>AU-PRO@%1</source>
         <translation>AU-PRO@%1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="200"/>
+        <location filename="../ui/review/report_pdf.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="352"/>
         <source>image F1 (threshold)</source>
         <translation>画像 F1（しきい値）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="211"/>
+        <location filename="../ui/review/report_pdf.cpp" line="362"/>
+        <location filename="../ui/review/report_writer.cpp" line="363"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="217"/>
+        <location filename="../ui/review/report_pdf.cpp" line="506"/>
+        <source>Its anomaly map (dark: normal, light: anomalous) on this scale:</source>
+        <translation>異常マップ（暗い: 正常、明るい: 異常）。目盛り:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="586"/>
+        <source>the PDF writer could not start</source>
+        <translation>PDF の書き出しを開始できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="592"/>
+        <source>the PDF writer could not add a page</source>
+        <translation>PDF にページを追加できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="598"/>
+        <source>Model %1</source>
+        <translation>モデル %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="605"/>
+        <source>%1 · Kensa %2</source>
+        <translation>%1 · Kensa %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="606"/>
+        <source>Page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="611"/>
+        <source>the PDF writer could not finish</source>
+        <translation>PDF の書き出しを完了できません</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="338"/>
+        <location filename="../ui/review/report_writer.cpp" line="369"/>
         <source>No metrics: %1</source>
         <translation>評価指標なし: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="220"/>
+        <location filename="../ui/review/report_pdf.cpp" line="258"/>
+        <source>Every image with its score, verdict and decision is in the CSV beside this file (%1).</source>
+        <translation>全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV（%1）にあります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="337"/>
+        <location filename="../ui/review/report_writer.cpp" line="372"/>
         <source>No metrics: label test images normal or defective to measure the model.</source>
         <translation>評価指標なし: モデルを評価するには、テスト画像に良品または不良のラベルを付けてください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="224"/>
+        <location filename="../ui/review/report_pdf.cpp" line="372"/>
+        <source>AUROC: area under the ROC curve (1 = every defect scores above every normal image). AU-PRO: per-region overlap of the outlined areas with the marked defects, up to a false-positive rate of %1. Pixel metrics need defect masks.</source>
+        <translation>AUROC: ROC 曲線の下の面積（1 = すべての不良画像のスコアがすべての良品画像より高い）。AU-PRO: 縁取りした領域とマーク済みの欠陥の領域ごとの重なり（偽陽性率 %1 まで）。画素の評価指標には欠陥マスクが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="388"/>
+        <location filename="../ui/review/report_writer.cpp" line="376"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="410"/>
+        <location filename="../ui/review/report_writer.cpp" line="383"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="406"/>
+        <source>Curves: the model&apos;s result as a solid line, chance as a dashed line, the current threshold as a circle. Histogram: normal images white, defective dark grey, unlabelled light grey; the image threshold as a dash-dotted line.</source>
+        <translation>曲線: モデルの結果を実線、偶然の水準を破線、現在のしきい値を円で示します。ヒストグラム: 良品画像は白、不良は濃い灰色、未分類は薄い灰色、画像しきい値は一点鎖線です。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/review/report_writer.cpp" line="242"/>
+        <location filename="../ui/review/report_pdf.cpp" line="442"/>
+        <location filename="../ui/review/report_writer.cpp" line="395"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
             <numerusform>スコアが最も高い %n 枚の画像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="256"/>
+        <location filename="../ui/review/report_pdf.cpp" line="452"/>
+        <location filename="../ui/review/report_writer.cpp" line="407"/>
         <source>score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="257"/>
+        <location filename="../ui/review/report_pdf.cpp" line="453"/>
+        <location filename="../ui/review/report_writer.cpp" line="408"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="259"/>
+        <location filename="../ui/review/report_pdf.cpp" line="453"/>
+        <source>label: %1</source>
+        <translation>ラベル: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="455"/>
+        <location filename="../ui/review/report_writer.cpp" line="410"/>
         <source>reviewed: %1</source>
         <translation>確認結果: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <location filename="../ui/review/report_pdf.cpp" line="504"/>
+        <source>The image; outlined: at or above the pixel threshold (%1)</source>
+        <translation>画像。縁取り: 画素しきい値（%1）以上の領域</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="544"/>
+        <location filename="../ui/review/report_writer.cpp" line="427"/>
         <source>Overridden by the reviewer</source>
         <translation>確認者が変更した判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <location filename="../ui/review/report_pdf.cpp" line="545"/>
+        <location filename="../ui/review/report_writer.cpp" line="427"/>
         <source>image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="276"/>
+        <location filename="../ui/review/report_pdf.cpp" line="545"/>
+        <location filename="../ui/review/report_writer.cpp" line="427"/>
         <source>model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="277"/>
+        <location filename="../ui/review/report_pdf.cpp" line="545"/>
+        <location filename="../ui/review/report_writer.cpp" line="428"/>
         <source>reviewer</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="280"/>
+        <location filename="../ui/review/report_writer.cpp" line="431"/>
         <source>Kensa %1 · every image with its score, verdict and decision is in the CSV beside this file.</source>
         <translation>Kensa %1 · 全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV にあります。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="288"/>
+        <location filename="../ui/review/report_pdf.cpp" line="561"/>
+        <location filename="../ui/review/report_writer.cpp" line="440"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="292"/>
-        <location filename="../ui/review/report_writer.cpp" line="295"/>
+        <location filename="../ui/review/report_pdf.cpp" line="563"/>
+        <location filename="../ui/review/report_writer.cpp" line="444"/>
+        <location filename="../ui/review/report_writer.cpp" line="447"/>
         <source>%1: cannot write the report: %2</source>
         <translation>%1: レポートを書き込めません: %2</translation>
     </message>
@@ -669,27 +920,27 @@
 <context>
     <name>kensa::ui::BatchController</name>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="77"/>
+        <location filename="../ui/review/batch_controller.cpp" line="93"/>
         <source>Open a project first.</source>
         <translation>先にプロジェクトを開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="79"/>
+        <location filename="../ui/review/batch_controller.cpp" line="95"/>
         <source>A batch inspection is running.</source>
         <translation>一括検査を実行中です。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="81"/>
+        <location filename="../ui/review/batch_controller.cpp" line="97"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="83"/>
+        <location filename="../ui/review/batch_controller.cpp" line="99"/>
         <source>The project has no images.</source>
         <translation>プロジェクトに画像がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="188"/>
+        <location filename="../ui/review/batch_controller.cpp" line="205"/>
         <source>The active model changed during the inspection; run it again.</source>
         <translation>検査中に使用中のモデルが変わりました。もう一度実行してください。</translation>
     </message>
@@ -738,117 +989,117 @@
 <context>
     <name>kensa::ui::ComparisonView</name>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="42"/>
+        <location filename="../ui/review/comparison_view.cpp" line="43"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="43"/>
+        <location filename="../ui/review/comparison_view.cpp" line="44"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="44"/>
+        <location filename="../ui/review/comparison_view.cpp" line="45"/>
         <source>Make active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="48"/>
+        <location filename="../ui/review/comparison_view.cpp" line="49"/>
         <source>Tick the models to compare on the project&apos;s test images</source>
         <translation>プロジェクトのテスト画像で比較するモデルにチェックを付けます</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="49"/>
+        <location filename="../ui/review/comparison_view.cpp" line="50"/>
         <source>Inspect the test images with every ticked model; images any of them trained on are left out for all</source>
         <translation>チェックしたすべてのモデルでテスト画像を検査します。いずれかのモデルが学習に使った画像は、すべてのモデルで除外します</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="51"/>
+        <location filename="../ui/review/comparison_view.cpp" line="52"/>
         <source>Use the model selected in the table for inspection</source>
         <translation>表で選択したモデルを検査に使用します</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <location filename="../ui/review/comparison_view.cpp" line="55"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <location filename="../ui/review/comparison_view.cpp" line="55"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <location filename="../ui/review/comparison_view.cpp" line="55"/>
         <source>Image AUROC</source>
         <translation>画像 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <location filename="../ui/review/comparison_view.cpp" line="55"/>
         <source>Pixel AUROC</source>
         <translation>画素 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <location filename="../ui/review/comparison_view.cpp" line="55"/>
         <source>AU-PRO</source>
         <translation>AU-PRO</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="54"/>
+        <location filename="../ui/review/comparison_view.cpp" line="55"/>
         <source>Images</source>
         <translation>画像数</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="62"/>
+        <location filename="../ui/review/comparison_view.cpp" line="63"/>
         <source>Image ROC</source>
         <translation>画像 ROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="62"/>
+        <location filename="../ui/review/comparison_view.cpp" line="63"/>
         <source>Pixel ROC</source>
         <translation>画素 ROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="62"/>
+        <location filename="../ui/review/comparison_view.cpp" line="63"/>
         <source>PRO (FPR up to 0.3)</source>
         <translation>PRO（FPR 0.3 まで）</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="63"/>
+        <location filename="../ui/review/comparison_view.cpp" line="64"/>
         <source>True-positive rate</source>
         <translation>真陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="63"/>
+        <location filename="../ui/review/comparison_view.cpp" line="64"/>
         <source>Per-region overlap</source>
         <translation>領域ごとの重なり</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="69"/>
+        <location filename="../ui/review/comparison_view.cpp" line="70"/>
         <source>False-positive rate</source>
         <translation>偽陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="100"/>
+        <location filename="../ui/review/comparison_view.cpp" line="101"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="109"/>
+        <location filename="../ui/review/comparison_view.cpp" line="110"/>
         <source>Model %1 of %2: %3 of %4 images</source>
         <translation>モデル %1 / %2: 画像 %3 / %4</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="112"/>
+        <location filename="../ui/review/comparison_view.cpp" line="113"/>
         <source>Comparison cancelled.</source>
         <translation>比較をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="189"/>
+        <location filename="../ui/review/comparison_view.cpp" line="190"/>
         <source>Tick at least two models</source>
         <translation>モデルを 2 つ以上チェックしてください</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="189"/>
+        <location filename="../ui/review/comparison_view.cpp" line="190"/>
         <source>Compare the ticked models</source>
         <translation>チェックしたモデルを比較します</translation>
     </message>
@@ -963,117 +1214,117 @@
 <context>
     <name>kensa::ui::InspectionPanel</name>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="49"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="50"/>
         <source>Heatmap</source>
         <translation>ヒートマップ</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="54"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="55"/>
         <source>Heatmap opacity</source>
         <translation>ヒートマップの不透明度</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="56"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="57"/>
         <source>Jet</source>
         <translation>Jet</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="57"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="58"/>
         <source>Turbo</source>
         <translation>Turbo</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="58"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="59"/>
         <source>Inferno</source>
         <translation>Inferno</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="59"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="60"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="64"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
         <source>Images scoring at or above this are NG</source>
         <translation>スコアがこの値以上の画像は NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="66"/>
         <source>Pixels at or above this are outlined as defect</source>
         <translation>この値以上の画素を欠陥として縁取ります</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="66"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="67"/>
         <source>Model defaults</source>
         <translation>モデルの既定値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="67"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="68"/>
         <source>The model&apos;s thresholds, learned from held-out normal images</source>
         <translation>取り分けた良品画像から求めた、モデルのしきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="68"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="69"/>
         <source>F1-optimal</source>
         <translation>F1 最適</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="70"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="71"/>
         <source>The thresholds with the best F1 score on labelled images (run a batch inspection first)</source>
         <translation>ラベル付き画像で F1 スコアが最も高くなるしきい値（先に一括検査を実行してください）</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="81"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="82"/>
         <source>Image threshold</source>
         <translation>画像しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="82"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="83"/>
         <source>Pixel threshold</source>
         <translation>画素しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="98"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="99"/>
         <source>The active model cannot be used: %1</source>
         <translation>使用中のモデルを使えません: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="134"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="135"/>
         <source>Inspecting…</source>
         <translation>検査中…</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="155"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="156"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="156"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="157"/>
         <source>Inspection needs a trained model.</source>
         <translation>検査には学習済みモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="159"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="160"/>
         <source>Model: %1</source>
         <translation>モデル: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="162"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="163"/>
         <source>Select an image to inspect it.</source>
         <translation>検査する画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="210"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="211"/>
         <source>Score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="211"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="212"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="211"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="212"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1104,17 +1355,17 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="95"/>
+        <location filename="../ui/main/main_window.cpp" line="96"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="100"/>
+        <location filename="../ui/main/main_window.cpp" line="101"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="101"/>
+        <location filename="../ui/main/main_window.cpp" line="102"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
@@ -1123,233 +1374,233 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
 最新の変更はディスクに保存されていません。ディスクの空き容量とフォルダーのアクセス権を確認してください。次に変更したときに Kensa が再度保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="107"/>
-        <location filename="../ui/main/main_window.cpp" line="367"/>
+        <location filename="../ui/main/main_window.cpp" line="108"/>
+        <location filename="../ui/main/main_window.cpp" line="370"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="124"/>
+        <location filename="../ui/main/main_window.cpp" line="125"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="126"/>
+        <location filename="../ui/main/main_window.cpp" line="127"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="154"/>
+        <location filename="../ui/main/main_window.cpp" line="155"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="158"/>
+        <location filename="../ui/main/main_window.cpp" line="159"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="161"/>
+        <location filename="../ui/main/main_window.cpp" line="162"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="165"/>
+        <location filename="../ui/main/main_window.cpp" line="166"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="170"/>
+        <location filename="../ui/main/main_window.cpp" line="171"/>
         <source>Inspection</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="173"/>
+        <location filename="../ui/main/main_window.cpp" line="174"/>
         <source>Review</source>
         <translation>判定確認</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="176"/>
+        <location filename="../ui/main/main_window.cpp" line="177"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="177"/>
+        <location filename="../ui/main/main_window.cpp" line="178"/>
         <source>Compare models</source>
         <translation>モデル比較</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="185"/>
+        <location filename="../ui/main/main_window.cpp" line="186"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="191"/>
+        <location filename="../ui/main/main_window.cpp" line="192"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="194"/>
+        <location filename="../ui/main/main_window.cpp" line="195"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="212"/>
+        <location filename="../ui/main/main_window.cpp" line="213"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="215"/>
+        <location filename="../ui/main/main_window.cpp" line="216"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="218"/>
+        <location filename="../ui/main/main_window.cpp" line="219"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="219"/>
+        <location filename="../ui/main/main_window.cpp" line="220"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="224"/>
+        <location filename="../ui/main/main_window.cpp" line="225"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="227"/>
+        <location filename="../ui/main/main_window.cpp" line="228"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="234"/>
+        <location filename="../ui/main/main_window.cpp" line="235"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="235"/>
+        <location filename="../ui/main/main_window.cpp" line="236"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="244"/>
+        <location filename="../ui/main/main_window.cpp" line="245"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="246"/>
+        <location filename="../ui/main/main_window.cpp" line="247"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="248"/>
+        <location filename="../ui/main/main_window.cpp" line="249"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="250"/>
+        <location filename="../ui/main/main_window.cpp" line="251"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="258"/>
+        <location filename="../ui/main/main_window.cpp" line="259"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="268"/>
+        <location filename="../ui/main/main_window.cpp" line="269"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="271"/>
+        <location filename="../ui/main/main_window.cpp" line="272"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="273"/>
+        <location filename="../ui/main/main_window.cpp" line="274"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="277"/>
+        <location filename="../ui/main/main_window.cpp" line="278"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="281"/>
+        <location filename="../ui/main/main_window.cpp" line="282"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="286"/>
+        <location filename="../ui/main/main_window.cpp" line="289"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="287"/>
+        <location filename="../ui/main/main_window.cpp" line="290"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="289"/>
+        <location filename="../ui/main/main_window.cpp" line="292"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="290"/>
+        <location filename="../ui/main/main_window.cpp" line="293"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;品質技術者のための外観異常検査 (ADTR)。&lt;/p&gt;&lt;p&gt;MIT ライセンス。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="297"/>
+        <location filename="../ui/main/main_window.cpp" line="300"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="302"/>
+        <location filename="../ui/main/main_window.cpp" line="305"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="303"/>
+        <location filename="../ui/main/main_window.cpp" line="306"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="304"/>
+        <location filename="../ui/main/main_window.cpp" line="307"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="305"/>
+        <location filename="../ui/main/main_window.cpp" line="308"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="306"/>
+        <location filename="../ui/main/main_window.cpp" line="309"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="307"/>
+        <location filename="../ui/main/main_window.cpp" line="310"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="312"/>
+        <location filename="../ui/main/main_window.cpp" line="315"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="328"/>
+        <location filename="../ui/main/main_window.cpp" line="331"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation>良品のみ: Kensa は良品画像だけから学習します。異常データあり: マーク済みの欠陥があり、学習にも使えます。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="380"/>
+        <location filename="../ui/main/main_window.cpp" line="383"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
@@ -1358,32 +1609,32 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 「ファイル」&gt;「良品画像を追加」で良品画像のフォルダーを追加するか、MVTec AD 製品を取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="405"/>
+        <location filename="../ui/main/main_window.cpp" line="408"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="405"/>
+        <location filename="../ui/main/main_window.cpp" line="408"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="412"/>
+        <location filename="../ui/main/main_window.cpp" line="415"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="412"/>
+        <location filename="../ui/main/main_window.cpp" line="415"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="423"/>
+        <location filename="../ui/main/main_window.cpp" line="426"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="439"/>
+        <location filename="../ui/main/main_window.cpp" line="442"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
@@ -1598,62 +1849,62 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::ReviewModel</name>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="89"/>
+        <location filename="../ui/review/review_model.cpp" line="90"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="91"/>
+        <location filename="../ui/review/review_model.cpp" line="92"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="95"/>
+        <location filename="../ui/review/review_model.cpp" line="96"/>
         <source>failed</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="101"/>
+        <location filename="../ui/review/review_model.cpp" line="102"/>
         <source>NG (reviewed)</source>
         <translation>NG（確認済み）</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="103"/>
+        <location filename="../ui/review/review_model.cpp" line="104"/>
         <source>OK (reviewed)</source>
         <translation>OK（確認済み）</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="144"/>
+        <location filename="../ui/review/review_model.cpp" line="145"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="146"/>
+        <location filename="../ui/review/review_model.cpp" line="147"/>
         <source>defect</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="195"/>
+        <location filename="../ui/review/review_model.cpp" line="196"/>
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="197"/>
+        <location filename="../ui/review/review_model.cpp" line="198"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="199"/>
+        <location filename="../ui/review/review_model.cpp" line="200"/>
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="201"/>
+        <location filename="../ui/review/review_model.cpp" line="202"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_model.cpp" line="203"/>
+        <location filename="../ui/review/review_model.cpp" line="204"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
@@ -1661,228 +1912,228 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::ReviewPanel</name>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="48"/>
+        <location filename="../ui/review/review_panel.cpp" line="49"/>
         <source>Inspect test images</source>
         <translation>テスト画像を検査</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="49"/>
+        <location filename="../ui/review/review_panel.cpp" line="50"/>
         <source>Run the active model over the project&apos;s test images (all images if it has none)</source>
         <translation>使用中のモデルでプロジェクトのテスト画像を検査します（テスト画像がなければ全画像）</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="50"/>
+        <location filename="../ui/review/review_panel.cpp" line="51"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="63"/>
+        <location filename="../ui/review/review_panel.cpp" line="64"/>
         <source>All verdicts</source>
         <translation>すべての判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="64"/>
+        <location filename="../ui/review/review_panel.cpp" line="65"/>
         <source>NG only</source>
         <translation>NG のみ</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="65"/>
+        <location filename="../ui/review/review_panel.cpp" line="66"/>
         <source>OK only</source>
         <translation>OK のみ</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="66"/>
+        <location filename="../ui/review/review_panel.cpp" line="67"/>
         <source>Failed only</source>
         <translation>エラーのみ</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="68"/>
+        <location filename="../ui/review/review_panel.cpp" line="69"/>
         <source>Any review</source>
         <translation>すべての確認状態</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="69"/>
+        <location filename="../ui/review/review_panel.cpp" line="70"/>
         <source>Not reviewed</source>
         <translation>未確認</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="70"/>
+        <location filename="../ui/review/review_panel.cpp" line="71"/>
         <source>Reviewed</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="71"/>
+        <location filename="../ui/review/review_panel.cpp" line="72"/>
         <source>Reviewed NG</source>
         <translation>確認済み NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="72"/>
+        <location filename="../ui/review/review_panel.cpp" line="73"/>
         <source>Reviewed OK</source>
         <translation>確認済み OK</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="77"/>
+        <location filename="../ui/review/review_panel.cpp" line="78"/>
         <source>any score</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="80"/>
+        <location filename="../ui/review/review_panel.cpp" line="81"/>
         <source>Show only images scoring at least this</source>
         <translation>スコアがこの値以上の画像だけを表示</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="106"/>
+        <location filename="../ui/review/review_panel.cpp" line="107"/>
         <source>Next flagged</source>
         <translation>次の未確認 NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="106"/>
+        <location filename="../ui/review/review_panel.cpp" line="107"/>
         <source>The next NG image not reviewed yet</source>
         <translation>まだ確認していない次の NG 画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="107"/>
+        <location filename="../ui/review/review_panel.cpp" line="108"/>
         <source>Confirm NG</source>
         <translation>NG を確定</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="107"/>
+        <location filename="../ui/review/review_panel.cpp" line="108"/>
         <source>The part is defective, as the model says</source>
         <translation>モデルの判定どおり不良品です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="108"/>
+        <location filename="../ui/review/review_panel.cpp" line="109"/>
         <source>Override to OK</source>
         <translation>OK に変更</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="108"/>
+        <location filename="../ui/review/review_panel.cpp" line="109"/>
         <source>The part is good, whatever the model says</source>
         <translation>モデルの判定にかかわらず良品です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="109"/>
+        <location filename="../ui/review/review_panel.cpp" line="110"/>
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="109"/>
+        <location filename="../ui/review/review_panel.cpp" line="110"/>
         <source>Forget the decision on this image</source>
         <translation>この画像の確認結果を取り消します</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="110"/>
+        <location filename="../ui/review/review_panel.cpp" line="111"/>
         <source>Export report…</source>
         <translation>レポートを出力…</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="112"/>
-        <source>A CSV of every image and an HTML summary with metrics, plots and the worst images</source>
-        <translation>全画像の CSV と、評価指標・グラフ・スコアの高い画像をまとめた HTML</translation>
+        <location filename="../ui/review/review_panel.cpp" line="113"/>
+        <source>A CSV of every image, and an HTML page and a PDF for printing with metrics, plots, the model and the worst images</source>
+        <translation>全画像の CSV と、評価指標、グラフ、モデル、スコアの高い画像を載せた HTML ページと印刷用 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="127"/>
+        <location filename="../ui/review/review_panel.cpp" line="129"/>
         <source>Score ≥</source>
         <translation>スコア ≥</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="156"/>
+        <location filename="../ui/review/review_panel.cpp" line="158"/>
         <source>%v / %m images</source>
         <translation>%v / %m 枚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="158"/>
+        <location filename="../ui/review/review_panel.cpp" line="160"/>
         <source>Inspecting %n image(s)…</source>
         <translation>
             <numerusform>%n 枚の画像を検査中…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="165"/>
+        <location filename="../ui/review/review_panel.cpp" line="167"/>
         <source>Computing metrics…</source>
         <translation>評価指標を計算中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="175"/>
+        <location filename="../ui/review/review_panel.cpp" line="176"/>
         <source>%n image(s) inspected in %1 s.</source>
         <translation>
             <numerusform>%n 枚の画像を %1 秒で検査しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="178"/>
+        <location filename="../ui/review/review_panel.cpp" line="180"/>
         <source>%n image(s) the model trained on left out.</source>
         <translation>
             <numerusform>モデルの学習に使った %n 枚の画像は除外しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="181"/>
+        <location filename="../ui/review/review_panel.cpp" line="183"/>
         <source>Inspection cancelled.</source>
         <translation>検査をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="218"/>
+        <location filename="../ui/review/review_panel.cpp" line="220"/>
         <source>Run the active model over the test images to review its verdicts.</source>
         <translation>使用中のモデルでテスト画像を検査すると、ここでその判定を確認できます。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="231"/>
+        <location filename="../ui/review/review_panel.cpp" line="233"/>
         <source>&lt;b&gt;%1&lt;/b&gt; images &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#c62828&apos;&gt;%2 NG&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#2e7d32&apos;&gt;%3 OK&lt;/b&gt;</source>
         <translation>画像 &lt;b&gt;%1&lt;/b&gt; 枚 &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#c62828&apos;&gt;NG %2&lt;/b&gt; &amp;nbsp;·&amp;nbsp; &lt;b style=&apos;color:#2e7d32&apos;&gt;OK %3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="237"/>
+        <location filename="../ui/review/review_panel.cpp" line="239"/>
         <source> &amp;nbsp;·&amp;nbsp; %1 failed</source>
         <translation> &amp;nbsp;·&amp;nbsp; エラー %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="238"/>
+        <location filename="../ui/review/review_panel.cpp" line="240"/>
         <source> &amp;nbsp;·&amp;nbsp; reviewed %1</source>
         <translation> &amp;nbsp;·&amp;nbsp; 確認済み %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="240"/>
+        <location filename="../ui/review/review_panel.cpp" line="242"/>
         <source>&lt;br&gt;Labelled: %1 of %2 defects caught, %3 of %4 normal flagged</source>
         <translation>&lt;br&gt;ラベル付き: 不良 %2 枚中 %1 枚を検出、良品 %4 枚中 %3 枚を NG と判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="248"/>
+        <location filename="../ui/review/review_panel.cpp" line="250"/>
         <source>&lt;br&gt;Image AUROC %1 &amp;nbsp;·&amp;nbsp; pixel AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</source>
         <translation>&lt;br&gt;画像 AUROC %1 &amp;nbsp;·&amp;nbsp; 画素 AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="254"/>
+        <location filename="../ui/review/review_panel.cpp" line="255"/>
         <source>No metrics: %1</source>
         <translation>評価指標なし: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="298"/>
+        <location filename="../ui/review/review_panel.cpp" line="299"/>
         <source>No flagged image left to review.</source>
         <translation>確認待ちの NG 画像はもうありません。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="319"/>
+        <location filename="../ui/review/review_panel.cpp" line="320"/>
         <source>%1-inspection-report.html</source>
         <translation>%1-検査レポート.html</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="320"/>
+        <location filename="../ui/review/review_panel.cpp" line="321"/>
         <source>Export Inspection Report</source>
         <translation>検査レポートの出力</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="321"/>
+        <location filename="../ui/review/review_panel.cpp" line="322"/>
         <source>HTML report (*.html)</source>
         <translation>HTML レポート (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="331"/>
+        <location filename="../ui/review/review_panel.cpp" line="332"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="373"/>
+        <location filename="../ui/review/review_panel.cpp" line="376"/>
         <source>Report written: %1</source>
         <translation>レポートを出力しました: %1</translation>
     </message>
@@ -1890,85 +2141,85 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::ReviewPlots</name>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="38"/>
-        <location filename="../ui/review/review_plots.cpp" line="39"/>
-        <location filename="../ui/review/review_plots.cpp" line="40"/>
+        <location filename="../ui/review/review_plots.cpp" line="56"/>
+        <location filename="../ui/review/review_plots.cpp" line="57"/>
+        <location filename="../ui/review/review_plots.cpp" line="58"/>
         <source>False-positive rate</source>
         <translation>偽陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="38"/>
-        <location filename="../ui/review/review_plots.cpp" line="39"/>
+        <location filename="../ui/review/review_plots.cpp" line="56"/>
+        <location filename="../ui/review/review_plots.cpp" line="57"/>
         <source>True-positive rate</source>
         <translation>真陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="40"/>
+        <location filename="../ui/review/review_plots.cpp" line="58"/>
         <source>Per-region overlap</source>
         <translation>領域ごとの重なり</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="41"/>
+        <location filename="../ui/review/review_plots.cpp" line="59"/>
         <source>Image score</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="41"/>
+        <location filename="../ui/review/review_plots.cpp" line="59"/>
         <source>Images</source>
         <translation>画像数</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="89"/>
+        <location filename="../ui/review/review_plots.cpp" line="107"/>
         <source>Run a batch inspection (Review panel) to see ROC, PRO and score plots.</source>
         <translation>一括検査（判定確認パネル）を実行すると、ROC、PRO、スコアのグラフが表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="96"/>
+        <location filename="../ui/review/review_plots.cpp" line="114"/>
         <source>Image ROC — AUROC %1</source>
         <translation>画像 ROC — AUROC %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="97"/>
+        <location filename="../ui/review/review_plots.cpp" line="115"/>
         <source>Pixel ROC — AUROC %1</source>
         <translation>画素 ROC — AUROC %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="98"/>
+        <location filename="../ui/review/review_plots.cpp" line="116"/>
         <source>PRO — AU-PRO@%1 %2</source>
         <translation>PRO — AU-PRO@%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="99"/>
+        <location filename="../ui/review/review_plots.cpp" line="118"/>
         <source>Image scores</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="124"/>
+        <location filename="../ui/review/review_plots.cpp" line="143"/>
         <source>Needs labelled normal and defective images</source>
         <translation>良品と不良のラベル付き画像が必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="125"/>
+        <location filename="../ui/review/review_plots.cpp" line="144"/>
         <source>Needs labelled normal images and defect masks</source>
         <translation>良品ラベルの画像と欠陥マスクが必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="181"/>
+        <location filename="../ui/review/review_plots.cpp" line="202"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="182"/>
+        <location filename="../ui/review/review_plots.cpp" line="203"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="183"/>
+        <location filename="../ui/review/review_plots.cpp" line="204"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="236"/>
+        <location filename="../ui/review/review_plots.cpp" line="257"/>
         <source>Image scores — threshold %1</source>
         <translation>画像スコア — しきい値 %1</translation>
     </message>
@@ -2413,41 +2664,64 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="61"/>
+        <location filename="../ui/training/training_worker.cpp" line="62"/>
         <source>normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_worker.cpp" line="62"/>
+        <location filename="../ui/training/training_worker.cpp" line="63"/>
         <source>anomaly-available: %n marked defect(s)</source>
         <translation>
             <numerusform>異常データあり: マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="63"/>
+        <location filename="../ui/training/training_worker.cpp" line="64"/>
         <source> and synthetic defects</source>
         <translation>と合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="64"/>
+        <location filename="../ui/training/training_worker.cpp" line="65"/>
         <source>Trained (%4) on %1 normal images (%2 held out for thresholds) in %3 s.</source>
         <translation>学習完了（%4）: 良品画像 %1 枚、%3 秒（ほかに %2 枚をしきい値用に取り分け）。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="70"/>
+        <location filename="../ui/training/training_worker.cpp" line="72"/>
         <source>Final loss %1.</source>
         <translation>最終損失 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="73"/>
+        <location filename="../ui/training/training_worker.cpp" line="75"/>
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="76"/>
+        <location filename="../ui/training/training_worker.cpp" line="78"/>
         <source>Training cancelled; no model was written.</source>
         <translation>学習をキャンセルしました。モデルは保存されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::language</name>
+    <message>
+        <location filename="../ui/main/language.cpp" line="63"/>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/language.cpp" line="70"/>
+        <source>System default</source>
+        <translation>システムの設定</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/language.cpp" line="88"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/language.cpp" line="89"/>
+        <source>Kensa will use the new language the next time it starts.</source>
+        <translation>新しい言語は、次回 Kensa を起動したときに適用されます。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,11 @@
 // Projects through the window: the sample project in one click, MVTec import whose ground truth is shown but
-// never overwritten, recent projects, a damaged project file, and canvas zoom.
+// never overwritten, recent projects, a damaged project file, canvas zoom, and the language choice.
 #include "browser/image_browser.h"
 #include "canvas/annotation_canvas.h"
 #include "canvas/annotation_controller.h"
 #include "canvas/mask_document.h"
 #include "canvas/mask_ops.h"
+#include "main/language.h"
 #include "main/main_window.h"
 #include "main/project_actions.h"
 #include "main/recent_projects.h"
@@ -18,11 +19,15 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QWheelEvent>
 
 using namespace kensa;
@@ -44,6 +49,61 @@ private Q_SLOTS:
     void initTestCase() {
         test::isolateSettings();
         qputenv("KENSA_SAMPLE_DIR", m_tmp.filePath(QStringLiteral("sample")).toLocal8Bit());
+    }
+
+    // View ▸ Language: the system's by default; a choice is stored, said to apply at the next start, and is
+    // what the app then starts in (its locale and its translations, which setUpApplication installs).
+    void languageChoiceAppliesAtNextStart() {
+        language::store({});
+        QCOMPARE(language::stored(), QString());
+        QCOMPARE(language::startupLocale(), QLocale::system());
+        MainWindow w;
+        w.show();
+        auto* menu = w.findChild<QMenu*>(QStringLiteral("languageMenu"));
+        QVERIFY(menu);
+        bool inView = false;  // View ▸ Language
+        for (QAction* top : w.menuBar()->actions())
+            if (top->text() == QStringLiteral("&View") && top->menu())
+                inView = top->menu()->actions().contains(menu->menuAction());
+        QVERIFY(inView);
+        auto* system = menu->findChild<QAction*>(QStringLiteral("language-system"));
+        auto* ja = menu->findChild<QAction*>(QStringLiteral("language-ja"));
+        QVERIFY(system && ja && menu->findChild<QAction*>(QStringLiteral("language-en")));
+        QVERIFY(system->isChecked());
+
+        ja->trigger();
+        QVERIFY(ja->isChecked() && !system->isChecked());
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("ja"));
+        QCOMPARE(language::startupLocale(), QLocale(QLocale::Japanese, QLocale::Japan));
+        QTRY_VERIFY(w.findChild<QMessageBox*>(QStringLiteral("languageMessage")));
+        auto* box = w.findChild<QMessageBox*>(QStringLiteral("languageMessage"));
+        QVERIFY(box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("next time")));
+        box->close();
+        QTRY_VERIFY(!w.findChild<QMessageBox*>(QStringLiteral("languageMessage")));  // deleted on close
+        ja->trigger();  // the same choice again: nothing to say
+        QVERIFY(!w.findChild<QMessageBox*>(QStringLiteral("languageMessage")));
+
+        // What the next start loads: Japanese texts; English with its plural forms.
+        QList<QTranslator*> loaded = language::loadTranslators(language::startupLocale(), this);
+        QVERIFY(!loaded.isEmpty());
+        QCOMPARE(loaded.last()->translate("kensa::ui::MainWindow", "&File"), QStringLiteral("ファイル(&F)"));
+        qDeleteAll(loaded);
+        language::store(QStringLiteral("en"));
+        QCOMPARE(language::startupLocale().language(), QLocale::English);
+        loaded = language::loadTranslators(language::startupLocale(), this);
+        QVERIFY(!loaded.isEmpty());
+        QCOMPARE(
+            loaded.last()->translate("kensa::ui::ReviewPanel", "%n image(s) inspected in %1 s.", nullptr, 2),
+            QStringLiteral("%n images inspected in %1 s."));
+        qDeleteAll(loaded);
+
+        // Anything else stored reads as the system's language.
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("xx"));
+        QCOMPARE(language::stored(), QString());
+        QCOMPARE(language::startupLocale(), QLocale::system());
+        language::store({});
+        QVERIFY(!QSettings().contains(QStringLiteral("ui/language")));
     }
 
     void sampleProjectOpensInOneClick() {

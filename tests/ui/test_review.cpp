@@ -1,14 +1,15 @@
 // Batch inspection and review: the shared thresholds and their float sliders, verdict counts against
 // core's own computation while sliders move (and how long that takes for 500 images), the plots'
-// markers, the keyboard review flow, the CSV/HTML report and review decisions surviving a reopen.
+// markers, the keyboard review flow, the CSV/HTML/PDF report and review decisions surviving a reopen.
 #include "inspection/inspection_panel.h"
 #include "inspection/threshold_slider.h"
 #include "inspection/threshold_state.h"
-#include "project/project_session.h"
 #include "plot_style.h"
+#include "project/project_session.h"
 #include "review/batch_controller.h"
 #include "review/comparison_controller.h"
 #include "review/comparison_view.h"
+#include "review/report_pdf.h"
 #include "review/report_writer.h"
 #include "review/review_model.h"
 #include "review/review_panel.h"
@@ -16,25 +17,31 @@
 #include "training_fixture.h"
 #include "ui_test_support.h"
 
+#include <kensa/data/image_io.h>
+#include <kensa/data/sample_product.h>
 #include <kensa/engine/inspection_run.h>
 #include <kensa/engine/inspector.h>
 #include <kensa/metrics/evaluation.h>
-#include <kensa/project/project.h>
 #include <kensa/postprocess/verdicts.h>
+#include <kensa/project/project.h>
 
 #include <QComboBox>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
-#include <QTableWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <opencv2/imgproc.hpp>
 
 #include <random>
 
@@ -71,6 +78,89 @@ std::shared_ptr<BatchResults> fabricatedResults(int count) {
         r->run.images.push_back(image);
         if (truth != Truth::Unknown)
             records.push_back({{}, truth == Truth::Normal ? "good" : "dent", image.score, {}, {}});
+    }
+    r->run.evaluation = metrics::evaluate(records);
+    r->index();
+    const auto [lo, hi] = std::minmax_element(r->scores.begin(), r->scores.end());
+    r->run.score_min = *lo;
+    r->run.score_max = *hi;
+    return r;
+}
+
+// Pages of a PDF: its page objects ("/Type /Page", not the "/Type /Pages" tree).
+int pdfPages(const QByteArray& pdf) {
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?!s)"));
+    return int(QString::fromLatin1(pdf).count(page));
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The generated sample product (small), "inspected" without a model: real images and defect masks, maps
+// made from the masks (blurred, over a faint pattern; one defect type missed), scores their maxima, the
+// evaluation core's, and a model description as a PatchCore bundle holds it.
+std::shared_ptr<BatchResults> sampleProductResults(const QString& folder) {
+    data::SampleProductConfig config;
+    config.output_dir = QDir(folder).filePath(QStringLiteral("product")).toStdString();
+    config.train_good = 2;
+    config.test_good = 6;
+    config.test_per_defect = 3;
+    config.image_size = 128;
+    const auto product = data::generate_sample_product(config);
+    auto r = std::make_shared<BatchResults>();
+    r->modelPath = QStringLiteral("/models/patchcore-mobilenet_v2-128px.kensa");
+    r->model.method = "patchcore";
+    r->model.backbone = "mobilenet_v2";
+    r->model.image_size = 128;
+    r->model.thresholds.image = 1.f;
+    r->model.thresholds.pixel = 0.5f;
+    r->model.thresholds.normal_quantile = 0.99;
+    r->model.thresholds.holdout_images = 4;
+    r->model.settings_json = R"({"grid":16,"neighbourhood":3,"coreset_ratio":0.1})";
+    r->model.training_json =
+        R"({"mode":"normal-only","train_images":16,"holdout_images":4,"seed":7,"positions":"raw",)"
+        R"("feature_seconds":1.5,"training_seconds":2.25})";
+    const QString test = QString::fromStdString((product.root / "test").string());
+    QStringList files;
+    QDirIterator it(test, {QStringLiteral("*.png")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    std::vector<metrics::EvaluationRecord> records;
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<float> noise(0.f, 0.25f);
+    for (const QString& path : files) {
+        const QFileInfo info(path);
+        const QString type = info.dir().dirName();
+        const bool good = type == QLatin1String("good");
+        cv::Mat mask = cv::Mat::zeros(128, 128, CV_8UC1);
+        if (!good) {
+            const auto read =
+                data::read_mask(product.root / "ground_truth" / type.toStdString() /
+                                (info.completeBaseName() + QStringLiteral("_mask.png")).toStdString());
+            if (read)
+                mask = *read;
+        }
+        cv::Mat map;
+        mask.convertTo(map, CV_32F, type == QLatin1String("scratch") ? 0.2 / 255.0 : 1.2 / 255.0);
+        cv::GaussianBlur(map, map, cv::Size(0, 0), 3.0);
+        for (int y = 0; y < map.rows; ++y)
+            for (int x = 0; x < map.cols; ++x)
+                map.at<float>(y, x) += noise(rng);
+        double hi = 0.0;
+        cv::minMaxLoc(map, nullptr, &hi);
+        engine::InspectedImage image;
+        image.score = float(hi) * 1.6f;
+        image.image_size = cv::Size(128, 128);
+        image.map = map;
+        image.mask = mask;
+        r->run.images.push_back(image);
+        r->images.push_back({-1, path, type + QLatin1Char('/') + info.fileName(),
+                             good ? Truth::Normal : Truth::Defect, good ? QString() : type});
+        records.push_back({path.toStdString(), good ? "good" : type.toStdString(), image.score, map,
+                           good ? cv::Mat() : mask});
     }
     r->run.evaluation = metrics::evaluate(records);
     r->index();
@@ -199,6 +289,88 @@ private Q_SLOTS:
                  QStringLiteral("/r/x.report.csv"));
     }
 
+    // The PDF beside the HTML and the CSV, from a report of the generated sample product: a real PDF, one
+    // page more or less per four worst images, the model's description and the plots in it; the HTML and CSV
+    // still written; an unwritable folder named in the error. KENSA_TEST_KEEP_REPORT=<folder> keeps the
+    // files.
+    void pdfReportOfSampleProduct() {
+        QTemporaryDir tmp;
+        const auto results = sampleProductResults(tmp.path());
+        QCOMPARE(int(results->images.size()), 21);
+        ThresholdState state;
+        state.setModel(1.f, 0.5f);
+        ReviewPlots plots(&state);
+        plots.setResults(results);
+        ReportData data;
+        data.projectName = QStringLiteral("sample");
+        data.modelName = QFileInfo(results->modelPath).fileName();
+        data.generated = QDateTime(QDate(2026, 12, 6), QTime(9, 30));
+        data.imageThreshold = data.defaultImageThreshold = 1.f;
+        data.pixelThreshold = data.defaultPixelThreshold = 0.5f;
+        data.results = results;
+        for (size_t i = 0; i < results->images.size(); ++i) {
+            const QString label = results->images[i].truth == Truth::Normal ? QStringLiteral("normal")
+                                                                            : results->images[i].defectType;
+            ReportRow row{results->images[i].path,
+                          label,
+                          results->scores[i],
+                          results->scores[i] >= 1.f ? QStringLiteral("NG") : QStringLiteral("OK"),
+                          {},
+                          {}};
+            if (i == 0)
+                row.decision = QStringLiteral("ng");
+            data.rows << row;
+        }
+        data.plots = plots.renderPngs(QSize(560, 400));
+        data.printPlots = plots.renderPngs(QSize(380, 260), ReviewPlots::Style::Print, 3.5);
+        QCOMPARE(data.printPlots.size(), 4);
+        QVERIFY(data.printPlots[0].png != data.plots[0].png);
+        data.worstImages = 21;
+
+        const QString html = tmp.filePath(QStringLiteral("report.html"));
+        const QString pdf = ReportWriter::pdfPathFor(html);
+        QCOMPARE(pdf, tmp.filePath(QStringLiteral("report.pdf")));
+        QCOMPARE(ReportWriter::write(data, html, ReportWriter::csvPathFor(html), pdf), QString());
+        const QByteArray bytes = readAll(pdf);
+        QVERIFY2(bytes.startsWith("%PDF-"), bytes.left(16).constData());
+        QVERIFY(bytes.contains("%%EOF"));
+        const int pages = pdfPages(bytes);
+        QVERIFY2(pages >= 5,
+                 qPrintable(QStringLiteral("%1 pages").arg(pages)));  // 21 worst images: 4-5 a page
+        QVERIFY(bytes.contains("/Subtype /Image"));                   // plots and images embedded
+        QCOMPARE(QString::fromUtf8(readAll(ReportWriter::csvPathFor(html))).count(QStringLiteral("\r\n")),
+                 22);
+        const QString page = QString::fromUtf8(readAll(html));
+        QCOMPARE(page.count(QStringLiteral("data:image/jpeg;base64,")), 21);
+        QVERIFY(page.contains(QStringLiteral("PatchCore")));  // the model's description
+        QVERIFY(page.contains(QStringLiteral("MobileNetV2")));
+        QVERIFY(!QFileInfo::exists(pdf + QStringLiteral(".partial")));
+        if (const QString keep = qEnvironmentVariable("KENSA_TEST_KEEP_REPORT"); !keep.isEmpty()) {
+            QDir().mkpath(keep);
+            for (const QString& f : {html, ReportWriter::csvPathFor(html), pdf}) {
+                QFile::remove(QDir(keep).filePath(QFileInfo(f).fileName()));
+                QFile::copy(f, QDir(keep).filePath(QFileInfo(f).fileName()));
+            }
+        }
+
+        // Without worst images and plots: fewer pages, at least one.
+        data.worstImages = 0;
+        data.printPlots.clear();
+        data.plots.clear();
+        const QString small = tmp.filePath(QStringLiteral("small.pdf"));
+        QCOMPARE(ReportWriter::write(data, tmp.filePath(QStringLiteral("small.html")),
+                                     tmp.filePath(QStringLiteral("small.csv")), small),
+                 QString());
+        const int fewer = pdfPages(readAll(small));
+        QVERIFY2(fewer >= 1 && fewer < pages - 3,
+                 qPrintable(QStringLiteral("%1 vs %2 pages").arg(fewer).arg(pages)));
+
+        // A folder that cannot be written: the message names the PDF.
+        const QString blocked = tmp.filePath(QStringLiteral("missing/r.pdf"));
+        const QString error = ReportPdf::write(data, blocked);
+        QVERIFY2(error.startsWith(blocked + QStringLiteral(": ")), qPrintable(error));
+    }
+
     // Two methods trained on the project, compared in the view: the table and the curves are core's numbers
     // for the same test images, and "Make active" switches the project's model.
     void comparisonViewMatchesCore() {
@@ -252,9 +424,9 @@ private Q_SLOTS:
             QCOMPARE(shown.aupro, core.aupro);
             QVERIFY(view.table()->item(row, ComparisonView::ModelColumn)->text().endsWith(m.name));
             QCOMPARE(view.table()->item(row, ComparisonView::ImageAurocColumn)->text(),
-                     QString::number(100.0 * core.image_auroc, 'f', 2));
+                     QLocale().toString(100.0 * core.image_auroc, 'f', 2));
             QCOMPARE(view.table()->item(row, ComparisonView::AuproColumn)->text(),
-                     QString::number(100.0 * core.aupro, 'f', 2));
+                     QLocale().toString(100.0 * core.aupro, 'f', 2));
             QCOMPARE(view.plot(ComparisonView::Pro)->graph(row)->dataCount(), int(core.pro.size()));
             QCOMPARE(view.plot(ComparisonView::ImageRoc)->graph(row)->dataCount(), int(core.image_roc.size()));
         }
@@ -397,6 +569,11 @@ private Q_SLOTS:
         QCOMPARE(page.count(QStringLiteral("data:image/png;base64,")), 4);    // the plots
         QVERIFY(page.count(QStringLiteral("data:image/jpeg;base64,")) >= 8);  // the worst images
         QVERIFY(page.contains(session.name()));
+        QVERIFY(page.contains(QStringLiteral("MobileNetV2")));  // the model's description, from its file
+        // The PDF beside them: 8 worst images after the tables and plots take more than one page.
+        const QByteArray pdf = readAll(ReportWriter::pdfPathFor(html));
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY2(pdfPages(pdf) > 1, qPrintable(QString::number(pdfPages(pdf))));
 
         // Decisions are saved with the project.
         const int firstProjectRow = review.model()->projectRow(first);

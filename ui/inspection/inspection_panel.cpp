@@ -5,6 +5,7 @@
 #include "inspection/inspection_view.h"
 #include "inspection/threshold_slider.h"
 #include "inspection/threshold_state.h"
+#include "number_format.h"
 #include "project/project_session.h"
 
 #include <QCheckBox>
@@ -207,7 +208,7 @@ void InspectionPanel::updateVerdict() {
         return;
     m_view->setOutline(defectOutline(m_result.map, pixelThreshold()));
     const bool ng = postprocess::is_anomalous(m_result.score, imageThreshold());
-    m_score->setText(tr("Score %1").arg(double(m_result.score), 0, 'g', 4));
+    m_score->setText(tr("Score %1").arg(significantText(double(m_result.score), 4)));
     m_verdict->setText(ng ? tr("NG") : tr("OK"));
     m_verdict->setStyleSheet(
         ng ? QStringLiteral("color: white; background: #c62828; border-radius: 4px; padding: 2px 10px;")

@@ -1,5 +1,6 @@
 #include "main/app_setup.h"
 
+#include "main/language.h"
 #include "main/main_window.h"
 #include "main/project_actions.h"
 #include "main/screenshot_demo.h"
@@ -9,7 +10,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QStyleFactory>
 #include <QTranslator>
@@ -23,15 +23,12 @@ void setUpApplication(QApplication& app) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/kensa.svg")));
     // Fusion looks the same on every desktop, which keeps screenshots and the manual consistent.
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    auto* qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    // The locale's translation, else English (which supplies the plural forms, "1 image" / "5 images").
-    auto* kensa = new QTranslator(&app);
-    if (kensa->load(QLocale(), QStringLiteral("kensa"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
-        kensa->load(QStringLiteral(":/i18n/kensa_en.qm")))
-        QApplication::installTranslator(kensa);
+    // The language chosen in View ▸ Language, else the system's: the default locale (numbers, dates) and
+    // the translations. Needs the names above (QSettings).
+    const QLocale locale = language::startupLocale();
+    QLocale::setDefault(locale);
+    for (QTranslator* t : language::loadTranslators(locale, &app))
+        QApplication::installTranslator(t);
 }
 
 CommandLine parseCommandLine(QApplication& app) {

@@ -8,13 +8,14 @@
 #include "canvas/annotation_panel.h"
 #include "inspection/inspection_panel.h"
 #include "inspection/threshold_state.h"
+#include "main/language.h"
 #include "main/project_actions.h"
 #include "main/recent_projects.h"
 #include "main/start_page.h"
 #include "project/autosaver.h"
 #include "project/project_session.h"
-#include "review/review_panel.h"
 #include "review/comparison_view.h"
+#include "review/review_panel.h"
 #include "review/review_plots.h"
 #include "synthetic/synthetic_panel.h"
 #include "training/training_panel.h"
@@ -283,6 +284,8 @@ void MainWindow::createMenus() {
     view->addSeparator();
     for (QDockWidget* d : m_docks)
         view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    view->addMenu(language::createMenu(this));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Kensa"), this, [this] {
         QMessageBox::about(

@@ -196,6 +196,25 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             });
             return;
         }
+        if (stage == QLatin1String("report")) {
+            // The same state, exported as a report: saveTo names the HTML (the CSV and PDF go beside it).
+            reviewAfterTraining(window, [&window, saveTo] {
+                ReviewPanel* review = window.reviewPanel();
+                QObject::connect(
+                    review, &ReviewPanel::reportWritten, &window,
+                    [&window](const QString&, const QString& error) {
+                        if (!error.isEmpty())
+                            qWarning("%s", qPrintable(error));
+                        window.close();
+                    },
+                    Qt::SingleShotConnection);
+                review->exportReport(saveTo.isEmpty()
+                                         ? QDir(window.session()->folder())
+                                               .filePath(QStringLiteral("sample-inspection-report.html"))
+                                         : saveTo);
+            });
+            return;
+        }
         if (stage != QLatin1String("canvas")) {
             finish();
             return;

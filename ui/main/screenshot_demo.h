@@ -2,7 +2,9 @@
 // A scripted state of the app for screenshots and visual checks (hidden --screenshot-demo option):
 // "main": the sample project open with a defect image selected; "canvas": additionally zoomed in with a
 // brush stroke drawn and a polygon being drawn, sent as real mouse events to the canvas; "synthetic": the
-// synthetic-defect panel in front; "start": no project.
+// synthetic-defect panel in front; "start": no project; "training", "inspection", "review": a model being
+// trained, then trained and inspecting; "report": as "review", then Export report… to `saveTo` (the HTML
+// path; the CSV and the PDF beside it) and quit.
 
 #include <QString>
 

@@ -33,6 +33,22 @@ postprocess::Truth truthOf(const project::ImageEntry& e) {
     return postprocess::Truth::Unknown;
 }
 
+// Everything of a bundle but its tensors (which can be 100+ MB): what the report says about the model.
+model::ModelBundle describedModel(const model::ModelBundle& b) {
+    model::ModelBundle d;
+    d.method = b.method;
+    d.settings_json = b.settings_json;
+    d.backbone = b.backbone;
+    d.backbone_weights_checksum = b.backbone_weights_checksum;
+    d.image_size = b.image_size;
+    d.first_feature_stage = b.first_feature_stage;
+    d.gaussian_sigma = b.gaussian_sigma;
+    d.score_pool = b.score_pool;
+    d.thresholds = b.thresholds;
+    d.training_json = b.training_json;
+    return d;
+}
+
 }  // namespace
 
 BatchController::BatchController(ProjectSession* session, ThresholdState* thresholds, QObject* parent)
@@ -137,6 +153,7 @@ bool BatchController::start() {
             // One thread: the machine may be training meanwhile, and LibTorch's setting is process-wide.
             engine::Inspector inspector = engine::Inspector::load(modelPath.toStdString(), 1);
             // Images the model trained on (marked defects) would flatter its metrics: leave them out.
+            results->model = describedModel(inspector.bundle());
             const auto trained = engine::evaluation_exclusions(inspector.bundle().training_json);
             std::set<std::string> excluded(trained.begin(), trained.end());
             excluded.insert(alsoExcluded.begin(), alsoExcluded.end());

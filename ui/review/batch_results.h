@@ -1,9 +1,10 @@
 #pragma once
 // The outcome of one batch inspection, shared read-only (std::shared_ptr<const BatchResults>) by the results
 // model, the plots and the report: per image its project row, score and small map (core's InspectionRun),
-// the evaluation, and scores sorted once so verdicts at any threshold cost a binary search.
+// the evaluation, the model's description, and scores sorted once so verdicts at any threshold cost a binary search.
 
 #include <kensa/engine/inspection_run.h>
+#include <kensa/model/model_bundle.h>
 #include <kensa/postprocess/verdicts.h>
 
 #include <QString>
@@ -23,6 +24,9 @@ struct BatchImage {
 
 struct BatchResults {
     QString modelPath;
+    // The model's description as its file holds it (method, settings, backbone, image size, thresholds,
+    // training record), without its tensors: for the report.
+    model::ModelBundle model;
     std::vector<BatchImage> images;
     engine::InspectionRun run;           // run.images[i] belongs to images[i]
     std::vector<float> scores;           // per image, NaN for failed ones

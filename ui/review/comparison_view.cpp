@@ -1,5 +1,6 @@
 #include "review/comparison_view.h"
 
+#include "number_format.h"
 #include "plot_style.h"
 #include "project/project_session.h"
 #include "review/comparison_controller.h"
@@ -28,7 +29,7 @@ const QColor k_colours[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 1
                             QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 0, 0)};
 
 QString percent(double v) {
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(100.0 * v, 'f', 2);
+    return decimalText(100.0 * v, 2);
 }
 
 }  // namespace

@@ -2,8 +2,13 @@
 
 #include "image_convert.h"
 #include "inspection/inspection_overlay.h"
+#include "number_format.h"
+#include "review/report_pdf.h"
 
 #include <kensa/data/image_io.h>
+#include <kensa/features/backbone_catalog.h>
+#include <kensa/methods/registry.h>
+#include <kensa/model/training_mode.h>
 #include <kensa/postprocess/heatmap.h>
 
 #include <QBuffer>
@@ -11,6 +16,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QPainter>
 #include <QSaveFile>
 
@@ -33,10 +42,6 @@ QString csvField(const QString& s) {
     return QStringLiteral("\"%1\"").arg(quoted);
 }
 
-QString number(double v, int decimals = 3) {
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', decimals);
-}
-
 QString esc(const QString& s) {
     return s.toHtmlEscaped();
 }
@@ -53,28 +58,47 @@ QString base64Image(const QImage& image, const char* format) {
     return QString::fromLatin1(bytes.toBase64());
 }
 
-// The image with its heatmap blended over it and the outline at the pixel threshold, fitted in `side`.
-QImage overlayThumbnail(const QString& path, const cv::Mat& map, postprocess::HeatmapScale scale,
-                        float pixelThreshold, int side, QString* error) {
-    auto image = data::read_image(path.toStdString());
-    if (!image) {
-        *error = QString::fromStdString(image.error().message());
-        return {};
-    }
-    QImage base = thumbnail_from_mat(*image, side);
-    cv::Mat fitted;
-    cv::resize(map, fitted, cv::Size(base.width(), base.height()), 0, 0, cv::INTER_LINEAR);
-    const QImage heat = heatmap_from_map(fitted, scale, cv::COLORMAP_JET);
-    QImage out = base.convertToFormat(QImage::Format_RGB32);
-    QPainter p(&out);
-    p.setOpacity(0.6);
-    p.drawImage(0, 0, heat);
-    p.setOpacity(1.0);
+// A black line with a white core: visible on any image, in colour or in black and white.
+void strokeOutline(QImage& image, const QPainterPath& outline, double width) {
+    QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
-    const QPainterPath outline = defectOutline(fitted, pixelThreshold);
-    p.strokePath(outline, QPen(QColor(0, 0, 0, 150), 3.5));
-    p.strokePath(outline, QPen(Qt::white, 1.6));
-    return out;
+    p.strokePath(outline, QPen(QColor(0, 0, 0, 200), width));
+    p.strokePath(outline, QPen(Qt::white, width * 0.45));
+}
+
+// A flat JSON value as one short text: numbers as JSON writes them, lists in brackets.
+QString jsonText(const QJsonValue& v) {
+    switch (v.type()) {
+        case QJsonValue::Bool:
+            return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        case QJsonValue::Double:
+            return QString::number(v.toDouble(), 'g', 6);
+        case QJsonValue::String:
+            return v.toString();
+        case QJsonValue::Array: {
+            QStringList items;
+            for (const QJsonValue& item : v.toArray())
+                items << jsonText(item);
+            return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
+        }
+        default:
+            return {};
+    }
+}
+
+// "key value" of every scalar (and list) of a JSON object, nested objects as "outer.key".
+void flattenJson(const QJsonObject& o, const QString& prefix, QStringList& out) {
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = prefix + it.key();
+        if (it.value().isObject())
+            flattenJson(it.value().toObject(), key + QLatin1Char('.'), out);
+        else if (!it.value().isNull())
+            out << key + QLatin1Char(' ') + jsonText(it.value());
+    }
+}
+
+QJsonObject jsonObject(const std::string& text) {
+    return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
 }
 
 const char* k_css = R"(
@@ -95,6 +119,7 @@ table { border-collapse: collapse; background: white; box-shadow: 0 1px 3px rgba
         border-radius: 6px; overflow: hidden; font-size: 14px; }
 th, td { padding: 7px 14px; text-align: right; border-bottom: 1px solid #e6e9ec; }
 th:first-child, td:first-child { text-align: left; }
+table.facts td { text-align: left; vertical-align: top; } table.facts td:first-child { color: #61707d; }
 th { background: #eef1f4; font-weight: 600; }
 .plots { display: grid; grid-template-columns: repeat(2, 1fr); gap: 14px; }
 .plots img { width: 100%; background: white; border-radius: 6px; box-shadow: 0 1px 3px rgba(0,0,0,0.12); }
@@ -124,6 +149,133 @@ QString badge(const QString& verdict) {
 QString ReportWriter::csvPathFor(const QString& htmlPath) {
     const QFileInfo info(htmlPath);
     return info.dir().filePath(info.completeBaseName() + QStringLiteral(".csv"));
+}
+
+QString ReportWriter::pdfPathFor(const QString& htmlPath) {
+    const QFileInfo info(htmlPath);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".pdf"));
+}
+
+QString ReportWriter::number(double v, int decimals) {
+    return decimalText(v, decimals);
+}
+
+QList<std::pair<QString, QString>> ReportWriter::modelFacts(const ReportData& d) {
+    QList<std::pair<QString, QString>> facts;
+    if (!d.results)
+        return facts;
+    const model::ModelBundle& m = d.results->model;
+    if (m.backbone.empty())  // no description (results made without a model file)
+        return facts;
+    const QLocale locale;
+    QString method = QString::fromStdString(m.method);
+    try {
+        const std::string_view name = engine::method(m.method).name();
+        method = QString::fromUtf8(name.data(), qsizetype(name.size()));
+    } catch (const std::exception&) {  // a method this Kensa does not know: its id
+    }
+    facts.append({tr("Method"), method});
+    QString backbone = QString::fromStdString(m.backbone);
+    try {
+        backbone = QString::fromStdString(engine::backbone_info(m.backbone).display_name);
+    } catch (const std::exception&) {
+    }
+    if (m.first_feature_stage != 0)
+        backbone += QLatin1Char(' ') + tr("(from stage %1)").arg(m.first_feature_stage);
+    facts.append({tr("Backbone"), backbone});
+    facts.append({tr("Image size"), tr("%1 px").arg(m.image_size)});
+    facts.append(
+        {tr("Anomaly map"), tr("smoothed with σ = %1 px").arg(locale.toString(m.gaussian_sigma, 'g', 3))});
+    facts.append({tr("Image score"), m.score_pool > 0
+                                         ? tr("maximum of the map averaged over %1 × %1 px").arg(m.score_pool)
+                                         : tr("mean of the map")});
+    const model::Thresholds& t = m.thresholds;
+    facts.append({tr("Thresholds of the model"),
+                  tr("image %1, pixel %2: the %3 quantile of the held-out normal images (%4)")
+                      .arg(number(t.image, 4), number(t.pixel, 4), locale.toString(t.normal_quantile, 'g', 4),
+                           locale.toString(t.holdout_images))});
+    if (t.image_f1_optimal || t.pixel_f1_optimal)
+        facts.append(
+            {tr("F1-optimal thresholds at training"), tr("image %1, pixel %2")
+                                                          .arg(number(t.image_f1_optimal.value_or(NAN), 4),
+                                                               number(t.pixel_f1_optimal.value_or(NAN), 4))});
+
+    const QJsonObject record = jsonObject(m.training_json);
+    if (record.contains(QLatin1String("mode")))
+        facts.append({tr("Training mode"), record.value(QLatin1String("mode")).toString()});
+    if (record.contains(QLatin1String("train_images")))
+        facts.append(
+            {tr("Training images"), tr("%1 normal, %2 held out for the thresholds")
+                                        .arg(record.value(QLatin1String("train_images")).toInt())
+                                        .arg(record.value(QLatin1String("holdout_images")).toInt())});
+    const int defects =
+        record.value(QLatin1String("anomaly")).toObject().value(QLatin1String("defect_images")).toInt();
+    if (defects > 0)
+        facts.append({tr("Defect images trained on"), locale.toString(defects)});
+    if (record.contains(QLatin1String("epochs")))
+        facts.append({tr("Epochs"), locale.toString(record.value(QLatin1String("epochs")).toInt())});
+    if (record.contains(QLatin1String("positions")))
+        facts.append({tr("Position scoring"), record.value(QLatin1String("positions")).toString()});
+    if (record.contains(QLatin1String("seed")))
+        facts.append({tr("Seed"), jsonText(record.value(QLatin1String("seed")))});
+    if (record.contains(QLatin1String("training_seconds")))
+        facts.append({tr("Training time"), tr("%1 s").arg(locale.toString(
+                                               record.value(QLatin1String("feature_seconds")).toDouble() +
+                                                   record.value(QLatin1String("training_seconds")).toDouble(),
+                                               'f', 1))});
+    if (const int warnings = int(record.value(QLatin1String("warnings")).toArray().size()); warnings > 0)
+        facts.append(
+            {tr("Training warnings"),
+             tr("images with a warning: %1 (see the model's record)").arg(QLocale().toString(warnings))});
+    QStringList settings;
+    flattenJson(jsonObject(m.settings_json), {}, settings);
+    if (!settings.isEmpty())
+        facts.append({tr("Method settings"), settings.join(QStringLiteral(", "))});
+    return facts;
+}
+
+std::vector<size_t> ReportWriter::worstImageOrder(const ReportData& d) {
+    const BatchResults& results = *d.results;
+    std::vector<size_t> order(results.images.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    order.erase(
+        std::remove_if(order.begin(), order.end(), [&](size_t i) { return std::isnan(results.scores[i]); }),
+        order.end());
+    const size_t n = std::min(order.size(), size_t(std::max(0, d.worstImages)));
+    std::partial_sort(order.begin(), order.begin() + long(n), order.end(),
+                      [&](size_t a, size_t b) { return results.scores[a] > results.scores[b]; });
+    order.resize(n);
+    return order;
+}
+
+ReportImage ReportWriter::worstImage(const ReportData& d, size_t i, int side, int colormap, bool overlay) {
+    ReportImage out;
+    auto image = data::read_image(d.results->images[i].path.toStdString());
+    if (!image) {
+        out.error = QString::fromStdString(image.error().message());
+        return out;
+    }
+    const QImage base = thumbnail_from_mat(*image, side).convertToFormat(QImage::Format_RGB32);
+    cv::Mat fitted;
+    cv::resize(d.results->run.images[i].map, fitted, cv::Size(base.width(), base.height()), 0, 0,
+               cv::INTER_LINEAR);
+    const QPainterPath outline = defectOutline(fitted, d.pixelThreshold);
+    const double width = std::max(2.5, side / 110.0);
+    out.outlined = base;
+    strokeOutline(out.outlined, outline, width);
+    const QImage heat =
+        heatmap_from_map(fitted, postprocess::heatmap_scale(d.defaultPixelThreshold), colormap);
+    if (overlay) {
+        out.heatmap = base;
+        QPainter p(&out.heatmap);
+        p.setOpacity(0.6);
+        p.drawImage(0, 0, heat);
+    } else {
+        out.heatmap =
+            heat.convertToFormat(QImage::Format_RGB32);  // alpha dropped: the colour map's own colours
+    }
+    strokeOutline(out.heatmap, outline, width);
+    return out;
 }
 
 QString ReportWriter::csv(const QList<ReportRow>& rows) {
@@ -220,6 +372,13 @@ QString ReportWriter::html(const ReportData& d) {
                  .arg(esc(tr("No metrics: label test images normal or defective to measure the model.")));
     }
 
+    if (const auto facts = modelFacts(d); !facts.isEmpty()) {
+        h += QStringLiteral("<h2>%1</h2><table class=\"facts\">").arg(esc(tr("Model")));
+        for (const auto& [what, value] : facts)
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(esc(what), esc(value));
+        h += QStringLiteral("</table>\n");
+    }
+
     if (!d.plots.isEmpty()) {
         h += QStringLiteral("<h2>%1</h2><div class=\"plots\">").arg(esc(tr("Plots")));
         for (const ReportPlot& p : d.plots)
@@ -229,28 +388,20 @@ QString ReportWriter::html(const ReportData& d) {
     }
 
     // The worst-scoring images, with what the model saw.
-    std::vector<size_t> order(results.images.size());
-    std::iota(order.begin(), order.end(), size_t{0});
-    order.erase(
-        std::remove_if(order.begin(), order.end(), [&](size_t i) { return std::isnan(results.scores[i]); }),
-        order.end());
-    const size_t n = std::min(order.size(), size_t(std::max(0, d.worstImages)));
-    std::partial_sort(order.begin(), order.begin() + long(n), order.end(),
-                      [&](size_t a, size_t b) { return results.scores[a] > results.scores[b]; });
+    const std::vector<size_t> order = worstImageOrder(d);
+    const size_t n = order.size();
     if (n > 0) {
         h += QStringLiteral("<h2>%1</h2><div class=\"worst\">")
                  .arg(esc(tr("The %n highest-scoring image(s)", nullptr, int(n))));
-        const auto scale = postprocess::heatmap_scale(d.defaultPixelThreshold);
         for (size_t k = 0; k < n; ++k) {
             const size_t i = order[k];
             const ReportRow& r = d.rows.value(int(i));
-            QString error;
-            const QImage thumb = overlayThumbnail(results.images[i].path, results.run.images[i].map, scale,
-                                                  d.pixelThreshold, 320, &error);
+            const ReportImage drawn = worstImage(d, i, 320, cv::COLORMAP_JET);
+            const QString& error = drawn.error;
             h += QStringLiteral("<figure>");
-            if (!thumb.isNull())
+            if (!drawn.heatmap.isNull())
                 h += QStringLiteral("<img alt=\"\" src=\"data:image/jpeg;base64,%1\">")
-                         .arg(base64Image(thumb, "JPG"));
+                         .arg(base64Image(drawn.heatmap, "JPG"));
             h += QStringLiteral("<figcaption><div class=\"name\">%1</div>%2 %3 · %4")
                      .arg(esc(results.images[i].name), badge(r.verdict),
                           esc(tr("score %1").arg(number(results.scores[i]))),
@@ -283,7 +434,8 @@ QString ReportWriter::html(const ReportData& d) {
     return h;
 }
 
-QString ReportWriter::write(const ReportData& data, const QString& htmlPath, const QString& csvPath) {
+QString ReportWriter::write(const ReportData& data, const QString& htmlPath, const QString& csvPath,
+                            const QString& pdfPath) {
     if (!data.results)
         return tr("Nothing to report: run an inspection first.");
     const auto save = [](const QString& path, const QString& text) -> QString {
@@ -297,7 +449,9 @@ QString ReportWriter::write(const ReportData& data, const QString& htmlPath, con
     };
     if (QString error = save(csvPath, csv(data.rows)); !error.isEmpty())
         return error;
-    return save(htmlPath, html(data));
+    if (QString error = save(htmlPath, html(data)); !error.isEmpty())
+        return error;
+    return pdfPath.isEmpty() ? QString() : ReportPdf::write(data, pdfPath);
 }
 
 }  // namespace kensa::ui

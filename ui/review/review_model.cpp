@@ -1,6 +1,7 @@
 #include "review/review_model.h"
 
 #include "inspection/threshold_state.h"
+#include "number_format.h"
 #include "project/project_session.h"
 
 #include <QBrush>
@@ -151,7 +152,7 @@ QVariant ReviewModel::data(const QModelIndex& index, int role) const {
         case ScoreColumn:
             if (role == Qt::DisplayRole) {
                 const float s = m_results->scores[size_t(row)];
-                return std::isnan(s) ? QString() : QString::number(double(s), 'f', 3);
+                return std::isnan(s) ? QString() : decimalText(double(s), 3);
             }
             if (role == Qt::TextAlignmentRole)
                 return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -1,6 +1,7 @@
 #include "review/review_panel.h"
 
 #include "inspection/threshold_state.h"
+#include "number_format.h"
 #include "project/project_session.h"
 #include "review/batch_controller.h"
 #include "review/report_writer.h"
@@ -33,7 +34,7 @@ namespace {
 constexpr double k_noMinimum = -1e9;  // the min-score box's "any" value
 
 QString metricText(double v) {
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3);
+    return decimalText(v, 3);
 }
 
 }  // namespace
@@ -109,7 +110,8 @@ ReviewPanel::ReviewPanel(ProjectSession* session, ThresholdState* thresholds, QW
     m_clear = action(tr("Clear"), Qt::Key_Backspace, tr("Forget the decision on this image"));
     m_export = new QAction(tr("Export report…"), this);
     m_export->setToolTip(
-        tr("A CSV of every image and an HTML summary with metrics, plots and the worst images"));
+        tr("A CSV of every image, and an HTML page and a PDF for printing with metrics, plots, the model and "
+           "the worst images"));
     connect(m_next, &QAction::triggered, this, &ReviewPanel::selectNextFlagged);
     connect(m_confirm, &QAction::triggered, this, [this] { decide(project::ReviewDecision::Ng); });
     connect(m_override, &QAction::triggered, this, [this] { decide(project::ReviewDecision::Ok); });
@@ -171,8 +173,8 @@ ReviewPanel::ReviewPanel(ProjectSession* session, ThresholdState* thresholds, QW
         m_progress->hide();
         if (ok) {
             const auto& r = *m_batch->results();
-            QString text =
-                tr("%n image(s) inspected in %1 s.", nullptr, int(r.images.size())).arg(r.seconds, 0, 'f', 1);
+            QString text = tr("%n image(s) inspected in %1 s.", nullptr, int(r.images.size()))
+                               .arg(decimalText(r.seconds, 1));
             if (r.trainedOn > 0)
                 text +=
                     QLatin1Char(' ') + tr("%n image(s) the model trained on left out.", nullptr, r.trainedOn);
@@ -247,8 +249,7 @@ void ReviewPanel::updateSummary() {
         const auto& o = r->run.evaluation->overall;
         text += tr("<br>Image AUROC %1 &nbsp;·&nbsp; pixel AUROC %2 &nbsp;·&nbsp; AU-PRO@%3 %4")
                     .arg(metricText(o.image_auroc), metricText(o.pixel_auroc))
-                    .arg(r->run.evaluation->pro_fpr_limit)
-                    .arg(metricText(o.aupro));
+                    .arg(significantText(r->run.evaluation->pro_fpr_limit, 6), metricText(o.aupro));
     } else if (!r->run.evaluation_error.empty()) {
         text += QStringLiteral("<br>") +
                 tr("No metrics: %1").arg(QString::fromStdString(r->run.evaluation_error).toHtmlEscaped());
@@ -360,8 +361,10 @@ void ReviewPanel::exportReport(const QString& htmlPath) {
         row.error = QString::fromStdString(results->run.images[size_t(r)].error);
         data.rows << row;
     }
-    if (m_plots)
+    if (m_plots) {
         data.plots = m_plots->renderPngs(QSize(560, 400));
+        data.printPlots = m_plots->renderPngs(QSize(380, 260), ReviewPlots::Style::Print, 3.5);
+    }
     m_exporting = true;
     updateActions();
     auto* watcher = new QFutureWatcher<QString>(this);
@@ -375,7 +378,8 @@ void ReviewPanel::exportReport(const QString& htmlPath) {
         Q_EMIT reportWritten(htmlPath, error);
     });
     watcher->setFuture(QtConcurrent::run([data = std::move(data), htmlPath] {
-        return ReportWriter::write(data, htmlPath, ReportWriter::csvPathFor(htmlPath));
+        return ReportWriter::write(data, htmlPath, ReportWriter::csvPathFor(htmlPath),
+                                   ReportWriter::pdfPathFor(htmlPath));
     }));
 }
 

@@ -51,7 +51,7 @@ public:
 public Q_SLOTS:
     void selectNextFlagged();
     void decide(project::ReviewDecision decision);  // on the current row, then the next flagged
-    // Writes <path>.html and the CSV beside it off the GUI thread; reportWritten tells how it went.
+    // Writes <path>.html and the CSV and PDF beside it off the GUI thread; reportWritten tells how it went.
     void exportReport(const QString& htmlPath);
     void exportReportWithDialog();
 

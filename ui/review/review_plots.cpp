@@ -1,6 +1,7 @@
 #include "review/review_plots.h"
 
 #include "inspection/threshold_state.h"
+#include "number_format.h"
 #include "plot_style.h"
 
 #include <kensa/metrics/curve.h>
@@ -22,7 +23,19 @@ const QColor k_green(46, 125, 50);
 const QColor k_grey(120, 120, 120);
 
 QString metricText(double v) {
-    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3);
+    return decimalText(v, 3);
+}
+
+// Black on white with grey lines, whatever the desktop's theme.
+QPalette printPalette() {
+    QPalette pal;
+    pal.setColor(QPalette::Base, Qt::white);
+    pal.setColor(QPalette::Window, Qt::white);
+    pal.setColor(QPalette::Text, Qt::black);
+    pal.setColor(QPalette::WindowText, Qt::black);
+    pal.setColor(QPalette::Mid, QColor(90, 90, 90));
+    pal.setColor(QPalette::Midlight, QColor(190, 190, 190));
+    return pal;
 }
 
 void setTitle(QCustomPlot* plot, const QString& title) {
@@ -34,7 +47,12 @@ void setTitle(QCustomPlot* plot, const QString& title) {
 }  // namespace
 
 ReviewPlots::ReviewPlots(ThresholdState* thresholds, QWidget* parent)
-    : QWidget(parent), m_thresholds(thresholds), m_empty(new QLabel(this)) {
+    : ReviewPlots(thresholds, Style::Screen, parent) {}
+
+ReviewPlots::ReviewPlots(ThresholdState* thresholds, Style style, QWidget* parent)
+    : QWidget(parent), m_thresholds(thresholds), m_print(style == Style::Print), m_empty(new QLabel(this)) {
+    if (m_print)
+        setPalette(printPalette());
     m_plots[ImageRoc] = makePlot(tr("False-positive rate"), tr("True-positive rate"));
     m_plots[PixelRoc] = makePlot(tr("False-positive rate"), tr("True-positive rate"));
     m_plots[Pro] = makePlot(tr("False-positive rate"), tr("Per-region overlap"));
@@ -95,7 +113,8 @@ void ReviewPlots::rebuild() {
 
     m_titles[ImageRoc] = tr("Image ROC — AUROC %1").arg(metricText(overall ? overall->image_auroc : NAN));
     m_titles[PixelRoc] = tr("Pixel ROC — AUROC %1").arg(metricText(overall ? overall->pixel_auroc : NAN));
-    m_titles[Pro] = tr("PRO — AU-PRO@%1 %2").arg(proLimit).arg(metricText(overall ? overall->aupro : NAN));
+    m_titles[Pro] = tr("PRO — AU-PRO@%1 %2")
+                        .arg(significantText(proLimit, 6), metricText(overall ? overall->aupro : NAN));
     m_titles[Histogram] = tr("Image scores");
 
     const auto addCurve = [&](Plot p, const std::vector<metrics::CurvePoint>* points, double xMax) {
@@ -105,14 +124,14 @@ void ReviewPlots::rebuild() {
         if (p != Pro)
             chance->setData({0.0, 1.0}, {0.0, 1.0});
         auto* curve = plot->addGraph();
-        curve->setPen(QPen(k_blue, 2.2));
-        curve->setBrush(QColor(21, 101, 192, 28));
+        curve->setPen(m_print ? QPen(Qt::black, 2.0) : QPen(k_blue, 2.2));
+        curve->setBrush(m_print ? QColor(0, 0, 0, 20) : QColor(21, 101, 192, 28));
         if (points && !points->empty())
             setCurve(curve, *points);
         auto* marker = plot->addGraph();
         marker->setLineStyle(QCPGraph::lsNone);
-        marker->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(k_red, 2), QColor(255, 255, 255), 10));
+        marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                QPen(m_print ? QColor(Qt::black) : k_red, 2), Qt::white, 10));
         m_markers[p] = marker;
         // A small margin, so a marker on an edge (FPR 0) is drawn whole.
         plot->xAxis->setRange(-0.015 * xMax, 1.015 * xMax);
@@ -163,7 +182,9 @@ void ReviewPlots::rebuild() {
     int series = 0;
     for (const auto* counts : {&normal, &defect, &unknown})
         series += std::any_of(counts->begin(), counts->end(), [](double c) { return c > 0; }) ? 1 : 0;
-    const auto addBars = [&](const QVector<double>& counts, const QColor& colour, const QString& name) {
+    // Print: white, dark grey and light grey bars with black outlines, told apart without colour.
+    const auto addBars = [&](const QVector<double>& counts, const QColor& colour, const QColor& printFill,
+                             const QString& name) {
         if (std::all_of(counts.begin(), counts.end(), [](double c) { return c == 0; }))
             return;
         auto* bars = new QCPBars(hist->xAxis, hist->yAxis);
@@ -172,15 +193,15 @@ void ReviewPlots::rebuild() {
         bars->setWidth(width * 0.9 / std::max(1, series));
         QColor fill = colour;
         fill.setAlpha(150);
-        bars->setBrush(fill);
-        bars->setPen(QPen(colour.darker(115), 1));
+        bars->setBrush(m_print ? printFill : fill);
+        bars->setPen(m_print ? QPen(Qt::black, 1) : QPen(colour.darker(115), 1));
         bars->setData(keys, counts, true);
         bars->setBarsGroup(group);
         top = std::max(top, *std::max_element(counts.begin(), counts.end()));
     };
-    addBars(normal, k_green, tr("normal"));
-    addBars(defect, k_red, tr("defective"));
-    addBars(unknown, k_grey, tr("unlabelled"));
+    addBars(normal, k_green, Qt::white, tr("normal"));
+    addBars(defect, k_red, QColor(70, 70, 70), tr("defective"));
+    addBars(unknown, k_grey, QColor(185, 185, 185), tr("unlabelled"));
     // Whole images: integer ticks.
     QSharedPointer<QCPAxisTickerFixed> counts(new QCPAxisTickerFixed);
     counts->setTickStep(std::max(1.0, std::ceil(top / 6.0)));
@@ -189,7 +210,7 @@ void ReviewPlots::rebuild() {
     hist->xAxis->setRange(lo - width, hi + width);
     hist->yAxis->setRange(0, top * 1.15);
     m_thresholdLine = new QCPItemStraightLine(hist);
-    m_thresholdLine->setPen(QPen(k_blue, 2, Qt::DashLine));
+    m_thresholdLine->setPen(m_print ? QPen(Qt::black, 2, Qt::DashDotLine) : QPen(k_blue, 2, Qt::DashLine));
     hist->legend->setVisible(true);
     hist->legend->setBrush(QColor(255, 255, 255, 210));
     hist->legend->setBorderPen(Qt::NoPen);
@@ -233,19 +254,24 @@ void ReviewPlots::updateMarkers() {
     if (m_thresholdLine) {
         m_thresholdLine->point1->setCoords(image, 0);
         m_thresholdLine->point2->setCoords(image, 1);
-        m_titles[Histogram] = tr("Image scores — threshold %1").arg(double(image), 0, 'g', 4);
+        m_titles[Histogram] = tr("Image scores — threshold %1").arg(significantText(double(image), 4));
         setTitle(m_plots[Histogram], m_titles[Histogram]);
     }
     for (QCustomPlot* plot : m_plots)
         plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QList<ReportPlot> ReviewPlots::renderPngs(QSize size) const {
+QList<ReportPlot> ReviewPlots::renderPngs(QSize size, Style style, double scale) const {
+    if (style == Style::Print && !m_print) {
+        ReviewPlots print(m_thresholds, Style::Print);
+        print.setResults(m_results);
+        return print.renderPngs(size, style, scale);
+    }
     QList<ReportPlot> out;
     for (int p = 0; p < PlotCount; ++p) {
         if (!m_results)
             break;
-        const QPixmap pixmap = m_plots[p]->toPixmap(size.width(), size.height(), 2.0);
+        const QPixmap pixmap = m_plots[p]->toPixmap(size.width(), size.height(), scale);
         QByteArray png;
         QBuffer buffer(&png);
         buffer.open(QIODevice::WriteOnly);

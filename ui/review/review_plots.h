@@ -23,15 +23,20 @@ class ReviewPlots : public QWidget {
     Q_OBJECT
 public:
     enum Plot { ImageRoc, PixelRoc, Pro, Histogram, PlotCount };
+    // Print: black on white, told apart by line style, width and grey level rather than colour (the PDF
+    // report, which may be printed in black and white).
+    enum class Style { Screen, Print };
 
     explicit ReviewPlots(ThresholdState* thresholds, QWidget* parent = nullptr);
+    ReviewPlots(ThresholdState* thresholds, Style style, QWidget* parent = nullptr);
 
     void setResults(BatchResultsPtr results);
     QCustomPlot* plot(Plot p) const { return m_plots[p]; }
     // The marker's position on a plot (x, y), for tests; the histogram's is (threshold, 0).
     QPointF markerPosition(Plot p) const;
-    // Each plot as PNG at `size` (for reports).
-    QList<ReportPlot> renderPngs(QSize size) const;
+    // Each plot as PNG at `size` (logical pixels, drawn at `scale` times that), for reports; Style::Print
+    // draws them in the print style, whatever this widget's own style.
+    QList<ReportPlot> renderPngs(QSize size, Style style = Style::Screen, double scale = 2.0) const;
 
 private:
     void rebuild();
@@ -39,6 +44,7 @@ private:
     QCustomPlot* makePlot(const QString& xLabel, const QString& yLabel);
 
     ThresholdState* m_thresholds;
+    bool m_print = false;
     BatchResultsPtr m_results;
     QCustomPlot* m_plots[PlotCount] = {};
     QString m_titles[PlotCount];

@@ -1,6 +1,7 @@
 #include "training/training_worker.h"
 
 #include "image_convert.h"
+#include "number_format.h"
 
 #include <kensa/base/error.h>
 #include <kensa/data/image_io.h>
@@ -67,7 +68,8 @@ void TrainingWorker::run(const TrainingJob& job) {
                               .arg(qRound(result.feature_seconds + result.training_seconds))
                               .arg(defects);
         if (!result.epoch_losses.empty())  // iterative methods (ADTR)
-            summary += QLatin1Char(' ') + tr("Final loss %1.").arg(result.epoch_losses.back(), 0, 'g', 4);
+            summary +=
+                QLatin1Char(' ') + tr("Final loss %1.").arg(significantText(result.epoch_losses.back(), 4));
         QString warnings;
         for (const auto& warning : result.warnings)
             warnings += QLatin1Char(' ') + tr("Note: %1").arg(QString::fromStdString(warning));
