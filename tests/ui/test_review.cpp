@@ -64,6 +64,17 @@ int modelNgRows(const ReviewModel& model) {
 }
 
 // 500 scored images without a model: z-score-like scores, labelled half normal, half defective.
+// Results as the batch leaves them: evaluated, indexed, with their score range.
+std::shared_ptr<BatchResults> finished(std::shared_ptr<BatchResults> r,
+                                       const std::vector<metrics::EvaluationRecord>& records) {
+    r->run.evaluation = metrics::evaluate(records);
+    r->index();
+    const auto [lo, hi] = std::minmax_element(r->scores.begin(), r->scores.end());
+    r->run.score_min = *lo;
+    r->run.score_max = *hi;
+    return r;
+}
+
 std::shared_ptr<BatchResults> fabricatedResults(int count) {
     auto r = std::make_shared<BatchResults>();
     std::mt19937 rng(3);
@@ -79,12 +90,7 @@ std::shared_ptr<BatchResults> fabricatedResults(int count) {
         if (truth != Truth::Unknown)
             records.push_back({{}, truth == Truth::Normal ? "good" : "dent", image.score, {}, {}});
     }
-    r->run.evaluation = metrics::evaluate(records);
-    r->index();
-    const auto [lo, hi] = std::minmax_element(r->scores.begin(), r->scores.end());
-    r->run.score_min = *lo;
-    r->run.score_max = *hi;
-    return r;
+    return finished(r, records);
 }
 
 // Pages of a PDF: its page objects ("/Type /Page", not the "/Type /Pages" tree).
@@ -162,12 +168,7 @@ std::shared_ptr<BatchResults> sampleProductResults(const QString& folder) {
         records.push_back({path.toStdString(), good ? "good" : type.toStdString(), image.score, map,
                            good ? cv::Mat() : mask});
     }
-    r->run.evaluation = metrics::evaluate(records);
-    r->index();
-    const auto [lo, hi] = std::minmax_element(r->scores.begin(), r->scores.end());
-    r->run.score_min = *lo;
-    r->run.score_max = *hi;
-    return r;
+    return finished(r, records);
 }
 
 }  // namespace
