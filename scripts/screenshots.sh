@@ -10,6 +10,8 @@
 #   review.png, plots.png  after a short training, the test images inspected as a batch: review list, plots,
 #                        the worst image confirmed NG and the next flagged one in the inspection view
 #   report-page-N.png    the same state's PDF report (Export report…), its pages rendered at 55 dpi
+#   *-ja.png             with KENSA_SCREENSHOT_LANG=ja: the main views with the app in Japanese (main window,
+#                        synthetic panel, review); only these are taken then (needs fonts-noto-cjk)
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (needs the `kensa` target built; xvfb, imagemagick, poppler-utils)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,6 +36,19 @@ shoot_when_ready() {  # name, app arguments...: the app writes the file and quit
         "$BUILD/app/gui/kensa" --screenshot "$OUT/$name.png" "$@"
     echo "wrote $OUT/$name.png"
 }
+if [ "${KENSA_SCREENSHOT_LANG:-en}" = ja ]; then
+    # The app follows the system's language (unless a user chose one in View > Language).
+    unset LC_ALL; export LANG=ja_JP.UTF-8 LANGUAGE=ja
+    shoot main-window-ja --screenshot-demo main
+    shoot synthetic-panel-ja --screenshot-demo synthetic
+    # The review stage also writes plots.png beside its shot: keep that one out of docs/.
+    mkdir -p "$WORK/ja"
+    timeout 600 xvfb-run -a -s "-screen 0 1600x1000x24" \
+        "$BUILD/app/gui/kensa" --screenshot "$WORK/ja/review-ja.png" --screenshot-demo review
+    cp "$WORK/ja/review-ja.png" "$OUT/"
+    echo "wrote $OUT/review-ja.png"
+    exit 0
+fi
 shoot start-page --screenshot-demo start
 shoot main-window --screenshot-demo main
 shoot synthetic-panel --screenshot-demo synthetic

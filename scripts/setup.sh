@@ -19,6 +19,7 @@ APT_PACKAGES=(
     gimp-data                                   # texture photographs of the quality benchmark (bench/quality)
     libqt6svg6                                  # the app's SVG icons
     xvfb xauth imagemagick                      # screenshots of the app
+    fonts-noto-cjk                              # ... the Japanese ones (KENSA_SCREENSHOT_LANG=ja)
     poppler-utils                               # the PDF report's pages as PNG (pdftoppm; scripts/screenshots.sh)
     clang libclang-rt-14-dev                    # fuzz targets (libFuzzer, sanitizers: scripts/fuzz.sh)
     dpkg-dev file help2man                      # the Debian package (scripts/build-package.sh): dpkg-shlibdeps, man pages
