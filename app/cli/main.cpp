@@ -4,16 +4,19 @@
 #include "commands.h"
 
 #include <kensa/base/error.h>
+#include <kensa/base/version.h>
 #include <kensa/nn/blas_kernels.h>
 
 #include <CLI/CLI.hpp>
+
+#include <string>
 
 int main(int argc, char** argv) {
     kensa::nn::use_native_blas_kernels(argv);
     using namespace kensa::cli;
     CLI::App app{"Kensa: visual anomaly inspection (ADTR, PatchCore, PaDiM, SPADE) from the command line", "kensa-cli"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "kensa-cli 0.1.0");
+    app.set_version_flag("--version", std::string("kensa-cli ") + kensa::version());
     add_backbones_command(app);
     add_check_command(app);
     add_compare_command(app);

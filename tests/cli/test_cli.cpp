@@ -87,7 +87,9 @@ TEST_F(CliTest, HelpAndVersionSucceed) {
     EXPECT_EQ(r.exit_code, 0);
     for (const auto* cmd : {"backbones", "check", "compare", "demo", "eval", "features", "infer", "sample", "train"})
         EXPECT_TRUE(contains(r.out, cmd)) << cmd;
-    EXPECT_EQ(run("--version").exit_code, 0);
+    const auto version = run("--version");
+    EXPECT_EQ(version.exit_code, 0);
+    EXPECT_TRUE(contains(version.out, std::string("kensa-cli ") + KENSA_PROJECT_VERSION)) << version.out;  // the package's
 }
 
 TEST_F(CliTest, CheckReportsAValidProduct) {

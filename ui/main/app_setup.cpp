@@ -5,6 +5,7 @@
 #include "main/project_actions.h"
 #include "main/screenshot_demo.h"
 
+#include <kensa/base/version.h>
 #include <kensa/project/project_file.h>
 
 #include <QApplication>
@@ -19,7 +20,7 @@ namespace kensa::ui {
 void setUpApplication(QApplication& app) {
     QApplication::setOrganizationName(QStringLiteral("Kensa"));
     QApplication::setApplicationName(QStringLiteral("Kensa"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QString::fromLatin1(version()));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/kensa.svg")));
     // Fusion looks the same on every desktop, which keeps screenshots and the manual consistent.
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

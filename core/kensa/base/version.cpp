@@ -1,0 +1,9 @@
+#include <kensa/base/version.h>
+
+namespace kensa {
+
+const char* version() {
+    return KENSA_VERSION;
+}
+
+}  // namespace kensa
