@@ -2124,18 +2124,18 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/review/review_panel.cpp" line="322"/>
-        <source>HTML report (*.html)</source>
-        <translation>HTML レポート (*.html)</translation>
+        <source>Report as HTML, PDF and CSV (*.html *.pdf)</source>
+        <translation>レポート（HTML・PDF・CSV）(*.html *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="332"/>
+        <location filename="../ui/review/review_panel.cpp" line="382"/>
+        <source>Report written: %1 (and its .pdf and .csv)</source>
+        <translation>レポートを出力しました: %1（.pdf と .csv も）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="337"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
-    </message>
-    <message>
-        <location filename="../ui/review/review_panel.cpp" line="376"/>
-        <source>Report written: %1</source>
-        <translation>レポートを出力しました: %1</translation>
     </message>
 </context>
 <context>
@@ -2727,17 +2727,17 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="40"/>
+        <location filename="../ui/main/app_setup.cpp" line="38"/>
         <source>Visual anomaly inspection for quality engineers.</source>
         <translation>品質技術者のための外観異常検査。</translation>
     </message>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="44"/>
+        <location filename="../ui/main/app_setup.cpp" line="42"/>
         <source>Project folder to open.</source>
         <translation>開くプロジェクトフォルダー。</translation>
     </message>
     <message>
-        <location filename="../ui/main/app_setup.cpp" line="47"/>
+        <location filename="../ui/main/app_setup.cpp" line="45"/>
         <source>Open the sample project.</source>
         <translation>サンプルプロジェクトを開きます。</translation>
     </message>

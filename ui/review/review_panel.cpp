@@ -318,12 +318,17 @@ void ReviewPanel::decide(project::ReviewDecision decision) {
 void ReviewPanel::exportReportWithDialog() {
     const QString suggested =
         QDir(m_session->folder()).filePath(tr("%1-inspection-report.html").arg(m_session->name()));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Inspection Report"), suggested,
-                                                      tr("HTML report (*.html)"));
-    if (!path.isEmpty())
-        exportReport(path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)
-                         ? path
-                         : path + QStringLiteral(".html"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Inspection Report"), suggested,
+                                                tr("Report as HTML, PDF and CSV (*.html *.pdf)"));
+    if (path.isEmpty())
+        return;
+    // One name for the three files: whichever of them the user typed, the HTML's path stands for the set.
+    for (const QLatin1String extension : {QLatin1String(".html"), QLatin1String(".pdf"), QLatin1String(".csv")})
+        if (path.endsWith(extension, Qt::CaseInsensitive)) {
+            path.chop(extension.size());
+            break;
+        }
+    exportReport(path + QStringLiteral(".html"));
 }
 
 void ReviewPanel::exportReport(const QString& htmlPath) {
@@ -373,8 +378,9 @@ void ReviewPanel::exportReport(const QString& htmlPath) {
         watcher->deleteLater();
         m_exporting = false;
         updateActions();
-        m_status->setText(error.isEmpty() ? tr("Report written: %1").arg(QDir::toNativeSeparators(htmlPath))
-                                          : error);
+        m_status->setText(error.isEmpty()
+                              ? tr("Report written: %1 (and its .pdf and .csv)").arg(QDir::toNativeSeparators(htmlPath))
+                              : error);
         Q_EMIT reportWritten(htmlPath, error);
     });
     watcher->setFuture(QtConcurrent::run([data = std::move(data), htmlPath] {
