@@ -83,6 +83,8 @@ void quadratic_forms_portable(const float* t, const float* d, float* q, int64_t 
     quadratic_forms_body(t, d, q, n, c);
 }
 
+using QuadraticForms = void (*)(const float*, const float*, float*, int64_t, int64_t);
+
 #if defined(__x86_64__)
 // The same sums, 16 columns at a time for up to kImages images per read of the triangle.
 __attribute__((target("avx512f"))) void quadratic_forms_avx512(const float* t, const float* d, float* q, int64_t n,
@@ -132,8 +134,6 @@ __attribute__((target("avx2,fma"))) void quadratic_forms_avx2(const float* t, co
     quadratic_forms_body(t, d, q, n, c);
 }
 
-using QuadraticForms = void (*)(const float*, const float*, float*, int64_t, int64_t);
-
 QuadraticForms fastest_quadratic_forms() {
     if (__builtin_cpu_supports("avx512f"))
         return quadratic_forms_avx512;
@@ -142,7 +142,6 @@ QuadraticForms fastest_quadratic_forms() {
     return quadratic_forms_portable;
 }
 #else
-using QuadraticForms = void (*)(const float*, const float*, float*, int64_t, int64_t);
 QuadraticForms fastest_quadratic_forms() {
     return quadratic_forms_portable;
 }
@@ -167,14 +166,14 @@ PackedGaussians pack(const Gaussians& gaussians) {
             }
         }
     });
-    return {gaussians.mean.to(torch::kFloat).contiguous(), triangles, c};
+    return {gaussians.mean.to(torch::kFloat).contiguous(), triangles};
 }
 
 torch::Tensor mahalanobis(const torch::Tensor& features, const PackedGaussians& gaussians, bool portable) {
     torch::NoGradGuard no_grad;
     const int64_t n = features.size(0), c = features.size(1), g = features.size(2);
     const int64_t positions = g * features.size(3);
-    if (c != gaussians.channels || gaussians.mean.sizes() != torch::IntArrayRef{positions, c} ||
+    if (gaussians.mean.sizes() != torch::IntArrayRef{positions, c} ||
         gaussians.triangles.sizes() != torch::IntArrayRef{positions, triangle_size(c)})
         throw Error("PaDiM: features " + c10::str(features.sizes()) + " do not fit the Gaussians");
     const auto d = (by_position(features).to(torch::kFloat) - gaussians.mean.unsqueeze(1)).contiguous();  // [P, N, C]

@@ -21,7 +21,6 @@ Gaussians fit_gaussians(const torch::Tensor& features, double regularisation);
 struct PackedGaussians {
     torch::Tensor mean;       // [g*g, C]
     torch::Tensor triangles;  // [g*g, C*(C+1)/2]
-    int64_t channels = 0;
 };
 PackedGaussians pack(const Gaussians& gaussians);
 
