@@ -158,6 +158,11 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
                       "error (0: reconstruction alone)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
+    model->add_option("--memory-stride", c.adtr.memory_stride,
+                      "Features of the memory: 0, the transformer's grid; 8 or 4, PatchCore's locally aware patches "
+                      "on a grid of that stride")
+        ->capture_default_str()
+        ->check(CLI::IsMember({0, 4, 8}));
     model->add_option("--layers", c.adtr.model.encoder_layers, "Encoder layers (decoder layers follow)")
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber)

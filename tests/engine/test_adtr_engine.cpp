@@ -156,6 +156,46 @@ TEST(AdtrEngine, MemoryTermIsInTheBundleUnlessItsWeightIsZero) {
     EXPECT_THROW(kensa::engine::train(normal_images(16, 64, 2), c), kensa::Error);
 }
 
+TEST(AdtrEngine, AMemoryOnAFinerGridScoresOnItAndRoundTrips) {
+    auto c = tiny_config();
+    c.adtr.epochs = 20;
+    c.adtr.memory_stride = 4;  // 16 x 16 for 64 px; the transformer's grid is 8 x 8
+    const auto result = kensa::engine::train(normal_images(24, 64, 1), c);
+    const auto settings = nlohmann::json::parse(result.bundle.settings_json);
+    const auto& source = settings["memory"]["source"];
+    EXPECT_EQ(source["grid"], 16);
+    EXPECT_EQ(source["first_stage"], 1);  // ResNet-18's last two stages: 128 + 256 channels
+    EXPECT_EQ(source["neighbourhood"], 3);
+    const auto* bank = result.bundle.tensors.find("memory.bank");
+    ASSERT_NE(bank, nullptr);
+    // A 10 % coreset of the 20 training images' 256 patches each (4 are held out).
+    EXPECT_EQ(bank->shape, (std::vector<int64_t>{512, 384}));
+    EXPECT_EQ(nlohmann::json::parse(result.bundle.training_json)["memory_stride"], 4);
+
+    kensa::engine::Inspector direct(result.bundle);
+    const auto path = std::filesystem::temp_directory_path() / "kensa_fine_memory.kensa";
+    kensa::model::save_bundle(path, result.bundle);
+    auto loaded = kensa::engine::Inspector::load(path);
+    std::filesystem::remove(path);
+    auto images = normal_images(4, 64, 99);
+    for (size_t i = 2; i < images.size(); ++i) {
+        images[i] = images[i].clone();
+        cv::rectangle(images[i], cv::Rect(36, 8, 14, 14), cv::Scalar(1.0, 0.05, 0.0), cv::FILLED);
+    }
+    const auto a = direct.inspect(images), b = loaded.inspect(images);
+    for (size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].score, b[i].score);
+        EXPECT_EQ(cv::norm(a[i].map, b[i].map, cv::NORM_INF), 0.0);
+    }
+    EXPECT_GT(std::min(a[2].score, a[3].score), std::max(a[0].score, a[1].score));
+    cv::Point peak;
+    cv::minMaxLoc(a[2].map, nullptr, nullptr, nullptr, &peak);
+    EXPECT_TRUE(cv::Rect(28, 0, 30, 30).contains(peak)) << peak;
+
+    c.adtr.memory_stride = 2;
+    EXPECT_THROW(kensa::engine::train(normal_images(8, 64, 2), c), kensa::Error);
+}
+
 TEST(AdtrEngine, PositionChoiceKeepsNormalisationUnlessRawScoresAreClearlyBetter) {
     auto bundle = trained_once().bundle;
     auto& records = bundle.tensors.tensors;

@@ -5,6 +5,8 @@
 #include <kensa/methods/padim/padim_model.h>
 #include <kensa/methods/patchcore/patchcore_model.h>
 #include <kensa/methods/spade/spade_model.h>
+#include <kensa/nn/coreset.h>
+#include <kensa/nn/feature_grid.h>
 #include <kensa/nn/tensor_dict.h>
 
 #include <gtest/gtest.h>
@@ -52,9 +54,9 @@ TEST(ReferenceMethods, PatchCorePadimAndSpadeAgreeWithNumPy) {
     const int64_t count = 1100, start = 5;
     const int reweight = 9;
     const auto projection = torch::randn({c, 6}) / std::sqrt(6.0);
-    const auto flat = kensa::patchcore::local_patches(train, 3).permute({0, 2, 3, 1}).reshape({-1, c}).contiguous();
-    const auto chosen = kensa::patchcore::greedy_coreset(flat, projection, count, start);
-    const auto patchcore = kensa::patchcore::score_patches(kensa::patchcore::local_patches(test, 3),
+    const auto flat = kensa::nn::local_patches(train, 3).permute({0, 2, 3, 1}).reshape({-1, c}).contiguous();
+    const auto chosen = kensa::nn::greedy_coreset(flat, projection, count, start);
+    const auto patchcore = kensa::patchcore::score_patches(kensa::nn::local_patches(test, 3),
                                                            flat.index_select(0, chosen), reweight);
     out.emplace("projection", projection);
     out.emplace("patchcore.chosen", chosen);

@@ -24,9 +24,13 @@ std::unique_ptr<nn::Backbone> load_bundle_backbone(const model::ModelBundle& bun
 }
 
 BundleFeatures::BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid)
+    : BundleFeatures(bundle, tensors, grid, bundle.first_feature_stage) {}
+
+BundleFeatures::BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid,
+                               int64_t first_stage)
     : m_backbone(load_bundle_backbone(bundle, tensors)),
       m_image_size(bundle.image_size),
-      m_first_stage(bundle.first_feature_stage),
+      m_first_stage(first_stage),
       m_grid(grid) {
     (void)nn::grid_channels(*m_backbone, m_first_stage);  // throws for a stage the backbone lacks
 }

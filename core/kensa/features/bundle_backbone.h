@@ -25,6 +25,8 @@ std::unique_ptr<nn::Backbone> load_bundle_backbone(const model::ModelBundle& bun
 class BundleFeatures {
 public:
     BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid);
+    // The same from another first stage than the bundle's (a second set of grids, as ADTR's memory takes).
+    BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid, int64_t first_stage);
     // [N, C, grid, grid], one pass; only the given channels (ascending) when defined.
     torch::Tensor extract(const std::vector<cv::Mat>& images, const torch::Tensor& channels = {});
     int64_t channels() const;

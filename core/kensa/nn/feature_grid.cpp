@@ -96,6 +96,13 @@ int64_t grid_channels(const Backbone& backbone, int64_t first_stage) {
     return channels;
 }
 
+torch::Tensor local_patches(const torch::Tensor& grids, int neighbourhood) {
+    if (neighbourhood <= 1)
+        return grids;
+    namespace F = torch::nn::functional;
+    return F::avg_pool2d(grids, F::AvgPool2dFuncOptions(neighbourhood).stride(1).padding(neighbourhood / 2));
+}
+
 torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean,
                                    const torch::Tensor& std) {
     return (grids - mean.view({1, -1, 1, 1})) / std.view({1, -1, 1, 1});

@@ -36,6 +36,10 @@ void check_channel_subset(const torch::Tensor& channels, int64_t available);
 // Channels of the grids extract_feature_grids returns for first_stage; throws Error when out of range.
 int64_t grid_channels(const Backbone& backbone, int64_t first_stage = 0);
 
+// grids [N, C, g, g] -> locally aware patches [N, C, g, g] (PatchCore's): each position averaged over its
+// k x k neighbourhood (zero padding counted, as torch.nn.AvgPool2d(k, 1, k / 2)); k = 1 returns grids.
+torch::Tensor local_patches(const torch::Tensor& grids, int neighbourhood);
+
 // (grids - mean) / std per channel; grids [N, C, g, g], mean and std [C].
 torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean,
                                    const torch::Tensor& std);

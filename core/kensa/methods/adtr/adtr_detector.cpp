@@ -4,6 +4,10 @@
 #include <kensa/methods/adtr/adtr_memory.h>
 #include <kensa/methods/adtr/adtr_reconstructor.h>
 #include <kensa/methods/detector_support.h>
+#include <kensa/nn/feature_grid.h>
+#include <kensa/nn/tensor_dict.h>
+
+#include <optional>
 
 namespace kensa::adtr {
 
@@ -11,9 +15,15 @@ namespace {
 
 class AdtrDetector final : public engine::Detector {
 public:
-    AdtrDetector(const model::ModelBundle& b, int threads) : m_model(b, threads) {}
+    AdtrDetector(const model::ModelBundle& b, int threads) : m_model(b, threads) {
+        const auto& source = m_model.memory().source;
+        if (m_model.memory().enabled() && !source.own_grid())
+            m_memory_features.emplace(b, nn::to_tensor_dict(b.tensors), source.grid, source.first_stage);
+    }
 
-    cv::Size grid_size() const override { return {m_model.config().grid, m_model.config().grid}; }
+    cv::Size grid_size() const override {
+        return engine::square(m_memory_features ? m_memory_features->grid() : m_model.config().grid);
+    }
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
         const auto r = m_model.run(images);
@@ -22,11 +32,15 @@ public:
         if (!memory.enabled())
             return engine::to_grid_scores(error);
         torch::NoGradGuard no_grad;
-        return engine::to_grid_scores(combined_grid(error, memory_distance(r.features, memory.bank), memory));
+        const auto features =
+            m_memory_features ? nn::local_patches(m_memory_features->extract(images), memory.source.neighbourhood)
+                              : r.features;
+        return engine::to_grid_scores(combined_grid(error, memory_distance(features, memory.bank), memory));
     }
 
 private:
     AdtrReconstructor m_model;
+    std::optional<engine::BundleFeatures> m_memory_features;  // a memory on a grid of its own: its features
 };
 
 }  // namespace

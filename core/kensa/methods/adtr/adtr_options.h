@@ -27,6 +27,10 @@ struct AdtrOptions {
     // The memory term (adtr_memory.h): weight of the nearest-training-feature distance against the
     // reconstruction error, each over its training mean; 0 = reconstruction alone (ADTR as published).
     double memory_weight = 3.0;
+    // Where the memory's features come from: 0, the transformer's grid (stride 16, every training
+    // position); 8 (or 4), PatchCore's locally aware patches of the last two backbone stages on a grid of
+    // that stride, a 10 % greedy coreset of them in the bank.
+    int memory_stride = 0;
 
     // ADTR+: training with defect samples and/or synthetic defects.
     AnomalyTrainingConfig anomaly;

@@ -25,7 +25,7 @@ AdtrReconstructor::AdtrReconstructor(const model::ModelBundle& b, int threads)
             throw Error(std::string("model: tensor '") + name + "' is missing or has the wrong shape");
         *target = it->second;
     }
-    m_memory = read_memory(b.settings_json, tensors, m_config.channels);
+    m_memory = read_memory(b.settings_json, tensors, m_config.channels, m_features->backbone());
     m_transformer = AdtrTransformer(m_config);
     nn::load_module_state(*m_transformer, nn::strip_prefix(tensors, "adtr."), "model (transformer)");
     m_transformer->eval();

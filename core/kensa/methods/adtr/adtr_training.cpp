@@ -8,6 +8,7 @@
 #include <kensa/methods/adtr/adtr_memory.h>
 #include <kensa/methods/adtr/adtr_settings.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
+#include <kensa/nn/coreset.h>
 #include <kensa/nn/feature_grid.h>
 #include <kensa/nn/runtime.h>
 #include <kensa/nn/tensor_dict.h>
@@ -31,6 +32,13 @@ using engine::DefectSample;
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// A memory on a finer grid than the transformer's is PatchCore's (patchcore_options.h): 3 x 3 locally aware
+// patches, a 10 % coreset chosen on a 128-dimensional random projection.
+constexpr int kMemoryNeighbourhood = 3;
+constexpr double kMemoryCoresetRatio = 0.1;
+constexpr int64_t kMemoryProjection = 128;
+
 double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
@@ -302,14 +310,44 @@ torch::Tensor reconstruction_errors(AdtrTransformer& transformer, const torch::T
     return torch::cat(out);
 }
 
-// The memory term of the training features, and the training images' grids with it: their own
-// reconstruction errors, their distances to the other images' features.
-MemoryTerm build_memory(const torch::Tensor& features, torch::Tensor& grids, double weight) {
+// The memory's features of the training images: the transformer's own (standardised) grid, or PatchCore's
+// locally aware patches on a finer grid, from a second pass of the backbone.
+torch::Tensor memory_features(const FeatureCache& cache, const std::vector<cv::Mat>& normal,
+                              const engine::TrainingConfig& config, MemorySource& source,
+                              const ProgressCallback& progress) {
+    const int stride = config.adtr.memory_stride;
+    if (stride == 0)
+        return cache.features;
+    auto features = config.features;
+    features.grid_size = features.image_size / stride;
+    features.first_stage = -2;  // the two mid-level (last two) stages, as PatchCore
+    features.last_stage_only = false;
+    const engine::BackboneFeatures backbone(features);
+    source.grid = backbone.grid();
+    source.first_stage = backbone.first_stage();
+    source.neighbourhood = kMemoryNeighbourhood;
+    return nn::local_patches(backbone.extract(normal, progress), source.neighbourhood);
+}
+
+// The memory term of the training images' memory features, and their score grids with it: their own
+// reconstruction errors, their distances to the other images' rows of the bank.
+MemoryTerm build_memory(const torch::Tensor& features, const MemorySource& source, torch::Tensor& grids,
+                        double weight, const ProgressCallback& progress) {
     torch::NoGradGuard no_grad;
     MemoryTerm memory;
-    memory.bank = feature_rows(features);
+    memory.source = source;
     memory.weight = weight;
-    const auto distances = leave_own_image_out_distance(features);
+    auto rows = feature_rows(features);
+    auto owners = row_owners(features);
+    if (!source.own_grid()) {
+        const auto coreset = nn::sample_coreset(rows, kMemoryCoresetRatio, kMemoryProjection, [&](const Progress& p) {
+            return !progress || progress({"training", p.done, p.total, "memory coreset", 0.0});
+        });
+        rows = rows.index_select(0, coreset.chosen).contiguous();
+        owners = owners.index_select(0, coreset.chosen);
+    }
+    memory.bank = rows;
+    const auto distances = leave_own_image_out_distance(features, rows, owners);
     memory.reconstruction_scale = std::max(grids.mean().item<double>(), 1e-6);
     memory.memory_scale = std::max(distances.mean().item<double>(), 1e-6);
     grids = combined_grid(grids, distances, memory);
@@ -331,6 +369,7 @@ nlohmann::json adtr_record(const Plan& plan, const engine::TrainingConfig& confi
         {"grad_clip", o.grad_clip},
         {"positions", std::string(postprocess::to_string(o.positions))},
         {"memory_weight", o.memory_weight},
+        {"memory_stride", o.memory_stride},
         {"precision", std::string(to_string(transformer->precision()))},
         {"epoch_seconds", result.epoch_seconds},
         {"epoch_losses", result.epoch_losses},
@@ -373,6 +412,8 @@ void AdtrOptions::validate() const {
         throw Error("learning rate must be positive");
     if (!(memory_weight >= 0))
         throw Error("the memory weight must not be negative");
+    if (memory_stride != 0 && memory_stride != 4 && memory_stride != 8)
+        throw Error("the memory stride must be 0 (the transformer's grid), 4 or 8");
 }
 
 engine::FitResult fit_adtr(const std::vector<cv::Mat>& normal, const std::vector<DefectSample>& defects,
@@ -406,8 +447,11 @@ engine::FitResult fit_adtr(const std::vector<cv::Mat>& normal, const std::vector
     MemoryTerm memory;
     if (with_memory || with_positions) {
         auto grids = reconstruction_errors(transformer, cache.features, options.batch_size);
-        if (with_memory)
-            memory = build_memory(cache.features, grids, options.memory_weight);
+        if (with_memory) {
+            MemorySource source;
+            const auto features = memory_features(cache, normal, config, source, progress);
+            memory = build_memory(features, source, grids, options.memory_weight, progress);
+        }
         if (with_positions) {
             fit.training_grids = engine::to_mats(grids);
             fit.positions = options.positions;

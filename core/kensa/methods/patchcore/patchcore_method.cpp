@@ -4,12 +4,13 @@
 #include <kensa/features/bundle_backbone.h>
 #include <kensa/methods/detector_support.h>
 #include <kensa/methods/patchcore/patchcore_model.h>
+#include <kensa/nn/coreset.h>
+#include <kensa/nn/feature_grid.h>
 #include <kensa/nn/runtime.h>
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <cmath>
 
 namespace kensa::patchcore {
 
@@ -46,7 +47,7 @@ public:
     cv::Size grid_size() const override { return engine::square(m_features->grid()); }
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
-        const auto scores = score_patches(local_patches(m_features->extract(images), m_neighbourhood), m_memory, m_reweight);
+        const auto scores = score_patches(nn::local_patches(m_features->extract(images), m_neighbourhood), m_memory, m_reweight);
         return engine::to_grid_scores(scores.grids, scores.images);
     }
 
@@ -75,22 +76,16 @@ public:
         features_config.first_stage = -2;  // the two mid-level (last two) stages
         engine::BackboneFeatures backbone(features_config);
         auto t0 = Clock::now();
-        const auto patches = local_patches(backbone.extract(normal, progress), o.neighbourhood);
+        const auto patches = nn::local_patches(backbone.extract(normal, progress), o.neighbourhood);
         result.feature_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
 
         t0 = Clock::now();
         const int64_t c = patches.size(1);
         const auto flat = patches.permute({0, 2, 3, 1}).reshape({-1, c}).contiguous();
-        // Johnson-Lindenstrauss: Gaussian projection, as the paper's sparse one, for the distances only.
-        torch::Tensor projection;
-        if (o.projection_dim > 0 && o.projection_dim < c)
-            projection = torch::randn({c, o.projection_dim}) / std::sqrt(static_cast<double>(o.projection_dim));
-        const auto count = std::max<int64_t>(1, static_cast<int64_t>(std::ceil(o.coreset_ratio * flat.size(0))));
-        const int64_t start = torch::randint(flat.size(0), {1}, torch::kLong).item<int64_t>();
-        const auto chosen = greedy_coreset(flat, projection, count, start, [&](const Progress& p) {
+        const auto coreset = nn::sample_coreset(flat, o.coreset_ratio, o.projection_dim, [&](const Progress& p) {
             return !progress || progress({"training", p.done, p.total, "coreset", 0.0});
         });
-        const auto memory = flat.index_select(0, chosen).contiguous();
+        const auto memory = flat.index_select(0, coreset.chosen).contiguous();
         result.training_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
 
         auto& bundle = result.bundle;
@@ -98,7 +93,7 @@ public:
                                               {"neighbourhood", o.neighbourhood},
                                               {"reweight_neighbours", o.reweight_neighbours},
                                               {"coreset_ratio", o.coreset_ratio},
-                                              {"projection_dim", projection.defined() ? o.projection_dim : 0}}
+                                              {"projection_dim", coreset.projection_dim}}
                                    .dump();
         auto tensors = engine::describe_backbone(bundle, backbone);
         tensors.emplace("patchcore.memory", memory);

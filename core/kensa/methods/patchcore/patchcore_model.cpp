@@ -7,41 +7,6 @@
 
 namespace kensa::patchcore {
 
-torch::Tensor local_patches(const torch::Tensor& features, int neighbourhood) {
-    if (neighbourhood <= 1)
-        return features;
-    namespace F = torch::nn::functional;
-    return F::avg_pool2d(features, F::AvgPool2dFuncOptions(neighbourhood).stride(1).padding(neighbourhood / 2));
-}
-
-torch::Tensor greedy_coreset(const torch::Tensor& patches, const torch::Tensor& projection, int64_t count,
-                             int64_t start, const ProgressCallback& progress) {
-    torch::NoGradGuard no_grad;
-    const int64_t total = patches.size(0);
-    if (count <= 0 || count > total || start < 0 || start >= total)
-        throw Error("coreset: " + std::to_string(count) + " of " + std::to_string(total) + " patches from " +
-                    std::to_string(start));
-    const auto points = (projection.defined() ? patches.matmul(projection) : patches).to(torch::kFloat).contiguous();
-    const auto norms = points.pow(2).sum(1);
-    auto chosen = torch::empty({count}, torch::kLong);
-    auto* out = chosen.data_ptr<int64_t>();
-    // Squared distance of every point to its nearest chosen one; one matrix-vector product per pick.
-    const auto distance_to = [&](int64_t i) {
-        return (norms - 2.0 * points.mv(points[i]) + norms[i]).clamp_min_(0.0);
-    };
-    auto nearest = distance_to(start);
-    out[0] = start;
-    report(progress, {"coreset", 1, count});
-    for (int64_t k = 1; k < count; ++k) {
-        const int64_t next = nearest.argmax().item<int64_t>();
-        out[k] = next;
-        nearest = torch::minimum(nearest, distance_to(next));
-        if ((k & 63) == 0 || k + 1 == count)
-            report(progress, {"coreset", k + 1, count});
-    }
-    return chosen;
-}
-
 Scores score_patches(const torch::Tensor& patches, const torch::Tensor& memory, int reweight_neighbours) {
     torch::NoGradGuard no_grad;
     const int64_t n = patches.size(0), c = patches.size(1), g = patches.size(2);
