@@ -65,3 +65,22 @@ TEST(FeatureGrid, AChannelSubsetEqualsSelectingFromTheFullGrid) {
     EXPECT_THROW(kensa::nn::check_channel_subset(torch::tensor({2L, 2L}), all), kensa::Error);
     EXPECT_NO_THROW(kensa::nn::check_channel_subset(torch::tensor({0L, 2L, all - 1}), all));
 }
+
+TEST(FeatureGrid, GridSetsOfOnePassEqualTheirOwnPasses) {
+    // ADTR's memory on a finer grid takes its grids from the transformer's backbone pass: they must be
+    // those of a pass of their own, to the bit.
+    torch::manual_seed(4);
+    const auto backbone = kensa::nn::create_backbone("resnet18");
+    std::vector<cv::Mat> images;
+    for (int i = 0; i < 3; ++i) {
+        cv::Mat image(64, 80, CV_32FC3);
+        cv::randu(image, 0.f, 1.f);
+        images.push_back(image);
+    }
+    const auto sets = kensa::nn::extract_feature_grid_sets(*backbone, images, 64, {{4, 0, {}}, {8, 1, {}}}, 3);
+    ASSERT_EQ(sets.size(), 2u);
+    EXPECT_TRUE(torch::equal(sets[0], kensa::nn::extract_feature_grids(*backbone, images, 64, 4, 3)));
+    EXPECT_TRUE(torch::equal(sets[1], kensa::nn::extract_feature_grids(*backbone, images, 64, 8, 3, {}, 1)));
+    EXPECT_EQ(sets[1].size(1), 128 + 256);
+    EXPECT_THROW(kensa::nn::extract_feature_grid_sets(*backbone, images, 64, {{8, 3, {}}}, 3), kensa::Error);
+}

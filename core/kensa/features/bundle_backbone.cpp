@@ -24,13 +24,9 @@ std::unique_ptr<nn::Backbone> load_bundle_backbone(const model::ModelBundle& bun
 }
 
 BundleFeatures::BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid)
-    : BundleFeatures(bundle, tensors, grid, bundle.first_feature_stage) {}
-
-BundleFeatures::BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid,
-                               int64_t first_stage)
     : m_backbone(load_bundle_backbone(bundle, tensors)),
       m_image_size(bundle.image_size),
-      m_first_stage(first_stage),
+      m_first_stage(bundle.first_feature_stage),
       m_grid(grid) {
     (void)nn::grid_channels(*m_backbone, m_first_stage);  // throws for a stage the backbone lacks
 }
@@ -40,6 +36,15 @@ torch::Tensor BundleFeatures::extract(const std::vector<cv::Mat>& images, const 
     const auto batch = static_cast<int64_t>(std::max<size_t>(images.size(), 1));
     return nn::extract_feature_grids(*m_backbone, images, m_image_size, m_grid, batch, {}, m_first_stage,
                                      channels);
+}
+
+std::pair<torch::Tensor, torch::Tensor> BundleFeatures::extract_with(const std::vector<cv::Mat>& images,
+                                                                    const nn::GridSpec& second) {
+    torch::NoGradGuard no_grad;
+    const auto batch = static_cast<int64_t>(std::max<size_t>(images.size(), 1));
+    auto grids = nn::extract_feature_grid_sets(*m_backbone, images, m_image_size, {{m_grid, m_first_stage, {}}, second},
+                                               batch);
+    return {std::move(grids[0]), std::move(grids[1])};
 }
 
 int64_t BundleFeatures::channels() const {

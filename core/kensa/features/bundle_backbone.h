@@ -6,9 +6,11 @@
 #include <kensa/features/backbone_features.h>
 #include <kensa/model/model_bundle.h>
 #include <kensa/nn/backbone.h>
+#include <kensa/nn/feature_grid.h>
 #include <kensa/nn/tensor_dict.h>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace kensa::engine {
@@ -25,10 +27,10 @@ std::unique_ptr<nn::Backbone> load_bundle_backbone(const model::ModelBundle& bun
 class BundleFeatures {
 public:
     BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid);
-    // The same from another first stage than the bundle's (a second set of grids, as ADTR's memory takes).
-    BundleFeatures(const model::ModelBundle& bundle, const nn::TensorDict& tensors, int64_t grid, int64_t first_stage);
     // [N, C, grid, grid], one pass; only the given channels (ascending) when defined.
     torch::Tensor extract(const std::vector<cv::Mat>& images, const torch::Tensor& channels = {});
+    // extract(images) and, from the same backbone pass, the grids of `second` (ADTR's memory on its own grid).
+    std::pair<torch::Tensor, torch::Tensor> extract_with(const std::vector<cv::Mat>& images, const nn::GridSpec& second);
     int64_t channels() const;
     int64_t grid() const { return m_grid; }
     const nn::Backbone& backbone() const { return *m_backbone; }

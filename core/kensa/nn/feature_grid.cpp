@@ -66,20 +66,33 @@ torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Ma
                                     int64_t image_size, int64_t grid_size, int64_t batch_size,
                                     const ProgressCallback& progress, int64_t first_stage,
                                     const torch::Tensor& channels) {
+    return extract_feature_grid_sets(backbone, images, image_size, {{grid_size, first_stage, channels}}, batch_size,
+                                     progress)[0];
+}
+
+std::vector<torch::Tensor> extract_feature_grid_sets(Backbone& backbone, const std::vector<cv::Mat>& images,
+                                                     int64_t image_size, const std::vector<GridSpec>& specs,
+                                                     int64_t batch_size, const ProgressCallback& progress) {
     const auto total = static_cast<int64_t>(images.size());
-    const int64_t all_channels = grid_channels(backbone, first_stage);
-    if (channels.defined())
-        check_channel_subset(channels, all_channels);
-    auto out = torch::empty({total, channels.defined() ? channels.numel() : all_channels, grid_size, grid_size});
+    std::vector<torch::Tensor> out;
+    for (const auto& spec : specs) {
+        const int64_t all_channels = grid_channels(backbone, spec.first_stage);
+        if (spec.channels.defined())
+            check_channel_subset(spec.channels, all_channels);
+        const int64_t channels = spec.channels.defined() ? spec.channels.numel() : all_channels;
+        out.push_back(torch::empty({total, channels, spec.grid, spec.grid}));
+    }
     report(progress, {"features", 0, total});
     for (int64_t begin = 0; begin < total; begin += batch_size) {
         const int64_t end = std::min(begin + batch_size, total);
         const std::vector<cv::Mat> chunk(images.begin() + begin, images.begin() + end);
-        auto maps = backbone.extract(images_to_tensor(chunk, image_size));
-        maps.erase(maps.begin(), maps.begin() + first_stage);
-        if (channels.defined())
-            maps = keep_channels(maps, channels);
-        out.slice(0, begin, end).copy_(to_feature_grid(maps, grid_size));
+        const auto stages = backbone.extract(images_to_tensor(chunk, image_size));
+        for (size_t s = 0; s < specs.size(); ++s) {
+            std::vector<torch::Tensor> maps(stages.begin() + specs[s].first_stage, stages.end());
+            if (specs[s].channels.defined())
+                maps = keep_channels(maps, specs[s].channels);
+            out[s].slice(0, begin, end).copy_(to_feature_grid(maps, specs[s].grid));
+        }
         report(progress, {"features", end, total});
     }
     return out;

@@ -30,6 +30,20 @@ torch::Tensor extract_feature_grids(Backbone& backbone, const std::vector<cv::Ma
                                     const ProgressCallback& progress = {}, int64_t first_stage = 0,
                                     const torch::Tensor& channels = {});
 
+// One set of grids extract_feature_grid_sets makes from a backbone pass: the stages from first_stage on a
+// grid of this side, cut to channels when defined (as extract_feature_grids).
+struct GridSpec {
+    int64_t grid = 0;
+    int64_t first_stage = 0;
+    torch::Tensor channels;
+};
+
+// extract_feature_grids for several grids at once, one backbone pass per batch: [N, C_s, grid_s, grid_s]
+// per spec, in order (ADTR's transformer grid and its memory's finer one).
+std::vector<torch::Tensor> extract_feature_grid_sets(Backbone& backbone, const std::vector<cv::Mat>& images,
+                                                     int64_t image_size, const std::vector<GridSpec>& specs,
+                                                     int64_t batch_size, const ProgressCallback& progress = {});
+
 // Throws Error unless channels is a 1-D int64 tensor of strictly ascending indices below `available`.
 void check_channel_subset(const torch::Tensor& channels, int64_t available);
 

@@ -33,9 +33,21 @@ AdtrReconstructor::AdtrReconstructor(const model::ModelBundle& b, int threads)
 
 Reconstruction AdtrReconstructor::run(const std::vector<cv::Mat>& images) {
     torch::NoGradGuard no_grad;
-    auto features = nn::standardize_features(m_features->extract(images), m_feature_mean, m_feature_std);
-    auto reconstruction = m_transformer->forward(features).to(torch::kFloat32);
-    return {std::move(features), std::move(reconstruction)};
+    Reconstruction r;
+    const auto& source = m_memory.source;
+    torch::Tensor raw;
+    if (m_memory.enabled() && !source.own_grid()) {
+        auto [grids, memory_grids] = m_features->extract_with(images, {source.grid, source.first_stage, {}});
+        raw = std::move(grids);
+        r.memory_features = nn::local_patches(memory_grids, source.neighbourhood);
+    } else {
+        raw = m_features->extract(images);
+    }
+    r.features = nn::standardize_features(raw, m_feature_mean, m_feature_std);
+    r.reconstruction = m_transformer->forward(r.features).to(torch::kFloat32);
+    if (m_memory.enabled() && source.own_grid())
+        r.memory_features = r.features;
+    return r;
 }
 
 }  // namespace kensa::adtr

@@ -1,6 +1,7 @@
 #pragma once
 // A loaded ADTR model's forward pass (method-internal; includes LibTorch): images -> the standardised
-// feature grids and the transformer's reconstruction of them. The detector scores their difference;
+// feature grids and the transformer's reconstruction of them (and the memory's features). The detector scores
+// their difference;
 // studies of other scores (bench/adtr/dump_reconstruction) read both.
 
 #include <kensa/features/bundle_backbone.h>
@@ -20,6 +21,9 @@ namespace kensa::adtr {
 struct Reconstruction {
     torch::Tensor features;        // [N, C, g, g] fp32, standardised per channel as in training
     torch::Tensor reconstruction;  // [N, C, g, g] fp32
+    // The memory's features (adtr_memory.h): `features` itself, or for a memory on a grid of its own its
+    // locally aware patches [N, C', G, G], from the same backbone pass; undefined without a memory.
+    torch::Tensor memory_features;
 };
 
 class AdtrReconstructor {
