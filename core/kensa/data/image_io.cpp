@@ -28,19 +28,22 @@ bool looks_like_text(std::span<const uchar> bytes) {
     });
 }
 
-// Refuses, before decoding, an image whose header declares more pixels than Kensa inspects.
-void check_declared_size(std::span<const uchar> bytes, const fs::path& label) {
+// Refuses, before decoding, an image whose header declares more pixels than Kensa inspects, or none.
+void check_declared_size(std::span<const uchar> bytes, std::string_view format, const fs::path& label) {
     const auto size = declared_size(bytes);
-    if (!size)
-        return;
+    if (!size) {  // decoding it anyway would leave the decoder to allocate whatever it finds later
+        throw file_error(label, "the " + std::string(format) +
+                                    " header is damaged or truncated: it states no image size (" +
+                                    std::to_string(bytes.size()) + " bytes); re-export or re-copy the file");
+    }
     const double pixels = double(size->width) * double(size->height);
     if (pixels > double(kMaxImagePixels) || size->width > kMaxImageSide || size->height > kMaxImageSide) {
         char text[160];
         std::snprintf(text, sizeof text,
                       "%d x %d pixels (%.0f megapixels) is larger than Kensa reads (%lld megapixels, at most "
                       "%d pixels a side)",
-                      size->width, size->height, pixels / 1e6, static_cast<long long>(kMaxImagePixels / 1000000),
-                      kMaxImageSide);
+                      size->width, size->height, pixels / 1e6,
+                      static_cast<long long>(kMaxImagePixels / 1000000), kMaxImageSide);
         throw file_error(label, text);
     }
 }
@@ -60,7 +63,7 @@ cv::Mat decode_bytes(std::span<const uchar> bytes, const fs::path& label, int fl
         }
         throw file_error(label, reason);
     }
-    check_declared_size(bytes, label);
+    check_declared_size(bytes, format, label);
     cv::Mat image;
     try {
         const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<uchar*>(bytes.data()));
