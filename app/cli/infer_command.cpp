@@ -3,6 +3,7 @@
 
 #include <kensa/base/atomic_file.h>
 #include <kensa/base/error.h>
+#include <kensa/base/file_name_limit.h>
 #include <kensa/data/image_folder.h>
 #include <kensa/data/image_io.h>
 #include <kensa/engine/inspector.h>
@@ -18,6 +19,7 @@
 #include <cstdio>
 #include <memory>
 #include <sstream>
+#include <string_view>
 
 namespace kensa::cli {
 
@@ -46,6 +48,19 @@ cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_thre
                      cv::CHAIN_APPROX_SIMPLE);
     cv::drawContours(out, contours, -1, cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
     return out;
+}
+
+// <out>/<relative path> with its extension replaced by suffix; a name that would pass 255 bytes is
+// shortened (and said), so an image with a long name still gets its map and the run goes on.
+std::filesystem::path output_path(const std::filesystem::path& out, const std::filesystem::path& relative,
+                                  std::string_view suffix) {
+    const std::string stem = relative.stem().string();
+    const std::string name = name_within_limit(stem, suffix);
+    const auto path = out / relative.parent_path() / name;
+    if (name.size() < stem.size() + suffix.size())
+        print_warning(relative.string() + ": its name is too long for '" + std::string(suffix) +
+                      "' to be added; written as " + path.string());
+    return path;
 }
 
 std::string csv_field(const std::string& s) {
@@ -116,13 +131,10 @@ void add_infer_command(CLI::App& app) {
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             for (size_t i = 0; i < results.size(); ++i) {
                 const auto rel = sources[i]->relative_path;
-                auto map_path = opts->out / rel;
-                map_path.replace_extension(".tiff");
-                write_encoded(map_path, results[i].map);
+                write_encoded(output_path(opts->out, rel, ".tiff"), results[i].map);
                 if (opts->overlays) {
-                    auto overlay_path = opts->out / rel;
-                    overlay_path.replace_extension(".overlay.png");
-                    write_encoded(overlay_path, heatmap_overlay(images[i], results[i].map, thresholds.pixel));
+                    write_encoded(output_path(opts->out, rel, ".overlay.png"),
+                                  heatmap_overlay(images[i], results[i].map, thresholds.pixel));
                 }
                 const bool anomalous = postprocess::is_anomalous(results[i].score, thresholds.image);
                 flagged += anomalous;

@@ -471,9 +471,13 @@ TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
     fs::create_symlink(input / "gone.png", input / "broken.png");
     fs::create_symlink("/dev/zero", input / "zero.png");
     const auto maps = m_dir / "maps";
-    r = run("infer --model '" + model.string() + "' --input " + input.string() + " --out " + maps.string());
+    r = run("infer --overlays --model '" + model.string() + "' --input " + input.string() + " --out " +
+            maps.string());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "bomb.png: 30000 x 30000 pixels")) << r.err;
+    // "<name>.overlay.png" would be 258 bytes: the overlay gets a shortened name, said, and the run goes on.
+    EXPECT_TRUE(contains(r.err, long_name + ": its name is too long for '.overlay.png'")) << r.err;
+    EXPECT_TRUE(fs::exists(maps / "ok.overlay.png"));
     EXPECT_TRUE(contains(r.err, "broken.png: a broken symbolic link")) << r.err;
     EXPECT_TRUE(contains(r.err, "zero.png: a device")) << r.err;
     EXPECT_TRUE(fs::exists(maps / (std::string(246, 'x') + ".tiff")));
