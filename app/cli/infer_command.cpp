@@ -147,9 +147,11 @@ void add_infer_command(CLI::App& app) {
         const auto text = csv.str();
         write_file_atomically(opts->out / "scores.csv", std::as_bytes(std::span(text.data(), text.size())));
         const size_t inspected = files.size() - static_cast<size_t>(skipped);
+        // Every file named in a warning is counted, those the listing left out (links, pipes, folders) too.
+        const size_t left_out = static_cast<size_t>(skipped) + listing.skipped.size();
         std::printf("%zu images: %d anomalous at image threshold %.4f%s; maps and scores.csv in %s\n", inspected,
                     flagged, thresholds.image,
-                    skipped ? (", " + std::to_string(skipped) + " unreadable skipped").c_str() : "",
+                    left_out ? (", " + std::to_string(left_out) + " skipped (named above)").c_str() : "",
                     opts->out.string().c_str());
         if (inspected > 0)
             std::printf("inference %.1f ms/image (batch %d)\n", inference_ms / static_cast<double>(inspected),

@@ -485,6 +485,7 @@ TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
     EXPECT_TRUE(contains(csv, "\nok.png,")) << csv;
     EXPECT_TRUE(contains(csv, "\n" + long_name + ",")) << csv;
     EXPECT_TRUE(contains(r.out, "2 images:")) << r.out;
+    EXPECT_TRUE(contains(r.out, "3 skipped (named above)")) << r.out;  // the bomb and both links
 
     // A FIFO as the model: an error at once, not a read that waits forever for a writer.
     const auto fifo = m_dir / "pipe.kensa";
