@@ -506,6 +506,27 @@ TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
     EXPECT_FALSE(fs::exists(m_dir / "two.kensa"));
 }
 
+// A defect type is a folder's name, and on Linux that need not be UTF-8 (here Latin-1 "Kratzer-\xe4"). The
+// ADTR+ record and eval's JSON used to fail in JSON's writer, after training had run to its end.
+TEST_F(CliTest, ADefectTypeNamedInLatin1IsRecordedAndReported) {
+    const auto product = make_product();
+    add_second_dent(product);
+    const std::string type = "Kratzer-\xe4";
+    fs::rename(product / "test/dent", product / "test" / type);
+    fs::rename(product / "ground_truth/dent", product / "ground_truth" / type);
+    const auto model = m_dir / "latin1.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + " --epochs 1 --train-defects 1" +
+                 kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto meta = kensa::io::read_safetensors(model).metadata.at("model");
+    EXPECT_TRUE(contains(meta, "Kratzer-\xef\xbf\xbd")) << meta;  // the byte replaced by U+FFFD
+    r = run("eval --json --model " + model.string() + " --data " + product.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j.at("excluded_training_images"), 1);  // matched through the same replacement
+    EXPECT_TRUE(j.at("per_defect_type").contains("Kratzer-\xef\xbf\xbd")) << r.out;
+}
+
 // A tiny IDX dataset (as MNIST is distributed): two classes, dark and bright 28 x 28 images.
 void write_idx_dataset(const fs::path& dir, int per_class) {
     fs::create_directories(dir);
