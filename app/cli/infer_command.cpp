@@ -11,13 +11,15 @@
 #include <kensa/postprocess/verdict.h>
 
 #include <CLI/CLI.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <new>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
@@ -25,12 +27,55 @@ namespace kensa::cli {
 
 namespace {
 
-void write_encoded(const std::filesystem::path& path, const cv::Mat& image) {
-    std::vector<uchar> bytes;
-    if (!cv::imencode(path.extension().string(), image, bytes))
-        throw file_error(path, "could not encode image");
-    std::filesystem::create_directories(path.parent_path());
+// Draws one output image (a map, an overlay) and writes it. False, after a warning, when this one image
+// cannot be drawn or encoded (a map too large for the memory left): the run goes on. A file that cannot
+// be written (disk full, no permission) stops it, as it would for every file.
+bool write_encoded(const std::filesystem::path& path, const std::function<cv::Mat()>& draw) {
+    std::vector<unsigned char> bytes;
+    try {
+        bytes = data::encode_image(path, draw());
+    } catch (const Error& e) {
+        print_warning(e.message() + " (not written)");
+        return false;
+    } catch (const cv::Exception& e) {
+        print_warning(path.string() + ": cannot be drawn: " + e.err + " (not written)");
+        return false;
+    } catch (const std::bad_alloc&) {
+        print_warning(path.string() + ": not enough memory to draw it (not written)");
+        return false;
+    }
     write_file_atomically(path, std::as_bytes(std::span(bytes.data(), bytes.size())));
+    return true;
+}
+
+// Anomaly results for a batch; when the batch fails (memory running out on a large image), each image
+// alone, and one that still fails is named and left out (nullopt) while the run goes on.
+std::vector<std::optional<postprocess::AnomalyResult>> inspect_each(
+    engine::Inspector& inspector, const std::vector<cv::Mat>& images,
+    const std::vector<const data::ImageFile*>& sources, int batch) {
+    std::vector<std::optional<postprocess::AnomalyResult>> out;
+    std::string reason;
+    try {
+        for (auto& r : inspector.inspect(images, {}, batch))
+            out.emplace_back(std::move(r));
+        return out;
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const cv::Exception& e) {
+        reason = e.err;  // what() adds OpenCV's source line
+    } catch (const std::exception& e) {
+        reason = e.what();
+    }
+    if (images.size() == 1) {
+        print_warning(sources[0]->path.string() + ": inspection failed: " + reason + " (skipped)");
+        return {std::nullopt};
+    }
+    out.clear();
+    for (size_t i = 0; i < images.size(); ++i) {
+        auto alone = inspect_each(inspector, {images[i]}, {sources[i]}, 1);
+        out.push_back(std::move(alone.front()));
+    }
+    return out;
 }
 
 // The image with its anomaly map as a JET heatmap blended over it (the model's fixed colour scale), and
@@ -126,20 +171,25 @@ void add_infer_command(CLI::App& app) {
                 sources.push_back(&files[i]);
             }
             const auto start = std::chrono::steady_clock::now();
-            const auto results = inspector.inspect(images, {}, opts->batch);
+            const auto results = inspect_each(inspector, images, sources, opts->batch);
             inference_ms +=
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             for (size_t i = 0; i < results.size(); ++i) {
+                if (!results[i]) {
+                    ++skipped;
+                    continue;
+                }
+                const auto& result = *results[i];
                 const auto rel = sources[i]->relative_path;
-                write_encoded(output_path(opts->out, rel, ".tiff"), results[i].map);
+                write_encoded(output_path(opts->out, rel, ".tiff"), [&] { return result.map; });
                 if (opts->overlays) {
                     write_encoded(output_path(opts->out, rel, ".overlay.png"),
-                                  heatmap_overlay(images[i], results[i].map, thresholds.pixel));
+                                  [&] { return heatmap_overlay(images[i], result.map, thresholds.pixel); });
                 }
-                const bool anomalous = postprocess::is_anomalous(results[i].score, thresholds.image);
+                const bool anomalous = postprocess::is_anomalous(result.score, thresholds.image);
                 flagged += anomalous;
                 char score[32];
-                std::snprintf(score, sizeof score, "%.6g", results[i].score);
+                std::snprintf(score, sizeof score, "%.6g", result.score);
                 csv << csv_field(rel.generic_string()) << ',' << score << ',' << (anomalous ? 1 : 0) << '\n';
             }
             report(progress, {"inspecting", static_cast<int64_t>(end), static_cast<int64_t>(files.size())});

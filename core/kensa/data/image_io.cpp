@@ -115,6 +115,9 @@ cv::Mat to_rgb_float_or_error(const cv::Mat& raw, const fs::path& label) {
         throw file_error(label, "not enough memory to convert this " + std::to_string(raw.cols) + " x " +
                                     std::to_string(raw.rows) + " image");
     } catch (const cv::Exception& e) {
+        if (e.code == cv::Error::StsNoMem)  // OpenCV's own allocator reports it so
+            throw file_error(label, "not enough memory to convert this " + std::to_string(raw.cols) + " x " +
+                                        std::to_string(raw.rows) + " image");
         throw file_error(label, "cannot convert the decoded image (" + e.err + ")");
     }
 }
@@ -162,14 +165,30 @@ void write_image(const fs::path& path, const cv::Mat& image) {
     } else {
         throw file_error(path, "cannot write an image of OpenCV type " + std::to_string(image.type()));
     }
+    const auto bytes = encode_image(path, out);
+    write_file_atomically(path, std::as_bytes(std::span(bytes)));
+}
+
+std::vector<uchar> encode_image(const fs::path& label, const cv::Mat& image) {
+    // More than any of the formats needs (uncompressed TIFF, PNG of noise, LZW's worst case of 1.5x), so
+    // the encoder never grows the buffer; the pages are not touched until written.
+    const size_t raw = image.total() * image.elemSize();
     std::vector<uchar> bytes;
     try {
-        if (!cv::imencode(path.extension().string(), out, bytes))
-            throw file_error(path, "encoding failed");
-    } catch (const cv::Exception& e) {
-        throw file_error(path, "cannot encode as '" + path.extension().string() + "': " + e.err);
+        bytes.reserve(raw + raw / 2 + (size_t(1) << 16));
+    } catch (const std::bad_alloc&) {
+        throw file_error(label, "not enough memory to encode this " + std::to_string(image.cols) + " x " +
+                                    std::to_string(image.rows) + " image");
+    } catch (const std::length_error&) {
+        throw file_error(label, "too large to encode");
     }
-    write_file_atomically(path, std::as_bytes(std::span(bytes)));
+    try {
+        if (!cv::imencode(label.extension().string(), image, bytes))
+            throw file_error(label, "encoding failed");
+    } catch (const cv::Exception& e) {
+        throw file_error(label, "cannot encode as '" + label.extension().string() + "': " + e.err);
+    }
+    return bytes;
 }
 
 }  // namespace kensa::data
