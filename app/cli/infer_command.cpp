@@ -27,25 +27,24 @@ namespace kensa::cli {
 
 namespace {
 
-// Draws one output image (a map, an overlay) and writes it. False, after a warning, when this one image
-// cannot be drawn or encoded (a map too large for the memory left): the run goes on. A file that cannot
-// be written (disk full, no permission) stops it, as it would for every file.
-bool write_encoded(const std::filesystem::path& path, const std::function<cv::Mat()>& draw) {
+// Draws one output image (a map, an overlay) and writes it. When this one image cannot be drawn or encoded
+// (a map too large for the memory left), a warning says so and the run goes on. A file that cannot be
+// written (disk full, no permission) stops it, as it would for every file.
+void write_encoded(const std::filesystem::path& path, const std::function<cv::Mat()>& draw) {
     std::vector<unsigned char> bytes;
     try {
         bytes = data::encode_image(path, draw());
     } catch (const Error& e) {
         print_warning(e.message() + " (not written)");
-        return false;
+        return;
     } catch (const cv::Exception& e) {
         print_warning(path.string() + ": cannot be drawn: " + e.err + " (not written)");
-        return false;
+        return;
     } catch (const std::bad_alloc&) {
         print_warning(path.string() + ": not enough memory to draw it (not written)");
-        return false;
+        return;
     }
     write_file_atomically(path, std::as_bytes(std::span(bytes.data(), bytes.size())));
-    return true;
 }
 
 // Anomaly results for a batch; when the batch fails (memory running out on a large image), each image
