@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include <nlohmann/json.hpp>
+
 #include <unistd.h>
 #include <atomic>
 #include <chrono>
@@ -86,6 +88,9 @@ void print_error(const std::string& message) {
 }
 void print_warning(const std::string& message) {
     std::fprintf(stderr, "kensa-cli: warning: %s\n", message.c_str());
+}
+void print_json(const nlohmann::json& j) {
+    std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
 }  // namespace kensa::cli

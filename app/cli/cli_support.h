@@ -3,6 +3,8 @@
 
 #include <kensa/base/progress.h>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 
 namespace kensa::cli {
@@ -20,5 +22,9 @@ ProgressCallback terminal_progress();
 
 void print_error(const std::string& message);    // "kensa-cli: error: ..." on stderr
 void print_warning(const std::string& message);  // "kensa-cli: warning: ..." on stderr
+
+// JSON on stdout, indented. Folder and file names need not be UTF-8 on Linux and JSON must be: each invalid
+// byte becomes U+FFFD, as models record such names, instead of the writer throwing.
+void print_json(const nlohmann::json& j);
 
 }  // namespace kensa::cli

@@ -171,7 +171,7 @@ void add_compare_command(CLI::App& app) {
                     types[t.defect_type] = metrics_json(t);
                 out.push_back(row);
             }
-            std::printf("%s\n", out.dump(2).c_str());
+            print_json(out);
             return;
         }
         if (!rows.empty())

@@ -3,6 +3,7 @@
 
 #include <kensa/base/atomic_file.h>
 #include <kensa/base/error.h>
+#include <kensa/base/file_name_limit.h>
 #include <kensa/data/image_folder.h>
 #include <kensa/data/image_io.h>
 #include <kensa/engine/inspector.h>
@@ -10,25 +11,70 @@
 #include <kensa/postprocess/verdict.h>
 
 #include <CLI/CLI.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <new>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 namespace kensa::cli {
 
 namespace {
 
-void write_encoded(const std::filesystem::path& path, const cv::Mat& image) {
-    std::vector<uchar> bytes;
-    if (!cv::imencode(path.extension().string(), image, bytes))
-        throw file_error(path, "could not encode image");
-    std::filesystem::create_directories(path.parent_path());
+// Draws one output image (a map, an overlay) and writes it. When this one image cannot be drawn or encoded
+// (a map too large for the memory left), a warning says so and the run goes on. A file that cannot be
+// written (disk full, no permission) stops it, as it would for every file.
+void write_encoded(const std::filesystem::path& path, const std::function<cv::Mat()>& draw) {
+    std::vector<unsigned char> bytes;
+    try {
+        bytes = data::encode_image(path, draw());
+    } catch (const Error& e) {
+        print_warning(e.message() + " (not written)");
+        return;
+    } catch (const cv::Exception& e) {
+        print_warning(path.string() + ": cannot be drawn: " + e.err + " (not written)");
+        return;
+    } catch (const std::bad_alloc&) {
+        print_warning(path.string() + ": not enough memory to draw it (not written)");
+        return;
+    }
     write_file_atomically(path, std::as_bytes(std::span(bytes.data(), bytes.size())));
+}
+
+// Anomaly results for a batch; when the batch fails (memory running out on a large image), each image
+// alone, and one that still fails is named and left out (nullopt) while the run goes on.
+std::vector<std::optional<postprocess::AnomalyResult>> inspect_each(
+    engine::Inspector& inspector, const std::vector<cv::Mat>& images,
+    const std::vector<const data::ImageFile*>& sources, int batch) {
+    std::vector<std::optional<postprocess::AnomalyResult>> out;
+    std::string reason;
+    try {
+        for (auto& r : inspector.inspect(images, {}, batch))
+            out.emplace_back(std::move(r));
+        return out;
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const cv::Exception& e) {
+        reason = e.err;  // what() adds OpenCV's source line
+    } catch (const std::exception& e) {
+        reason = e.what();
+    }
+    if (images.size() == 1) {
+        print_warning(sources[0]->path.string() + ": inspection failed: " + reason + " (skipped)");
+        return {std::nullopt};
+    }
+    out.clear();
+    for (size_t i = 0; i < images.size(); ++i) {
+        auto alone = inspect_each(inspector, {images[i]}, {sources[i]}, 1);
+        out.push_back(std::move(alone.front()));
+    }
+    return out;
 }
 
 // The image with its anomaly map as a JET heatmap blended over it (the model's fixed colour scale), and
@@ -46,6 +92,19 @@ cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_thre
                      cv::CHAIN_APPROX_SIMPLE);
     cv::drawContours(out, contours, -1, cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
     return out;
+}
+
+// <out>/<relative path> with its extension replaced by suffix; a name that would pass 255 bytes is
+// shortened (and said), so an image with a long name still gets its map and the run goes on.
+std::filesystem::path output_path(const std::filesystem::path& out, const std::filesystem::path& relative,
+                                  std::string_view suffix) {
+    const std::string stem = relative.stem().string();
+    const std::string name = name_within_limit(stem, suffix);
+    const auto path = out / relative.parent_path() / name;
+    if (name.size() < stem.size() + suffix.size())
+        print_warning(relative.string() + ": its name is too long for '" + std::string(suffix) +
+                      "' to be added; written as " + path.string());
+    return path;
 }
 
 std::string csv_field(const std::string& s) {
@@ -111,23 +170,25 @@ void add_infer_command(CLI::App& app) {
                 sources.push_back(&files[i]);
             }
             const auto start = std::chrono::steady_clock::now();
-            const auto results = inspector.inspect(images, {}, opts->batch);
+            const auto results = inspect_each(inspector, images, sources, opts->batch);
             inference_ms +=
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
             for (size_t i = 0; i < results.size(); ++i) {
-                const auto rel = sources[i]->relative_path;
-                auto map_path = opts->out / rel;
-                map_path.replace_extension(".tiff");
-                write_encoded(map_path, results[i].map);
-                if (opts->overlays) {
-                    auto overlay_path = opts->out / rel;
-                    overlay_path.replace_extension(".overlay.png");
-                    write_encoded(overlay_path, heatmap_overlay(images[i], results[i].map, thresholds.pixel));
+                if (!results[i]) {
+                    ++skipped;
+                    continue;
                 }
-                const bool anomalous = postprocess::is_anomalous(results[i].score, thresholds.image);
+                const auto& result = *results[i];
+                const auto rel = sources[i]->relative_path;
+                write_encoded(output_path(opts->out, rel, ".tiff"), [&] { return result.map; });
+                if (opts->overlays) {
+                    write_encoded(output_path(opts->out, rel, ".overlay.png"),
+                                  [&] { return heatmap_overlay(images[i], result.map, thresholds.pixel); });
+                }
+                const bool anomalous = postprocess::is_anomalous(result.score, thresholds.image);
                 flagged += anomalous;
                 char score[32];
-                std::snprintf(score, sizeof score, "%.6g", results[i].score);
+                std::snprintf(score, sizeof score, "%.6g", result.score);
                 csv << csv_field(rel.generic_string()) << ',' << score << ',' << (anomalous ? 1 : 0) << '\n';
             }
             report(progress, {"inspecting", static_cast<int64_t>(end), static_cast<int64_t>(files.size())});
@@ -135,9 +196,11 @@ void add_infer_command(CLI::App& app) {
         const auto text = csv.str();
         write_file_atomically(opts->out / "scores.csv", std::as_bytes(std::span(text.data(), text.size())));
         const size_t inspected = files.size() - static_cast<size_t>(skipped);
+        // Every file named in a warning is counted, those the listing left out (links, pipes, folders) too.
+        const size_t left_out = static_cast<size_t>(skipped) + listing.skipped.size();
         std::printf("%zu images: %d anomalous at image threshold %.4f%s; maps and scores.csv in %s\n", inspected,
                     flagged, thresholds.image,
-                    skipped ? (", " + std::to_string(skipped) + " unreadable skipped").c_str() : "",
+                    left_out ? (", " + std::to_string(left_out) + " skipped (named above)").c_str() : "",
                     opts->out.string().c_str());
         if (inspected > 0)
             std::printf("inference %.1f ms/image (batch %d)\n", inference_ms / static_cast<double>(inspected),

@@ -152,7 +152,7 @@ void add_one_class_command(CLI::App& app) {
                                    {"classes", classes},
                                    {"mean_image_auroc", report.mean_auroc},
                                    {"seconds", report.seconds}};
-            std::printf("%s\n", j.dump(2).c_str());
+            print_json(j);
         }
     });
 }

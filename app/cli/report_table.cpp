@@ -1,5 +1,7 @@
 #include "report_table.h"
 
+#include "cli_support.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -48,7 +50,7 @@ void print_report_json(const EvaluationRun& run) {
                            {"first_batch_ms", run.first_batch_ms},
                            {"first_batch_images", run.first_batch_images},
                            {"excluded_training_images", run.excluded}};
-    std::printf("%s\n", j.dump(2).c_str());
+    print_json(j);
 }
 
 void print_report(const metrics::EvaluationReport& report) {

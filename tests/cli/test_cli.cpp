@@ -471,9 +471,13 @@ TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
     fs::create_symlink(input / "gone.png", input / "broken.png");
     fs::create_symlink("/dev/zero", input / "zero.png");
     const auto maps = m_dir / "maps";
-    r = run("infer --model '" + model.string() + "' --input " + input.string() + " --out " + maps.string());
+    r = run("infer --overlays --model '" + model.string() + "' --input " + input.string() + " --out " +
+            maps.string());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.err, "bomb.png: 30000 x 30000 pixels")) << r.err;
+    // "<name>.overlay.png" would be 258 bytes: the overlay gets a shortened name, said, and the run goes on.
+    EXPECT_TRUE(contains(r.err, long_name + ": its name is too long for '.overlay.png'")) << r.err;
+    EXPECT_TRUE(fs::exists(maps / "ok.overlay.png"));
     EXPECT_TRUE(contains(r.err, "broken.png: a broken symbolic link")) << r.err;
     EXPECT_TRUE(contains(r.err, "zero.png: a device")) << r.err;
     EXPECT_TRUE(fs::exists(maps / (std::string(246, 'x') + ".tiff")));
@@ -481,6 +485,7 @@ TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
     EXPECT_TRUE(contains(csv, "\nok.png,")) << csv;
     EXPECT_TRUE(contains(csv, "\n" + long_name + ",")) << csv;
     EXPECT_TRUE(contains(r.out, "2 images:")) << r.out;
+    EXPECT_TRUE(contains(r.out, "3 skipped (named above)")) << r.out;  // the bomb and both links
 
     // A FIFO as the model: an error at once, not a read that waits forever for a writer.
     const auto fifo = m_dir / "pipe.kensa";
@@ -499,6 +504,27 @@ TEST_F(CliTest, HostileFileNamesAndFilesAreNamedAndSkipped) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "at least 2 normal images besides the 1 held out")) << r.err;
     EXPECT_FALSE(fs::exists(m_dir / "two.kensa"));
+}
+
+// A defect type is a folder's name, and on Linux that need not be UTF-8 (here Latin-1 "Kratzer-\xe4"). The
+// ADTR+ record and eval's JSON used to fail in JSON's writer, after training had run to its end.
+TEST_F(CliTest, ADefectTypeNamedInLatin1IsRecordedAndReported) {
+    const auto product = make_product();
+    add_second_dent(product);
+    const std::string type = "Kratzer-\xe4";
+    fs::rename(product / "test/dent", product / "test" / type);
+    fs::rename(product / "ground_truth/dent", product / "ground_truth" / type);
+    const auto model = m_dir / "latin1.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + " --epochs 1 --train-defects 1" +
+                 kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto meta = kensa::io::read_safetensors(model).metadata.at("model");
+    EXPECT_TRUE(contains(meta, "Kratzer-\xef\xbf\xbd")) << meta;  // the byte replaced by U+FFFD
+    r = run("eval --json --model " + model.string() + " --data " + product.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j.at("excluded_training_images"), 1);  // matched through the same replacement
+    EXPECT_TRUE(j.at("per_defect_type").contains("Kratzer-\xef\xbf\xbd")) << r.out;
 }
 
 // A tiny IDX dataset (as MNIST is distributed): two classes, dark and bright 28 x 28 images.

@@ -1,5 +1,6 @@
 #include <kensa/data/image_folder.h>
 
+#include "../support/unprivileged.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -64,6 +65,31 @@ TEST_F(ImageFolderListing, LinksThatAreNotImageFilesAreReportedNotListed) {
     EXPECT_NE(listing.skipped[0].message().find("broken.png: a broken symbolic link"), std::string::npos);
     EXPECT_EQ(listing.skipped[1].path, m_dir / "zero.png");
     EXPECT_NE(listing.skipped[1].reason.find("a device"), std::string::npos) << listing.skipped[1].reason;
+}
+
+// Issue 21: an unreadable subfolder of the folder infer (and the app's folder import) walks stopped the
+// whole run. It is reported and left out; every other image is listed.
+TEST_F(ImageFolderListing, AnUnlistableSubfolderIsReportedAndTheRestListed) {
+    test::write_text(m_dir / "locked" / "hidden-from-us.png", "x");
+    namespace fs = std::filesystem;
+    fs::permissions(m_dir.path(), fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
+    fs::permissions(m_dir / "locked", fs::perms::none);
+    const int code = test::exit_code_unprivileged([&] {
+        const auto listing = scan_image_folder(m_dir.path(), true);
+        if (!listing.ok())
+            return 1;
+        if (relative_paths(listing->files) !=
+            std::vector<std::string>{"10.png", "9.png", "a.JPG", "b.png", "sub/c.bmp", "sub/d.tif", "z.TIFF"})
+            return 2;
+        if (listing->skipped.size() != 1 || listing->skipped[0].path != m_dir / "locked" ||
+            listing->skipped[0].message().find("locked: cannot list: Permission denied") == std::string::npos)
+            return 3;
+        return 0;
+    });
+    fs::permissions(m_dir / "locked", fs::perms::owner_all);
+    if (code == test::kCannotDropRoot)
+        GTEST_SKIP() << "running as root, which no permission binds, and cannot become nobody";
+    EXPECT_EQ(code, 0) << "1: the listing failed, 2: wrong files, 3: the locked folder not reported";
 }
 
 TEST(ImageFolder, MissingFolderIsAnError) {

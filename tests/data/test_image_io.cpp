@@ -5,7 +5,11 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <fstream>
+#include <string>
 
 namespace kensa::data {
 namespace {
@@ -206,6 +210,54 @@ TEST(ImageIoErrors, ProbeFindsTheSameProblems) {
     EXPECT_FALSE(probe_image(dir / "t.png").ok());
     ASSERT_TRUE(cv::imwrite((dir / "ok.png").string(), cv::Mat(5, 9, CV_8UC1, cv::Scalar(1))));
     EXPECT_EQ(probe_image(dir / "ok.png").take(), cv::Size(9, 5));
+}
+
+// --- encoding ---------------------------------------------------------------------------------------
+
+// This process's address space in bytes (VmSize), which RLIMIT_AS limits.
+size_t address_space() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmSize:", 0) == 0)
+            return std::stoull(line.substr(7)) * 1024;
+    return 0;
+}
+
+TEST(ImageEncoding, EncodesAsTheExtensionSays) {
+    const cv::Mat map(3, 4, CV_32FC1, cv::Scalar(0.25f));
+    const auto tiff = encode_image("m.tiff", map);
+    const cv::Mat back = cv::imdecode(tiff, cv::IMREAD_UNCHANGED);
+    ASSERT_EQ(back.type(), CV_32FC1);
+    EXPECT_EQ(cv::norm(back, map, cv::NORM_INF), 0.0);
+    EXPECT_THROW(encode_image("m.nope", map), kensa::Error);
+}
+
+// Issue 21: running out of memory while encoding a large map aborted infer: std::bad_alloc thrown inside
+// libtiff's write callback cannot unwind through libtiff's C frames. In a child process left 32 MB of
+// address space, encoding a 64 MB map is an error naming the file.
+TEST(ImageEncoding, RunningOutOfMemoryIsAnErrorNotAnAbort) {
+    const cv::Mat map(4096, 4096, CV_32FC1, cv::Scalar(0.5f));
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        rlimit limit{};
+        limit.rlim_cur = limit.rlim_max = address_space() + (size_t(32) << 20);
+        if (address_space() == 0 || ::setrlimit(RLIMIT_AS, &limit) != 0)
+            ::_exit(10);
+        try {
+            encode_image("map.tiff", map);
+            ::_exit(11);
+        } catch (const kensa::Error& e) {
+            ::_exit(std::string(e.what()).find("map.tiff: not enough memory to encode") == std::string::npos ? 12 : 0);
+        } catch (...) {
+            ::_exit(13);
+        }
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status) << " (6: aborted)";
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "10: no address-space limit, 11: encoded after all, 12: another error, "
+                                         "13: another exception";
 }
 
 // --- masks -------------------------------------------------------------------------------------------

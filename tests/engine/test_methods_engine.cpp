@@ -13,7 +13,9 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -104,6 +106,50 @@ TEST_P(EveryMethod, DamagedBundlesFailCleanly) {
     EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
     bundle.method = "nonesuch";
     EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
+}
+
+// Issue 21: two normal images (one held out, one to train on) once gave a model with NaN thresholds that
+// flagged nothing. Three are the fewest every method trains on, with finite thresholds and statistics;
+// two are refused before training, with the number needed.
+TEST_P(EveryMethod, TheFewestNormalImagesGiveFiniteThresholdsAndFewerAreRefused) {
+    auto config = config_for(GetParam());
+    config.adtr.epochs = 1;
+    const auto result = kensa::engine::train(normal_images(3, 64, 5), config);
+    EXPECT_EQ(result.train_images, 2);
+    EXPECT_EQ(result.holdout_images, 1);
+    EXPECT_TRUE(std::isfinite(result.bundle.thresholds.image)) << result.bundle.thresholds.image;
+    EXPECT_TRUE(std::isfinite(result.bundle.thresholds.pixel)) << result.bundle.thresholds.pixel;
+    for (const auto& r : result.bundle.tensors.tensors) {
+        if (!r.name.starts_with("score."))
+            continue;
+        const auto* v = reinterpret_cast<const float*>(r.data.data());
+        EXPECT_TRUE(std::all_of(v, v + r.numel(), [](float x) { return std::isfinite(x); })) << r.name;
+    }
+    try {
+        kensa::engine::train(normal_images(2, 64, 5), config);
+        ADD_FAILURE() << GetParam() << " trained on 2 normal images";
+    } catch (const kensa::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("at least 2 normal images besides the 1 held out"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+// The last word: whatever a method computes, a model whose statistics are not finite is not returned.
+// Images with invalid (NaN) pixels are what an API caller could hand in; they give NaN features.
+TEST(TrainingGuard, StatisticsThatAreNotFiniteGiveNoModel) {
+    for (const size_t invalid : {0, 1}) {  // of 6 images, 1, 3 and 5 are held out for thresholds
+        auto images = normal_images(6, 64, 5);
+        images[invalid].setTo(cv::Scalar::all(std::numeric_limits<float>::quiet_NaN()));
+        try {
+            kensa::engine::train(images, config_for("padim"));
+            ADD_FAILURE() << "a model was trained with NaN pixels in image " << invalid;
+        } catch (const kensa::Error& e) {
+            const std::string message = e.what();
+            EXPECT_NE(message.find("not finite numbers"), std::string::npos) << message;
+            EXPECT_NE(message.find("no model was written"), std::string::npos) << message;
+        }
+    }
 }
 
 TEST(PadimBundle, ChannelsOutOfOrderFailCleanly) {

@@ -1,6 +1,8 @@
 #include <kensa/base/error.h>
 #include <kensa/base/file_bytes.h>
 
+#include "../support/unprivileged.h"
+
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -73,4 +75,37 @@ TEST_F(ReadRegularFile, FolderMissingAndEmptyFilesAreNamed) {
     EXPECT_NE(error_of(m_dir / "none.png").find("file not found"), std::string::npos);
     EXPECT_NE(error_of(m_dir / "empty.png").find("empty (0 bytes)"), std::string::npos);
     EXPECT_TRUE(kensa::read_regular_file(m_dir / "empty.png", /*allow_empty=*/true).empty());
+}
+
+// A file in a folder that may be read but not searched (mode r--) is there but out of reach: the reason is
+// "permission denied", not "file not found" (which had sent users looking for a file that existed).
+TEST_F(ReadRegularFile, FilesOutOfReachSayPermissionDeniedNotNotFound) {
+    fs::create_directories(m_dir / "closed");
+    std::ofstream(m_dir / "closed" / "a.png") << "x";
+    std::ofstream(m_dir / "secret.png") << "x";
+    fs::permissions(m_dir, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
+    fs::permissions(m_dir / "closed", fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
+    fs::permissions(m_dir / "secret.png", fs::perms::none);
+    const auto error_contains = [&](const fs::path& path, const std::string& text) {
+        try {
+            kensa::read_regular_file(path);
+        } catch (const kensa::Error& e) {
+            return std::string(e.what()).find(text) != std::string::npos;
+        }
+        return false;
+    };
+    const int code = kensa::test::exit_code_unprivileged([&] {
+        if (kensa::why_not_regular(m_dir / "closed" / "a.png").find("cannot access: Permission denied") ==
+            std::string::npos)
+            return 1;
+        if (!error_contains(m_dir / "closed" / "a.png", "a.png: cannot access: Permission denied"))
+            return 2;
+        if (!error_contains(m_dir / "secret.png", "secret.png: cannot open: Permission denied"))
+            return 3;
+        return 0;
+    });
+    fs::permissions(m_dir / "closed", fs::perms::owner_all);
+    if (code == kensa::test::kCannotDropRoot)
+        GTEST_SKIP() << "running as root, which no permission binds, and cannot become nobody";
+    EXPECT_EQ(code, 0) << "1: why_not_regular, 2: read_regular_file in the closed folder, 3: the 000 file";
 }

@@ -225,5 +225,21 @@ TEST(AnnotationStore, MasksAreMvtecPngsWithUniqueNames) {
     EXPECT_TRUE(load_mask(p, dir.path(), 1).take().empty());
 }
 
+// A 250-byte image name leaves no room for "_mask.png" in 255 bytes: the mask gets a shortened name
+// (which the project records) instead of failing to save.
+TEST(AnnotationStore, AnImageNameNearTheLimitStillGetsAMask) {
+    test::TempDir dir;
+    Project p;
+    p.sources.push_back({dir / "product" / "test", ImageSource::Kind::Folder, ImageRole::Test});
+    ImageEntry e;
+    e.path = dir / "product" / "test" / "crack" / (std::string(246, 'x') + ".png");
+    p.images.push_back(e);
+    p.images[0].mask = annotation_path(p, 0);
+    EXPECT_LE(p.images[0].mask.filename().string().size(), 255u);
+    EXPECT_TRUE(p.images[0].mask.filename().string().ends_with("_mask.png"));
+    EXPECT_EQ(save_mask(dir.path(), p.images[0].mask, cv::Mat(3, 3, CV_8UC1, cv::Scalar(255))), 9);
+    EXPECT_EQ(cv::countNonZero(load_mask(p, dir.path(), 0).take()), 9);
+}
+
 }  // namespace
 }  // namespace kensa::project

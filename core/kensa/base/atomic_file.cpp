@@ -1,14 +1,12 @@
 #include <kensa/base/atomic_file.h>
 
 #include <kensa/base/error.h>
+#include <kensa/base/file_name_limit.h>
 
 #include <fcntl.h>
 #include <unistd.h>
 #include <cerrno>
-#include <climits>
-#include <cstdio>
 #include <cstring>
-#include <functional>
 #include <string>
 
 namespace kensa {
@@ -37,14 +35,7 @@ void write_all(int fd, std::span<const std::byte> bytes, const fs::path& path) {
 }  // namespace
 
 fs::path partial_path(const fs::path& path) {
-    const std::string name = path.filename().string();
-    if (name.size() + k_suffix.size() <= NAME_MAX)
-        return fs::path(path).concat(k_suffix);
-    // Too long to take the suffix (Linux allows 255 bytes): a prefix of the name and a hash of all of it.
-    char hash[17];
-    std::snprintf(hash, sizeof hash, "%016zx", std::hash<std::string>{}(name));
-    const std::string shortened = name.substr(0, NAME_MAX - k_suffix.size() - 18) + "-" + hash;
-    return path.parent_path() / (shortened + std::string(k_suffix));
+    return path.parent_path() / name_within_limit(path.filename().string(), k_suffix);
 }
 
 void write_file_atomically(const fs::path& path, std::span<const std::byte> bytes) {

@@ -7,22 +7,38 @@
 #include <unistd.h>
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 
 namespace kensa {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Not there at all, as opposed to there but out of reach (a folder on the path that may not be searched).
+bool is_missing(const std::error_code& ec) {
+    return ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory;
+}
+
+}  // namespace
+
 std::string why_not_regular(const fs::path& path) {
     std::error_code ec;
     const auto link = fs::symlink_status(path, ec);
+    if (ec && !is_missing(ec))
+        return "cannot access: " + ec.message();
     if (fs::is_symlink(link)) {
         const auto target = fs::status(path, ec);
         if (ec.value() == ELOOP)
             return "a symbolic link loop";
+        if (ec && !is_missing(ec))
+            return "cannot access the link's target: " + ec.message();
         if (!fs::exists(target))
             return "a broken symbolic link (its target does not exist)";
     }
     const auto status = fs::status(path, ec);
+    if (ec && !is_missing(ec))
+        return "cannot access: " + ec.message();
     if (!fs::exists(status))
         return "file not found";
     if (fs::is_directory(status))

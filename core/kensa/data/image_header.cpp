@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
 
 namespace kensa::data {
 
@@ -57,34 +58,49 @@ std::optional<cv::Size> bmp_size(Bytes b) {
     return size_of(little_endian(b, 18, 4), rows);
 }
 
-std::optional<cv::Size> jpeg_size(Bytes b) {
-    size_t i = 2;  // after SOI
-    while (i + 1 < b.size()) {
+// The next marker at or after offset, found as libjpeg finds it: bytes before a 0xFF are skipped (libjpeg
+// only warns about "extraneous bytes"), as are 0xFF fill bytes and stuffed 0xFF 0x00 pairs. Returns the
+// marker code and the offset just after it.
+std::optional<std::pair<unsigned char, size_t>> next_jpeg_marker(Bytes b, size_t offset) {
+    for (size_t i = offset; i + 1 < b.size(); ++i) {
         if (b[i] != 0xff)
-            return std::nullopt;
-        const unsigned char marker = b[i + 1];
-        if (marker == 0xff) {  // fill byte
-            ++i;
             continue;
-        }
-        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {  // standalone markers
-            i += 2;
-            continue;
-        }
-        if (marker == 0xda || marker == 0xd9)  // scan data or end before any frame header
+        size_t code = i + 1;
+        while (code < b.size() && b[code] == 0xff)
+            ++code;
+        if (code == b.size())
             return std::nullopt;
-        const auto length = big_endian(b, i + 2, 2);
-        if (!length || *length < 2)
-            return std::nullopt;
-        // Start of frame: SOF0-SOF15, except DHT (C4), JPG (C8) and DAC (CC).
-        if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
-            return size_of(big_endian(b, i + 7, 2), big_endian(b, i + 5, 2));
-        i += 2 + *length;
+        if (b[code] != 0x00)
+            return std::pair{b[code], code + 1};
+        i = code;
     }
     return std::nullopt;
 }
 
-std::optional<cv::Size> tiff_size(Bytes b) {  // the first IFD's ImageWidth (256) and ImageLength (257)
+std::optional<cv::Size> jpeg_size(Bytes b) {
+    size_t i = 2;  // after SOI
+    while (const auto found = next_jpeg_marker(b, i)) {
+        const auto [marker, after] = *found;
+        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {  // standalone markers
+            i = after;
+            continue;
+        }
+        if (marker == 0xda || marker == 0xd9)  // scan data or end before any frame header
+            return std::nullopt;
+        const auto length = big_endian(b, after, 2);
+        if (!length || *length < 2)
+            return std::nullopt;
+        // Start of frame: SOF0-SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+        if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+            return size_of(big_endian(b, after + 5, 2), big_endian(b, after + 3, 2));
+        i = after + *length;
+    }
+    return std::nullopt;
+}
+
+// The first IFD's ImageWidth (256) and ImageLength (257), in any integer type libtiff accepts for them (a
+// type read here but not there only makes the check stricter). Several entries of one tag: the largest.
+std::optional<cv::Size> tiff_size(Bytes b) {
     const bool little = b[0] == 'I';
     const auto read = [&](size_t offset, size_t n) {
         return little ? little_endian(b, offset, n) : big_endian(b, offset, n);
@@ -95,6 +111,34 @@ std::optional<cv::Size> tiff_size(Bytes b) {  // the first IFD's ImageWidth (256
     const auto entries = read(*ifd, 2);
     if (!entries)
         return std::nullopt;
+    const auto value_of = [&](size_t entry, uint32_t type) -> std::optional<uint32_t> {
+        switch (type) {
+            case 1:
+            case 6:
+                return read(entry + 8, 1);  // BYTE, SBYTE
+            case 3:
+            case 8:
+                return read(entry + 8, 2);  // SHORT, SSHORT
+            case 4:
+            case 9:
+            case 13:
+                return read(entry + 8, 4);  // LONG, SLONG, IFD
+            case 16:
+            case 17:
+            case 18: {  // LONG8, SLONG8, IFD8: stored at an offset
+                const auto at = read(entry + 8, 4);
+                if (!at)
+                    return std::nullopt;
+                const size_t first = *at;
+                const auto low = read(first + (little ? 0 : 4), 4), high = read(first + (little ? 4 : 0), 4);
+                if (!low || !high)
+                    return std::nullopt;
+                return *high ? UINT32_MAX : *low;
+            }
+            default:
+                return std::nullopt;
+        }
+    };
     std::optional<uint32_t> width, height;
     for (uint32_t e = 0; e < *entries; ++e) {
         const size_t entry = size_t(*ifd) + 2 + size_t(e) * 12;
@@ -103,8 +147,11 @@ std::optional<cv::Size> tiff_size(Bytes b) {  // the first IFD's ImageWidth (256
             return std::nullopt;
         if (*tag != 256 && *tag != 257)
             continue;
-        const auto value = *type == 3 ? read(entry + 8, 2) : *type == 4 ? read(entry + 8, 4) : std::nullopt;
-        (*tag == 256 ? width : height) = value;
+        const auto value = value_of(entry, *type);
+        if (!value)
+            return std::nullopt;  // a size Kensa cannot read is not a size it can check
+        auto& side = *tag == 256 ? width : height;
+        side = std::max(side.value_or(0), *value);
     }
     return size_of(width, height);
 }

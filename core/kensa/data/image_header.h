@@ -14,8 +14,9 @@ namespace kensa::data {
 // The container format named by the first bytes: "PNG", "JPEG", "BMP", "TIFF", or empty for none of ours.
 std::string_view sniff_format(std::span<const unsigned char> bytes);
 
-// Width and height from a PNG, JPEG, BMP or TIFF header; nullopt when the bytes are none of those or the
-// header is cut short (decoding then reports the damage).
+// Width and height from a PNG, JPEG, BMP or TIFF header, found where the decoders find them (a JPEG's
+// frame header after skipped junk bytes, a TIFF side in any integer type); nullopt when the bytes are none
+// of those formats or no size can be read (cut short, damaged): such an image is not decoded at all.
 std::optional<cv::Size> declared_size(std::span<const unsigned char> bytes);
 
 }  // namespace kensa::data

@@ -28,19 +28,22 @@ bool looks_like_text(std::span<const uchar> bytes) {
     });
 }
 
-// Refuses, before decoding, an image whose header declares more pixels than Kensa inspects.
-void check_declared_size(std::span<const uchar> bytes, const fs::path& label) {
+// Refuses, before decoding, an image whose header declares more pixels than Kensa inspects, or none.
+void check_declared_size(std::span<const uchar> bytes, std::string_view format, const fs::path& label) {
     const auto size = declared_size(bytes);
-    if (!size)
-        return;
+    if (!size) {  // decoding it anyway would leave the decoder to allocate whatever it finds later
+        throw file_error(label, "the " + std::string(format) +
+                                    " header is damaged or truncated: it states no image size (" +
+                                    std::to_string(bytes.size()) + " bytes); re-export or re-copy the file");
+    }
     const double pixels = double(size->width) * double(size->height);
     if (pixels > double(kMaxImagePixels) || size->width > kMaxImageSide || size->height > kMaxImageSide) {
         char text[160];
         std::snprintf(text, sizeof text,
                       "%d x %d pixels (%.0f megapixels) is larger than Kensa reads (%lld megapixels, at most "
                       "%d pixels a side)",
-                      size->width, size->height, pixels / 1e6, static_cast<long long>(kMaxImagePixels / 1000000),
-                      kMaxImageSide);
+                      size->width, size->height, pixels / 1e6,
+                      static_cast<long long>(kMaxImagePixels / 1000000), kMaxImageSide);
         throw file_error(label, text);
     }
 }
@@ -60,7 +63,7 @@ cv::Mat decode_bytes(std::span<const uchar> bytes, const fs::path& label, int fl
         }
         throw file_error(label, reason);
     }
-    check_declared_size(bytes, label);
+    check_declared_size(bytes, format, label);
     cv::Mat image;
     try {
         const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8U, const_cast<uchar*>(bytes.data()));
@@ -112,6 +115,9 @@ cv::Mat to_rgb_float_or_error(const cv::Mat& raw, const fs::path& label) {
         throw file_error(label, "not enough memory to convert this " + std::to_string(raw.cols) + " x " +
                                     std::to_string(raw.rows) + " image");
     } catch (const cv::Exception& e) {
+        if (e.code == cv::Error::StsNoMem)  // OpenCV's own allocator reports it so
+            throw file_error(label, "not enough memory to convert this " + std::to_string(raw.cols) + " x " +
+                                        std::to_string(raw.rows) + " image");
         throw file_error(label, "cannot convert the decoded image (" + e.err + ")");
     }
 }
@@ -159,14 +165,30 @@ void write_image(const fs::path& path, const cv::Mat& image) {
     } else {
         throw file_error(path, "cannot write an image of OpenCV type " + std::to_string(image.type()));
     }
+    const auto bytes = encode_image(path, out);
+    write_file_atomically(path, std::as_bytes(std::span(bytes)));
+}
+
+std::vector<uchar> encode_image(const fs::path& label, const cv::Mat& image) {
+    // More than any of the formats needs (uncompressed TIFF, PNG of noise, LZW's worst case of 1.5x), so
+    // the encoder never grows the buffer; the pages are not touched until written.
+    const size_t raw = image.total() * image.elemSize();
     std::vector<uchar> bytes;
     try {
-        if (!cv::imencode(path.extension().string(), out, bytes))
-            throw file_error(path, "encoding failed");
-    } catch (const cv::Exception& e) {
-        throw file_error(path, "cannot encode as '" + path.extension().string() + "': " + e.err);
+        bytes.reserve(raw + raw / 2 + (size_t(1) << 16));
+    } catch (const std::bad_alloc&) {
+        throw file_error(label, "not enough memory to encode this " + std::to_string(image.cols) + " x " +
+                                    std::to_string(image.rows) + " image");
+    } catch (const std::length_error&) {
+        throw file_error(label, "too large to encode");
     }
-    write_file_atomically(path, std::as_bytes(std::span(bytes)));
+    try {
+        if (!cv::imencode(label.extension().string(), image, bytes))
+            throw file_error(label, "encoding failed");
+    } catch (const cv::Exception& e) {
+        throw file_error(label, "cannot encode as '" + label.extension().string() + "': " + e.err);
+    }
+    return bytes;
 }
 
 }  // namespace kensa::data

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <span>
+#include <vector>
 
 namespace kensa::data {
 
@@ -36,6 +37,12 @@ Result<cv::Mat> read_mask(const std::filesystem::path& path);
 // Decodes the file fully (so damage is found, as read_image would) and returns its size; cheaper than
 // read_image because nothing is converted.
 Result<cv::Size> probe_image(const std::filesystem::path& path);
+
+// The image encoded in the format label's extension names (.png, .jpg, .bmp, .tif, .tiff), as cv::imencode
+// encodes it, with the output buffer reserved first: OpenCV grows it from inside libpng's and libtiff's
+// callbacks, where running out of memory cannot be caught and aborted the process (a 400 MB map). Throws
+// kensa::Error naming label instead (out of memory, an encoder that fails).
+std::vector<unsigned char> encode_image(const std::filesystem::path& label, const cv::Mat& image);
 
 // Writes an image, encoded by the file extension (.png, .jpg, .bmp, .tif), atomically. Accepts
 // CV_32FC3 RGB or CV_32FC1 in [0, 1] (rounded to 8 bits) and CV_8UC1 (e.g. a mask). Throws kensa::Error.

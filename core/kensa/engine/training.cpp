@@ -7,8 +7,10 @@
 #include <kensa/methods/registry.h>
 
 #include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace kensa::engine {
@@ -69,9 +71,10 @@ nlohmann::json metrics_json(const metrics::MetricSet& m) {
 }
 
 // Position statistics from the fit's training grids, stored unless the choice on held-out images (when the
-// method leaves it to the engine) finds raw scores better; the choice goes into the record.
-void score_positions(const FitResult& fit, const std::vector<cv::Mat>& holdout, const TrainingConfig& config,
-                     const ProgressCallback& progress, TrainingResult& result) {
+// method leaves it to the engine) finds raw scores better; the choice goes into the record. Returns them.
+postprocess::PositionStatistics score_positions(const FitResult& fit, const std::vector<cv::Mat>& holdout,
+                                                const TrainingConfig& config,
+                                                const ProgressCallback& progress, TrainingResult& result) {
     const auto stats = postprocess::fit_position_statistics(fit.training_grids);
     bool normalise = true;
     auto record = nlohmann::json::parse(result.bundle.training_json);
@@ -87,6 +90,26 @@ void score_positions(const FitResult& fit, const std::vector<cv::Mat>& holdout, 
     result.bundle.training_json = record.dump();
     if (normalise)
         store_position_statistics(result.bundle, stats);
+    return stats;
+}
+
+// A model whose thresholds or position statistics are not finite flags nothing, and says nothing: it is
+// never returned (so never written). Every method's arithmetic is meant to prevent it; this is the last word.
+void refuse_non_finite(const model::ModelBundle& bundle, const postprocess::PositionStatistics& stats,
+                       size_t holdout_images) {
+    const auto finite = [](const cv::Mat& m) { return m.empty() || cv::checkRange(m); };
+    if (!finite(stats.mean) || !finite(stats.stddev))
+        throw Error(
+            "training gave position statistics that are not finite numbers; no model was written. "
+            "Check the normal images (blank, damaged or with invalid pixel values)");
+    if (holdout_images > 0 &&
+        !(std::isfinite(bundle.thresholds.image) && std::isfinite(bundle.thresholds.pixel)))
+        throw Error(
+            "training gave thresholds that are not finite numbers (image " +
+            std::to_string(bundle.thresholds.image) + ", pixel " + std::to_string(bundle.thresholds.pixel) +
+            ") from " + std::to_string(holdout_images) +
+            " held-out normal images; no model was written. Check the normal images (blank, damaged or "
+            "with invalid pixel values)");
 }
 
 }  // namespace
@@ -124,8 +147,9 @@ TrainingResult train(const TrainingData& data, const TrainingConfig& config, con
     bundle.method = std::string(method.id());
     bundle.gaussian_sigma = config.map.gaussian_sigma;
     bundle.score_pool = config.map.score_pool;
+    postprocess::PositionStatistics stats;
     if (!fit.training_grids.empty())
-        score_positions(fit, holdout_images, config, progress, result);
+        stats = score_positions(fit, holdout_images, config, progress, result);
 
     // Thresholds from normal images the model never saw, scored exactly as inference will score them.
     if (!holdout_images.empty()) {
@@ -135,6 +159,7 @@ TrainingResult train(const TrainingData& data, const TrainingConfig& config, con
         });
         bundle.thresholds = postprocess::thresholds_from_normal(held, config.holdout);
     }
+    refuse_non_finite(bundle, stats, holdout_images.size());
     add_common_record(result, data, config);
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include <kensa/project/project_file.h>
 
+#include <kensa/base/file_name_limit.h>
 #include <kensa/data/image_io.h>
 
 #include <unordered_set>
@@ -39,9 +40,11 @@ fs::path annotation_path(const Project& project, size_t index) {
     }
     const fs::path dir = fs::path(k_annotations_dir) / group_folder(project, entry.path);
     const std::string stem = entry.path.stem().string();
-    fs::path candidate = dir / (stem + "_mask.png");
+    // An image name near the 255-byte limit would not take the suffix: name_within_limit shortens it.
+    fs::path candidate = dir / name_within_limit(stem, "_mask.png");
     for (int n = 2; taken.count(candidate.generic_string()); ++n)
-        candidate = dir / (stem + "_" + std::to_string(n) + "_mask.png");
+        candidate =
+            dir / name_within_limit(stem, std::string("_").append(std::to_string(n)).append("_mask.png"));
     return candidate;
 }
 

@@ -1,6 +1,7 @@
 #include <kensa/methods/adtr/adtr_training.h>
 
 #include <kensa/base/error.h>
+#include <kensa/base/utf8.h>
 #include <kensa/features/backbone_features.h>
 #include <kensa/features/bundle_backbone.h>
 #include <kensa/methods/detector_support.h>
@@ -375,10 +376,11 @@ nlohmann::json adtr_record(const Plan& plan, const engine::TrainingConfig& confi
         {"epoch_losses", result.epoch_losses},
     };
     if (plan.plus) {
-        // Per defect type: how many real defect images and which.
+        // Per defect type: how many real defect images and which. A type is a folder's name, which need not
+        // be UTF-8: recorded as valid_utf8 gives it (as the paths are), or JSON's writer would throw.
         std::map<std::string, std::vector<std::string>> by_type;
         for (const auto& d : *plan.defects)
-            by_type[d.defect_type].push_back(d.path);
+            by_type[valid_utf8(d.defect_type)].push_back(d.path);
         nlohmann::json types = nlohmann::json::object();
         for (const auto& [type, paths] : by_type)
             types[type] = {{"count", paths.size()}, {"paths", paths}};
