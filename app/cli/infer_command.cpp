@@ -1,5 +1,6 @@
 #include "cli_support.h"
 #include "commands.h"
+#include "output_names.h"
 
 #include <kensa/base/atomic_file.h>
 #include <kensa/base/error.h>
@@ -94,17 +95,27 @@ cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_thre
     return out;
 }
 
-// <out>/<relative path> with its extension replaced by suffix; a name that would pass 255 bytes is
-// shortened (and said), so an image with a long name still gets its map and the run goes on.
+// <out>/<name><suffix>, name as output_names gives it; a name that would pass 255 bytes is shortened (and
+// said), so an image with a long name still gets its map and the run goes on.
 std::filesystem::path output_path(const std::filesystem::path& out, const std::filesystem::path& relative,
-                                  std::string_view suffix) {
-    const std::string stem = relative.stem().string();
-    const std::string name = name_within_limit(stem, suffix);
-    const auto path = out / relative.parent_path() / name;
-    if (name.size() < stem.size() + suffix.size())
+                                  const std::filesystem::path& name, std::string_view suffix) {
+    const std::string base = name.filename().string();
+    const std::string file = name_within_limit(base, suffix);
+    const auto path = out / name.parent_path() / file;
+    if (file.size() < base.size() + suffix.size())
         print_warning(relative.string() + ": its name is too long for '" + std::string(suffix) +
                       "' to be added; written as " + path.string());
     return path;
+}
+
+// Says which images share a name in their folder, so a user looking for a.tiff finds a.png.tiff.
+void say_shared_names(const std::vector<data::ImageFile>& files, const std::vector<std::filesystem::path>& names) {
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (names[i].filename() == files[i].relative_path.filename())
+            std::fprintf(stderr, "kensa-cli: note: %s shares its name with another image in its folder: its map "
+                                 "is %s.tiff\n",
+                         files[i].relative_path.string().c_str(), names[i].string().c_str());
+    }
 }
 
 std::string csv_field(const std::string& s) {
@@ -130,7 +141,8 @@ void add_infer_command(CLI::App& app) {
         "infer", "Anomaly maps (32-bit float TIFF) and scores for every image under a folder");
     cmd->add_option("--model", opts->model, "Model file")->required();
     cmd->add_option("--input", opts->input, "Folder of images (searched recursively)")->required();
-    cmd->add_option("--out", opts->out, "Output folder: <relative path>.tiff maps and scores.csv")
+    cmd->add_option("--out", opts->out, "Output folder: <relative path without extension>.tiff maps (with it when two images of a folder "
+                    "share a name: a.png.tiff, a.jpg.tiff) and scores.csv")
         ->required();
     cmd->add_flag("--overlays", opts->overlays,
                   "Also write <relative path>.overlay.png heatmaps with outlines");
@@ -147,6 +159,8 @@ void add_infer_command(CLI::App& app) {
         if (files.empty())
             throw file_error(opts->input, "no images found (PNG, JPEG, BMP, TIFF)");
         std::filesystem::create_directories(opts->out);
+        const auto names = output_names(files);
+        say_shared_names(files, names);
         const auto& thresholds = inspector.bundle().thresholds;
         const auto progress = terminal_progress();
 
@@ -159,6 +173,7 @@ void add_infer_command(CLI::App& app) {
             const size_t end = std::min(files.size(), begin + static_cast<size_t>(opts->batch));
             std::vector<cv::Mat> images;
             std::vector<const data::ImageFile*> sources;
+            std::vector<const std::filesystem::path*> source_names;
             for (size_t i = begin; i < end; ++i) {
                 auto image = data::read_image(files[i].path);
                 if (!image) {
@@ -168,6 +183,7 @@ void add_infer_command(CLI::App& app) {
                 }
                 images.push_back(std::move(image).take());
                 sources.push_back(&files[i]);
+                source_names.push_back(&names[i]);
             }
             const auto start = std::chrono::steady_clock::now();
             const auto results = inspect_each(inspector, images, sources, opts->batch);
@@ -180,9 +196,10 @@ void add_infer_command(CLI::App& app) {
                 }
                 const auto& result = *results[i];
                 const auto rel = sources[i]->relative_path;
-                write_encoded(output_path(opts->out, rel, ".tiff"), [&] { return result.map; });
+                const auto& name = *source_names[i];
+                write_encoded(output_path(opts->out, rel, name, ".tiff"), [&] { return result.map; });
                 if (opts->overlays) {
-                    write_encoded(output_path(opts->out, rel, ".overlay.png"),
+                    write_encoded(output_path(opts->out, rel, name, ".overlay.png"),
                                   [&] { return heatmap_overlay(images[i], result.map, thresholds.pixel); });
                 }
                 const bool anomalous = postprocess::is_anomalous(result.score, thresholds.image);

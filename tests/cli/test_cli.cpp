@@ -1,3 +1,5 @@
+#include "cli_fixture.h"
+
 #include <kensa/data/image_io.h>
 #include <kensa/data/tiny/idx_file.h>
 #include <kensa/io/safetensors.h>
@@ -12,66 +14,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-
-namespace fs = std::filesystem;
-
-namespace {
-
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-class CliTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        // The process id keeps concurrent runs (other build trees on this machine) apart.
-        m_dir = fs::temp_directory_path() /
-                ("kensa_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                 "_" + std::to_string(::getpid()));
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-
-    CliRun run(const std::string& args, const std::string& env = "") {
-        const auto out = m_dir / "stdout.txt", err = m_dir / "stderr.txt";
-        const std::string cmd =
-            env + " " KENSA_CLI " " + args + " >" + out.string() + " 2>" + err.string() + " </dev/null";
-        const int status = std::system(cmd.c_str());
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-    }
-
-    // A small valid MVTec-layout product: 3 train, 1 good + 1 defect test image with its mask.
-    fs::path make_product() {
-        const auto root = m_dir / "widget";
-        for (const auto* d : {"train/good", "test/good", "test/dent", "ground_truth/dent"})
-            fs::create_directories(root / d);
-        const cv::Mat img(64, 64, CV_8UC3, cv::Scalar(40, 120, 200));
-        for (int i = 0; i < 3; ++i)
-            cv::imwrite((root / "train/good" / ("00" + std::to_string(i) + ".png")).string(), img);
-        cv::imwrite((root / "test/good/000.png").string(), img);
-        cv::imwrite((root / "test/dent/000.png").string(), img);
-        cv::Mat mask(64, 64, CV_8UC1, cv::Scalar(0));
-        mask(cv::Rect(10, 10, 8, 8)).setTo(255);
-        cv::imwrite((root / "ground_truth/dent/000_mask.png").string(), mask);
-        return root;
-    }
-
-    fs::path m_dir;
-};
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-}  // namespace
 
 TEST_F(CliTest, UsageErrorsExitWithCode2) {
     EXPECT_EQ(run("").exit_code, 2);
@@ -233,6 +175,41 @@ TEST_F(CliTest, TrainInferEvalRoundTrip) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "\"image_auroc\"")) << r.out;
     EXPECT_TRUE(contains(r.out, "\"dent\"")) << r.out;
+}
+
+// Maps are named after the image without its extension; a.png and a.jpg of one folder used to write the
+// same a.tiff, the second replacing the first. Names that would collide keep the extension.
+TEST_F(CliTest, ImagesThatShareANameGetMapsOfTheirOwn) {
+    const auto product = make_product();
+    const auto model = m_dir / "padim.kensa";
+    auto r = run("train --method padim --padim-channels 8 --random-init --backbone resnet18 --image-size 64 "
+                 "--data " + product.string() + " --out " + model.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto input = m_dir / "line";
+    fs::create_directories(input / "lot");
+    cv::Mat img(64, 64, CV_8UC3, cv::Scalar(40, 120, 200));
+    cv::imwrite((input / "lot/a.png").string(), img);
+    img(cv::Rect(8, 8, 30, 30)).setTo(cv::Scalar(0, 0, 0));
+    cv::imwrite((input / "lot/a.jpg").string(), img);
+    cv::imwrite((input / "lot/a.png.png").string(), img);  // its stem is the other's whole name
+    cv::imwrite((input / "lot/b.png").string(), img);
+    cv::imwrite((input / "b.png").string(), img);  // another folder: no collision
+    const auto maps = m_dir / "maps";
+    r = run("infer --overlays --model " + model.string() + " --input " + input.string() + " --out " +
+            maps.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto* name : {"lot/a.png.tiff", "lot/a.jpg.tiff", "lot/a.png.png.tiff", "lot/b.tiff", "b.tiff",
+                             "lot/a.png.overlay.png", "lot/a.jpg.overlay.png", "lot/b.overlay.png"})
+        EXPECT_TRUE(fs::exists(maps / name)) << name << "\n" << r.err;
+    EXPECT_FALSE(fs::exists(maps / "lot/a.tiff"));
+    const cv::Mat png = cv::imread((maps / "lot/a.png.tiff").string(), cv::IMREAD_UNCHANGED);
+    const cv::Mat jpg = cv::imread((maps / "lot/a.jpg.tiff").string(), cv::IMREAD_UNCHANGED);
+    ASSERT_FALSE(png.empty() || jpg.empty());
+    EXPECT_GT(cv::norm(png, jpg, cv::NORM_INF), 0.0) << "each map is its own image's";
+    EXPECT_TRUE(contains(r.err, "lot/a.jpg shares its name with another image in its folder: its map is "
+                                "lot/a.jpg.tiff")) << r.err;
+    EXPECT_FALSE(contains(r.err, "lot/b.png shares")) << r.err;
+    EXPECT_TRUE(contains(r.out, "5 images:")) << r.out;
 }
 
 TEST_F(CliTest, CorruptOrForeignModelFilesAreClearErrors) {
