@@ -1,0 +1,179 @@
+// Crash and disk-full drills of kensa-cli (issue 21): training killed with SIGKILL at any moment, and
+// training and infer writing to a full disk. Each leaves the previous files as they were, complete, and
+// nothing half-written; the next run works.
+#include "cli_fixture.h"
+#include "../support/full_disk.h"
+
+#include <kensa/model/model_bundle.h>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+namespace {
+
+// A fast training: PaDiM on a random-init ResNet-18 at 64 px (about 2 s, an 11 MB model).
+const std::string kQuickTraining =
+    " --method padim --padim-channels 8 --random-init --backbone resnet18 --image-size 64";
+
+// kensa-cli started in the background (the shell execs it, so the pid is kensa-cli's), its progress lines
+// (stderr) read one by one.
+class Background {
+public:
+    explicit Background(const std::string& args) {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return;
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            ::dup2(fds[1], STDERR_FILENO);
+            const std::string cmd = "exec " KENSA_CLI " " + args + " </dev/null >/dev/null";
+            ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::close(fds[1]);
+        m_err = ::fdopen(fds[0], "r");
+    }
+    ~Background() {
+        if (m_pid > 0 && !m_reaped) {
+            ::kill(m_pid, SIGKILL);
+            wait();
+        }
+        if (m_err)
+            std::fclose(m_err);
+    }
+    // Reads stderr until a line starts with prefix and says "n/n" (a stage done); false when it ended first.
+    bool wait_for_stage_done(const std::string& prefix) {
+        char* line = nullptr;
+        size_t size = 0;
+        bool found = false;
+        while (!found && m_err && ::getline(&line, &size, m_err) > 0) {
+            const std::string s(line);
+            long done = -1, total = -2;
+            found = s.rfind(prefix, 0) == 0 &&
+                    std::sscanf(s.c_str() + prefix.size(), " %ld/%ld", &done, &total) == 2 && done == total;
+        }
+        std::free(line);
+        return found;
+    }
+    void kill_now() { ::kill(m_pid, SIGKILL); }
+    // The raw wait status.
+    int wait() {
+        int status = 0;
+        ::waitpid(m_pid, &status, 0);
+        m_reaped = true;
+        return status;
+    }
+
+private:
+    pid_t m_pid = -1;
+    std::FILE* m_err = nullptr;
+    bool m_reaped = false;
+};
+
+// Empty when path holds a complete model (its checksum and structure check out), else why not.
+std::string why_not_a_model(const fs::path& path) {
+    try {
+        kensa::model::load_bundle(path);
+        return {};
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+}  // namespace
+
+// SIGKILL while training runs: during feature extraction, and at moments from 0 to 60 ms after the last
+// stage finished, which is when the model is serialised and written. The model at --out is always the
+// previous one, byte for byte, or a complete new one; a ".partial" a kill left is replaced by the next write.
+TEST_F(CliTest, TrainingKilledAtAnyMomentLeavesACompleteModel) {
+    const auto product = make_product();
+    const auto model = m_dir / "models" / "widget.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + kQuickTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string previous = slurp(model);
+    const fs::path partial = model.string() + ".partial";
+
+    int mid_write = 0;  // kills that left a .partial: they landed while the model was being written
+    const std::vector<int> delays_ms = {-1, 0, 10, 20, 35, 60};  // -1: during feature extraction
+    for (const int delay : delays_ms) {
+        fs::remove(partial);
+        Background training("train --data " + product.string() + " --out " + model.string() + kQuickTraining);
+        ASSERT_TRUE(training.wait_for_stage_done(delay < 0 ? "features" : "thresholds"))
+            << "training ended before its progress said the stage was done";
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::max(delay, 0)));
+        training.kill_now();
+        const int status = training.wait();
+        mid_write += fs::exists(partial);
+        ASSERT_TRUE(fs::exists(model)) << "killed " << delay << " ms after the last stage";
+        if (slurp(model) != previous) {
+            EXPECT_EQ(why_not_a_model(model), "") << "killed " << delay << " ms after the last stage";
+        }
+        std::cout << "killed " << delay << " ms after the stage: "
+                  << (WIFSIGNALED(status) ? "during the run" : "after it ended") << ", model "
+                  << (slurp(model) == previous ? "unchanged" : "replaced by a complete one")
+                  << (fs::exists(partial) ? ", a .partial left" : "") << "\n";
+    }
+    std::cout << mid_write << " of " << delays_ms.size() << " kills landed while the model was written\n";
+
+    // The next training runs, and replaces what a kill left.
+    r = run("train --data " + product.string() + " --out " + model.string() + kQuickTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(why_not_a_model(model), "");
+    EXPECT_FALSE(fs::exists(partial));
+}
+
+// A full disk under training's --out and infer's --out: a clear error naming the file and the reason, the
+// previous model, maps and scores.csv untouched, nothing half-written left; once there is room, it works.
+TEST_F(CliTest, AFullDiskIsAClearErrorAndLeavesThePreviousFiles) {
+    const auto product = make_product();
+    kensa::test::FullDisk disk(m_dir / "disk");
+    std::cout << "full disk: " << disk.mechanism() << "\n";
+    const auto model = m_dir / "disk" / "widget.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + kQuickTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // A 200 x 200 image: its map (160 kB) is over the size the file size limit still lets grow.
+    const auto input = m_dir / "line";
+    fs::create_directories(input);
+    cv::imwrite((input / "part.png").string(), cv::Mat(200, 200, CV_8UC3, cv::Scalar(40, 120, 200)));
+    const auto maps = m_dir / "disk" / "maps";
+    r = run("infer --model " + model.string() + " --input " + input.string() + " --out " + maps.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string previous_model = slurp(model), previous_map = slurp(maps / "part.tiff"),
+                      previous_scores = slurp(maps / "scores.csv");
+    const auto before = disk.entries();
+
+    const std::string cannot_fill = disk.fill(/*still_fits=*/64 * 1024);
+    if (!cannot_fill.empty())
+        GTEST_SKIP() << "no way to make a disk full here: " << cannot_fill;
+    r = run("train --data " + product.string() + " --out " + model.string() + kQuickTraining);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, model.string() + ": write failed: " + disk.error_text())) << r.err;
+    EXPECT_FALSE(contains(r.err, ".partial")) << "the user's path is named, not the temporary one: " << r.err;
+    r = run("train --data " + product.string() + " --out " + (m_dir / "disk" / "new.kensa").string() +
+            kQuickTraining);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "new.kensa: write failed: " + disk.error_text())) << r.err;
+    r = run("infer --model " + model.string() + " --input " + input.string() + " --out " + maps.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, (maps / "part.tiff").string() + ": write failed: " + disk.error_text())) << r.err;
+
+    EXPECT_EQ(disk.entries(), before) << "no .partial, no truncated file, nothing new";
+    EXPECT_TRUE(slurp(model) == previous_model);
+    EXPECT_TRUE(slurp(maps / "part.tiff") == previous_map);
+    EXPECT_EQ(slurp(maps / "scores.csv"), previous_scores);
+
+    disk.free_space();
+    r = run("train --data " + product.string() + " --out " + model.string() + kQuickTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(why_not_a_model(model), "");
+    EXPECT_EQ(disk.entries(), before);
+}
