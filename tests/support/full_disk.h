@@ -39,7 +39,7 @@ public:
             return;
         }
         if (!enter_private_mount_namespace(m_why_no_tmpfs))
-            return;
+            return;  // several threads already (see prepare()), or no right to mount
         const std::string options = "size=" + std::to_string(capacity);
         if (::mount("tmpfs", folder.c_str(), "tmpfs", MS_NOSUID | MS_NODEV, options.c_str()) == 0)
             m_tmpfs = true;
@@ -62,9 +62,9 @@ public:
     // What a failed write says (strerror of ENOSPC or EFBIG).
     std::string error_text() const { return std::strerror(m_tmpfs ? ENOSPC : EFBIG); }
 
-    // From now on no file in the folder can grow. With the file size limit, files up to `still_fits` bytes
-    // still can (so kensa-cli's messages, redirected to a file, arrive). Returns an empty string, or why the
-    // disk could not be made full (the test then skips).
+    // From now on at most about `still_fits` more bytes fit in the folder (with the file size limit: no file
+    // grows past still_fits bytes, so kensa-cli's messages, redirected to a file, still arrive). Returns an
+    // empty string, or why the disk could not be made full (the test then skips).
     std::string fill(std::uintmax_t still_fits = 0) {
         if (m_tmpfs) {
             const auto filler = m_folder / ".filler";
@@ -72,14 +72,15 @@ public:
             if (fd < 0)
                 return std::string("cannot create the filler: ") + std::strerror(errno);
             const std::vector<char> block(64 * 1024, 'x');
-            while (::write(fd, block.data(), block.size()) > 0) {
+            off_t written = 0;
+            for (size_t size = block.size(); size > 0; size /= 2) {  // down to the last partial block
+                for (ssize_t n; (n = ::write(fd, block.data(), size)) > 0;)
+                    written += n;
             }
-            for (size_t size = 2048; size > 0; size /= 2) {  // the last partial block
-                while (::write(fd, block.data(), size) > 0) {
-                }
-            }
+            // Give back still_fits bytes (tmpfs counts whole pages: a little more may fit).
+            const int truncated = ::ftruncate(fd, std::max<off_t>(0, written - off_t(still_fits)));
             ::close(fd);
-            return {};
+            return truncated == 0 ? std::string() : std::string("ftruncate: ") + std::strerror(errno);
         }
         if (m_limited)
             return {};
@@ -116,6 +117,13 @@ public:
                 names.push_back(std::filesystem::relative(e.path(), m_folder).string());
         std::sort(names.begin(), names.end());
         return names;
+    }
+
+    // Call first thing in a test program that starts threads later (a Qt test): the mount namespace can only
+    // be entered while the process has one thread. Later FullDisks then get their tmpfs.
+    static void prepare() {
+        std::string ignored;
+        enter_private_mount_namespace(ignored);
     }
 
 private:

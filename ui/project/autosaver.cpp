@@ -40,6 +40,13 @@ bool Autosaver::isBusy() const {
 }
 
 void Autosaver::flush() {
+    bool leftByAFailure = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        leftByAFailure = !m_scheduled && (!m_masks.isEmpty() || m_project);
+    }
+    if (leftByAFailure)
+        schedule();  // one more try before the project closes
     m_pool.waitForDone();
 }
 
@@ -52,7 +59,6 @@ void Autosaver::schedule() {
 }
 
 void Autosaver::drain() {
-    bool ok = true;
     for (;;) {
         QHash<QString, PendingMask> masks;
         std::optional<std::pair<QString, project::Project>> proj;
@@ -65,20 +71,34 @@ void Autosaver::drain() {
             masks.swap(m_masks);
             proj.swap(m_project);
         }
+        QString error;
         try {
-            for (const PendingMask& m : std::as_const(masks))
-                project::save_mask(m.folder.toStdString(), m.relativePath.toStdString(),
-                                   mat_from_mask(m.mask));
+            for (auto it = masks.begin(); it != masks.end(); it = masks.erase(it))
+                project::save_mask(it->folder.toStdString(), it->relativePath.toStdString(),
+                                   mat_from_mask(it->mask));
             if (proj)
                 project::save_project(proj->second, proj->first.toStdString());
+            proj.reset();
         } catch (const std::exception& e) {
-            ok = false;
-            QMetaObject::invokeMethod(this,
-                                      [this, msg = QString::fromStdString(e.what())] { Q_EMIT failed(msg); });
+            error = QString::fromStdString(e.what());
+        }
+        if (!error.isEmpty()) {
+            // What is not on disk stays queued (unless something newer for the same file came meanwhile), so
+            // the next change, or closing, writes it once there is room again: a full disk loses nothing.
+            {
+                QMutexLocker lock(&m_mutex);
+                for (auto it = masks.cbegin(); it != masks.cend(); ++it) {
+                    if (!m_masks.contains(it.key()))
+                        m_masks.insert(it.key(), it.value());
+                }
+                if (proj && !m_project)
+                    m_project = std::move(proj);
+                m_scheduled = false;
+            }
+            QMetaObject::invokeMethod(this, [this, error] { Q_EMIT failed(error); });
+            return;
         }
     }
-    if (!ok)
-        return;
     QMetaObject::invokeMethod(this, [this] {
         if (!isBusy())
             Q_EMIT saved();

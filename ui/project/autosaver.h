@@ -3,7 +3,8 @@
 // a mask is on disk before the project file that refers to it. Requests coalesce (the newest mask per file
 // and the newest project snapshot win), so a fast user never queues up stale work. Every file is replaced
 // atomically (kensa/base/atomic_file.h): killing the process at any moment leaves the previous or the new
-// version of each file, and at most the last stroke is lost.
+// version of each file, and at most the last stroke is lost. A write that fails (a full disk, a folder made
+// read-only) is reported and kept: the next change, or flush(), writes it again with everything newer.
 
 #include <kensa/project/project.h>
 
@@ -31,7 +32,8 @@ public:
     void saveProject(const QString& folder, const project::Project& project);
 
     bool isBusy() const;
-    // Blocks until everything queued is written. For shutdown and tests only (never during editing).
+    // Blocks until everything queued is written (retrying what a failure left). For shutdown and tests only
+    // (never during editing).
     void flush();
 
 Q_SIGNALS:
