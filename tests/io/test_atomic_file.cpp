@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -71,5 +73,28 @@ TEST(AtomicFile, NameAtTheFileSystemsLimitIsWritten) {
     EXPECT_EQ(kensa::partial_path(path), kensa::partial_path(path));  // a leftover is replaced, not piled up
     EXPECT_NE(kensa::partial_path(path), kensa::partial_path(dir / (std::string(250, 'x') + ".png1")));
     EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
+    fs::remove_all(dir);
+}
+
+// Files that belong together: when the last cannot be written, the first is not replaced either, and no
+// temporary file stays behind.
+TEST(AtomicFile, FilesWrittenTogetherReplaceAllOrNone) {
+    const auto dir = fs::temp_directory_path() / ("kensa_atomic_together_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    kensa::write_file_atomically(dir / "report.csv", bytes_of("old csv"));
+    kensa::write_file_atomically(dir / "blocker", bytes_of("a file where a folder should be"));
+    const std::string csv = "new csv", html = "new html";
+    const std::vector<kensa::FileContent> blocked = {{dir / "report.csv", bytes_of(csv)},
+                                                     {dir / "blocker" / "report.html", bytes_of(html)}};
+    EXPECT_THROW(kensa::write_files_atomically(blocked), kensa::Error);
+    EXPECT_EQ(slurp(dir / "report.csv"), "old csv");
+    EXPECT_FALSE(fs::exists(kensa::partial_path(dir / "report.csv")));
+
+    const std::vector<kensa::FileContent> both = {{dir / "report.csv", bytes_of(csv)},
+                                                  {dir / "report.html", bytes_of(html)}};
+    kensa::write_files_atomically(both);
+    EXPECT_EQ(slurp(dir / "report.csv"), csv);
+    EXPECT_EQ(slurp(dir / "report.html"), html);
     fs::remove_all(dir);
 }

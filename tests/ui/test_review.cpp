@@ -16,6 +16,7 @@
 #include "review/review_plots.h"
 #include "training_fixture.h"
 #include "ui_test_support.h"
+#include "../support/full_disk.h"
 
 #include <kensa/data/image_io.h>
 #include <kensa/data/sample_product.h>
@@ -50,6 +51,9 @@ using namespace kensa::ui;
 using postprocess::Truth;
 
 namespace {
+
+// Before main, while the process has one thread: a full disk can then be a tmpfs (see FullDisk::prepare).
+[[maybe_unused]] const bool k_mountNamespace = (test::FullDisk::prepare(), true);
 
 // Core's direct count over the results, the reference the UI must agree with.
 postprocess::VerdictCounts coreCounts(const BatchResults& r, float threshold) {
@@ -370,6 +374,49 @@ private Q_SLOTS:
         const QString blocked = tmp.filePath(QStringLiteral("missing/r.pdf"));
         const QString error = ReportPdf::write(data, blocked);
         QVERIFY2(error.startsWith(blocked + QStringLiteral(": ")), qPrintable(error));
+    }
+
+    // A report exported again onto a disk with room for the CSV but not the HTML: an error naming the file and
+    // the reason, and the previous CSV, HTML and PDF as they were (the new CSV used to replace the old one
+    // before the HTML failed); once there is room, all three are written.
+    void reportOnAFullDiskLeavesThePreviousReport() {
+        QTemporaryDir tmp;
+        const auto results = sampleProductResults(tmp.path());
+        ReportData data;
+        data.projectName = QStringLiteral("sample");
+        data.modelName = QFileInfo(results->modelPath).fileName();
+        data.generated = QDateTime(QDate(2026, 12, 6), QTime(9, 30));
+        data.imageThreshold = data.defaultImageThreshold = 1.f;
+        data.pixelThreshold = data.defaultPixelThreshold = 0.5f;
+        data.results = results;
+        for (size_t i = 0; i < results->images.size(); ++i)
+            data.rows << ReportRow{results->images[i].path, {}, results->scores[i], QStringLiteral("OK"), {}, {}};
+        data.worstImages = 4;
+        test::FullDisk disk(tmp.filePath(QStringLiteral("disk")).toStdString());
+        qInfo("full disk: %s", disk.mechanism().c_str());
+        const QString html = tmp.filePath(QStringLiteral("disk/report.html"));
+        const QStringList files = {ReportWriter::csvPathFor(html), html, ReportWriter::pdfPathFor(html)};
+        QCOMPARE(ReportWriter::write(data, html, files[0], files[2]), QString());
+        QList<QByteArray> previous;
+        for (const QString& f : files)
+            previous << readAll(f);
+        QVERIFY(previous[0].size() < 4096 && previous[1].size() > 16384);  // the CSV fits, the HTML not
+        const auto before = disk.entries();
+
+        if (const std::string why = disk.fill(/*still_fits=*/8192); !why.empty())
+            QSKIP(qPrintable(QStringLiteral("no way to make a disk full here: ") + QString::fromStdString(why)));
+        data.rows[0].decision = QStringLiteral("ng");  // what changed since: the CSV differs
+        const QString error = ReportWriter::write(data, html, files[0], files[2]);
+        disk.free_space();
+        QVERIFY2(error.startsWith(html + QStringLiteral(": ")) &&
+                     error.contains(QString::fromStdString(disk.error_text())),
+                 qPrintable(error));
+        for (int i = 0; i < files.size(); ++i)
+            QVERIFY2(readAll(files[i]) == previous[i], qPrintable(files[i]));
+        QCOMPARE(disk.entries(), before);  // no temporary file left
+
+        QCOMPARE(ReportWriter::write(data, html, files[0], files[2]), QString());
+        QVERIFY(readAll(files[0]).contains(",ng"));
     }
 
     // Two methods trained on the project, compared in the view: the table and the curves are core's numbers

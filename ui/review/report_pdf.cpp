@@ -559,14 +559,24 @@ private:
 QString ReportPdf::write(const ReportData& data, const QString& path) {
     if (!data.results)
         return tr("Nothing to report: run an inspection first.");
+    QSaveFile file(path);  // temp file + rename: never a half-written report
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("%1: cannot write the report: %2").arg(path, file.errorString());
+    if (QString error = render(data, path, &file); !error.isEmpty())
+        return error;
+    if (!file.commit())
+        return tr("%1: cannot write the report: %2").arg(path, file.errorString());
+    return {};
+}
+
+QString ReportPdf::render(const ReportData& data, const QString& path, QIODevice* device) {
+    if (!data.results)
+        return tr("Nothing to report: run an inspection first.");
     const auto failed = [&path](const QString& why) {
         return tr("%1: cannot write the report: %2").arg(path, why);
     };
-    QSaveFile file(path);  // temp file + rename: never a half-written report
-    if (!file.open(QIODevice::WriteOnly))
-        return failed(file.errorString());
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(device);
         writer.setResolution(k_dpi);
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                          QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
@@ -610,8 +620,6 @@ QString ReportPdf::write(const ReportData& data, const QString& path) {
         if (!p.end())
             return failed(tr("the PDF writer could not finish"));
     }
-    if (!file.commit())
-        return failed(file.errorString());
     return {};
 }
 

@@ -22,6 +22,9 @@ class ReportPdf {
 public:
     // Writes the PDF atomically (QSaveFile); returns an empty string, or what went wrong, naming the file.
     static QString write(const ReportData& data, const QString& path);
+    // Renders the PDF meant for `path` into an open device (ReportWriter writes it beside the HTML and the
+    // CSV, all or none); returns an empty string, or what went wrong, naming path.
+    static QString render(const ReportData& data, const QString& path, QIODevice* device);
 };
 
 }  // namespace kensa::ui

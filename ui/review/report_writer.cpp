@@ -5,6 +5,7 @@
 #include "number_format.h"
 #include "review/report_pdf.h"
 
+#include <kensa/base/atomic_file.h>
 #include <kensa/data/image_io.h>
 #include <kensa/features/backbone_catalog.h>
 #include <kensa/methods/registry.h>
@@ -21,12 +22,12 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QPainter>
-#include <QSaveFile>
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <numeric>
 
 namespace kensa::ui {
@@ -438,20 +439,25 @@ QString ReportWriter::write(const ReportData& data, const QString& htmlPath, con
                             const QString& pdfPath) {
     if (!data.results)
         return tr("Nothing to report: run an inspection first.");
-    const auto save = [](const QString& path, const QString& text) -> QString {
-        QSaveFile file(path);  // temp file + rename: never a half-written report
-        if (!file.open(QIODevice::WriteOnly))
-            return tr("%1: cannot write the report: %2").arg(path, file.errorString());
-        file.write(text.toUtf8());
-        if (!file.commit())
-            return tr("%1: cannot write the report: %2").arg(path, file.errorString());
-        return {};
-    };
-    if (QString error = save(csvPath, csv(data.rows)); !error.isEmpty())
-        return error;
-    if (QString error = save(htmlPath, html(data)); !error.isEmpty())
-        return error;
-    return pdfPath.isEmpty() ? QString() : ReportPdf::write(data, pdfPath);
+    // All three are complete in memory before any is written, and renamed into place together: a disk that
+    // fills up half way leaves the previous report as it was, never a new CSV beside an old HTML.
+    const QByteArray csvBytes = csv(data.rows).toUtf8(), htmlBytes = html(data).toUtf8();
+    QByteArray pdfBytes;
+    const auto bytes = [](const QByteArray& a) { return std::as_bytes(std::span(a.constData(), size_t(a.size()))); };
+    std::vector<FileContent> files = {{csvPath.toStdString(), bytes(csvBytes)}, {htmlPath.toStdString(), bytes(htmlBytes)}};
+    if (!pdfPath.isEmpty()) {
+        QBuffer buffer(&pdfBytes);
+        buffer.open(QIODevice::WriteOnly);
+        if (QString error = ReportPdf::render(data, pdfPath, &buffer); !error.isEmpty())
+            return error;
+        files.push_back({pdfPath.toStdString(), bytes(pdfBytes)});
+    }
+    try {
+        write_files_atomically(files);  // names the file and the reason ("No space left on device")
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
 }
 
 }  // namespace kensa::ui

@@ -2,8 +2,9 @@
 // The inspection report: a CSV with one line per image (score, verdict, reviewer decision), a
 // self-contained HTML summary (metrics, verdict counts and confusion matrix at the thresholds used, the
 // model's settings and training record, the plots as embedded PNGs, the worst-scoring images with their
-// heatmap and outline) and the same as an A4 PDF for printing (report_pdf.h). Every file is written
-// atomically (QSaveFile). Building the HTML and the PDF decodes the worst images: call write() off the GUI
+// heatmap and outline) and the same as an A4 PDF for printing (report_pdf.h). The files are written
+// together (kensa::write_files_atomically): all three are renamed into place only once each is complete, so
+// a failure (a full disk) leaves the previous report as it was. Building the HTML and the PDF decodes the worst images: call write() off the GUI
 // thread (it uses QImage only, never QPixmap).
 
 #include "review/batch_results.h"
@@ -62,8 +63,8 @@ public:
     // RFC 4180: comma-separated, fields with commas, quotes or line breaks quoted; a header line first.
     static QString csv(const QList<ReportRow>& rows);
     static QString html(const ReportData& data);
-    // Writes the CSV, the HTML and (unless pdfPath is empty) the PDF; returns an empty string, or what went
-    // wrong (naming the file).
+    // Writes the CSV, the HTML and (unless pdfPath is empty) the PDF, all or none; returns an empty string, or
+    // what went wrong (naming the file).
     static QString write(const ReportData& data, const QString& htmlPath, const QString& csvPath,
                          const QString& pdfPath = {});
     // The CSV and the PDF written beside an HTML report: same name, .csv / .pdf.
