@@ -1,7 +1,9 @@
 // Crash drills of the app's writes (issue 21): a process recording review decisions (each autosaves the
 // project file) and a process exporting a model are killed with SIGKILL at random moments, again and again.
 // Afterwards the project opens with every decision reported saved (at most the one in flight is lost), and
-// the export's destination is the previous file or the whole model, never a part of it.
+// the export's destination is the previous file or the whole model, never a part of it. Also: a project
+// that another process has open is refused until that process dies.
+#include "project/project_session.h"
 #include "training/model_export.h"
 #include "ui_test_support.h"
 
@@ -49,6 +51,7 @@ public:
             eachLineLeft(m_process.readLine().trimmed());
     }
     QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    qint64 processId() const { return m_process.processId(); }
 
 private:
     QProcess m_process;
@@ -125,6 +128,32 @@ private Q_SLOTS:
             qInfo("round %d: killed after decision %d was saved%s", round, confirmed,
                   std::filesystem::exists(partial) ? " (mid-write: a .partial was left)" : "");
         }
+    }
+
+    // The same project opened while another Kensa process has it: refused, naming that process; once that
+    // process is killed, its lock is stale and the project opens (taken over, nothing to clean up by hand).
+    void aProjectOpenInAnotherProcessIsRefusedUntilThatOneDies() {
+        QTemporaryDir tmp;
+        const QString folder = tmp.filePath(QStringLiteral("project"));
+        auto created = project::create_project(folder.toStdString());
+        QVERIFY(created.ok());
+        project::Project p = std::move(created).take();
+        p.images.push_back({});
+        p.images.back().path = (folder + QStringLiteral("/part.png")).toStdString();
+        project::save_project(p, folder.toStdString());
+
+        Helper helper({QStringLiteral("review"), folder});
+        QVERIFY(helper.started());
+        QVERIFY(helper.readUntil([](const QByteArray& line) { return line.startsWith("decided"); }));
+        ui::ProjectSession session;
+        const QString refused = session.open(folder);
+        QVERIFY2(refused.contains(QStringLiteral("open in another Kensa (process %1").arg(helper.processId())),
+                 qPrintable(refused));
+        QVERIFY(!session.isOpen());
+        helper.kill([](const QByteArray&) {});
+        QCOMPARE(session.open(folder), QString());
+        QCOMPARE(session.imageCount(), 1);
+        QVERIFY(session.image(0).review != project::ReviewDecision::None);  // what the other one recorded
     }
 
     // A 24 MB model exported over an older export; killed at random moments during the copy, four times.

@@ -96,8 +96,12 @@ void ProjectActions::chooseOpen() {
 bool ProjectActions::openFolder(const QString& folder) {
     if (const QString error = m_session->open(folder); !error.isEmpty()) {
         QMessageBox::warning(m_window, tr("Cannot open the project"), error);
-        recent_projects::remove(folder);
-        rebuildRecent();
+        // Only a project that is gone (moved, renamed, deleted) leaves the list: one open in another window,
+        // in a read-only folder or with a damaged file is still the user's project.
+        if (!QFileInfo::exists(QDir(folder).filePath(QString::fromLatin1(project::k_project_file_name)))) {
+            recent_projects::remove(folder);
+            rebuildRecent();
+        }
         return false;
     }
     opened(folder);
