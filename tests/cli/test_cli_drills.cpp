@@ -117,7 +117,9 @@ TEST_F(CliTest, TrainingKilledAtAnyMomentLeavesACompleteModel) {
         if (slurp(model) != previous) {
             EXPECT_EQ(why_not_a_model(model), "") << "killed " << delay << " ms after the last stage";
         }
-        std::cout << "killed " << delay << " ms after the stage: "
+        std::cout << (delay < 0 ? "killed during feature extraction"
+                                : "killed " + std::to_string(delay) + " ms after the last stage")
+                  << ": "
                   << (WIFSIGNALED(status) ? "during the run" : "after it ended") << ", model "
                   << (slurp(model) == previous ? "unchanged" : "replaced by a complete one")
                   << (fs::exists(partial) ? ", a .partial left" : "") << "\n";
