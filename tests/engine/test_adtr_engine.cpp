@@ -192,6 +192,11 @@ TEST(AdtrEngine, AMemoryOnAFinerGridScoresOnItAndRoundTrips) {
     cv::minMaxLoc(a[2].map, nullptr, nullptr, nullptr, &peak);
     EXPECT_TRUE(cv::Rect(28, 0, 30, 30).contains(peak)) << peak;
 
+    // Stride 8 at 64 px is the transformer's own 8 x 8 grid: the memory stays on it.
+    c.adtr.memory_stride = 8;
+    c.adtr.epochs = 2;
+    const auto same_grid = kensa::engine::train(normal_images(8, 64, 2), c);
+    EXPECT_FALSE(nlohmann::json::parse(same_grid.bundle.settings_json)["memory"].contains("source"));
     c.adtr.memory_stride = 2;
     EXPECT_THROW(kensa::engine::train(normal_images(8, 64, 2), c), kensa::Error);
 }

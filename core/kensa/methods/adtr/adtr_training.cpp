@@ -312,12 +312,13 @@ torch::Tensor reconstruction_errors(AdtrTransformer& transformer, const torch::T
 }
 
 // The memory's features of the training images: the transformer's own (standardised) grid, or PatchCore's
-// locally aware patches on a finer grid, from a second pass of the backbone.
+// locally aware patches on a finer grid, from a second pass of the backbone. Tiny images, whose transformer
+// grid is already at the stride asked for or finer (8 x 8 for 32 px), keep the transformer's.
 torch::Tensor memory_features(const FeatureCache& cache, const std::vector<cv::Mat>& normal,
                               const engine::TrainingConfig& config, MemorySource& source,
                               const ProgressCallback& progress) {
     const int stride = config.adtr.memory_stride;
-    if (stride == 0)
+    if (stride == 0 || config.features.image_size / stride <= cache.features.size(2))
         return cache.features;
     auto features = config.features;
     features.grid_size = features.image_size / stride;
