@@ -3,6 +3,7 @@
 #include <kensa/base/error.h>
 #include <kensa/methods/adtr/adtr_memory.h>
 #include <kensa/nn/backbone_factory.h>
+#include <kensa/nn/feature_grid.h>
 
 #include <gtest/gtest.h>
 
@@ -23,7 +24,7 @@ torch::Tensor brute_force_distance(const torch::Tensor& features, const torch::T
 
 TEST(AdtrMemory, RowsArePositionsOfEachImageInOrder) {
     const auto features = torch::arange(2 * 3 * 2 * 2, torch::kFloat).view({2, 3, 2, 2});
-    const auto rows = feature_rows(features);
+    const auto rows = kensa::nn::grid_rows(features);
     ASSERT_EQ(rows.sizes(), (torch::IntArrayRef{8, 3}));
     EXPECT_TRUE(torch::equal(rows[1], features.index({0, torch::indexing::Slice(), 0, 1})));
     EXPECT_TRUE(torch::equal(rows[6], features.index({1, torch::indexing::Slice(), 1, 0})));
@@ -44,10 +45,10 @@ TEST(AdtrMemory, TrainingImagesAreMeasuredAgainstTheOtherImagesOnly) {
     torch::manual_seed(4);
     auto features = torch::randn({4, 8, 3, 3});
     const auto leave_out = [](const torch::Tensor& f) {
-        return leave_own_image_out_distance(f, feature_rows(f), row_owners(f));
+        return leave_own_image_out_distance(f, kensa::nn::grid_rows(f), row_owners(f));
     };
     const auto d = leave_out(features);
-    const auto rows = feature_rows(features);
+    const auto rows = kensa::nn::grid_rows(features);
     for (int64_t i = 0; i < 4; ++i) {
         const auto others = torch::cat({rows.slice(0, 0, i * 9), rows.slice(0, (i + 1) * 9)});
         EXPECT_TRUE(torch::allclose(d[i], brute_force_distance(features.slice(0, i, i + 1), others)[0], 1e-4, 1e-4));
@@ -68,7 +69,7 @@ TEST(AdtrMemory, WithACoresetBankTheOtherImagesAreTheirRowsInIt) {
     EXPECT_TRUE(torch::equal(row_owners(features), torch::arange(3, torch::kLong).repeat_interleave(16)));
     // A bank of every third row, as a coreset keeps some rows of each image.
     const auto chosen = torch::arange(0, 48, 3, torch::kLong);
-    const auto bank = feature_rows(features).index_select(0, chosen);
+    const auto bank = kensa::nn::grid_rows(features).index_select(0, chosen);
     const auto owners = row_owners(features).index_select(0, chosen);
     const auto d = leave_own_image_out_distance(features, bank, owners);
     for (int64_t i = 0; i < 3; ++i) {

@@ -70,11 +70,6 @@ void writeModel(const QString& path, int megabytes, float value) {
     model::save_bundle(path.toStdString(), bundle);
 }
 
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 }  // namespace
 
 class TestCrashDrills : public QObject {
@@ -164,7 +159,7 @@ private Q_SLOTS:
         const QString destination = tmp.filePath(QStringLiteral("shipped/line3.kensa"));
         writeModel(source, 24, 1.f);
         writeModel(destination, 24, 2.f);  // last week's export
-        const QByteArray newer = readAll(source), older = readAll(destination);
+        const QByteArray newer = test::readAll(source), older = test::readAll(destination);
         QElapsedTimer timer;
         timer.start();
         QCOMPARE(ui::exportModel(source, tmp.filePath(QStringLiteral("timing.kensa"))), QString());
@@ -177,7 +172,7 @@ private Q_SLOTS:
             QVERIFY(helper.readUntil([](const QByteArray& line) { return line == "exporting 0"; }));
             QTest::qWait(int(QRandomGenerator::global()->bounded(0, exportMs * 3 / 2 + 20)));
             helper.kill([](const QByteArray&) {});
-            const QByteArray now = readAll(destination);
+            const QByteArray now = test::readAll(destination);
             QVERIFY2(now == older || now == newer, "the destination holds part of a model");
             replaced += now == newer;
             const bool midWrite = QFile::exists(QString::fromStdString(partial_path(destination.toStdString()).string()));
@@ -190,7 +185,7 @@ private Q_SLOTS:
         }
         qInfo("%d of 4 kills came after the new model was in place (export took %d ms here)", replaced, exportMs);
         QCOMPARE(ui::exportModel(source, destination), QString());
-        QVERIFY(readAll(destination) == newer);
+        QVERIFY(test::readAll(destination) == newer);
         QVERIFY(!QFile::exists(QString::fromStdString(kensa::partial_path(destination.toStdString()).string())));
     }
 };

@@ -5,6 +5,7 @@
 #include "canvas/mask_ops.h"
 #include "project/autosaver.h"
 #include "project/project_session.h"
+#include "mask_strokes.h"
 #include "ui_test_support.h"
 #include "../support/full_disk.h"
 
@@ -25,19 +26,6 @@ namespace {
 // Before main, while the process has one thread: the full disk can then be a tmpfs (see FullDisk::prepare).
 [[maybe_unused]] const bool k_mountNamespace = (test::FullDisk::prepare(), true);
 
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// One stroke: row y of the mask marked from edge to edge.
-void markRow(MaskDocument* doc, int y) {
-    doc->beginEdit();
-    doc->touched(mask_ops::paintSegment(doc->editableMask(), {0, y + 0.5},
-                                        {qreal(doc->mask().width()), y + 0.5}, 0.5, 255));
-    doc->endEdit(QStringLiteral("line"));
-}
-
 }  // namespace
 
 class TestDiskFull : public QObject {
@@ -57,19 +45,19 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(session.mergeImages(found), 1);
         MaskDocument* doc = session.openDocument(0, mask_ops::blankMask({256, 256}));
-        markRow(doc, 10);
+        test::markRow(doc, 10);
         session.flush();
         const QString projectFile = QDir(folder).filePath(QString::fromLatin1(project::k_project_file_name));
         const QString maskFile =
             QDir(folder).filePath(QString::fromStdString(session.image(0).mask.generic_string()));
-        const QByteArray previousProject = readAll(projectFile), previousMask = readAll(maskFile);
+        const QByteArray previousProject = test::readAll(projectFile), previousMask = test::readAll(maskFile);
         QVERIFY(!previousProject.isEmpty() && !previousMask.isEmpty());
         const auto before = disk.entries();
 
         if (const std::string why = disk.fill(); !why.empty())
             QSKIP(qPrintable(QStringLiteral("no way to make a disk full here: ") + QString::fromStdString(why)));
         QSignalSpy failed(&session, &ProjectSession::saveFailed);
-        markRow(doc, 100);  // a stroke and a flag that do not fit on the disk
+        test::markRow(doc, 100);  // a stroke and a flag that do not fit on the disk
         session.setFlagged(0, true);
         QVERIFY(failed.wait(10000));
         const QString message = failed.first().at(0).toString();
@@ -77,8 +65,8 @@ private Q_SLOTS:
                  qPrintable(message));
         QTRY_VERIFY(!session.autosaver()->isBusy());
         QCOMPARE(disk.entries(), before);  // no .partial, nothing new
-        QVERIFY(readAll(projectFile) == previousProject);
-        QVERIFY(readAll(maskFile) == previousMask);
+        QVERIFY(test::readAll(projectFile) == previousProject);
+        QVERIFY(test::readAll(maskFile) == previousMask);
 
         // Room again: the next change (not a stroke) writes the stroke and the flag made meanwhile too.
         disk.free_space();

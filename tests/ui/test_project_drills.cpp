@@ -9,6 +9,7 @@
 #include "main/project_actions.h"
 #include "main/recent_projects.h"
 #include "project/project_session.h"
+#include "mask_strokes.h"
 #include "ui_test_support.h"
 #include "../support/unprivileged.h"
 
@@ -31,19 +32,6 @@ using namespace kensa;
 using namespace kensa::ui;
 
 namespace {
-
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// One stroke: row y of the mask marked from edge to edge.
-void markRow(MaskDocument* doc, int y) {
-    doc->beginEdit();
-    doc->touched(mask_ops::paintSegment(doc->editableMask(), {0, y + 0.5},
-                                        {qreal(doc->mask().width()), y + 0.5}, 0.5, 255));
-    doc->endEdit(QStringLiteral("line"));
-}
 
 // Adds every image of folder to the open project.
 bool addFolder(ProjectSession& session, const QString& folder) {
@@ -70,7 +58,7 @@ private Q_SLOTS:
             QCOMPARE(session.create(folder), QString());
         }
         const QString file = QDir(folder).filePath(QString::fromLatin1(project::k_project_file_name));
-        const QByteArray before = readAll(file);
+        const QByteArray before = test::readAll(file);
         QVERIFY(::chmod(tmp.path().toLocal8Bit().constData(), 0755) == 0);
         QVERIFY(::chmod(folder.toLocal8Bit().constData(), 0555) == 0);
         const int code = test::exit_code_unprivileged([&folder] {
@@ -86,7 +74,7 @@ private Q_SLOTS:
         if (code == test::kCannotDropRoot)
             QSKIP("root could not become nobody here (no CAP_SETUID): a read-only folder binds no root");
         QCOMPARE(code, 0);
-        QVERIFY(readAll(file) == before);
+        QVERIFY(test::readAll(file) == before);
         QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral(".kensa-project.lock"))));
     }
 
@@ -102,7 +90,7 @@ private Q_SLOTS:
             QCOMPARE(session.create(before), QString());
             QVERIFY(addFolder(session, QDir(before).filePath(QStringLiteral("images"))));
             QVERIFY(addFolder(session, tmp.filePath(QStringLiteral("shared"))));
-            markRow(session.openDocument(0, mask_ops::blankMask({64, 48})), 5);
+            test::markRow(session.openDocument(0, mask_ops::blankMask({64, 48})), 5);
             QFile model(QDir(session.modelsFolder()).filePath(QStringLiteral("padim.kensa")));
             QVERIFY(QDir().mkpath(session.modelsFolder()) && model.open(QIODevice::WriteOnly));
             model.close();
@@ -169,12 +157,12 @@ private Q_SLOTS:
         const QString images = tmp.filePath(QStringLiteral("img"));
         test::writeImage(images, QStringLiteral("a.png"), {64, 48});
         const QString deleted = test::writeImage(images, QStringLiteral("b.png"), {64, 48}, 1);
-        const QByteArray content = readAll(deleted);
+        const QByteArray content = test::readAll(deleted);
         const QString folder = tmp.filePath(QStringLiteral("project"));
         ProjectSession session;
         QCOMPARE(session.create(folder), QString());
         QVERIFY(addFolder(session, images));
-        markRow(session.openDocument(1, mask_ops::blankMask({64, 48})), 7);
+        test::markRow(session.openDocument(1, mask_ops::blankMask({64, 48})), 7);
         session.flush();
 
         QVERIFY(QFile::remove(deleted));

@@ -103,11 +103,6 @@ int pdfPages(const QByteArray& pdf) {
     return int(QString::fromLatin1(pdf).count(page));
 }
 
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // The generated sample product (small), "inspected" without a model: real images and defect masks, maps
 // made from the masks (blurred, over a faint pattern; one defect type missed), scores their maxima, the
 // evaluation core's, and a model description as a PatchCore bundle holds it.
@@ -173,6 +168,19 @@ std::shared_ptr<BatchResults> sampleProductResults(const QString& folder) {
                            good ? cv::Mat() : mask});
     }
     return finished(r, records);
+}
+
+// The report of those results as the report tests start it: names, a fixed date, thresholds 1 and 0.5; rows
+// are the test's own.
+ReportData sampleReport(const std::shared_ptr<BatchResults>& results) {
+    ReportData data;
+    data.projectName = QStringLiteral("sample");
+    data.modelName = QFileInfo(results->modelPath).fileName();
+    data.generated = QDateTime(QDate(2026, 12, 6), QTime(9, 30));
+    data.imageThreshold = data.defaultImageThreshold = 1.f;
+    data.pixelThreshold = data.defaultPixelThreshold = 0.5f;
+    data.results = results;
+    return data;
 }
 
 }  // namespace
@@ -306,13 +314,7 @@ private Q_SLOTS:
         state.setModel(1.f, 0.5f);
         ReviewPlots plots(&state);
         plots.setResults(results);
-        ReportData data;
-        data.projectName = QStringLiteral("sample");
-        data.modelName = QFileInfo(results->modelPath).fileName();
-        data.generated = QDateTime(QDate(2026, 12, 6), QTime(9, 30));
-        data.imageThreshold = data.defaultImageThreshold = 1.f;
-        data.pixelThreshold = data.defaultPixelThreshold = 0.5f;
-        data.results = results;
+        ReportData data = sampleReport(results);
         for (size_t i = 0; i < results->images.size(); ++i) {
             const QString label = results->images[i].truth == Truth::Normal ? QStringLiteral("normal")
                                                                             : results->images[i].defectType;
@@ -336,16 +338,16 @@ private Q_SLOTS:
         const QString pdf = ReportWriter::pdfPathFor(html);
         QCOMPARE(pdf, tmp.filePath(QStringLiteral("report.pdf")));
         QCOMPARE(ReportWriter::write(data, html, ReportWriter::csvPathFor(html), pdf), QString());
-        const QByteArray bytes = readAll(pdf);
+        const QByteArray bytes = test::readAll(pdf);
         QVERIFY2(bytes.startsWith("%PDF-"), bytes.left(16).constData());
         QVERIFY(bytes.contains("%%EOF"));
         const int pages = pdfPages(bytes);
         QVERIFY2(pages >= 5,
                  qPrintable(QStringLiteral("%1 pages").arg(pages)));  // 21 worst images: 4-5 a page
         QVERIFY(bytes.contains("/Subtype /Image"));                   // plots and images embedded
-        QCOMPARE(QString::fromUtf8(readAll(ReportWriter::csvPathFor(html))).count(QStringLiteral("\r\n")),
+        QCOMPARE(QString::fromUtf8(test::readAll(ReportWriter::csvPathFor(html))).count(QStringLiteral("\r\n")),
                  22);
-        const QString page = QString::fromUtf8(readAll(html));
+        const QString page = QString::fromUtf8(test::readAll(html));
         QCOMPARE(page.count(QStringLiteral("data:image/jpeg;base64,")), 21);
         QVERIFY(page.contains(QStringLiteral("PatchCore")));  // the model's description
         QVERIFY(page.contains(QStringLiteral("MobileNetV2")));
@@ -366,7 +368,7 @@ private Q_SLOTS:
         QCOMPARE(ReportWriter::write(data, tmp.filePath(QStringLiteral("small.html")),
                                      tmp.filePath(QStringLiteral("small.csv")), small),
                  QString());
-        const int fewer = pdfPages(readAll(small));
+        const int fewer = pdfPages(test::readAll(small));
         QVERIFY2(fewer >= 1 && fewer < pages - 3,
                  qPrintable(QStringLiteral("%1 vs %2 pages").arg(fewer).arg(pages)));
 
@@ -382,13 +384,7 @@ private Q_SLOTS:
     void reportOnAFullDiskLeavesThePreviousReport() {
         QTemporaryDir tmp;
         const auto results = sampleProductResults(tmp.path());
-        ReportData data;
-        data.projectName = QStringLiteral("sample");
-        data.modelName = QFileInfo(results->modelPath).fileName();
-        data.generated = QDateTime(QDate(2026, 12, 6), QTime(9, 30));
-        data.imageThreshold = data.defaultImageThreshold = 1.f;
-        data.pixelThreshold = data.defaultPixelThreshold = 0.5f;
-        data.results = results;
+        ReportData data = sampleReport(results);
         for (size_t i = 0; i < results->images.size(); ++i)
             data.rows << ReportRow{results->images[i].path, {}, results->scores[i], QStringLiteral("OK"), {}, {}};
         data.worstImages = 4;
@@ -399,7 +395,7 @@ private Q_SLOTS:
         QCOMPARE(ReportWriter::write(data, html, files[0], files[2]), QString());
         QList<QByteArray> previous;
         for (const QString& f : files)
-            previous << readAll(f);
+            previous << test::readAll(f);
         QVERIFY(previous[0].size() < 4096 && previous[1].size() > 16384);  // the CSV fits, the HTML not
         const auto before = disk.entries();
 
@@ -412,11 +408,11 @@ private Q_SLOTS:
                      error.contains(QString::fromStdString(disk.error_text())),
                  qPrintable(error));
         for (int i = 0; i < files.size(); ++i)
-            QVERIFY2(readAll(files[i]) == previous[i], qPrintable(files[i]));
+            QVERIFY2(test::readAll(files[i]) == previous[i], qPrintable(files[i]));
         QCOMPARE(disk.entries(), before);  // no temporary file left
 
         QCOMPARE(ReportWriter::write(data, html, files[0], files[2]), QString());
-        QVERIFY(readAll(files[0]).contains(",ng"));
+        QVERIFY(test::readAll(files[0]).contains(",ng"));
     }
 
     // Two methods trained on the project, compared in the view: the table and the curves are core's numbers
@@ -619,7 +615,7 @@ private Q_SLOTS:
         QVERIFY(page.contains(session.name()));
         QVERIFY(page.contains(QStringLiteral("MobileNetV2")));  // the model's description, from its file
         // The PDF beside them: 8 worst images after the tables and plots take more than one page.
-        const QByteArray pdf = readAll(ReportWriter::pdfPathFor(html));
+        const QByteArray pdf = test::readAll(ReportWriter::pdfPathFor(html));
         QVERIFY(pdf.startsWith("%PDF-"));
         QVERIFY2(pdfPages(pdf) > 1, qPrintable(QString::number(pdfPages(pdf))));
 

@@ -2,7 +2,9 @@
 // Small helpers shared by the ui tests: synthetic image files and settings isolation.
 
 #include <QColor>
+#include <QByteArray>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QStandardPaths>
 #include <QString>
@@ -21,6 +23,12 @@ inline QString writeImage(const QString& folder, const QString& name, QSize size
     const QString path = QDir(folder).filePath(name);
     img.save(path);
     return path;
+}
+
+// The whole file, or nothing when it cannot be opened.
+inline QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // Pixels above zero in a Format_Grayscale8 mask.

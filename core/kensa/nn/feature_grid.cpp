@@ -116,6 +116,11 @@ torch::Tensor local_patches(const torch::Tensor& grids, int neighbourhood) {
     return F::avg_pool2d(grids, F::AvgPool2dFuncOptions(neighbourhood).stride(1).padding(neighbourhood / 2));
 }
 
+torch::Tensor grid_rows(const torch::Tensor& grids) {
+    TORCH_CHECK(grids.dim() == 4, "grid_rows: expected [N, C, g, g]");
+    return grids.permute({0, 2, 3, 1}).reshape({-1, grids.size(1)}).contiguous();
+}
+
 torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean,
                                    const torch::Tensor& std) {
     return (grids - mean.view({1, -1, 1, 1})) / std.view({1, -1, 1, 1});

@@ -54,6 +54,10 @@ int64_t grid_channels(const Backbone& backbone, int64_t first_stage = 0);
 // k x k neighbourhood (zero padding counted, as torch.nn.AvgPool2d(k, 1, k / 2)); k = 1 returns grids.
 torch::Tensor local_patches(const torch::Tensor& grids, int neighbourhood);
 
+// grids [N, C, g, g] -> one row per image position, [N g g, C], image by image in row-major order: a
+// memory bank's rows (PatchCore, ADTR's memory).
+torch::Tensor grid_rows(const torch::Tensor& grids);
+
 // (grids - mean) / std per channel; grids [N, C, g, g], mean and std [C].
 torch::Tensor standardize_features(const torch::Tensor& grids, const torch::Tensor& mean,
                                    const torch::Tensor& std);

@@ -8,13 +8,8 @@
 
 namespace kensa::adtr {
 
-torch::Tensor feature_rows(const torch::Tensor& features) {
-    TORCH_CHECK(features.dim() == 4, "feature_rows: expected [N, C, g, g]");
-    return features.permute({0, 2, 3, 1}).reshape({-1, features.size(1)}).contiguous();
-}
-
 torch::Tensor memory_distance(const torch::Tensor& features, const torch::Tensor& bank) {
-    const auto nearest = nn::nearest_neighbours(feature_rows(features), bank, 1);
+    const auto nearest = nn::nearest_neighbours(nn::grid_rows(features), bank, 1);
     return nearest.distances.view({features.size(0), features.size(2), features.size(3)});
 }
 

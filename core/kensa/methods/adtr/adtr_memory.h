@@ -39,9 +39,6 @@ struct MemoryTerm {
     bool enabled() const { return bank.defined(); }
 };
 
-// features [N, C, g, g] -> their rows [N g g, C], a bank.
-torch::Tensor feature_rows(const torch::Tensor& features);
-
 // Per position of features [N, C, g, g], the distance to the nearest bank row -> [N, g, g].
 torch::Tensor memory_distance(const torch::Tensor& features, const torch::Tensor& bank);
 
@@ -50,7 +47,7 @@ torch::Tensor memory_distance(const torch::Tensor& features, const torch::Tensor
 torch::Tensor leave_own_image_out_distance(const torch::Tensor& features, const torch::Tensor& bank,
                                            const torch::Tensor& owners);
 
-// The image index of each row of feature_rows(features).
+// The image index of each row of nn::grid_rows(features).
 torch::Tensor row_owners(const torch::Tensor& features);
 
 // The score grid [N, G, G] from the two terms' grids; a reconstruction error on a coarser grid than the

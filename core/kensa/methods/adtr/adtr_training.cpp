@@ -339,7 +339,7 @@ MemoryTerm build_memory(const torch::Tensor& features, const MemorySource& sourc
     MemoryTerm memory;
     memory.source = source;
     memory.weight = weight;
-    auto rows = feature_rows(features);
+    auto rows = nn::grid_rows(features);
     auto owners = row_owners(features);
     if (!source.own_grid()) {
         const auto coreset = nn::sample_coreset(rows, kMemoryCoresetRatio, kMemoryProjection, [&](const Progress& p) {

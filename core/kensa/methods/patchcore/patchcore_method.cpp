@@ -80,8 +80,7 @@ public:
         result.feature_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
 
         t0 = Clock::now();
-        const int64_t c = patches.size(1);
-        const auto flat = patches.permute({0, 2, 3, 1}).reshape({-1, c}).contiguous();
+        const auto flat = nn::grid_rows(patches);
         const auto coreset = nn::sample_coreset(flat, o.coreset_ratio, o.projection_dim, [&](const Progress& p) {
             return !progress || progress({"training", p.done, p.total, "coreset", 0.0});
         });

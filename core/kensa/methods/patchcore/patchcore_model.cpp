@@ -1,6 +1,7 @@
 #include <kensa/methods/patchcore/patchcore_model.h>
 
 #include <kensa/base/error.h>
+#include <kensa/nn/feature_grid.h>
 #include <kensa/nn/knn.h>
 
 #include <algorithm>
@@ -9,8 +10,8 @@ namespace kensa::patchcore {
 
 Scores score_patches(const torch::Tensor& patches, const torch::Tensor& memory, int reweight_neighbours) {
     torch::NoGradGuard no_grad;
-    const int64_t n = patches.size(0), c = patches.size(1), g = patches.size(2);
-    const auto flat = patches.permute({0, 2, 3, 1}).reshape({n * g * g, c}).contiguous();
+    const int64_t n = patches.size(0), g = patches.size(2);
+    const auto flat = nn::grid_rows(patches);
     const auto nearest = nn::nearest_neighbours(flat, memory, 1);
     Scores out{nearest.distances.reshape({n, g, g}).contiguous(), torch::empty({n})};
     const int64_t support = std::min<int64_t>(reweight_neighbours, memory.size(0));
