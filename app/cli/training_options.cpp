@@ -159,8 +159,8 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
     model->add_option("--memory-stride", c.adtr.memory_stride,
-                      "Features of the memory: 0, the transformer's grid; 8 or 4, PatchCore's locally aware patches "
-                      "on a grid of that stride")
+                      "Features of the memory: 8 or 4, PatchCore's locally aware patches on a grid of that stride; "
+                      "0, the transformer's own grid (every training position)")
         ->capture_default_str()
         ->check(CLI::IsMember({0, 4, 8}));
     model->add_option("--layers", c.adtr.model.encoder_layers, "Encoder layers (decoder layers follow)")

@@ -26,11 +26,12 @@ struct PositionChoice {
 // Synthetic copies per held-out image: enough defect pixels to rank, a few seconds of inspection.
 inline constexpr int kChoiceCopiesPerImage = 4;
 
-// Raw scores must beat normalised ones by this much pixel AUROC + AU-PRO (fractions) to be chosen. On the
-// quality benchmark, leads of raw scores under 0.1 on synthetic defects went either way on real ones (marble
-// +0.020 and print +0.018 lost with raw scores, cup +0.038 won), while coin, which raw scores suit, led by
-// 0.14 (docs/benchmarks.md, session 11). A margin set on that benchmark: normalisation stays the rule.
-inline constexpr double kRawScoreMargin = 0.10;
+// Raw scores must beat normalised ones by this much pixel AUROC + AU-PRO (fractions) to be chosen. Synthetic
+// defects predict which scoring ranks real ones better only when the lead is large: on the quality benchmark
+// with ADTR's memory at stride 8, leads under 0.04 went either way on real defects (leather +0.011 lost 11
+// AU-PRO with raw scores, motorbike +0.021 won 1.6), coin led by 0.063 and won 14 (docs/benchmarks.md,
+// session 16). A margin set on that benchmark's ten products: normalisation stays the rule.
+inline constexpr double kRawScoreMargin = 0.05;
 
 // bundle: the trained model without position statistics; stats: fitted on its training grids; holdout:
 // at least one normal image the model did not train on. Normalisation is kept unless raw scores give a
