@@ -29,7 +29,7 @@ struct AdtrOptions {
     double memory_weight = 3.0;
     // Where the memory's features come from: 0, the transformer's grid (stride 16, every training
     // position); 8 (or 4), PatchCore's locally aware patches of the last two backbone stages on a grid of
-    // that stride, a 10 % greedy coreset of them in the bank. Stride 8 leads stride 0 by 3.5 / 1.1 / 3.2
+    // that stride, a 10 % greedy coreset of them in the bank. Stride 8 leads stride 0 by 3.5 / 1.1 / 3.1
     // points (image AUROC / pixel AUROC / AU-PRO) on the quality benchmark's mean, for 1.3x the inspection
     // time (docs/benchmarks.md, session 16).
     int memory_stride = 8;
