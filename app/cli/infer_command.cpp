@@ -118,6 +118,19 @@ void say_shared_names(const std::vector<data::ImageFile>& files, const std::vect
     }
 }
 
+// A folder's images (recursively), or the one image a file path names.
+data::ImageListing images_to_inspect(const std::filesystem::path& input) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(input, ec) && std::filesystem::exists(input, ec)) {
+        if (!data::is_image_file(input))
+            throw file_error(input, "not an image file Kensa reads (PNG, JPEG, BMP, TIFF) nor a folder");
+        data::ImageListing listing;
+        listing.files.push_back({input, input.filename()});
+        return listing;
+    }
+    return data::scan_image_folder(input, /*recursive=*/true).take();
+}
+
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n") == std::string::npos)
         return s;
@@ -138,9 +151,9 @@ void add_infer_command(CLI::App& app) {
     };
     auto opts = std::make_shared<Options>();
     auto* cmd = app.add_subcommand(
-        "infer", "Anomaly maps (32-bit float TIFF) and scores for every image under a folder");
+        "infer", "Anomaly maps (32-bit float TIFF) and scores for an image or every image under a folder");
     cmd->add_option("--model", opts->model, "Model file")->required();
-    cmd->add_option("--input", opts->input, "Folder of images (searched recursively)")->required();
+    cmd->add_option("--input", opts->input, "An image file, or a folder of images (searched recursively)")->required();
     cmd->add_option("--out", opts->out, "Output folder: <relative path without extension>.tiff maps (with it when two images of a folder "
                     "share a name: a.png.tiff, a.jpg.tiff) and scores.csv")
         ->required();
@@ -152,7 +165,7 @@ void add_infer_command(CLI::App& app) {
         ->check(CLI::PositiveNumber);
     cmd->callback([opts] {
         auto inspector = engine::Inspector::load(opts->model, opts->threads);
-        const auto listing = data::scan_image_folder(opts->input, /*recursive=*/true).take();
+        const auto listing = images_to_inspect(opts->input);
         for (const auto& skipped : listing.skipped)
             print_warning(skipped.message());
         const auto& files = listing.files;

@@ -9,7 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <functional>
 #include <string>
+#include <utility>
 
 int main(int argc, char** argv) {
     kensa::nn::use_native_blas_kernels(argv);
@@ -27,6 +30,20 @@ int main(int argc, char** argv) {
     add_one_class_command(app);
     add_sample_command(app);
     add_train_command(app);
+
+    // CLI11 answers an unknown verb with "A subcommand is required"; name it, and the verbs there are.
+    const auto verbs = std::as_const(app).get_subcommands(std::function<bool(const CLI::App*)>{});
+    const auto known = [&](const std::string& word) {
+        return std::any_of(verbs.begin(), verbs.end(), [&](const CLI::App* v) { return v->get_name() == word; });
+    };
+    if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) {
+        std::string names;
+        for (const auto* verb : verbs)
+            names += (names.empty() ? "" : ", ") + verb->get_name();
+        print_error(std::string("unknown command '") + argv[1] + "'; the commands are: " + names +
+                    " (kensa-cli --help)");
+        return kUsage;
+    }
 
     install_interrupt_handler();
     try {

@@ -193,6 +193,26 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
     model->add_flag("--last-stage-only", c.features.last_stage_only,
                     "Use only the backbone's deepest stage (the single-scale ablation)");
 
+    // Large images (kensa/model/tiling.h): every method trains and inspects tile by tile.
+    auto* tiles = cmd.add_option_group("Tiling", "Large images: inspect overlapping tiles, not the image squeezed "
+                                                 "to the model's input");
+    auto* tile = tiles->add_option("--tile", c.tiling.tile,
+                                   "Tile side in image pixels (0: no tiling); the model records it")
+                     ->capture_default_str()
+                     ->check(CLI::NonNegativeNumber);
+    tiles->add_option("--smallest-defect", c.smallest_defect,
+                      "Choose the tile side so that a defect this many image pixels wide stays visible at the "
+                      "model's input (no tiling when the images are small enough)")
+        ->check(CLI::PositiveNumber)
+        ->excludes(tile);
+    tiles->add_option("--tile-overlap", c.tiling.overlap, "Pixels shared by neighbouring tiles (default: an eighth "
+                                                          "of the tile)")
+        ->check(CLI::NonNegativeNumber);
+    tiles->add_option("--max-training-tiles", c.max_training_tiles,
+                      "Most tiles the model trains on, spread evenly over the images and their parts")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+
     // The reference methods (kensa/methods/<id>/<id>_options.h); defaults are their papers'.
     auto* patchcore = cmd.add_option_group("PatchCore", "--method patchcore: memory bank of locally aware patches");
     patchcore->add_option("--coreset-ratio", c.patchcore.coreset_ratio, "Share of training patches kept (greedy k-center)")
@@ -377,6 +397,9 @@ engine::TrainingResult run_training(const engine::TrainingData& data, const engi
                     result.training_seconds / static_cast<double>(result.epoch_losses.size()),
                     result.epoch_losses.back());
     std::fprintf(out, "\n");
+    if (const auto& t = result.bundle.tiling; t.enabled())
+        std::fprintf(out, "tiled: %d px tiles, %d px overlap, inspected at %d px\n", t.tile, t.overlap,
+                     result.bundle.image_size);
     std::fprintf(out, "thresholds from held-out normal images: image %.4f, pixel %.4f\n",
                 result.bundle.thresholds.image, result.bundle.thresholds.pixel);
     return result;

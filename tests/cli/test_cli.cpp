@@ -17,7 +17,10 @@
 
 TEST_F(CliTest, UsageErrorsExitWithCode2) {
     EXPECT_EQ(run("").exit_code, 2);
-    EXPECT_EQ(run("no-such-command").exit_code, 2);
+    const auto unknown = run("frobnicate --data x");  // the verb is named, with the ones there are
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_TRUE(contains(unknown.err, "unknown command 'frobnicate'")) << unknown.err;
+    EXPECT_TRUE(contains(unknown.err, "infer")) << unknown.err;
     const auto r = run("check");  // --data is required
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_TRUE(contains(r.err, "--data")) << r.err;
@@ -175,6 +178,37 @@ TEST_F(CliTest, TrainInferEvalRoundTrip) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(contains(r.out, "\"image_auroc\"")) << r.out;
     EXPECT_TRUE(contains(r.out, "\"dent\"")) << r.out;
+
+    // One image file as the input: its map and its row, named after the file.
+    const auto single = m_dir / "single";
+    r = run("infer --model " + model.string() + " --input " + (product / "test/dent/000.png").string() + " --out " +
+            single.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(single / "000.tiff"));
+    EXPECT_TRUE(contains(slurp(single / "scores.csv"), "\n000.png,")) << slurp(single / "scores.csv");
+    EXPECT_TRUE(contains(r.out, "1 images")) << r.out;
+    std::ofstream(m_dir / "notes.txt") << "not an image";
+    r = run("infer --model " + model.string() + " --input " + (m_dir / "notes.txt").string() + " --out " +
+            single.string());
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "notes.txt: not an image file Kensa reads")) << r.err;
+}
+
+TEST_F(CliTest, ATiledModelRecordsItsTilesAndMapsStayAtTheImageSize) {
+    const auto product = make_product();
+    const auto model = m_dir / "tiled.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + " --epochs 2 --tile 32" +
+                 kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "tiled: 32 px tiles, 4 px overlap")) << r.out;
+    const auto out = m_dir / "maps";
+    r = run("infer --model " + model.string() + " --input " + (product / "test").string() + " --out " + out.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const cv::Mat map = cv::imread((out / "dent/000.tiff").string(), cv::IMREAD_UNCHANGED);
+    EXPECT_EQ(map.size(), cv::Size(64, 64));
+    EXPECT_EQ(run("train --data " + product.string() + " --out " + model.string() + " --tile 32 --smallest-defect 4")
+                  .exit_code,
+              2);  // one or the other
 }
 
 // Maps are named after the image without its extension; a.png and a.jpg of one folder used to write the

@@ -171,3 +171,33 @@ TEST_F(BundleTest, VersionTwoNeedsAMethodAndSettingsObject) {
     rewrite_metadata("model", bad_settings);
     EXPECT_NE(load_error().find("not an object"), std::string::npos) << load_error();
 }
+
+TEST_F(BundleTest, TilingRoundTripsAndOnlyTiledModelsAreVersionThree) {
+    auto bundle = sample_bundle();
+    kensa::model::save_bundle(m_path, bundle);
+    EXPECT_EQ(kensa::io::read_safetensors(m_path).metadata.at("version"), "2");  // older Kensa still reads it
+    EXPECT_FALSE(kensa::model::load_bundle(m_path).tiling.enabled());
+
+    bundle.tiling = {280, 35};
+    kensa::model::save_bundle(m_path, bundle);
+    EXPECT_EQ(kensa::io::read_safetensors(m_path).metadata.at("version"), "3");  // older Kensa refuses it
+    EXPECT_EQ(kensa::model::load_bundle(m_path).tiling, (kensa::model::Tiling{280, 35}));
+}
+
+TEST_F(BundleTest, TilingThatCannotBeUsedIsReported) {
+    auto bundle = sample_bundle();
+    bundle.tiling = {280, 35};
+    kensa::model::save_bundle(m_path, bundle);
+    auto archive = kensa::io::read_safetensors(m_path);
+    auto& model = archive.metadata.at("model");
+    const auto at = model.find("\"overlap\":35");
+    ASSERT_NE(at, std::string::npos) << model;
+    model.replace(at, std::strlen("\"overlap\":35"), "\"overlap\":200");
+    kensa::io::write_safetensors(m_path, archive);
+    const auto error = load_error();
+    EXPECT_NE(error.find(m_path.string()), std::string::npos) << error;
+    EXPECT_NE(error.find("overlap must be at least 0 and below half the tile"), std::string::npos) << error;
+
+    bundle.tiling = {4, 0};
+    EXPECT_THROW(kensa::model::save_bundle(m_path, bundle), kensa::Error);
+}

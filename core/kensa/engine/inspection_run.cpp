@@ -74,8 +74,12 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
     run.images.resize(items.size());
     const auto total = int64_t(items.size());
     report(progress, {"inspecting", 0, total});
-    for (int64_t begin = 0; begin < total; begin += config.batch_size) {
-        const int64_t end = std::min<int64_t>(begin + config.batch_size, total);
+    // A tiled model's images are large: one is decoded at a time, its tiles go batch_size at a time, and a
+    // cancel is seen after each batch of tiles.
+    const bool tiled = inspector.bundle().tiling.enabled();
+    const int64_t images_per_batch = tiled ? 1 : config.batch_size;
+    for (int64_t begin = 0; begin < total; begin += images_per_batch) {
+        const int64_t end = std::min<int64_t>(begin + images_per_batch, total);
         std::vector<cv::Mat> batch;
         std::vector<size_t> batch_items;
         for (int64_t i = begin; i < end; ++i) {
@@ -91,7 +95,9 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
         std::vector<postprocess::AnomalyResult> results;
         try {
             if (!batch.empty())
-                results = inspector.inspect(batch, {}, config.batch_size);
+                results = inspector.inspect(
+                    batch, [&](const Progress&) { return !progress || progress({"inspecting", begin, total}); },
+                    config.batch_size);
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& e) {

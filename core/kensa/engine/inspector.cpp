@@ -2,9 +2,11 @@
 
 #include <kensa/base/error.h>
 #include <kensa/methods/registry.h>
+#include <kensa/postprocess/tiling.h>
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 namespace kensa::engine {
 
@@ -107,6 +109,8 @@ std::vector<postprocess::AnomalyResult> Inspector::inspect(const std::vector<cv:
     if (batch_size <= 0)
         throw Error("inspection: the batch size must be positive");
     auto& impl = *m_impl;
+    if (impl.bundle.tiling.enabled())
+        return inspect_tiled(images, progress, batch_size);
     const auto total = static_cast<int64_t>(images.size());
     std::vector<postprocess::AnomalyResult> results;
     results.reserve(images.size());
@@ -122,6 +126,49 @@ std::vector<postprocess::AnomalyResult> Inspector::inspect(const std::vector<cv:
             results.push_back(std::move(result));
         }
         report(progress, {"inspecting", end, total});
+    }
+    return results;
+}
+
+// Each image tile by tile, batch_size tiles per pass (so a 20-megapixel image never holds more than one
+// batch of tiles' features), each tile's map blended into the image's map as it comes. Progress counts tiles.
+std::vector<postprocess::AnomalyResult> Inspector::inspect_tiled(const std::vector<cv::Mat>& images,
+                                                                 const ProgressCallback& progress, int batch_size) {
+    auto& impl = *m_impl;
+    const auto& tiling = impl.bundle.tiling;
+    std::vector<postprocess::TileLayout> layouts;
+    int64_t total = 0;
+    for (const auto& image : images) {
+        layouts.emplace_back(image.size(), tiling);
+        total += layouts.back().count();
+    }
+    std::vector<postprocess::AnomalyResult> results;
+    results.reserve(images.size());
+    int64_t done = 0;
+    report(progress, {"inspecting", 0, total});
+    for (size_t i = 0; i < images.size(); ++i) {
+        const auto& layout = layouts[i];
+        cv::Mat map(images[i].size(), CV_32FC1, cv::Scalar(0.f));
+        std::optional<float> own_score;  // a method's own image score: the highest of its tiles'
+        for (int begin = 0; begin < layout.count(); begin += batch_size) {
+            const int end = std::min(begin + batch_size, layout.count());
+            std::vector<cv::Mat> tiles;
+            for (int t = begin; t < end; ++t)
+                tiles.push_back(images[i](layout.tile(t)));  // views: nothing is copied
+            const auto scored = impl.detector->score(tiles);
+            for (int t = begin; t < end; ++t) {
+                const auto& s = scored[static_cast<size_t>(t - begin)];
+                const auto model_map =
+                    postprocess::grid_to_model_map(postprocess::normalize_positions(s.grid, impl.positions), impl.map);
+                layout.blend(t, postprocess::to_image_size(model_map, layout.tile(t).size()), map);
+                if (s.score)
+                    own_score = std::max(own_score.value_or(*s.score), *s.score);
+            }
+            done += end - begin;
+            report(progress, {"inspecting", done, total});
+        }
+        const float score = own_score ? *own_score : postprocess::tiled_image_score(map, impl.map, tiling.tile);
+        results.push_back({std::move(map), score});
     }
     return results;
 }

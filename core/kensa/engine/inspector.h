@@ -30,11 +30,15 @@ public:
     postprocess::AnomalyMapOptions map_options() const;
 
     // images: CV_32FC3 RGB in [0, 1], any size. batch_size images per pass through the method's model;
-    // reports ("inspecting", done, total) after each and throws Cancelled when asked to stop.
+    // reports ("inspecting", done, total) after each and throws Cancelled when asked to stop. A tiled model
+    // (bundle().tiling) passes batch_size tiles at a time, and done/total count tiles.
     std::vector<postprocess::AnomalyResult> inspect(const std::vector<cv::Mat>& images,
                                                     const ProgressCallback& progress = {}, int batch_size = 8);
 
 private:
+    std::vector<postprocess::AnomalyResult> inspect_tiled(const std::vector<cv::Mat>& images,
+                                                          const ProgressCallback& progress, int batch_size);
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -4,6 +4,7 @@
 #include <kensa/base/utf8.h>
 #include <kensa/engine/inspector.h>
 #include <kensa/engine/position_choice.h>
+#include <kensa/engine/training_tiles.h>
 #include <kensa/methods/registry.h>
 
 #include <nlohmann/json.hpp>
@@ -24,7 +25,38 @@ void validate(const TrainingData& data, const TrainingConfig& config) {
         throw Error("training data: " + std::to_string(data.normal_paths.size()) + " names for " +
                     std::to_string(data.normal.size()) + " normal images");
     config.holdout.validate();
+    if (config.smallest_defect < 0)
+        throw Error("tiling: the smallest defect must be positive (or 0), got " + std::to_string(config.smallest_defect));
+    if ((config.tiling.enabled() || config.smallest_defect > 0) && config.max_training_tiles <= 0)
+        throw Error("tiling: the number of training tiles must be positive, got " +
+                    std::to_string(config.max_training_tiles));
 }
+
+// The tiling the model gets: the tile side given, or the one the smallest defect asks for on the first
+// normal image (none when that image fits in one tile: said in a warning); the default overlap when none.
+model::Tiling resolve_tiling(const TrainingConfig& config, const cv::Mat& first_image,
+                             std::vector<std::string>& warnings) {
+    model::Tiling tiling = config.tiling;
+    if (config.smallest_defect > 0) {
+        tiling.tile = model::auto_tile_side(first_image.cols, first_image.rows, config.smallest_defect,
+                                            config.features.image_size);
+        if (!tiling.enabled())
+            warnings.push_back("not tiled: at " + std::to_string(config.features.image_size) + " px a defect of " +
+                               std::to_string(config.smallest_defect) + " px in these " +
+                               std::to_string(first_image.cols) + " x " + std::to_string(first_image.rows) +
+                               " images stays visible without tiles");
+    }
+    if (!tiling.enabled())
+        return {};
+    if (tiling.overlap < 0)
+        tiling.overlap = model::default_overlap(tiling.tile);
+    model::validate(tiling);
+    return tiling;
+}
+
+// The choice of position scoring on a tiled model's held-out images looks at tiles, as the method scores
+// them: this many at most, spread evenly (each gets synthetic copies and is scored twice).
+constexpr size_t kChoiceTiles = 32;
 
 // File names as the record holds them: valid UTF-8 (JSON's rule), matched later through the same mapping
 // (data::product_path).
@@ -133,8 +165,32 @@ TrainingResult train(const TrainingData& data, const TrainingConfig& config, con
         throw Error("training needs at least 2 normal images besides the " + std::to_string(holdout_images.size()) +
                     " held out for thresholds; got " + std::to_string(data.normal.size()) + " in all");
 
-    FitResult fit = method.fit(train_images, data.defects, config, progress);
+    // A tiled model fits on tiles; held-out images stay whole (thresholds come from whole images, tiled
+    // exactly as inspection tiles them).
+    std::vector<std::string> tiling_warnings;
+    const model::Tiling tiling = resolve_tiling(config, data.normal.front(), tiling_warnings);
+    const bool tiled = tiling.enabled();
+    TrainingTiles tiles;
+    if (tiled)
+        tiles = training_tiles(train_images, tiling, static_cast<size_t>(config.max_training_tiles));
+    FitResult fit = tiled ? method.fit(tiles.tiles, defect_tiles(data.defects, tiling), config, progress)
+                          : method.fit(train_images, data.defects, config, progress);
     TrainingResult result = std::move(fit.result);
+    result.warnings.insert(result.warnings.end(), tiling_warnings.begin(), tiling_warnings.end());
+    if (tiled) {
+        auto record = nlohmann::json::parse(result.bundle.training_json);
+        record["tiling"] = {{"tile", tiling.tile},
+                            {"overlap", tiling.overlap},
+                            {"training_tiles", tiles.tiles.size()},
+                            {"tiles_available", tiles.available}};
+        if (config.smallest_defect > 0)
+            record["tiling"]["smallest_defect"] = config.smallest_defect;
+        result.bundle.training_json = record.dump();
+        if (tiles.available > tiles.tiles.size())
+            result.warnings.push_back("trained on " + std::to_string(tiles.tiles.size()) + " of the " +
+                                      std::to_string(tiles.available) +
+                                      " tiles of the training images (the limit), spread evenly");
+    }
     result.train_images = static_cast<int>(train_images.size());
     result.holdout_images = static_cast<int>(holdout_images.size());
     result.training_images = data.normal_paths;
@@ -149,7 +205,10 @@ TrainingResult train(const TrainingData& data, const TrainingConfig& config, con
     bundle.score_pool = config.map.score_pool;
     postprocess::PositionStatistics stats;
     if (!fit.training_grids.empty())
-        stats = score_positions(fit, holdout_images, config, progress, result);
+        stats = score_positions(fit,
+                                tiled ? training_tiles(holdout_images, tiling, kChoiceTiles).tiles : holdout_images,
+                                config, progress, result);
+    bundle.tiling = tiling;
 
     // Thresholds from normal images the model never saw, scored exactly as inference will score them.
     if (!holdout_images.empty()) {

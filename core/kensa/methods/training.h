@@ -9,6 +9,7 @@
 #include <kensa/methods/patchcore/patchcore_options.h>
 #include <kensa/methods/spade/spade_options.h>
 #include <kensa/model/model_bundle.h>
+#include <kensa/model/tiling.h>
 #include <kensa/model/training_mode.h>
 #include <kensa/postprocess/anomaly_map.h>
 #include <kensa/postprocess/thresholds.h>
@@ -38,6 +39,13 @@ struct TrainingConfig {
     postprocess::AnomalyMapOptions map;  // model_size is set from features.image_size
     postprocess::HoldoutConfig holdout;  // normal images kept out of training to set the thresholds
     uint64_t seed = 1;                   // same seed, same data, same model (bit for bit)
+    // Large images: train and inspect tile by tile (model/tiling.h). The method fits on the tiles of the
+    // training images, at most max_training_tiles of them, spread evenly over images and positions.
+    // tiling.tile 0: no tiling, unless smallest_defect > 0: then the tile side comes from it and the first
+    // normal image's size (model::auto_tile_side). tiling.overlap < 0: model::default_overlap(tile).
+    model::Tiling tiling{0, -1};
+    int smallest_defect = 0;
+    int max_training_tiles = 500;
 
     // Each method's own settings; only the chosen method's are read.
     adtr::AdtrOptions adtr;

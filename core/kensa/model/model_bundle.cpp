@@ -59,7 +59,8 @@ std::string tensor_checksum(const io::TensorArchive& archive) {
 void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
     if (bundle.method.empty())
         throw file_error(path, "model has no method");
-    const json model{{"method", bundle.method},
+    validate(bundle.tiling);
+    json model{{"method", bundle.method},
                      {"settings", json::parse(bundle.settings_json)},
                      {"backbone", bundle.backbone},
                      {"backbone_weights_checksum", bundle.backbone_weights_checksum},
@@ -69,9 +70,12 @@ void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
                      {"score_pool", bundle.score_pool},
                      {"thresholds", to_json(bundle.thresholds)},
                      {"training", json::parse(bundle.training_json)}};
+    if (bundle.tiling.enabled())
+        model["tiling"] = {{"tile", bundle.tiling.tile}, {"overlap", bundle.tiling.overlap}};
+    const int version = bundle.tiling.enabled() ? kBundleFormatVersion : kUntiledBundleFormatVersion;
     io::TensorArchive archive = bundle.tensors;
     archive.metadata = {{"format", kBundleFormat},
-                        {"version", std::to_string(kBundleFormatVersion)},
+                        {"version", std::to_string(version)},
                         {"model", model.dump(-1, ' ', false, json::error_handler_t::replace)},
                         {"checksum", tensor_checksum(archive)}};
     io::write_safetensors(path, archive);
@@ -123,6 +127,12 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
             throw file_error(path, "model description is malformed (the method's settings are not an object)");
         bundle.gaussian_sigma = model.at("gaussian_sigma");
         bundle.score_pool = io::json_number<int>(model.at("score_pool"), "score_pool");
+        if (version >= 3 && model.contains("tiling")) {
+            const auto& t = model["tiling"];
+            bundle.tiling = {io::json_number<int>(t.at("tile"), "tiling.tile"),
+                             io::json_number<int>(t.at("overlap"), "tiling.overlap")};
+            validate(bundle.tiling);
+        }
         bundle.thresholds = thresholds_from_json(model.at("thresholds"));
         bundle.training_json = model.at("training").dump();
     } catch (const json::exception& e) {

@@ -5,14 +5,17 @@
 //   __metadata__["format"]   "kensa-model"
 //   __metadata__["version"]  the bundle format version (kBundleFormatVersion)
 //   __metadata__["model"]    JSON: method, the method's settings, backbone, image size, map options,
-//                            thresholds, training record
+//                            tiling (only when the model tiles), thresholds, training record
 //   __metadata__["checksum"] tensor_checksum() of all tensors: detects corruption the format itself cannot
 //   tensors "backbone.*"     the backbone's weights (so the bundle runs without installed weights)
 //   tensors "score.*"        post-processing state shared by all methods (position statistics)
 //   other tensors            the method's own (ADTR: "adtr.*", "features.mean", "features.std", "memory.bank")
 // Version 1 (before methods had ids) had no "method" and ADTR's settings under "adtr": it loads as ADTR.
+// Version 3 adds "tiling"; only tiled models are written as version 3, so a Kensa that cannot tile refuses
+// them ("update Kensa") instead of inspecting them whole, and every other model stays readable by it.
 
 #include <kensa/io/safetensors.h>
+#include <kensa/model/tiling.h>
 
 #include <filesystem>
 #include <limits>
@@ -22,7 +25,8 @@
 namespace kensa::model {
 
 inline constexpr const char* kBundleFormat = "kensa-model";
-inline constexpr int kBundleFormatVersion = 2;
+inline constexpr int kBundleFormatVersion = 3;  // the newest this Kensa reads
+inline constexpr int kUntiledBundleFormatVersion = 2;  // what it writes for a model that does not tile
 
 // Decision thresholds. Image: images scoring at or above it are NG. Pixel: map values at or above it are
 // outlined as defects. Set from normal data only (a held-out slice of the training images) so a model
@@ -46,6 +50,7 @@ struct ModelBundle {
     int first_feature_stage = 0;  // backbone stages before this one are left out (0: all stages)
     double gaussian_sigma = 4.0;  // anomaly map smoothing, model pixels
     int score_pool = 16;          // image score pooling window; 0 = mean
+    Tiling tiling;                // off unless the model inspects large images tile by tile
     Thresholds thresholds;
     std::string training_json = "{}";  // settings and statistics of the training run (JSON object)
     io::TensorArchive tensors;         // see above; metadata is filled in on save
