@@ -17,5 +17,6 @@ void add_infer_command(CLI::App& app);
 void add_one_class_command(CLI::App& app);
 void add_sample_command(CLI::App& app);
 void add_train_command(CLI::App& app);
+void add_watch_command(CLI::App& app);
 
 }  // namespace kensa::cli

@@ -78,23 +78,6 @@ std::vector<std::optional<postprocess::AnomalyResult>> inspect_each(
     return out;
 }
 
-// The image with its anomaly map as a JET heatmap blended over it (the model's fixed colour scale), and
-// the outline of the pixels at or above the pixel threshold.
-cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_threshold) {
-    cv::Mat bgr, heat;
-    rgb.convertTo(bgr, CV_8UC3, 255.0);
-    cv::cvtColor(bgr, bgr, cv::COLOR_RGB2BGR);
-    cv::applyColorMap(postprocess::heatmap_levels(map, postprocess::heatmap_scale(pixel_threshold)), heat,
-                      cv::COLORMAP_JET);
-    cv::Mat out;
-    cv::addWeighted(bgr, 0.55, heat, 0.45, 0.0, out);
-    std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(postprocess::anomalous_pixels(map, pixel_threshold), contours, cv::RETR_EXTERNAL,
-                     cv::CHAIN_APPROX_SIMPLE);
-    cv::drawContours(out, contours, -1, cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
-    return out;
-}
-
 // <out>/<name><suffix>, name as output_names gives it; a name that would pass 255 bytes is shortened (and
 // said), so an image with a long name still gets its map and the run goes on.
 std::filesystem::path output_path(const std::filesystem::path& out, const std::filesystem::path& relative,
@@ -213,7 +196,7 @@ void add_infer_command(CLI::App& app) {
                 write_encoded(output_path(opts->out, rel, name, ".tiff"), [&] { return result.map; });
                 if (opts->overlays) {
                     write_encoded(output_path(opts->out, rel, name, ".overlay.png"),
-                                  [&] { return heatmap_overlay(images[i], result.map, thresholds.pixel); });
+                                  [&] { return postprocess::heatmap_overlay(images[i], result.map, thresholds.pixel); });
                 }
                 const bool anomalous = postprocess::is_anomalous(result.score, thresholds.image);
                 flagged += anomalous;

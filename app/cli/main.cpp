@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     add_one_class_command(app);
     add_sample_command(app);
     add_train_command(app);
+    add_watch_command(app);
 
     // CLI11 answers an unknown verb with "A subcommand is required"; name it, and the verbs there are.
     const auto verbs = std::as_const(app).get_subcommands(std::function<bool(const CLI::App*)>{});

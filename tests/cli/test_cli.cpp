@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/videoio.hpp>
 
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -593,4 +594,59 @@ TEST_F(CliTest, OneClassReportsEveryClassAndTheMean) {
     r = run("one-class --data " + data.string() + " --format idx --backbone resnet18 --random-init");
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_TRUE(contains(r.err, "t10k-labels-idx1-ubyte: missing")) << r.err;
+}
+
+// kensa-cli watch on both live sources: a hot folder (the images already there, then idle), and a video
+// file read faster than inspection keeps up with, so the queue drops frames and counts them.
+TEST_F(CliTest, WatchInspectsAHotFolderAndAVideoWithItsDropPolicy) {
+    const auto product = make_product();
+    const auto model = m_dir / "widget.kensa";
+    ASSERT_EQ(run("train --data " + product.string() + " --out " + model.string() + " --epochs 2" + kTinyTraining)
+                  .exit_code,
+              0);
+    const auto out = m_dir / "line";
+    auto r = run("watch --model " + model.string() + " --folder " + (product / "test/dent").string() + " --out " +
+                 out.string() + " --existing --idle-exit 1 --sort-into " + (m_dir / "sorted").string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "000.png")) << r.out;
+    EXPECT_TRUE(contains(r.out, "1 parts:")) << r.out;
+    EXPECT_TRUE(contains(slurp(out / "results.csv"), "000.png,")) << slurp(out / "results.csv");
+    EXPECT_TRUE(fs::exists(out / "thumbnails/000.jpg"));
+    EXPECT_EQ(fs::exists(m_dir / "sorted/OK/000.png") + fs::exists(m_dir / "sorted/NG/000.png"), 1);
+    EXPECT_TRUE(fs::exists(product / "test/dent/000.png"));  // copied, not moved
+
+    const auto video = m_dir / "line.avi";
+    {
+        cv::VideoWriter writer(video.string(), cv::VideoWriter::fourcc('M', 'J', 'P', 'G'), 25.0, cv::Size(64, 64));
+        ASSERT_TRUE(writer.isOpened());
+        for (int i = 0; i < 60; ++i)
+            writer.write(cv::Mat(64, 64, CV_8UC3, cv::Scalar(40, 120, 200)));
+    }
+    r = run("watch --model " + model.string() + " --camera " + video.string() + " --out " + out.string() +
+            " --queue 1 --thumbnail 0");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // Every frame is accounted for: inspected, or dropped by the one-frame queue.
+    int captured = -1, skipped = -1, dropped = -1, inspected = -1, queue = -1;
+    const auto at = r.out.find("frames: ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    ASSERT_EQ(std::sscanf(r.out.c_str() + at,
+                          "frames: %d captured, %d skipped by the rate cap, %d dropped (inspection behind, queue of "
+                          "%d), %d inspected",
+                          &captured, &skipped, &dropped, &queue, &inspected),
+              5)
+        << r.out;
+    EXPECT_EQ(captured, 60);
+    EXPECT_EQ(skipped, 0);
+    EXPECT_GT(dropped, 0) << "decoding 64 px frames outran inspection, so the queue must have dropped some";
+    EXPECT_EQ(inspected + dropped, 60);
+
+    // A rate cap of 5 fps on a 25 fps recording keeps every fifth frame.
+    r = run("watch --model " + model.string() + " --camera " + video.string() + " --out " + out.string() +
+            " --fps 5 --queue 100 --thumbnail 0");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "frames: 60 captured, 48 skipped by the rate cap, 0 dropped")) << r.out;
+    EXPECT_TRUE(contains(run("watch --model " + model.string() + " --camera " + (m_dir / "none.avi").string() +
+                             " --out " + out.string())
+                             .err,
+                         "none.avi: video file not found"));
 }

@@ -186,4 +186,23 @@ std::optional<cv::Size> declared_size(Bytes bytes) {
     return std::nullopt;
 }
 
+bool ends_complete(Bytes bytes) {
+    const auto format = sniff_format(bytes);
+    if (format == "JPEG") {
+        size_t end = bytes.size();
+        while (end > 0 && bytes[end - 1] == 0x00)
+            --end;
+        return end >= 4 && bytes[end - 2] == 0xFF && bytes[end - 1] == 0xD9;
+    }
+    if (format == "PNG") {  // the last chunk: length 0, "IEND", CRC
+        static constexpr unsigned char iend[] = {0, 0, 0, 0, 'I', 'E', 'N', 'D'};
+        return bytes.size() >= 12 + 8 && std::equal(std::begin(iend), std::end(iend), bytes.end() - 12);
+    }
+    if (format == "BMP") {
+        const auto declared = little_endian(bytes, 2, 4);
+        return declared && bytes.size() >= *declared;
+    }
+    return true;
+}
+
 }  // namespace kensa::data

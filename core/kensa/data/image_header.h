@@ -19,4 +19,10 @@ std::string_view sniff_format(std::span<const unsigned char> bytes);
 // of those formats or no size can be read (cut short, damaged): such an image is not decoded at all.
 std::optional<cv::Size> declared_size(std::span<const unsigned char> bytes);
 
+// Whether the bytes end where their format says a file ends: a JPEG's end-of-image marker (zero padding
+// after it allowed), a PNG's IEND chunk, a BMP's declared file size. A file still being written fails this,
+// where decoders may not notice (a cut JPEG decodes with its missing rows grey). TIFF, which has no end
+// marker, and bytes of no known format pass.
+bool ends_complete(std::span<const unsigned char> bytes);
+
 }  // namespace kensa::data

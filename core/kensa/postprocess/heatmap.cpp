@@ -1,6 +1,11 @@
 #include <kensa/postprocess/heatmap.h>
 
+#include <kensa/postprocess/verdict.h>
+
+#include <opencv2/imgproc.hpp>
+
 #include <cmath>
+#include <vector>
 
 namespace kensa::postprocess {
 
@@ -17,6 +22,19 @@ cv::Mat heatmap_levels(const cv::Mat& map, HeatmapScale scale) {
     cv::Mat levels;
     map.convertTo(levels, CV_8U, factor, -double(scale.low) * factor);  // convertTo saturates
     return levels;
+}
+
+cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_threshold) {
+    cv::Mat bgr, heat;
+    rgb.convertTo(bgr, CV_8UC3, 255.0);
+    cv::cvtColor(bgr, bgr, cv::COLOR_RGB2BGR);
+    cv::applyColorMap(heatmap_levels(map, heatmap_scale(pixel_threshold)), heat, cv::COLORMAP_JET);
+    cv::Mat out;
+    cv::addWeighted(bgr, 0.55, heat, 0.45, 0.0, out);
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(anomalous_pixels(map, pixel_threshold), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    cv::drawContours(out, contours, -1, cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
+    return out;
 }
 
 }  // namespace kensa::postprocess

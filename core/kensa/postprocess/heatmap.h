@@ -19,4 +19,9 @@ HeatmapScale heatmap_scale(float pixel_threshold);
 // The map (CV_32FC1) as CV_8UC1 levels: low -> 0, high -> 255, saturated outside.
 cv::Mat heatmap_levels(const cv::Mat& map, HeatmapScale scale);
 
+// The image (CV_32FC3 RGB in [0, 1]) with its map as a JET heatmap on the model's scale blended over it, and
+// the outline of the pixels at or above the pixel threshold in white: CV_8UC3 BGR, ready to encode. The
+// CLI's overlays and live results; the app draws its own with opacity and colour-map choices.
+cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_threshold);
+
 }  // namespace kensa::postprocess
