@@ -297,219 +297,219 @@
     <name>ReportWriter</name>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="267"/>
-        <location filename="../ui/review/report_pdf.cpp" line="573"/>
-        <location filename="../ui/review/report_writer.cpp" line="302"/>
-        <location filename="../ui/review/report_writer.cpp" line="304"/>
+        <location filename="../ui/review/report_pdf.cpp" line="583"/>
+        <location filename="../ui/review/report_writer.cpp" line="303"/>
+        <location filename="../ui/review/report_writer.cpp" line="305"/>
         <source>Inspection report — %1</source>
         <translation>検査レポート — %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="177"/>
+        <location filename="../ui/review/report_writer.cpp" line="178"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="184"/>
+        <location filename="../ui/review/report_writer.cpp" line="185"/>
         <source>(from stage %1)</source>
         <translation>（ステージ %1 から）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="185"/>
+        <location filename="../ui/review/report_writer.cpp" line="186"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="186"/>
+        <location filename="../ui/review/report_writer.cpp" line="187"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="186"/>
+        <location filename="../ui/review/report_writer.cpp" line="187"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="188"/>
+        <location filename="../ui/review/report_writer.cpp" line="189"/>
         <source>Anomaly map</source>
         <translation>異常マップ</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="188"/>
+        <location filename="../ui/review/report_writer.cpp" line="189"/>
         <source>smoothed with σ = %1 px</source>
         <translation>σ = %1 px で平滑化</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="189"/>
+        <location filename="../ui/review/report_writer.cpp" line="190"/>
         <source>Image score</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="190"/>
+        <location filename="../ui/review/report_writer.cpp" line="191"/>
         <source>maximum of the map averaged over %1 × %1 px</source>
         <translation>%1 × %1 px で平均したマップの最大値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="191"/>
+        <location filename="../ui/review/report_writer.cpp" line="192"/>
         <source>mean of the map</source>
         <translation>マップの平均</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="193"/>
+        <location filename="../ui/review/report_writer.cpp" line="194"/>
         <source>Thresholds of the model</source>
         <translation>モデルのしきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="194"/>
+        <location filename="../ui/review/report_writer.cpp" line="195"/>
         <source>image %1, pixel %2: the %3 quantile of the held-out normal images (%4)</source>
         <translation>画像 %1、画素 %2（取り分けた良品画像 %4 枚の %3 分位点）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <location filename="../ui/review/report_writer.cpp" line="200"/>
         <source>F1-optimal thresholds at training</source>
         <translation>学習時の F1 最適しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="199"/>
+        <location filename="../ui/review/report_writer.cpp" line="200"/>
         <source>image %1, pixel %2</source>
         <translation>画像 %1、画素 %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="205"/>
+        <location filename="../ui/review/report_writer.cpp" line="206"/>
         <source>Training mode</source>
         <translation>学習モード</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="208"/>
+        <location filename="../ui/review/report_writer.cpp" line="209"/>
         <source>Training images</source>
         <translation>学習用画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="208"/>
+        <location filename="../ui/review/report_writer.cpp" line="209"/>
         <source>%1 normal, %2 held out for the thresholds</source>
         <translation>良品 %1 枚（ほかに %2 枚をしきい値用に取り分け）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="214"/>
+        <location filename="../ui/review/report_writer.cpp" line="215"/>
         <source>Defect images trained on</source>
         <translation>学習に使った不良画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="216"/>
+        <location filename="../ui/review/report_writer.cpp" line="217"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="218"/>
+        <location filename="../ui/review/report_writer.cpp" line="219"/>
         <source>Position scoring</source>
         <translation>位置ごとのスコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="220"/>
+        <location filename="../ui/review/report_writer.cpp" line="221"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="222"/>
+        <location filename="../ui/review/report_writer.cpp" line="223"/>
         <source>Training time</source>
         <translation>学習時間</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="222"/>
+        <location filename="../ui/review/report_writer.cpp" line="223"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="228"/>
+        <location filename="../ui/review/report_writer.cpp" line="229"/>
         <source>Training warnings</source>
         <translation>学習時の警告</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="229"/>
+        <location filename="../ui/review/report_writer.cpp" line="230"/>
         <source>images with a warning: %1 (see the model&apos;s record)</source>
         <translation>警告のある画像: %1 枚（モデルの記録を参照）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="233"/>
+        <location filename="../ui/review/report_writer.cpp" line="234"/>
         <source>Method settings</source>
         <translation>手法の設定</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="270"/>
-        <location filename="../ui/review/report_writer.cpp" line="305"/>
+        <location filename="../ui/review/report_writer.cpp" line="306"/>
         <source>Model %1 · %2 · %3 images in %4 s</source>
         <translation>モデル %1 · %2 · 画像 %3 枚を %4 秒で検査</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="316"/>
+        <location filename="../ui/review/report_writer.cpp" line="317"/>
         <source>images</source>
         <translation>画像数</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="317"/>
+        <location filename="../ui/review/report_writer.cpp" line="318"/>
         <source>NG at the image threshold</source>
         <translation>画像しきい値で NG</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
         <location filename="../ui/review/report_pdf.cpp" line="313"/>
-        <location filename="../ui/review/report_writer.cpp" line="318"/>
-        <location filename="../ui/review/report_writer.cpp" line="334"/>
+        <location filename="../ui/review/report_writer.cpp" line="319"/>
+        <location filename="../ui/review/report_writer.cpp" line="335"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="319"/>
+        <location filename="../ui/review/report_writer.cpp" line="320"/>
         <source>could not be inspected</source>
         <translation>検査できなかった画像</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="282"/>
-        <location filename="../ui/review/report_writer.cpp" line="320"/>
+        <location filename="../ui/review/report_writer.cpp" line="321"/>
         <source>reviewed by a person</source>
         <translation>人が確認した画像</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="292"/>
-        <location filename="../ui/review/report_writer.cpp" line="324"/>
+        <location filename="../ui/review/report_writer.cpp" line="325"/>
         <source>Thresholds</source>
         <translation>しきい値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="294"/>
-        <location filename="../ui/review/report_writer.cpp" line="324"/>
+        <location filename="../ui/review/report_writer.cpp" line="325"/>
         <source>used</source>
         <translation>使用値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="294"/>
-        <location filename="../ui/review/report_writer.cpp" line="324"/>
+        <location filename="../ui/review/report_writer.cpp" line="325"/>
         <source>model default</source>
         <translation>モデルの既定値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="295"/>
-        <location filename="../ui/review/report_writer.cpp" line="326"/>
+        <location filename="../ui/review/report_writer.cpp" line="327"/>
         <source>Image (score ≥ threshold is NG)</source>
         <translation>画像（スコア ≥ しきい値で NG）</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="297"/>
-        <location filename="../ui/review/report_writer.cpp" line="329"/>
+        <location filename="../ui/review/report_writer.cpp" line="330"/>
         <source>Pixel (outlined as defect)</source>
         <translation>画素（欠陥として縁取り）</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="310"/>
-        <location filename="../ui/review/report_writer.cpp" line="334"/>
+        <location filename="../ui/review/report_writer.cpp" line="335"/>
         <source>Verdicts of labelled images</source>
         <translation>ラベル付き画像の判定</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="313"/>
-        <location filename="../ui/review/report_writer.cpp" line="334"/>
+        <location filename="../ui/review/report_writer.cpp" line="335"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
@@ -526,16 +526,16 @@
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="314"/>
         <location filename="../ui/review/report_pdf.cpp" line="347"/>
-        <location filename="../ui/review/report_writer.cpp" line="336"/>
-        <location filename="../ui/review/report_writer.cpp" line="350"/>
+        <location filename="../ui/review/report_writer.cpp" line="337"/>
+        <location filename="../ui/review/report_writer.cpp" line="351"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="316"/>
         <location filename="../ui/review/report_pdf.cpp" line="346"/>
-        <location filename="../ui/review/report_writer.cpp" line="340"/>
-        <location filename="../ui/review/report_writer.cpp" line="350"/>
+        <location filename="../ui/review/report_writer.cpp" line="341"/>
+        <location filename="../ui/review/report_writer.cpp" line="351"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
@@ -546,43 +546,43 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="333"/>
-        <location filename="../ui/review/report_writer.cpp" line="350"/>
+        <location filename="../ui/review/report_writer.cpp" line="351"/>
         <source>Metrics</source>
         <translation>評価指標</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="345"/>
-        <location filename="../ui/review/report_writer.cpp" line="350"/>
+        <location filename="../ui/review/report_writer.cpp" line="351"/>
         <source>set</source>
         <translation>対象</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="348"/>
-        <location filename="../ui/review/report_writer.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="352"/>
         <source>image AUROC</source>
         <translation>画像 AUROC</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="349"/>
-        <location filename="../ui/review/report_writer.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="352"/>
         <source>pixel AUROC</source>
         <translation>画素 AUROC</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="350"/>
-        <location filename="../ui/review/report_writer.cpp" line="352"/>
+        <location filename="../ui/review/report_writer.cpp" line="353"/>
         <source>AU-PRO@%1</source>
         <translation>AU-PRO@%1</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="351"/>
-        <location filename="../ui/review/report_writer.cpp" line="352"/>
+        <location filename="../ui/review/report_writer.cpp" line="353"/>
         <source>image F1 (threshold)</source>
         <translation>画像 F1（しきい値）</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="362"/>
-        <location filename="../ui/review/report_writer.cpp" line="363"/>
+        <location filename="../ui/review/report_writer.cpp" line="364"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -592,38 +592,38 @@
         <translation>異常マップ（暗い: 正常、明るい: 異常）。目盛り:</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="586"/>
+        <location filename="../ui/review/report_pdf.cpp" line="596"/>
         <source>the PDF writer could not start</source>
         <translation>PDF の書き出しを開始できません</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="592"/>
+        <location filename="../ui/review/report_pdf.cpp" line="602"/>
         <source>the PDF writer could not add a page</source>
         <translation>PDF にページを追加できません</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="598"/>
+        <location filename="../ui/review/report_pdf.cpp" line="608"/>
         <source>Model %1</source>
         <translation>モデル %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="605"/>
+        <location filename="../ui/review/report_pdf.cpp" line="615"/>
         <source>%1 · Kensa %2</source>
         <translation>%1 · Kensa %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="606"/>
+        <location filename="../ui/review/report_pdf.cpp" line="616"/>
         <source>Page %1 of %2</source>
         <translation>%1 / %2 ページ</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="611"/>
+        <location filename="../ui/review/report_pdf.cpp" line="621"/>
         <source>the PDF writer could not finish</source>
         <translation>PDF の書き出しを完了できません</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="338"/>
-        <location filename="../ui/review/report_writer.cpp" line="369"/>
+        <location filename="../ui/review/report_writer.cpp" line="370"/>
         <source>No metrics: %1</source>
         <translation>評価指標なし: %1</translation>
     </message>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="337"/>
-        <location filename="../ui/review/report_writer.cpp" line="372"/>
+        <location filename="../ui/review/report_writer.cpp" line="373"/>
         <source>No metrics: label test images normal or defective to measure the model.</source>
         <translation>評価指標なし: モデルを評価するには、テスト画像に良品または不良のラベルを付けてください。</translation>
     </message>
@@ -645,13 +645,13 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="388"/>
-        <location filename="../ui/review/report_writer.cpp" line="376"/>
+        <location filename="../ui/review/report_writer.cpp" line="377"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="410"/>
-        <location filename="../ui/review/report_writer.cpp" line="383"/>
+        <location filename="../ui/review/report_writer.cpp" line="384"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
@@ -662,7 +662,7 @@
     </message>
     <message numerus="yes">
         <location filename="../ui/review/report_pdf.cpp" line="442"/>
-        <location filename="../ui/review/report_writer.cpp" line="395"/>
+        <location filename="../ui/review/report_writer.cpp" line="396"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
             <numerusform>スコアが最も高い %n 枚の画像</numerusform>
@@ -670,13 +670,13 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="452"/>
-        <location filename="../ui/review/report_writer.cpp" line="407"/>
+        <location filename="../ui/review/report_writer.cpp" line="408"/>
         <source>score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="453"/>
-        <location filename="../ui/review/report_writer.cpp" line="408"/>
+        <location filename="../ui/review/report_writer.cpp" line="409"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
@@ -687,7 +687,7 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="455"/>
-        <location filename="../ui/review/report_writer.cpp" line="410"/>
+        <location filename="../ui/review/report_writer.cpp" line="411"/>
         <source>reviewed: %1</source>
         <translation>確認結果: %1</translation>
     </message>
@@ -698,43 +698,44 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="544"/>
-        <location filename="../ui/review/report_writer.cpp" line="427"/>
+        <location filename="../ui/review/report_writer.cpp" line="428"/>
         <source>Overridden by the reviewer</source>
         <translation>確認者が変更した判定</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="427"/>
+        <location filename="../ui/review/report_writer.cpp" line="428"/>
         <source>image</source>
         <translation>画像</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="427"/>
+        <location filename="../ui/review/report_writer.cpp" line="428"/>
         <source>model</source>
         <translation>モデル</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="428"/>
+        <location filename="../ui/review/report_writer.cpp" line="429"/>
         <source>reviewer</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="431"/>
+        <location filename="../ui/review/report_writer.cpp" line="432"/>
         <source>Kensa %1 · every image with its score, verdict and decision is in the CSV beside this file.</source>
         <translation>Kensa %1 · 全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV にあります。</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="561"/>
-        <location filename="../ui/review/report_writer.cpp" line="440"/>
+        <location filename="../ui/review/report_pdf.cpp" line="574"/>
+        <location filename="../ui/review/report_writer.cpp" line="441"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="563"/>
-        <location filename="../ui/review/report_writer.cpp" line="444"/>
-        <location filename="../ui/review/report_writer.cpp" line="447"/>
+        <location filename="../ui/review/report_pdf.cpp" line="564"/>
+        <location filename="../ui/review/report_pdf.cpp" line="568"/>
+        <location filename="../ui/review/report_pdf.cpp" line="576"/>
         <source>%1: cannot write the report: %2</source>
         <translation>%1: レポートを書き込めません: %2</translation>
     </message>
@@ -1355,17 +1356,17 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="96"/>
+        <location filename="../ui/main/main_window.cpp" line="97"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="101"/>
+        <location filename="../ui/main/main_window.cpp" line="102"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="102"/>
+        <location filename="../ui/main/main_window.cpp" line="103"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
@@ -1374,233 +1375,238 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
 最新の変更はディスクに保存されていません。ディスクの空き容量とフォルダーのアクセス権を確認してください。次に変更したときに Kensa が再度保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="108"/>
-        <location filename="../ui/main/main_window.cpp" line="370"/>
+        <location filename="../ui/main/main_window.cpp" line="109"/>
+        <location filename="../ui/main/main_window.cpp" line="374"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="125"/>
+        <location filename="../ui/main/main_window.cpp" line="126"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="127"/>
+        <location filename="../ui/main/main_window.cpp" line="128"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="155"/>
+        <location filename="../ui/main/main_window.cpp" line="156"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="159"/>
+        <location filename="../ui/main/main_window.cpp" line="160"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="162"/>
+        <location filename="../ui/main/main_window.cpp" line="163"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="166"/>
+        <location filename="../ui/main/main_window.cpp" line="167"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="171"/>
+        <location filename="../ui/main/main_window.cpp" line="172"/>
         <source>Inspection</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="174"/>
+        <location filename="../ui/main/main_window.cpp" line="175"/>
         <source>Review</source>
         <translation>判定確認</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="177"/>
+        <location filename="../ui/main/main_window.cpp" line="178"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="178"/>
+        <location filename="../ui/main/main_window.cpp" line="179"/>
         <source>Compare models</source>
         <translation>モデル比較</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="186"/>
+        <location filename="../ui/main/main_window.cpp" line="188"/>
+        <source>Run</source>
+        <translation>ライン運転</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="190"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="192"/>
+        <location filename="../ui/main/main_window.cpp" line="196"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="195"/>
+        <location filename="../ui/main/main_window.cpp" line="199"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="213"/>
+        <location filename="../ui/main/main_window.cpp" line="217"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="216"/>
+        <location filename="../ui/main/main_window.cpp" line="220"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="219"/>
+        <location filename="../ui/main/main_window.cpp" line="223"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="220"/>
+        <location filename="../ui/main/main_window.cpp" line="224"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="225"/>
+        <location filename="../ui/main/main_window.cpp" line="229"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="228"/>
+        <location filename="../ui/main/main_window.cpp" line="232"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="235"/>
+        <location filename="../ui/main/main_window.cpp" line="239"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <location filename="../ui/main/main_window.cpp" line="240"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="245"/>
+        <location filename="../ui/main/main_window.cpp" line="249"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="247"/>
+        <location filename="../ui/main/main_window.cpp" line="251"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="249"/>
+        <location filename="../ui/main/main_window.cpp" line="253"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="251"/>
+        <location filename="../ui/main/main_window.cpp" line="255"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="259"/>
+        <location filename="../ui/main/main_window.cpp" line="263"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="269"/>
+        <location filename="../ui/main/main_window.cpp" line="273"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="272"/>
+        <location filename="../ui/main/main_window.cpp" line="276"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="274"/>
+        <location filename="../ui/main/main_window.cpp" line="278"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="278"/>
+        <location filename="../ui/main/main_window.cpp" line="282"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="282"/>
+        <location filename="../ui/main/main_window.cpp" line="286"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="289"/>
+        <location filename="../ui/main/main_window.cpp" line="293"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="290"/>
+        <location filename="../ui/main/main_window.cpp" line="294"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="292"/>
+        <location filename="../ui/main/main_window.cpp" line="296"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="293"/>
+        <location filename="../ui/main/main_window.cpp" line="297"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;品質技術者のための外観異常検査 (ADTR)。&lt;/p&gt;&lt;p&gt;MIT ライセンス。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="300"/>
+        <location filename="../ui/main/main_window.cpp" line="304"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="305"/>
+        <location filename="../ui/main/main_window.cpp" line="309"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="306"/>
+        <location filename="../ui/main/main_window.cpp" line="310"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="307"/>
+        <location filename="../ui/main/main_window.cpp" line="311"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="308"/>
+        <location filename="../ui/main/main_window.cpp" line="312"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="309"/>
+        <location filename="../ui/main/main_window.cpp" line="313"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="310"/>
+        <location filename="../ui/main/main_window.cpp" line="314"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="315"/>
+        <location filename="../ui/main/main_window.cpp" line="319"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="331"/>
+        <location filename="../ui/main/main_window.cpp" line="335"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation>良品のみ: Kensa は良品画像だけから学習します。異常データあり: マーク済みの欠陥があり、学習にも使えます。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="383"/>
+        <location filename="../ui/main/main_window.cpp" line="387"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
@@ -1609,32 +1615,32 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 「ファイル」&gt;「良品画像を追加」で良品画像のフォルダーを追加するか、MVTec AD 製品を取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="408"/>
+        <location filename="../ui/main/main_window.cpp" line="412"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="408"/>
+        <location filename="../ui/main/main_window.cpp" line="412"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="415"/>
+        <location filename="../ui/main/main_window.cpp" line="419"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="415"/>
+        <location filename="../ui/main/main_window.cpp" line="419"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="426"/>
+        <location filename="../ui/main/main_window.cpp" line="430"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="442"/>
+        <location filename="../ui/main/main_window.cpp" line="446"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
@@ -1776,57 +1782,57 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="110"/>
+        <location filename="../ui/main/project_actions.cpp" line="114"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="114"/>
+        <location filename="../ui/main/project_actions.cpp" line="118"/>
         <source>Preparing the sample project…</source>
         <translation>サンプルプロジェクトを準備しています…</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="114"/>
+        <location filename="../ui/main/project_actions.cpp" line="118"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="115"/>
+        <location filename="../ui/main/project_actions.cpp" line="119"/>
         <source>Sample Project</source>
         <translation>サンプルプロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="138"/>
+        <location filename="../ui/main/project_actions.cpp" line="142"/>
         <source>Cannot prepare the sample project</source>
         <translation>サンプルプロジェクトを準備できません</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="148"/>
+        <location filename="../ui/main/project_actions.cpp" line="152"/>
         <source>Folder of normal images (good parts)</source>
         <translation>良品画像のフォルダー</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="149"/>
+        <location filename="../ui/main/project_actions.cpp" line="153"/>
         <source>Folder of test images to review</source>
         <translation>確認するテスト画像のフォルダー</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="156"/>
+        <location filename="../ui/main/project_actions.cpp" line="160"/>
         <source>MVTec AD product folder</source>
         <translation>MVTec AD 製品フォルダー</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="177"/>
+        <location filename="../ui/main/project_actions.cpp" line="181"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="182"/>
+        <location filename="../ui/main/project_actions.cpp" line="186"/>
         <source>Cannot add images</source>
         <translation>画像を追加できません</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main/project_actions.cpp" line="195"/>
+        <location filename="../ui/main/project_actions.cpp" line="199"/>
         <source>Added %n image(s) from %1.</source>
         <translation>
             <numerusform>%1 から %n 枚の画像を追加しました。</numerusform>
@@ -2225,6 +2231,164 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
 </context>
 <context>
+    <name>kensa::ui::RunController</name>
+    <message>
+        <location filename="../ui/run/run_controller.cpp" line="62"/>
+        <source>Open a project first.</source>
+        <translation>先にプロジェクトを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_controller.cpp" line="64"/>
+        <source>The line is running.</source>
+        <translation>ライン運転中です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_controller.cpp" line="66"/>
+        <source>Train a model (or make one active) first.</source>
+        <translation>先にモデルを学習してください（またはモデルを有効にしてください）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_controller.cpp" line="68"/>
+        <source>Choose a folder to watch or a camera.</source>
+        <translation>監視するフォルダーかカメラを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_controller.cpp" line="70"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>フォルダー %1 がありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_controller.cpp" line="72"/>
+        <source>Choose where the results go.</source>
+        <translation>結果の保存先を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::RunPanel</name>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="24"/>
+        <source>Hot folder</source>
+        <translation>ホットフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="25"/>
+        <source>Camera or video</source>
+        <translation>カメラまたは動画</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="27"/>
+        <source>Hot folder: every image the line&apos;s PC writes into the folder is inspected once its write is complete. Camera or video: a camera number (0), a video file, an image sequence (img_%04d.png) or a stream URL; when inspection falls behind, the oldest waiting frame is dropped.</source>
+        <translation>ホットフォルダー：ラインの PC がフォルダーに書き込んだ画像を、書き込みが完了した時点で 1 枚ずつ検査します。カメラまたは動画：カメラ番号（0）、動画ファイル、連番画像（img_%04d.png）またはストリーム URL。検査が追いつかないときは、待機中の最も古いフレームを破棄します。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="31"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="33"/>
+        <source>results.csv (one row per part, appended) and heatmap thumbnails go here</source>
+        <translation>results.csv（部品ごとに 1 行を追記）とヒートマップのサムネイルの保存先</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="34"/>
+        <source>Sort parts into OK and NG folders</source>
+        <translation>部品を OK / NG フォルダーに振り分ける</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="35"/>
+        <source>Move, not copy</source>
+        <translation>コピーせず移動</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="36"/>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="37"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="51"/>
+        <source>The latest NG parts, newest first, with their heatmaps</source>
+        <translation>最新の NG 部品（新しい順、ヒートマップ付き）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="57"/>
+        <source>Source</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="59"/>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="74"/>
+        <source>Latest NG parts</source>
+        <translation>最新の NG 部品</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="80"/>
+        <source>Folder to Watch</source>
+        <translation>監視するフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="81"/>
+        <source>Video File</source>
+        <translation>動画ファイル</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="127"/>
+        <source>%1: %2, score %3 (%4 ms)</source>
+        <translation>%1：%2、スコア %3（%4 ms）</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="128"/>
+        <source>NG</source>
+        <translation>NG</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="128"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/run/run_panel.cpp" line="144"/>
+        <source>Stopped. %n frame(s) dropped while inspection was behind.</source>
+        <translation>
+            <numerusform>停止しました。検査が追いつかず %n フレームを破棄しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="146"/>
+        <source>Stopped.</source>
+        <translation>停止しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="150"/>
+        <source>%1 parts: %2 OK, %3 NG, %4 unreadable</source>
+        <translation>%1 個：OK %2、NG %3、読み込み不可 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="157"/>
+        <source>Inspect every part the source delivers with the active model</source>
+        <translation>入力から届く部品をすべて有効なモデルで検査</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="163"/>
+        <source>Folder the line writes images into</source>
+        <translation>ラインが画像を書き込むフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../ui/run/run_panel.cpp" line="164"/>
+        <source>0, a video file or a stream URL</source>
+        <translation>0、動画ファイル、またはストリーム URL</translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::StartPage</name>
     <message>
         <location filename="../ui/main/start_page.cpp" line="29"/>
@@ -2380,37 +2544,37 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>異常データありの学習には、マーク済みの欠陥か合成欠陥が必要です。マスクで欠陥をマークするか、合成欠陥をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="186"/>
+        <location filename="../ui/training/training_controller.cpp" line="188"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="188"/>
+        <location filename="../ui/training/training_controller.cpp" line="190"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="193"/>
+        <location filename="../ui/training/training_controller.cpp" line="195"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="193"/>
+        <location filename="../ui/training/training_controller.cpp" line="195"/>
         <source>Training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="196"/>
+        <location filename="../ui/training/training_controller.cpp" line="198"/>
         <source>Checking the scoring on held-out images with synthetic defects</source>
         <translation>取り分けた画像に合成欠陥を加えてスコアを確認中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="198"/>
+        <location filename="../ui/training/training_controller.cpp" line="200"/>
         <source>Setting thresholds from held-out normal images</source>
         <translation>取り分けた良品画像でしきい値を設定中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="200"/>
+        <location filename="../ui/training/training_controller.cpp" line="202"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>
@@ -2418,245 +2582,271 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="52"/>
+        <location filename="../ui/training/training_panel.cpp" line="53"/>
         <source>a few seconds left</source>
         <translation>残り数秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="55"/>
+        <location filename="../ui/training/training_panel.cpp" line="56"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="58"/>
+        <location filename="../ui/training/training_panel.cpp" line="59"/>
         <source>about %1 min %2 s left</source>
         <translation>残り約 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="59"/>
+        <location filename="../ui/training/training_panel.cpp" line="60"/>
         <source>about %1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="86"/>
+        <location filename="../ui/training/training_panel.cpp" line="87"/>
         <source>Weights not installed. %1</source>
         <translation>重みがインストールされていません。%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="96"/>
+        <location filename="../ui/training/training_panel.cpp" line="97"/>
+        <location filename="../ui/training/training_panel.cpp" line="139"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="98"/>
+        <location filename="../ui/training/training_panel.cpp" line="99"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation>画像をこの大きさの正方形にリサイズします（32 の倍数）。大きいほど小さな欠陥を捉えられますが、学習は遅くなります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="102"/>
+        <location filename="../ui/training/training_panel.cpp" line="103"/>
         <source>Passes over the normal images</source>
         <translation>良品画像を繰り返し学習する回数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="108"/>
+        <location filename="../ui/training/training_panel.cpp" line="109"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="109"/>
+        <location filename="../ui/training/training_panel.cpp" line="110"/>
         <source>Normal images only</source>
         <translation>良品画像のみ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="110"/>
+        <location filename="../ui/training/training_panel.cpp" line="111"/>
         <source>With defects (ADTR+)</source>
         <translation>欠陥も使用 (ADTR+)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="115"/>
+        <location filename="../ui/training/training_panel.cpp" line="116"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="112"/>
+        <location filename="../ui/training/training_panel.cpp" line="113"/>
         <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
         <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し（異常データあり、ADTR+）、それ以外は良品画像のみで学習します。マーク済みの欠陥は、各エポックで良品画像の複製のランダムな位置にも貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="117"/>
+        <location filename="../ui/training/training_panel.cpp" line="118"/>
         <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
         <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルの全生成器、既定の設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="124"/>
+        <location filename="../ui/training/training_panel.cpp" line="125"/>
         <source> % of images</source>
         <translation> % の画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="126"/>
+        <location filename="../ui/training/training_panel.cpp" line="127"/>
         <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
         <translation>各エポックで、合成欠陥を描いた複製を追加する良品画像の割合（元の画像もそのまま学習に使います）</translation>
     </message>
     <message>
+        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <source>Whole image</source>
+        <translation>画像全体</translation>
+    </message>
+    <message>
         <location filename="../ui/training/training_panel.cpp" line="131"/>
+        <source>Tiles for defects of</source>
+        <translation>この大きさの欠陥向けのタイル：</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <source>Tiles of</source>
+        <translation>タイルの一辺：</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="134"/>
+        <source>Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by one and blended into a map at full resolution. &quot;Tiles for defects of&quot; picks the tile size so that a defect that many pixels wide stays visible; training and inspection take longer with more tiles.</source>
+        <translation>大きな画像：画像全体を画像サイズに縮小するか、重なり合うタイルを 1 枚ずつ検査して元の解像度のマップに合成します。「この大きさの欠陥向けのタイル」は、その画素幅の欠陥が見えるようにタイルの大きさを選びます。タイルが多いほど学習と検査に時間がかかります。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="143"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="132"/>
-        <location filename="../ui/training/training_panel.cpp" line="315"/>
+        <location filename="../ui/training/training_panel.cpp" line="144"/>
+        <location filename="../ui/training/training_panel.cpp" line="343"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="133"/>
+        <location filename="../ui/training/training_panel.cpp" line="145"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="146"/>
+        <location filename="../ui/training/training_panel.cpp" line="158"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation>学習済みモデルはまだありません。上で学習してください。学習した結果はすべてここに残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="149"/>
+        <location filename="../ui/training/training_panel.cpp" line="161"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="150"/>
+        <location filename="../ui/training/training_panel.cpp" line="162"/>
         <source>Inspect with the selected model</source>
         <translation>選択したモデルで検査します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="151"/>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="152"/>
+        <location filename="../ui/training/training_panel.cpp" line="164"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="154"/>
+        <location filename="../ui/training/training_panel.cpp" line="166"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation>選択したモデルのコピーを kensa-cli や別の Kensa 用に保存します。バックボーン、Transformer、しきい値、マップ設定を 1 つのファイルにまとめます</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="159"/>
+        <location filename="../ui/training/training_panel.cpp" line="171"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="161"/>
+        <location filename="../ui/training/training_panel.cpp" line="173"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="162"/>
+        <location filename="../ui/training/training_panel.cpp" line="174"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="163"/>
+        <location filename="../ui/training/training_panel.cpp" line="175"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="164"/>
+        <location filename="../ui/training/training_panel.cpp" line="176"/>
         <source>Defects</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="183"/>
+        <location filename="../ui/training/training_panel.cpp" line="184"/>
+        <source>Large images</source>
+        <translation>大きな画像</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="199"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="187"/>
+        <location filename="../ui/training/training_panel.cpp" line="203"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="193"/>
+        <location filename="../ui/training/training_panel.cpp" line="209"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="206"/>
+        <location filename="../ui/training/training_panel.cpp" line="222"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="220"/>
-        <location filename="../ui/training/training_panel.cpp" line="225"/>
+        <location filename="../ui/training/training_panel.cpp" line="236"/>
+        <location filename="../ui/training/training_panel.cpp" line="241"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="221"/>
+        <location filename="../ui/training/training_panel.cpp" line="237"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="233"/>
+        <location filename="../ui/training/training_panel.cpp" line="249"/>
         <source>Export Model</source>
         <translation>モデルのエクスポート</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="233"/>
+        <location filename="../ui/training/training_panel.cpp" line="249"/>
         <source>Kensa models (*.kensa)</source>
         <translation>Kensa モデル (*.kensa)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="238"/>
+        <location filename="../ui/training/training_panel.cpp" line="254"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation>%1 にエクスポートしました。検査するには: kensa-cli infer --model %1 --input FOLDER --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="241"/>
+        <location filename="../ui/training/training_panel.cpp" line="257"/>
         <source>Export failed: %1</source>
         <translation>エクスポートに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="271"/>
+        <location filename="../ui/training/training_panel.cpp" line="294"/>
         <source>Exporting %1…</source>
         <translation>%1 をエクスポート中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="331"/>
+        <location filename="../ui/training/training_panel.cpp" line="360"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="333"/>
+        <location filename="../ui/training/training_panel.cpp" line="362"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="334"/>
+        <location filename="../ui/training/training_panel.cpp" line="363"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="357"/>
+        <location filename="../ui/training/training_panel.cpp" line="386"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="362"/>
+        <location filename="../ui/training/training_panel.cpp" line="391"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="367"/>
+        <location filename="../ui/training/training_panel.cpp" line="396"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>

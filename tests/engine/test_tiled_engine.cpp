@@ -15,6 +15,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 namespace {
@@ -181,3 +182,34 @@ TEST(TiledEngine, ABatchRunInspectsLargeImagesOneByOneWithTheSameScores) {
     EXPECT_GT(run.images[1].score, run.images[0].score);
     std::filesystem::remove_all(folder);
 }
+
+// Every method trains on tiles and gives full-resolution maps that survive the bundle bit for bit.
+class EveryMethodTiled : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EveryMethodTiled, TrainsOnTilesAndRoundTrips) {
+    auto c = kensa::test::tiny_config();
+    c.method = GetParam();
+    c.adtr.epochs = 2;
+    c.patchcore.coreset_ratio = 0.25;
+    c.padim.channels = 40;
+    c.spade.k_images = 3;
+    c.tiling = {64, 8};
+    std::vector<cv::Mat> images;
+    for (auto& image : large_images(6, 31))
+        images.push_back(image(cv::Rect(0, 0, 160, 112)).clone());  // 3 x 2 tiles each
+    const auto result = kensa::engine::train(images, c);
+    EXPECT_EQ(result.bundle.tiling, (kensa::model::Tiling{64, 8}));
+    const auto path = std::filesystem::temp_directory_path() / ("kensa_tiled_" + GetParam() + ".kensa");
+    kensa::model::save_bundle(path, result.bundle);
+    kensa::engine::Inspector direct(result.bundle);
+    auto loaded = kensa::engine::Inspector::load(path);
+    std::filesystem::remove(path);
+    const auto a = direct.inspect({images[0]}), b = loaded.inspect({images[0]});
+    ASSERT_EQ(a[0].map.size(), cv::Size(160, 112));
+    EXPECT_TRUE(std::isfinite(a[0].score));
+    EXPECT_TRUE(cv::checkRange(a[0].map));
+    EXPECT_EQ(a[0].score, b[0].score);
+    EXPECT_EQ(cv::norm(a[0].map, b[0].map, cv::NORM_INF), 0.0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Methods, EveryMethodTiled, ::testing::Values("adtr", "patchcore", "padim", "spade"));

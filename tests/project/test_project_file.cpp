@@ -25,6 +25,7 @@ Project example(const fs::path& folder) {
     p.settings.synthetic_defects = true;
     p.settings.synthetic_share = 0.25;
     p.settings.active_model = "model-1.kensa";
+    p.settings.smallest_defect = 12;
     p.sources.push_back({folder / "images", ImageSource::Kind::Folder, ImageRole::Train});
     p.sources.push_back({"/elsewhere/mvtec/bottle", ImageSource::Kind::Mvtec, ImageRole::Train});
     ensure_defect_type(p, "scratch");
@@ -148,7 +149,10 @@ INSTANTIATE_TEST_SUITE_P(
                 "#rrggbb"},
         BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"training_mode\":"
                 "\"defects\"}}",
-                "not one of auto, normal, anomaly"}));
+                "not one of auto, normal, anomaly"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"tile\":256,"
+                "\"smallest_defect\":10}}",
+                "not both set"}));
 
 TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
     test::TempDir dir;
@@ -161,6 +165,8 @@ TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
     EXPECT_EQ(p.settings.method, "adtr");  // written before there were methods
     EXPECT_FALSE(p.settings.synthetic_defects);
     EXPECT_EQ(p.settings.synthetic_share, 0.4);
+    EXPECT_EQ(p.settings.tile, 0);  // written before tiling: the whole image
+    EXPECT_EQ(p.settings.smallest_defect, 0);
 }
 
 TEST(ProjectFile, MissingProjectIsAClearError) {

@@ -324,6 +324,49 @@ private Q_SLOTS:
         session.flush();
     }
 
+    // The "Large images" setting reaches the engine and the model: tiles of a fixed side, or sized for the
+    // smallest defect; the whole image again when switched back.
+    void trainsOnTilesWhenAsked() {
+        if (!test::backboneWeightsInstalled())
+            QSKIP("MobileNetV2 weights not installed (scripts/setup.sh)");
+        QTemporaryDir tmp;
+        ProjectSession session;
+        QCOMPARE(test::createTrainableProject(session, tmp), QString());
+        TrainingPanel panel(&session);
+        panel.methodBox()->setCurrentIndex(panel.methodBox()->findData(QStringLiteral("patchcore")));
+        panel.imageSizeBox()->setValue(64);
+        QVERIFY(!panel.tilePixelsBox()->isEnabled());  // the whole image: nothing to size
+        panel.tilingBox()->setCurrentIndex(panel.tilingBox()->findData(QStringLiteral("smallest_defect")));
+        panel.tilePixelsBox()->setValue(12);
+        QCOMPARE(session.project().settings.smallest_defect, 12);
+        QCOMPARE(session.project().settings.tile, 0);
+        panel.tilingBox()->setCurrentIndex(panel.tilingBox()->findData(QStringLiteral("tile")));
+        panel.tilePixelsBox()->setValue(96);
+        QVERIFY(panel.tilePixelsBox()->isEnabled());
+        QCOMPARE(session.project().settings.tile, 96);
+        QCOMPARE(session.project().settings.smallest_defect, 0);
+
+        TrainingController* c = panel.controller();
+        engine::TrainingConfig seen;
+        c->setConfigAdjustment([&seen](engine::TrainingConfig& config) {
+            test::useTinyModel(config);
+            seen = config;
+        });
+        QSignalSpy finished(c, &TrainingController::finished);
+        QVERIFY(c->start());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
+        QCOMPARE(seen.tiling.tile, 96);
+        const auto bundle = model::load_bundle(finished.first().at(2).toString().toStdString());
+        QCOMPARE(bundle.tiling.tile, 96);
+        QCOMPARE(bundle.tiling.overlap, 12);  // the default: an eighth
+
+        panel.tilingBox()->setCurrentIndex(0);
+        QCOMPARE(session.project().settings.tile, 0);
+        QVERIFY(!panel.tilePixelsBox()->isEnabled());
+        session.flush();
+    }
+
     // One set of defaults for the CLI and the app: a new project trains what kensa-cli train does.
     void newProjectsTrainWithTheEngineDefaults() {
         const project::ProjectSettings project;
@@ -335,6 +378,8 @@ private Q_SLOTS:
         QCOMPARE(project.synthetic_defects, engine.adtr.anomaly.synthetic);
         QCOMPARE(project.synthetic_share, engine.adtr.anomaly.synthetic_share);
         QCOMPARE(project.training_mode, std::string(model::to_string(engine.adtr.anomaly.mode)));
+        QCOMPARE(project.tile, engine.tiling.tile);
+        QCOMPARE(project.smallest_defect, engine.smallest_defect);
     }
 
     void needsEnoughImages() {

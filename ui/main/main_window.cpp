@@ -17,6 +17,7 @@
 #include "review/comparison_view.h"
 #include "review/review_panel.h"
 #include "review/review_plots.h"
+#include "run/run_panel.h"
 #include "synthetic/synthetic_panel.h"
 #include "training/training_panel.h"
 
@@ -183,6 +184,9 @@ void MainWindow::createDocks() {
     annotate->raise();
     m_issues = new QListWidget(this);
     m_issues->setWordWrap(true);
+    // Run on the line: beside inspection, for when a product is set up.
+    QDockWidget* run = dock(tr("Run"), QStringLiteral("run"), new RunPanel(m_session, this), Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspect, run);
     QDockWidget* issues = dock(tr("Issues"), QStringLiteral("issues"), m_issues, Qt::BottomDockWidgetArea);
     issues->hide();
     resizeDocks({m_docks[0], annotate}, {330, m_synthetic->sizeHint().width()}, Qt::Horizontal);

@@ -10,15 +10,20 @@
 #include "review/batch_controller.h"
 #include "review/review_panel.h"
 #include "review/review_plots.h"
+#include "run/run_panel.h"
 #include "training/training_controller.h"
 #include "training/training_panel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPushButton>
 #include <QScreen>
 #include <QTimer>
 
@@ -108,6 +113,51 @@ void reviewAfterTraining(MainWindow& window, Finish finish) {
     c->start();
 }
 
+// Trains a model (8 epochs), then runs it on a hot folder into which the sample's test images are written one
+// every 400 ms, the way a line PC writes them; finishes after 12 parts.
+template <typename Finish>
+void runOnAHotFolder(MainWindow& window, Finish finish) {
+    TrainingController* c = window.trainingPanel()->controller();
+    c->setConfigAdjustment([](engine::TrainingConfig& config) {
+        config.features.threads = 1;
+        config.adtr.epochs = 8;
+    });
+    QObject::connect(c, &TrainingController::finished, &window, [&window, finish] {
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("run"));
+        auto* panel = window.findChild<RunPanel*>();
+        if (!dock || !panel)
+            return;
+        dock->raise();
+        const QString hot = QDir(window.session()->folder()).filePath(QStringLiteral("line"));
+        QDir(hot).removeRecursively();
+        QDir().mkpath(hot);
+        panel->sourceEdit()->setText(hot);
+        panel->sortBox()->setChecked(true);
+        panel->startButton()->click();
+        QStringList tests;
+        for (int r = 0; r < window.session()->imageCount(); ++r)
+            if (window.session()->image(r).role == project::ImageRole::Test)
+                tests << window.session()->imagePath(r);
+        auto* feed = new QTimer(&window);
+        auto next = std::make_shared<int>(0);
+        QObject::connect(feed, &QTimer::timeout, &window, [feed, tests, hot, next] {
+            // Mostly defective parts, so the strip fills: every third image of the test split.
+            const int i = (*next)++ * 3 % std::max<qsizetype>(1, tests.size());
+            if (i < tests.size())
+                QFile::copy(tests[i], QDir(hot).filePath(QStringLiteral("part_%1.png").arg(*next, 3, 10, QLatin1Char('0'))));
+            if (*next >= 24)
+                feed->stop();
+        });
+        feed->start(400);
+        auto seen = std::make_shared<int>(0);
+        QObject::connect(panel->controller(), &RunController::partInspected, &window, [seen, finish] {
+            if (++*seen == 12)
+                finish();
+        });
+    });
+    c->start();
+}
+
 // The four plots side by side at a legible size, beside the window's screenshot.
 void savePlots(MainWindow& window, const QString& path) {
     const QList<ReportPlot> plots = window.reviewPlots()->renderPngs(QSize(560, 400));
@@ -185,6 +235,10 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
         }
         if (stage == QLatin1String("inspection")) {
             inspectAfterTraining(window, finish);
+            return;
+        }
+        if (stage == QLatin1String("run")) {
+            runOnAHotFolder(window, finish);
             return;
         }
         if (stage == QLatin1String("review")) {

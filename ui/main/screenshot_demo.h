@@ -3,7 +3,8 @@
 // "main": the sample project open with a defect image selected; "canvas": additionally zoomed in with a
 // brush stroke drawn and a polygon being drawn, sent as real mouse events to the canvas; "synthetic": the
 // synthetic-defect panel in front; "start": no project; "training", "inspection", "review": a model being
-// trained, then trained and inspecting; "report": as "review", then Export report… to `saveTo` (the HTML
+// trained, then trained and inspecting; "run": a trained model on a hot folder the sample's test images are
+// written into; "report": as "review", then Export report… to `saveTo` (the HTML
 // path; the CSV and the PDF beside it) and quit.
 
 #include <QString>

@@ -139,6 +139,8 @@ bool TrainingController::start() {
     job.config.features.backbone = s.backbone;
     job.config.features.image_size = s.image_size;
     job.config.adtr.epochs = s.epochs;
+    job.config.tiling.tile = s.tile;
+    job.config.smallest_defect = s.smallest_defect;
     auto& anomaly = job.config.adtr.anomaly;
     anomaly.mode = model::parse_training_mode(s.training_mode).value_or(model::TrainingMode::Auto);
     anomaly.synthetic = s.synthetic_defects;

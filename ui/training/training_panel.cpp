@@ -10,6 +10,7 @@
 #include <kensa/methods/adtr/adtr_plus.h>
 #include <kensa/methods/registry.h>
 #include <kensa/features/backbone_catalog.h>
+#include <kensa/model/tiling.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -125,6 +126,17 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_syntheticShare->setToolTip(
         tr("How many normal images get an extra copy with a synthetic defect in each epoch (the clean image "
            "stays)"));
+    m_tiling = new QComboBox(this);
+    m_tiling->addItem(tr("Whole image"), QStringLiteral("whole"));
+    m_tiling->addItem(tr("Tiles for defects of"), QStringLiteral("smallest_defect"));
+    m_tiling->addItem(tr("Tiles of"), QStringLiteral("tile"));
+    m_tiling->setToolTip(
+        tr("Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by "
+           "one and blended into a map at full resolution. \"Tiles for defects of\" picks the tile size so that "
+           "a defect that many pixels wide stays visible; training and inspection take longer with more tiles."));
+    m_tilePixels = new QSpinBox(this);
+    m_tilePixels->setRange(1, 30000);
+    m_tilePixels->setSuffix(tr(" px"));
     m_images = new QLabel(this);
     m_images->setWordWrap(true);
     m_images->setForegroundRole(QPalette::PlaceholderText);
@@ -166,6 +178,10 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     synthetic->addWidget(m_synthetic);
     synthetic->addWidget(m_syntheticShare, 1);
     form->addRow(QString(), synthetic);
+    auto* tiling = new QHBoxLayout;
+    tiling->addWidget(m_tiling, 1);
+    tiling->addWidget(m_tilePixels);
+    form->addRow(tr("Large images"), tiling);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_images, 1);
     buttons->addWidget(m_train);
@@ -250,6 +266,13 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     connect(m_method, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
     connect(m_synthetic, &QCheckBox::toggled, this, &TrainingPanel::storeSettings);
+    connect(m_tiling, &QComboBox::currentIndexChanged, this, [this] {
+        // A sensible starting value for the kind chosen: a 10 px defect, or tiles of twice the image size.
+        if (!m_loading)
+            m_tilePixels->setValue(m_tiling->currentData() == QStringLiteral("tile") ? 2 * m_imageSize->value() : 10);
+        storeSettings();
+    });
+    connect(m_tilePixels, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
     connect(session, &ProjectSession::opened, this, &TrainingPanel::loadSettings);
     connect(session, &ProjectSession::closed, this, &TrainingPanel::loadSettings);
     connect(session, &ProjectSession::imagesAppended, this, &TrainingPanel::updateState);
@@ -284,6 +307,8 @@ void TrainingPanel::loadSettings() {
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(QString::fromStdString(s.training_mode))));
     m_synthetic->setChecked(s.synthetic_defects);
     m_syntheticShare->setValue(int(std::lround(s.synthetic_share * 100)));
+    m_tiling->setCurrentIndex(s.smallest_defect > 0 ? 1 : s.tile > 0 ? 2 : 0);
+    m_tilePixels->setValue(s.smallest_defect > 0 ? s.smallest_defect : s.tile > 0 ? s.tile : 10);
     m_loading = false;
     m_plot->clear();
     m_progress->setValue(0);
@@ -304,6 +329,9 @@ void TrainingPanel::storeSettings() {
     s.training_mode = m_mode->currentData().toString().toStdString();
     s.synthetic_defects = m_synthetic->isChecked();
     s.synthetic_share = m_syntheticShare->value() / 100.0;
+    const QVariant tiling = m_tiling->currentData();
+    s.smallest_defect = tiling == QStringLiteral("smallest_defect") ? m_tilePixels->value() : 0;
+    s.tile = tiling == QStringLiteral("tile") ? std::max(m_tilePixels->value(), model::kMinTileSide) : 0;
     m_session->setSettings(s);
     updateState();
 }
@@ -315,8 +343,9 @@ void TrainingPanel::updateState() {
     m_train->setToolTip(reason.isEmpty() ? tr("Train a model on the project's normal training images")
                                          : reason);
     m_cancel->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_method, m_backbone, m_imageSize})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_method, m_backbone, m_imageSize, m_tiling})
         w->setEnabled(!running && m_session->isOpen());
+    m_tilePixels->setEnabled(m_tiling->isEnabled() && m_tiling->currentIndex() > 0);
     m_methodSummary->setText(m_method->currentData(Qt::ToolTipRole).toString());
     // Epochs and defects are ADTR's: the reference methods fit in one pass over normal images.
     const bool adtr = m_method->currentData().toString() == QStringLiteral("adtr");

@@ -42,6 +42,8 @@ public:
     QComboBox* modeBox() const { return m_mode; }
     QComboBox* methodBox() const { return m_method; }
     QCheckBox* syntheticBox() const { return m_synthetic; }
+    QComboBox* tilingBox() const { return m_tiling; }
+    QSpinBox* tilePixelsBox() const { return m_tilePixels; }
 
 Q_SIGNALS:
     // error: empty on success.
@@ -65,6 +67,8 @@ private:
     QComboBox* m_mode;
     QCheckBox* m_synthetic;
     QSpinBox* m_syntheticShare;
+    QComboBox* m_tiling;     // whole image / tiles for the smallest defect / tiles of a fixed side
+    QSpinBox* m_tilePixels;  // the smallest defect's or the tile's side
     QLabel* m_images;
     QPushButton* m_train;
     QPushButton* m_cancel;

@@ -7,8 +7,6 @@
 #include <kensa/postprocess/heatmap.h>
 #include <kensa/postprocess/verdict.h>
 
-#include <opencv2/imgproc.hpp>
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -50,15 +48,6 @@ fs::path free_name(const fs::path& folder, const std::string& name) {
     for (int n = 1; fs::exists(candidate, ec); ++n)
         candidate = folder / name_within_limit(base.stem().string() + "-" + std::to_string(n), base.extension().string());
     return candidate;
-}
-
-cv::Mat thumbnail(const cv::Mat& overlay, int side) {
-    const double scale = static_cast<double>(side) / std::max(overlay.cols, overlay.rows);
-    if (scale >= 1.0)
-        return overlay;
-    cv::Mat out;
-    cv::resize(overlay, out, cv::Size(), scale, scale, cv::INTER_AREA);
-    return out;
 }
 
 }  // namespace
@@ -146,9 +135,8 @@ std::vector<std::string> LineRecorder::record(const LinePart& part) {
     if (m_outputs.thumbnail_side > 0) {
         const fs::path path = m_outputs.folder / "thumbnails" / name_within_limit(fs::path(part.name).stem().string(), ".jpg");
         try {
-            const cv::Mat small =
-                thumbnail(postprocess::heatmap_overlay(part.image, part.result->map, m_thresholds.pixel),
-                          m_outputs.thumbnail_side);
+            const cv::Mat small = postprocess::heatmap_thumbnail(part.image, part.result->map, m_thresholds.pixel,
+                                                                 m_outputs.thumbnail_side);
             const auto bytes = data::encode_image(path, small);
             write_file_atomically(path, std::as_bytes(std::span(bytes.data(), bytes.size())));
         } catch (const std::exception& e) {

@@ -4,6 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -35,6 +36,17 @@ cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_thre
     cv::findContours(anomalous_pixels(map, pixel_threshold), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     cv::drawContours(out, contours, -1, cv::Scalar(255, 255, 255), 2, cv::LINE_AA);
     return out;
+}
+
+cv::Mat heatmap_thumbnail(const cv::Mat& rgb, const cv::Mat& map, float pixel_threshold, int side) {
+    const double scale = std::min(1.0, static_cast<double>(side) / std::max(rgb.cols, rgb.rows));
+    if (scale >= 1.0)
+        return heatmap_overlay(rgb, map, pixel_threshold);
+    const cv::Size size(std::max(1, static_cast<int>(rgb.cols * scale)), std::max(1, static_cast<int>(rgb.rows * scale)));
+    cv::Mat small_rgb, small_map;
+    cv::resize(rgb, small_rgb, size, 0, 0, cv::INTER_AREA);
+    cv::resize(map, small_map, size, 0, 0, cv::INTER_AREA);
+    return heatmap_overlay(small_rgb, small_map, pixel_threshold);
 }
 
 }  // namespace kensa::postprocess

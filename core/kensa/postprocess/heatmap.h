@@ -24,4 +24,8 @@ cv::Mat heatmap_levels(const cv::Mat& map, HeatmapScale scale);
 // CLI's overlays and live results; the app draws its own with opacity and colour-map choices.
 cv::Mat heatmap_overlay(const cv::Mat& rgb, const cv::Mat& map, float pixel_threshold);
 
+// The same overlay at most `side` pixels on its long side: image and map are shrunk first (area-averaged),
+// so a thumbnail of a 20-megapixel part costs little.
+cv::Mat heatmap_thumbnail(const cv::Mat& rgb, const cv::Mat& map, float pixel_threshold, int side);
+
 }  // namespace kensa::postprocess

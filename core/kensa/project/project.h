@@ -71,6 +71,10 @@ struct ProjectSettings {
     std::string training_mode = "auto";
     bool synthetic_defects = false;      // draw fresh synthetic defects on copies of normal images every epoch
     double synthetic_share = 0.4;        // the share of normal images that get a copy with one in an epoch
+    // Large images (model/tiling.h): 0 and 0 = the whole image at image_size; smallest_defect > 0 = tiles
+    // that keep a defect of that many pixels visible; tile > 0 = tiles of that side.
+    int tile = 0;
+    int smallest_defect = 0;
     // The model inspection uses: a file name in the project's models/ folder; empty when none is chosen.
     std::string active_model;
 

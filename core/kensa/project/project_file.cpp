@@ -133,6 +133,12 @@ Project project_from(const json& j, const fs::path& folder) {
         p.settings.synthetic_defects = it->value("synthetic_defects", p.settings.synthetic_defects);
         p.settings.synthetic_share = it->value("synthetic_share", p.settings.synthetic_share);
         p.settings.active_model = it->value("active_model", p.settings.active_model);
+        if (it->contains("tile"))
+            p.settings.tile = io::json_number<int>((*it)["tile"], "settings.tile");
+        if (it->contains("smallest_defect"))
+            p.settings.smallest_defect = io::json_number<int>((*it)["smallest_defect"], "settings.smallest_defect");
+        if (p.settings.tile < 0 || p.settings.smallest_defect < 0 || (p.settings.tile > 0 && p.settings.smallest_defect > 0))
+            throw std::runtime_error("settings.tile and settings.smallest_defect must be 0 or positive, and not both set");
         if (!model::parse_training_mode(p.settings.training_mode))
             throw std::runtime_error("settings.training_mode '" + p.settings.training_mode +
                                      "' is not one of auto, normal, anomaly");
@@ -206,6 +212,8 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                    {"training_mode", project.settings.training_mode},
                    {"synthetic_defects", project.settings.synthetic_defects},
                    {"synthetic_share", project.settings.synthetic_share},
+                   {"tile", project.settings.tile},
+                   {"smallest_defect", project.settings.smallest_defect},
                    {"active_model", project.settings.active_model}}},
                  {"defect_types", types},
                  {"sources", sources},
