@@ -9,6 +9,8 @@
 #   inspection.png       after a short training (4 epochs), a defect image with heatmap, outline and verdict
 #   review.png, plots.png  after a short training, the test images inspected as a batch: review list, plots,
 #                        the worst image confirmed NG and the next flagged one in the inspection view
+#   run.png              after a short training, the Run dock on a hot folder the sample's test images are
+#                        written into: counters, the latest NG parts with their heatmaps
 #   report-page-N.png    the same state's PDF report (Export report…), its pages rendered at 55 dpi
 #   *-ja.png             with KENSA_SCREENSHOT_LANG=ja: the main views with the app in Japanese (main window,
 #                        synthetic panel, review); only these are taken then (needs fonts-noto-cjk)
@@ -55,6 +57,7 @@ shoot synthetic-panel --screenshot-demo synthetic
 shoot_when_ready training-panel --screenshot-demo training
 shoot_when_ready inspection --screenshot-demo inspection
 shoot_when_ready review --screenshot-demo review  # also writes plots.png
+shoot_when_ready run --screenshot-demo run
 # The report needs no display: the app writes report.html/.csv/.pdf into $WORK and quits.
 QT_QPA_PLATFORM=offscreen timeout 600 "$BUILD/app/gui/kensa" --screenshot-demo report --screenshot "$WORK/report.html"
 rm -f "$OUT"/report-page-*.png

@@ -2233,32 +2233,32 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::RunController</name>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="62"/>
+        <location filename="../ui/run/run_controller.cpp" line="57"/>
         <source>Open a project first.</source>
         <translation>先にプロジェクトを開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="64"/>
+        <location filename="../ui/run/run_controller.cpp" line="59"/>
         <source>The line is running.</source>
         <translation>ライン運転中です。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="66"/>
+        <location filename="../ui/run/run_controller.cpp" line="61"/>
         <source>Train a model (or make one active) first.</source>
         <translation>先にモデルを学習してください（またはモデルを有効にしてください）。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="68"/>
+        <location filename="../ui/run/run_controller.cpp" line="63"/>
         <source>Choose a folder to watch or a camera.</source>
         <translation>監視するフォルダーかカメラを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="70"/>
+        <location filename="../ui/run/run_controller.cpp" line="65"/>
         <source>The folder %1 does not exist.</source>
         <translation>フォルダー %1 がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="72"/>
+        <location filename="../ui/run/run_controller.cpp" line="67"/>
         <source>Choose where the results go.</source>
         <translation>結果の保存先を選んでください。</translation>
     </message>
@@ -2341,49 +2341,49 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>動画ファイル</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_panel.cpp" line="127"/>
+        <location filename="../ui/run/run_panel.cpp" line="129"/>
         <source>%1: %2, score %3 (%4 ms)</source>
         <translation>%1：%2、スコア %3（%4 ms）</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_panel.cpp" line="128"/>
+        <location filename="../ui/run/run_panel.cpp" line="130"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_panel.cpp" line="128"/>
+        <location filename="../ui/run/run_panel.cpp" line="130"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/run/run_panel.cpp" line="144"/>
+        <location filename="../ui/run/run_panel.cpp" line="146"/>
         <source>Stopped. %n frame(s) dropped while inspection was behind.</source>
         <translation>
             <numerusform>停止しました。検査が追いつかず %n フレームを破棄しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/run/run_panel.cpp" line="146"/>
+        <location filename="../ui/run/run_panel.cpp" line="148"/>
         <source>Stopped.</source>
         <translation>停止しました。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_panel.cpp" line="150"/>
+        <location filename="../ui/run/run_panel.cpp" line="152"/>
         <source>%1 parts: %2 OK, %3 NG, %4 unreadable</source>
         <translation>%1 個：OK %2、NG %3、読み込み不可 %4</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_panel.cpp" line="157"/>
+        <location filename="../ui/run/run_panel.cpp" line="159"/>
         <source>Inspect every part the source delivers with the active model</source>
         <translation>入力から届く部品をすべて有効なモデルで検査</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_panel.cpp" line="163"/>
+        <location filename="../ui/run/run_panel.cpp" line="165"/>
         <source>Folder the line writes images into</source>
         <translation>ラインが画像を書き込むフォルダー</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_panel.cpp" line="164"/>
+        <location filename="../ui/run/run_panel.cpp" line="166"/>
         <source>0, a video file or a stream URL</source>
         <translation>0、動画ファイル、またはストリーム URL</translation>
     </message>
@@ -2489,27 +2489,27 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>サンプル（欠陥を縁取り）・マスク</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="217"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="270"/>
         <source>%1 — parameters</source>
         <translation>%1 — パラメータ</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="321"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="374"/>
         <source>Add normal training images to see samples.</source>
         <translation>サンプルを表示するには、良品の学習用画像を追加してください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="322"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="375"/>
         <source>Choose at least one generator.</source>
         <translation>生成器を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="338"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="391"/>
         <source>Generating samples…</source>
         <translation>サンプルを生成しています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="365"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="418"/>
         <source>%n sample(s)</source>
         <translation>
             <numerusform>%n 件のサンプル</numerusform>
@@ -2539,42 +2539,47 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>プロジェクトで指定された手法「%1」は、この Kensa にはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="107"/>
+        <location filename="../ui/training/training_controller.cpp" line="108"/>
+        <source>Synthetic defects are on, but no generator is ticked in the Synthetic Defects panel.</source>
+        <translation>合成欠陥がオンですが、合成欠陥パネルで生成器が 1 つも選ばれていません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="110"/>
         <source>Anomaly-available training needs marked defects or synthetic defects: mark a defect with a mask, or turn on synthetic defects.</source>
         <translation>異常データありの学習には、マーク済みの欠陥か合成欠陥が必要です。マスクで欠陥をマークするか、合成欠陥をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="188"/>
+        <location filename="../ui/training/training_controller.cpp" line="194"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="190"/>
+        <location filename="../ui/training/training_controller.cpp" line="196"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="195"/>
+        <location filename="../ui/training/training_controller.cpp" line="201"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="195"/>
+        <location filename="../ui/training/training_controller.cpp" line="201"/>
         <source>Training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="198"/>
+        <location filename="../ui/training/training_controller.cpp" line="204"/>
         <source>Checking the scoring on held-out images with synthetic defects</source>
         <translation>取り分けた画像に合成欠陥を加えてスコアを確認中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="200"/>
+        <location filename="../ui/training/training_controller.cpp" line="206"/>
         <source>Setting thresholds from held-out normal images</source>
         <translation>取り分けた良品画像でしきい値を設定中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="202"/>
+        <location filename="../ui/training/training_controller.cpp" line="208"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>
@@ -2649,8 +2654,8 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="118"/>
-        <source>Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
-        <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルの全生成器、既定の設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
+        <source>Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
+        <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルで選んだ生成器とその設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="125"/>

@@ -26,6 +26,8 @@ Project example(const fs::path& folder) {
     p.settings.synthetic_share = 0.25;
     p.settings.active_model = "model-1.kensa";
     p.settings.smallest_defect = 12;
+    p.settings.synthetic_generators =
+        std::vector<SyntheticGeneratorSetting>{{"scratch", {{"min_width", 2.0}, {"max_width", 5.5}}}, {"confetti", {}}};
     p.sources.push_back({folder / "images", ImageSource::Kind::Folder, ImageRole::Train});
     p.sources.push_back({"/elsewhere/mvtec/bottle", ImageSource::Kind::Mvtec, ImageRole::Train});
     ensure_defect_type(p, "scratch");
@@ -152,7 +154,10 @@ INSTANTIATE_TEST_SUITE_P(
                 "not one of auto, normal, anomaly"},
         BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"tile\":256,"
                 "\"smallest_defect\":10}}",
-                "not both set"}));
+                "not both set"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"synthetic_generators\":"
+                "[{\"id\":\"scratch\",\"params\":{\"min_width\":\"wide\"}}]}}",
+                "synthetic_generators"}));
 
 TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
     test::TempDir dir;
@@ -167,6 +172,7 @@ TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
     EXPECT_EQ(p.settings.synthetic_share, 0.4);
     EXPECT_EQ(p.settings.tile, 0);  // written before tiling: the whole image
     EXPECT_EQ(p.settings.smallest_defect, 0);
+    EXPECT_FALSE(p.settings.synthetic_generators.has_value());  // every generator at its defaults
 }
 
 TEST(ProjectFile, MissingProjectIsAClearError) {

@@ -197,6 +197,22 @@ private Q_SLOTS:
         }
         QVERIFY(updated.wait(20000));
         QCOMPARE(panel.samples().size(), SyntheticPanel::k_samples);
+
+        // The panel's state is the project's setting (what training draws), and comes back with it.
+        panel.setParameter(QStringLiteral("scratch"), QStringLiteral("max_width"), 3.5);
+        const auto& stored = session.project().settings.synthetic_generators;
+        QVERIFY(stored.has_value());
+        QCOMPARE(int(stored->size()), 1);
+        QCOMPARE(QString::fromStdString(stored->front().id), QStringLiteral("scratch"));
+        QCOMPARE(stored->front().params.at("max_width"), 3.5);
+        SyntheticPanel again(defaultGeneratorCatalog(), &session);
+        for (int i = 0; i < again.generatorList()->count(); ++i) {
+            QListWidgetItem* item = again.generatorList()->item(i);
+            QCOMPARE(item->checkState(),
+                     item->data(Qt::UserRole).toString() == QStringLiteral("scratch") ? Qt::Checked : Qt::Unchecked);
+        }
+        QCOMPARE(again.parameters(QStringLiteral("scratch")).value(QStringLiteral("max_width")).toDouble(), 3.5);
+        session.flush();
     }
 };
 

@@ -283,6 +283,21 @@ private Q_SLOTS:
             QVERIFY2(!std::filesystem::path(path).is_absolute(), path.c_str());
         QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("1 marked defect")));
 
+        // What the Synthetic Defects panel shows is what trains: only its ticked generator, its parameters.
+        auto settings = session.project().settings;
+        settings.synthetic_generators = std::vector<project::SyntheticGeneratorSetting>{{"scratch", {{"max_width", 3.0}}}};
+        session.setSettings(settings);
+        QCOMPARE(QString::fromStdString(trainedMode()), QStringLiteral("anomaly-available"));
+        const auto generators = record.at("anomaly").at("synthetic").at("generators");
+        QCOMPARE(int(generators.size()), 1);
+        QCOMPARE(QString::fromStdString(generators[0].at("id").get<std::string>()), QStringLiteral("scratch"));
+        QCOMPARE(generators[0].at("params").at("max_width").get<double>(), 3.0);
+        settings.synthetic_generators = std::vector<project::SyntheticGeneratorSetting>{};  // none ticked
+        session.setSettings(settings);
+        QVERIFY(c->cannotStartReason().contains(QStringLiteral("no generator is ticked")));
+        settings.synthetic_generators.reset();
+        session.setSettings(settings);
+
         // The batch review leaves out the defect the model trained on (its metrics would be flattered).
         ThresholdState thresholds;
         BatchController batch(&session, &thresholds);

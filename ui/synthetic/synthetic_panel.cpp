@@ -167,11 +167,62 @@ SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, 
         showParameters(item ? item->data(Qt::UserRole).toString() : QString());
     });
     connect(m_list, &QListWidget::itemChanged, this, &SyntheticPanel::schedulePreview);
+    connect(m_list, &QListWidget::itemChanged, this, &SyntheticPanel::storeSettings);
+    connect(session, &ProjectSession::opened, this, &SyntheticPanel::loadSettings);
     connect(&m_watcher, &QFutureWatcher<SyntheticSample>::finished, this, &SyntheticPanel::onPreviewReady);
     connect(session, &ProjectSession::opened, this, &SyntheticPanel::schedulePreview);
     connect(session, &ProjectSession::imagesAppended, this, &SyntheticPanel::schedulePreview);
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
+    if (session->isOpen())
+        loadSettings();
+}
+
+void SyntheticPanel::loadSettings() {
+    static const std::vector<project::SyntheticGeneratorSetting> k_none;
+    const auto& setting = m_session->project().settings.synthetic_generators;
+    const bool defaults = !setting.has_value();  // the panel never touched: every generator at its defaults
+    const auto& stored = setting ? *setting : k_none;
+    m_loading = true;
+    for (int i = 0; i < m_list->count(); ++i) {
+        const QString id = m_list->item(i)->data(Qt::UserRole).toString();
+        const auto it = std::find_if(stored.begin(), stored.end(),
+                                     [&](const project::SyntheticGeneratorSetting& g) { return g.id == id.toStdString(); });
+        m_list->item(i)->setCheckState(defaults || it != stored.end() ? Qt::Checked : Qt::Unchecked);
+        for (const GeneratorInfo& g : m_generators) {
+            if (g.id != id)
+                continue;
+            for (const GeneratorParameter& p : g.parameters) {
+                QVariant value = p.defaultValue;
+                if (it != stored.end())
+                    if (const auto v = it->params.find(p.id.toStdString()); v != it->params.end())
+                        value = p.type == GeneratorParameter::Type::Integer ? QVariant(int(std::lround(v->second)))
+                                                                            : QVariant(v->second);
+                m_values[id][p.id] = value;
+            }
+        }
+    }
+    showParameters(m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString());
+    m_loading = false;
+    schedulePreview();
+}
+
+void SyntheticPanel::storeSettings() {
+    if (m_loading || !m_session->isOpen())
+        return;
+    std::vector<project::SyntheticGeneratorSetting> generators;
+    for (const QString& id : checkedGenerators()) {
+        project::SyntheticGeneratorSetting g{id.toStdString(), {}};
+        const QVariantMap values = m_values.value(id);
+        for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+            g.params[it.key().toStdString()] = it.value().toDouble();
+        generators.push_back(std::move(g));
+    }
+    auto settings = m_session->project().settings;
+    if (settings.synthetic_generators == generators)
+        return;
+    settings.synthetic_generators = std::move(generators);
+    m_session->setSettings(settings);
 }
 
 bool SyntheticPanel::isEmptyState() const {
@@ -181,6 +232,7 @@ bool SyntheticPanel::isEmptyState() const {
 void SyntheticPanel::setParameter(const QString& generatorId, const QString& parameterId,
                                   const QVariant& value) {
     m_values[generatorId][parameterId] = value;
+    storeSettings();
     schedulePreview();
 }
 
@@ -204,6 +256,7 @@ void SyntheticPanel::resetParameters() {
             m_values[id][p.id] = p.defaultValue;
     }
     showParameters(id);
+    storeSettings();
     schedulePreview();
 }
 

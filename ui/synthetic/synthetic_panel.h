@@ -1,6 +1,7 @@
 #pragma once
 // The synthetic-defect panel: pick generators, tune their parameters, and see a live grid of samples
-// (a normal image of the project with a generated defect, and its mask) made off the GUI thread.
+// (a normal image of the project with a generated defect, and its mask) made off the GUI thread. What it
+// shows is the project's setting (settings.synthetic_generators), so training draws exactly these defects.
 // With an empty catalog it says so plainly.
 
 #include "synthetic/generator_catalog.h"
@@ -46,6 +47,8 @@ Q_SIGNALS:
 
 private:
     void showParameters(const QString& generatorId);
+    void loadSettings();   // the project's ticked generators and parameters into the list and the editors
+    void storeSettings();  // what the panel shows into the project: what training will draw
     void resetParameters();
     QWidget* editorFor(const QString& generatorId, const GeneratorParameter& p);
     void schedulePreview();
@@ -72,6 +75,7 @@ private:
     QStringList m_sampleGenerators;  // the generator's name for each of m_samples
     QStringList m_pendingNames;      // the same for the run in progress
     bool m_again = false;
+    bool m_loading = false;
 };
 
 }  // namespace kensa::ui

@@ -103,6 +103,9 @@ QString TrainingController::cannotStartReason() const {
     if (std::find(ids.begin(), ids.end(), s.method) == ids.end())
         return tr("The project asks for the method \"%1\", which this Kensa does not have.")
             .arg(QString::fromStdString(s.method));
+    if (s.method == "adtr" && s.synthetic_defects && s.synthetic_generators && s.synthetic_generators->empty() &&
+        model::parse_training_mode(s.training_mode) != model::TrainingMode::NormalOnly)
+        return tr("Synthetic defects are on, but no generator is ticked in the Synthetic Defects panel.");
     if (s.method == "adtr" && model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && !s.synthetic_defects && markedDefects().isEmpty())
         return tr(
             "Anomaly-available training needs marked defects or synthetic defects: mark a defect "
@@ -145,6 +148,9 @@ bool TrainingController::start() {
     anomaly.mode = model::parse_training_mode(s.training_mode).value_or(model::TrainingMode::Auto);
     anomaly.synthetic = s.synthetic_defects;
     anomaly.synthetic_share = s.synthetic_share;
+    if (s.synthetic_generators)  // what the Synthetic Defects panel shows; none: every generator at its defaults
+        for (const auto& g : *s.synthetic_generators)
+            anomaly.synthetic_mix.generators.push_back({g.id, 1.0, g.params});
     if (anomaly.mode != model::TrainingMode::NormalOnly)
         job.defects = markedDefects();
     if (m_adjust)

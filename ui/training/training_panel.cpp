@@ -115,7 +115,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
            "pasted at random places of copies of normal images in every epoch."));
     m_synthetic = new QCheckBox(tr("Synthetic defects"), this);
     m_synthetic->setToolTip(
-        tr("Draw fresh synthetic defects (every generator of the Synthetic Defects panel, default "
+        tr("Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its "
            "settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times "
            "the normal images.")
             .arg(adtr::AnomalyTrainingConfig{}.max_epoch_size));

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,14 @@ struct ImageSource {
 
 // New projects train what kensa-cli trains: every default here equals engine::TrainingConfig's (a UI test
 // compares them), so a model made in the app matches the benchmarked recipe.
+// A synthetic-defect generator as the Synthetic Defects panel leaves it: ticked, with its parameters.
+struct SyntheticGeneratorSetting {
+    std::string id;                        // data/synthetic/registry.h
+    std::map<std::string, double> params;  // by name; those not listed keep their defaults
+
+    bool operator==(const SyntheticGeneratorSetting&) const = default;
+};
+
 struct ProjectSettings {
     std::string method = "adtr";  // a method id (methods/registry.h); checked when training starts
     std::string backbone = "mobilenet_v2";
@@ -71,6 +80,9 @@ struct ProjectSettings {
     std::string training_mode = "auto";
     bool synthetic_defects = false;      // draw fresh synthetic defects on copies of normal images every epoch
     double synthetic_share = 0.4;        // the share of normal images that get a copy with one in an epoch
+    // The generators the Synthetic Defects panel has ticked, with their parameters: what training draws.
+    // None: every generator at its defaults (a project the panel never touched); empty: none ticked.
+    std::optional<std::vector<SyntheticGeneratorSetting>> synthetic_generators;
     // Large images (model/tiling.h): 0 and 0 = the whole image at image_size; smallest_defect > 0 = tiles
     // that keep a defect of that many pixels visible; tile > 0 = tiles of that side.
     int tile = 0;

@@ -75,6 +75,13 @@ ReviewDecision review_from(const std::string& s) {
     throw std::runtime_error("unknown review decision '" + s + "' (expected none, ng or ok)");
 }
 
+json synthetic_generators_json(const std::vector<SyntheticGeneratorSetting>& generators) {
+    json out = json::array();
+    for (const auto& g : generators)
+        out.push_back({{"id", g.id}, {"params", g.params}});
+    return out;
+}
+
 json to_json(const ImageEntry& e, const fs::path& folder) {
     json j{{"path", store_path(e.path, folder)}, {"role", to_string(e.role)}, {"label", to_string(e.label)}};
     if (!e.defect_type.empty())
@@ -133,6 +140,23 @@ Project project_from(const json& j, const fs::path& folder) {
         p.settings.synthetic_defects = it->value("synthetic_defects", p.settings.synthetic_defects);
         p.settings.synthetic_share = it->value("synthetic_share", p.settings.synthetic_share);
         p.settings.active_model = it->value("active_model", p.settings.active_model);
+        if (const auto g = it->find("synthetic_generators"); g != it->end()) {
+            if (!g->is_array())
+                throw std::runtime_error("settings.synthetic_generators must be a list");
+            p.settings.synthetic_generators.emplace();
+            for (const auto& entry : *g) {
+                SyntheticGeneratorSetting setting;
+                setting.id = entry.at("id").get<std::string>();
+                if (const auto params = entry.find("params"); params != entry.end())
+                    for (const auto& [name, value] : params->items()) {
+                        if (!value.is_number())
+                            throw std::runtime_error("settings.synthetic_generators: parameter '" + name + "' of '" +
+                                                     setting.id + "' must be a number");
+                        setting.params[name] = io::json_number<double>(value, "settings.synthetic_generators");
+                    }
+                p.settings.synthetic_generators->push_back(std::move(setting));
+            }
+        }
         if (it->contains("tile"))
             p.settings.tile = io::json_number<int>((*it)["tile"], "settings.tile");
         if (it->contains("smallest_defect"))
@@ -200,7 +224,7 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                            {"kind", s.kind == ImageSource::Kind::Mvtec ? "mvtec" : "folder"},
                            {"role", to_string(s.role)}});
     }
-    const json j{{"format", k_format_name},
+    json j{{"format", k_format_name},
                  {"format_version", k_format_version},
                  {"name", project.name},
                  {"mode", std::string(model::label(training_mode(project)))},  // derived; written for other readers
@@ -218,6 +242,8 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                  {"defect_types", types},
                  {"sources", sources},
                  {"images", images}};
+    if (project.settings.synthetic_generators)
+        j["settings"]["synthetic_generators"] = synthetic_generators_json(*project.settings.synthetic_generators);
     return j.dump(1) + "\n";
 }
 
