@@ -31,13 +31,13 @@ def write_like_a_line(source, target, pause):
     return time.time()
 
 
-def run(cli, model, images, count, interval, threads, pause):
+def run(cli, model, images, count, interval, threads, pause, watch_options):
     work = tempfile.mkdtemp(prefix="kensa-live-")
     hot, out = os.path.join(work, "hot"), os.path.join(work, "out")
     os.makedirs(hot)
     watcher = subprocess.Popen(
         [cli, "watch", "--model", model, "--folder", hot, "--out", out, "--stop-after", str(count),
-         "--threads", str(threads), "--sort-into", os.path.join(work, "sorted"), "--move"],
+         "--threads", str(threads), "--sort-into", os.path.join(work, "sorted"), "--move"] + watch_options,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(3.0)  # the model loads
     written = {}
@@ -70,11 +70,13 @@ def main():
     parser.add_argument("--interval", type=float, default=0.5, help="seconds between parts at the steady rate")
     parser.add_argument("--pause", type=float, default=0.05, help="pause within each file's write")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--watch-options", default="", help="more kensa-cli watch options, e.g. '--settle-ms 100'")
     args = parser.parse_args()
     images = sorted(os.path.join(args.images, n) for n in os.listdir(args.images)
                     if n.lower().endswith((".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff")))
-    burst = run(args.cli, args.model, images, args.count, 0.0, args.threads, args.pause)
-    steady = run(args.cli, args.model, images, max(10, args.count // 4), args.interval, args.threads, args.pause)
+    extra = args.watch_options.split()
+    burst = run(args.cli, args.model, images, args.count, 0.0, args.threads, args.pause, extra)
+    steady = run(args.cli, args.model, images, max(10, args.count // 4), args.interval, args.threads, args.pause, extra)
     for label, r in (("burst", burst), (f"one part every {args.interval} s", steady)):
         lat = sorted(r["latencies"])
         print(f"{label}: {r['parts']} parts, {r['parts'] / r['seconds']:.2f} parts/s; latency from write to verdict "
