@@ -67,6 +67,7 @@ void add_watch_command(CLI::App& app) {
             throw Error("watch: give --folder or --camera");
         if (o->move && (o->sort_into.empty() || o->line.folder.empty()))
             throw Error("watch: --move needs --sort-into and --folder");
+        o->line.started = std::filesystem::file_time_type::clock::now();  // before the model loads
         o->line.poll = std::chrono::milliseconds(o->poll_ms);
         o->line.settle = std::chrono::milliseconds(o->settle_ms);
         auto inspector = engine::Inspector::load(o->model, o->threads);

@@ -105,6 +105,23 @@ TEST(HotFolder, ExistingImagesWaitUnlessAskedAndOthersAreIgnored) {
     EXPECT_EQ(arrived[0].path.filename(), "old.jpg");
 }
 
+// Parts the line writes while the model loads are there before the watcher's first look: written after the
+// line was started, they are new all the same.
+TEST(HotFolder, ImagesWrittenSinceTheStartCountAsNewThoughAlreadyThere) {
+    TempDir dir;
+    const auto bytes = encoded(".png");
+    write_bytes(dir / "before.png", bytes, 0, bytes.size(), false);
+    std::this_thread::sleep_for(20ms);
+    const auto started = fs::file_time_type::clock::now();
+    std::this_thread::sleep_for(20ms);
+    write_bytes(dir / "while_loading.png", bytes, 0, bytes.size(), false);
+    HotFolder hot(dir.path(), {20ms, 1000ms, false, started});
+    const auto arrived = poll_for(hot, 1000ms);
+    ASSERT_EQ(arrived.size(), 1u);
+    EXPECT_EQ(arrived[0].path.filename(), "while_loading.png");
+    EXPECT_TRUE(poll_for(hot, 200ms).empty());
+}
+
 TEST(HotFolder, AReplacedFileIsANewImageAndOrderFollowsArrival) {
     TempDir dir;
     HotFolder hot(dir.path(), {30ms, 1000ms, false});

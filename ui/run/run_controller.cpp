@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <filesystem>
+
 #include <opencv2/imgproc.hpp>
 
 namespace kensa::ui {
@@ -77,9 +79,10 @@ bool RunController::start(const RunSettings& settings) {
     m_running = true;
     Q_EMIT runningChanged(true);
     const QString model = activeModelPath();
+    const auto started = std::filesystem::file_time_type::clock::now();  // before the model loads
     QMetaObject::invokeMethod(
         m_worker,
-        [this, settings, model, stop = m_stop] {
+        [this, settings, model, started, stop = m_stop] {
             RunSummary summary;
             try {
                 auto inspector = engine::Inspector::load(model.toStdString());
@@ -91,6 +94,7 @@ bool RunController::start(const RunSettings& settings) {
                 config.folder = settings.folder.toStdString();
                 config.camera = settings.camera.toStdString();
                 config.existing = settings.existing;
+                config.started = started;
                 config.fps = settings.fps;
                 config.queue = settings.queue;
                 live::LineCallbacks callbacks;

@@ -94,10 +94,13 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
         }
         std::vector<postprocess::AnomalyResult> results;
         try {
+            // A tiled image takes many passes: its tile batches report (at the image's place) so a cancel is
+            // seen within the image; a batch of whole images reports once, below.
+            const ProgressCallback within_image = [&](const Progress&) {
+                return !progress || progress({"inspecting", begin, total});
+            };
             if (!batch.empty())
-                results = inspector.inspect(
-                    batch, [&](const Progress&) { return !progress || progress({"inspecting", begin, total}); },
-                    config.batch_size);
+                results = inspector.inspect(batch, tiled ? within_image : ProgressCallback{}, config.batch_size);
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& e) {

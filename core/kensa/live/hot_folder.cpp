@@ -18,7 +18,8 @@ HotFolder::HotFolder(fs::path folder, HotFolderOptions options) : m_folder(std::
     if (!fs::is_directory(m_folder, ec))
         throw file_error(m_folder, fs::exists(m_folder, ec) ? "not a folder" : "folder not found");
     if (!m_options.existing) {
-        // What is there now was there before the line started: remembered as handed out.
+        // What is there now was there before the line started (unless written since new_since): remembered as
+        // handed out.
         const auto now = Clock::now();
         for (const auto& file : data::list_folder_entries(m_folder).files) {
             if (!data::is_image_file(file))
@@ -26,6 +27,8 @@ HotFolder::HotFolder(fs::path folder, HotFolderOptions options) : m_folder(std::
             Entry e;
             e.size = fs::file_size(file, ec);
             e.mtime = fs::last_write_time(file, ec);
+            if (!ec && e.mtime >= m_options.new_since)
+                continue;  // written since the line started: a new part, seen by the first poll
             e.first_seen = e.unchanged_since = now;
             e.handed_out = true;
             m_entries[file] = e;

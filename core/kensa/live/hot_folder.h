@@ -22,6 +22,9 @@ struct HotFolderOptions {
     std::chrono::milliseconds settle{300};
     std::chrono::milliseconds give_up{5000};
     bool existing = false;  // also hand out the images already in the folder when watching starts
+    // Without `existing`: images already there that were written at or after this time still count as new
+    // (parts the line wrote while the model was loading). Default: everything already there is old.
+    std::filesystem::file_time_type new_since = std::filesystem::file_time_type::max();
 };
 
 struct ArrivedImage {

@@ -57,7 +57,8 @@ public:
     }
 
     void watch_folder() {
-        HotFolder hot(m_config.folder, {m_config.settle, 10 * m_config.settle + std::chrono::seconds(2), m_config.existing});
+        HotFolder hot(m_config.folder, {m_config.settle, 10 * m_config.settle + std::chrono::seconds(2), m_config.existing,
+                                        m_config.started});
         auto last_arrival = Clock::now();
         bool listing_failed = false;
         while (!should_stop()) {

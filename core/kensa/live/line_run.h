@@ -23,6 +23,9 @@ struct LineRunConfig {
     std::filesystem::path folder;  // a hot folder, or
     std::string camera;            // a camera number, video file, image sequence or stream URL
     bool existing = false;         // folder: also inspect the images already there
+    // folder: images written at or after this time count as new even when they are there before the watch
+    // begins (the model takes a while to load); set it when the user starts the line
+    std::filesystem::file_time_type started = std::filesystem::file_time_type::max();
     std::chrono::milliseconds poll{200}, settle{300};
     double fps = 0;         // camera: at most this many frames per second (0: all), on the source's clock
     int queue = 2;          // camera: frames waiting at most
