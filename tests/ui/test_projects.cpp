@@ -17,6 +17,8 @@
 
 #include <QApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMenu>
@@ -183,6 +185,30 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("open in another Kensa")), qPrintable(error));
         first.close();
         QCOMPARE(second.open(folder), QString());
+    }
+
+    // A Kensa killed while saving a model leaves models/<name>.kensa.partial: opening the project removes such
+    // files once they are a minute old (a younger one may still be being written).
+    void abandonedPartialModelsAreRemovedOnOpening() {
+        const QString folder = m_tmp.filePath(QStringLiteral("partials"));
+        ProjectSession session;
+        QCOMPARE(session.create(folder), QString());
+        const QString models = session.modelsFolder();
+        session.close();
+        QVERIFY(QDir().mkpath(models));
+        for (const char* name : {"old.kensa.partial", "young.kensa.partial", "kept.kensa"}) {
+            QFile f(QDir(models).filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x");
+        }
+        QFile old(QDir(models).filePath(QStringLiteral("old.kensa.partial")));
+        QVERIFY(old.open(QIODevice::ReadWrite));
+        QVERIFY(old.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
+        old.close();
+        QCOMPARE(session.open(folder), QString());
+        QVERIFY(!QFile::exists(QDir(models).filePath(QStringLiteral("old.kensa.partial"))));
+        QVERIFY(QFile::exists(QDir(models).filePath(QStringLiteral("young.kensa.partial"))));
+        QVERIFY(QFile::exists(QDir(models).filePath(QStringLiteral("kept.kensa"))));
     }
 
     void damagedProjectFileIsAClearError() {

@@ -8,7 +8,10 @@
 #include <kensa/project/project_file.h>
 
 #include <QColor>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLockFile>
 
 #include <unordered_set>
@@ -58,8 +61,20 @@ QString ProjectSession::open(const QString& folder) {
     m_project = std::move(loaded).take();
     m_folder = absolute;
     m_lastMode = mode();
+    removeAbandonedModelFiles();
     Q_EMIT opened();
     return {};
+}
+
+void ProjectSession::removeAbandonedModelFiles() {
+    // A model is written as <name>.kensa.partial and renamed when complete; a Kensa killed in between leaves
+    // the partial file. With the project's lock held no other Kensa app writes here, and a file untouched for
+    // a minute is no write in progress (kensa-cli --out into this folder writes one within seconds).
+    const QDir models(modelsFolder());
+    const QDateTime minuteAgo = QDateTime::currentDateTime().addSecs(-60);
+    for (const QFileInfo& f : models.entryInfoList({QStringLiteral("*.partial")}, QDir::Files | QDir::Hidden))
+        if (f.lastModified() < minuteAgo)
+            QFile::remove(f.absoluteFilePath());
 }
 
 void ProjectSession::close() {

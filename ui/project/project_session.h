@@ -82,6 +82,7 @@ Q_SIGNALS:
     void saveFailed(const QString& message);
 
 private:
+    void removeAbandonedModelFiles();  // models/*.partial a killed Kensa left (older than a minute)
     void onDocumentEdited(MaskDocument* doc);
     void changed(int row);  // a row's entry changed: notify, save, check the mode
 
