@@ -25,15 +25,7 @@ const cv::Rect kDefect(300, 200, 4, 4);
 
 // Large normal images: the tiny tests' textured background at 512 x 384.
 std::vector<cv::Mat> large_images(int count, uint64_t seed) {
-    cv::RNG rng(seed);
-    std::vector<cv::Mat> out;
-    for (int i = 0; i < count; ++i) {
-        cv::Mat img(kHeight, kWidth, CV_32FC3);
-        rng.fill(img, cv::RNG::UNIFORM, cv::Scalar(0.35, 0.45, 0.55), cv::Scalar(0.45, 0.55, 0.65));
-        cv::GaussianBlur(img, img, cv::Size(5, 5), 1.5);
-        out.push_back(img);
-    }
-    return out;
+    return kensa::test::normal_images(count, cv::Size(kWidth, kHeight), seed);
 }
 
 cv::Mat with_small_defect(const cv::Mat& image) {

@@ -14,16 +14,19 @@
 namespace kensa::test {
 
 // Normal images: smooth random blobs of one colour family on a textured background (deterministic).
-inline std::vector<cv::Mat> normal_images(int count, int size, uint64_t seed) {
+inline std::vector<cv::Mat> normal_images(int count, cv::Size size, uint64_t seed) {
     cv::RNG rng(seed);
     std::vector<cv::Mat> out;
     for (int i = 0; i < count; ++i) {
-        cv::Mat img(size, size, CV_32FC3);
+        cv::Mat img(size, CV_32FC3);
         rng.fill(img, cv::RNG::UNIFORM, cv::Scalar(0.35, 0.45, 0.55), cv::Scalar(0.45, 0.55, 0.65));
         cv::GaussianBlur(img, img, cv::Size(5, 5), 1.5);
         out.push_back(img);
     }
     return out;
+}
+inline std::vector<cv::Mat> normal_images(int count, int size, uint64_t seed) {
+    return normal_images(count, cv::Size(size, size), seed);
 }
 
 // A small, fast configuration: random-init ResNet-18 (needs no weights file), 64 px, 8x8 grid.
