@@ -85,15 +85,22 @@ void inspectAfterTraining(MainWindow& window, Finish finish) {
     c->start();
 }
 
-// Trains a model (8 epochs: enough for readable maps, short enough for a demo), inspects the sample's test
-// images as a batch, confirms the worst image as NG and shows the next flagged one.
-template <typename Finish>
-void reviewAfterTraining(MainWindow& window, Finish finish) {
+// The window's trainer set for a demo model: 8 epochs (enough for readable maps, short enough for a demo),
+// one thread (quicker on a busy machine).
+TrainingController* demoTrainer(MainWindow& window) {
     TrainingController* c = window.trainingPanel()->controller();
     c->setConfigAdjustment([](engine::TrainingConfig& config) {
         config.features.threads = 1;
         config.adtr.epochs = 8;
     });
+    return c;
+}
+
+// Trains a model (8 epochs: enough for readable maps, short enough for a demo), inspects the sample's test
+// images as a batch, confirms the worst image as NG and shows the next flagged one.
+template <typename Finish>
+void reviewAfterTraining(MainWindow& window, Finish finish) {
+    TrainingController* c = demoTrainer(window);
     QObject::connect(c, &TrainingController::finished, &window, [&window, finish] {
         if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("inspection")))
             dock->raise();
@@ -117,11 +124,7 @@ void reviewAfterTraining(MainWindow& window, Finish finish) {
 // every 400 ms, the way a line PC writes them; finishes after 12 parts.
 template <typename Finish>
 void runOnAHotFolder(MainWindow& window, Finish finish) {
-    TrainingController* c = window.trainingPanel()->controller();
-    c->setConfigAdjustment([](engine::TrainingConfig& config) {
-        config.features.threads = 1;
-        config.adtr.epochs = 8;
-    });
+    TrainingController* c = demoTrainer(window);
     QObject::connect(c, &TrainingController::finished, &window, [&window, finish] {
         auto* dock = window.findChild<QDockWidget*>(QStringLiteral("run"));
         auto* panel = window.findChild<RunPanel*>();
