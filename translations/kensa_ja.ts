@@ -743,7 +743,7 @@
 <context>
     <name>kensa::ui::AnnotationCanvas</name>
     <message>
-        <location filename="../ui/canvas/annotation_canvas.cpp" line="26"/>
+        <location filename="../ui/canvas/annotation_canvas.cpp" line="16"/>
         <source>Select an image to annotate.</source>
         <translation>注釈を付ける画像を選択してください。</translation>
     </message>
@@ -1215,117 +1215,117 @@
 <context>
     <name>kensa::ui::InspectionPanel</name>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="50"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="57"/>
         <source>Heatmap</source>
         <translation>ヒートマップ</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="55"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="62"/>
         <source>Heatmap opacity</source>
         <translation>ヒートマップの不透明度</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="57"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="64"/>
         <source>Jet</source>
         <translation>Jet</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="58"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
         <source>Turbo</source>
         <translation>Turbo</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="59"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="66"/>
         <source>Inferno</source>
         <translation>Inferno</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="60"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="67"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="65"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="72"/>
         <source>Images scoring at or above this are NG</source>
         <translation>スコアがこの値以上の画像は NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="66"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="73"/>
         <source>Pixels at or above this are outlined as defect</source>
         <translation>この値以上の画素を欠陥として縁取ります</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="67"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="74"/>
         <source>Model defaults</source>
         <translation>モデルの既定値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="68"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="75"/>
         <source>The model&apos;s thresholds, learned from held-out normal images</source>
         <translation>取り分けた良品画像から求めた、モデルのしきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="69"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="76"/>
         <source>F1-optimal</source>
         <translation>F1 最適</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="71"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="78"/>
         <source>The thresholds with the best F1 score on labelled images (run a batch inspection first)</source>
         <translation>ラベル付き画像で F1 スコアが最も高くなるしきい値（先に一括検査を実行してください）</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="82"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="89"/>
         <source>Image threshold</source>
         <translation>画像しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="83"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="90"/>
         <source>Pixel threshold</source>
         <translation>画素しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="99"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="109"/>
         <source>The active model cannot be used: %1</source>
         <translation>使用中のモデルを使えません: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="135"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="145"/>
         <source>Inspecting…</source>
         <translation>検査中…</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="156"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="177"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="157"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="178"/>
         <source>Inspection needs a trained model.</source>
         <translation>検査には学習済みモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="160"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="181"/>
         <source>Model: %1</source>
         <translation>モデル: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="163"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="185"/>
         <source>Select an image to inspect it.</source>
         <translation>検査する画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="211"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="241"/>
         <source>Score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="212"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="243"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="212"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="243"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1356,17 +1356,17 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="97"/>
+        <location filename="../ui/main/main_window.cpp" line="106"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="102"/>
+        <location filename="../ui/main/main_window.cpp" line="111"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="103"/>
+        <location filename="../ui/main/main_window.cpp" line="112"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
@@ -1375,238 +1375,270 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
 最新の変更はディスクに保存されていません。ディスクの空き容量とフォルダーのアクセス権を確認してください。次に変更したときに Kensa が再度保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="109"/>
-        <location filename="../ui/main/main_window.cpp" line="374"/>
+        <location filename="../ui/main/main_window.cpp" line="118"/>
+        <location filename="../ui/main/main_window.cpp" line="453"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="126"/>
+        <location filename="../ui/main/main_window.cpp" line="135"/>
+        <location filename="../ui/main/main_window.cpp" line="262"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="128"/>
+        <location filename="../ui/main/main_window.cpp" line="138"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="156"/>
+        <location filename="../ui/main/main_window.cpp" line="167"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="160"/>
+        <location filename="../ui/main/main_window.cpp" line="171"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="163"/>
+        <location filename="../ui/main/main_window.cpp" line="181"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="167"/>
+        <location filename="../ui/main/main_window.cpp" line="185"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="172"/>
+        <location filename="../ui/main/main_window.cpp" line="191"/>
         <source>Inspection</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="175"/>
+        <location filename="../ui/main/main_window.cpp" line="194"/>
         <source>Review</source>
         <translation>判定確認</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="178"/>
+        <location filename="../ui/main/main_window.cpp" line="197"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="179"/>
+        <location filename="../ui/main/main_window.cpp" line="219"/>
         <source>Compare models</source>
         <translation>モデル比較</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="188"/>
+        <location filename="../ui/main/main_window.cpp" line="204"/>
         <source>Run</source>
         <translation>ライン運転</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="190"/>
+        <location filename="../ui/main/main_window.cpp" line="206"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="196"/>
+        <location filename="../ui/main/main_window.cpp" line="215"/>
+        <source>Inspect</source>
+        <translation>検査</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="217"/>
+        <source>Synthetic defects</source>
+        <translation>合成欠陥</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <source>&amp;Annotate</source>
+        <translation>注釈(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <source>&amp;Inspect</source>
+        <translation>検査(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <source>&amp;Synthetic Defects</source>
+        <translation>合成欠陥(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <source>&amp;Compare Models</source>
+        <translation>モデル比較(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="269"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="199"/>
+        <location filename="../ui/main/main_window.cpp" line="272"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="217"/>
+        <location filename="../ui/main/main_window.cpp" line="290"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="220"/>
+        <location filename="../ui/main/main_window.cpp" line="293"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="223"/>
+        <location filename="../ui/main/main_window.cpp" line="296"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="224"/>
+        <location filename="../ui/main/main_window.cpp" line="297"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="229"/>
+        <location filename="../ui/main/main_window.cpp" line="302"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="232"/>
+        <location filename="../ui/main/main_window.cpp" line="305"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="239"/>
+        <location filename="../ui/main/main_window.cpp" line="312"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="240"/>
+        <location filename="../ui/main/main_window.cpp" line="313"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="249"/>
+        <location filename="../ui/main/main_window.cpp" line="326"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="251"/>
+        <location filename="../ui/main/main_window.cpp" line="327"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="253"/>
+        <location filename="../ui/main/main_window.cpp" line="329"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="255"/>
+        <location filename="../ui/main/main_window.cpp" line="330"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="263"/>
+        <location filename="../ui/main/main_window.cpp" line="337"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="273"/>
+        <location filename="../ui/main/main_window.cpp" line="347"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="276"/>
+        <location filename="../ui/main/main_window.cpp" line="350"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="278"/>
+        <location filename="../ui/main/main_window.cpp" line="352"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="282"/>
+        <location filename="../ui/main/main_window.cpp" line="356"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="286"/>
+        <location filename="../ui/main/main_window.cpp" line="360"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="293"/>
+        <location filename="../ui/main/main_window.cpp" line="369"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="294"/>
+        <location filename="../ui/main/main_window.cpp" line="370"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="296"/>
+        <location filename="../ui/main/main_window.cpp" line="372"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="297"/>
+        <location filename="../ui/main/main_window.cpp" line="373"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;品質技術者のための外観異常検査 (ADTR)。&lt;/p&gt;&lt;p&gt;MIT ライセンス。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="304"/>
+        <location filename="../ui/main/main_window.cpp" line="380"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="309"/>
+        <location filename="../ui/main/main_window.cpp" line="385"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="310"/>
+        <location filename="../ui/main/main_window.cpp" line="386"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="311"/>
+        <location filename="../ui/main/main_window.cpp" line="387"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="312"/>
+        <location filename="../ui/main/main_window.cpp" line="388"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="313"/>
+        <location filename="../ui/main/main_window.cpp" line="389"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="314"/>
+        <location filename="../ui/main/main_window.cpp" line="390"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="319"/>
+        <location filename="../ui/main/main_window.cpp" line="214"/>
+        <location filename="../ui/main/main_window.cpp" line="395"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="335"/>
+        <location filename="../ui/main/main_window.cpp" line="411"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation>良品のみ: Kensa は良品画像だけから学習します。異常データあり: マーク済みの欠陥があり、学習にも使えます。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="387"/>
+        <location filename="../ui/main/main_window.cpp" line="466"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
@@ -1615,32 +1647,32 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 「ファイル」&gt;「良品画像を追加」で良品画像のフォルダーを追加するか、MVTec AD 製品を取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="412"/>
+        <location filename="../ui/main/main_window.cpp" line="491"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="412"/>
+        <location filename="../ui/main/main_window.cpp" line="491"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="419"/>
+        <location filename="../ui/main/main_window.cpp" line="498"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="419"/>
+        <location filename="../ui/main/main_window.cpp" line="498"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="430"/>
+        <location filename="../ui/main/main_window.cpp" line="509"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="446"/>
+        <location filename="../ui/main/main_window.cpp" line="525"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
@@ -1842,12 +1874,12 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::ProjectSession</name>
     <message>
-        <location filename="../ui/project/project_session.cpp" line="49"/>
+        <location filename="../ui/project/project_session.cpp" line="52"/>
         <source>%1 is open in another Kensa (process %2 on %3). Close it there first.</source>
         <translation>%1 は別の Kensa で開かれています（%3 のプロセス %2）。先にそちらで閉じてください。</translation>
     </message>
     <message>
-        <location filename="../ui/project/project_session.cpp" line="53"/>
+        <location filename="../ui/project/project_session.cpp" line="56"/>
         <source>%1: cannot create a lock file (is the folder writable?)</source>
         <translation>%1: ロックファイルを作成できません（フォルダーに書き込めますか？）</translation>
     </message>
@@ -2233,32 +2265,32 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::RunController</name>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="57"/>
+        <location filename="../ui/run/run_controller.cpp" line="59"/>
         <source>Open a project first.</source>
         <translation>先にプロジェクトを開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="59"/>
+        <location filename="../ui/run/run_controller.cpp" line="61"/>
         <source>The line is running.</source>
         <translation>ライン運転中です。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="61"/>
+        <location filename="../ui/run/run_controller.cpp" line="63"/>
         <source>Train a model (or make one active) first.</source>
         <translation>先にモデルを学習してください（またはモデルを有効にしてください）。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="63"/>
+        <location filename="../ui/run/run_controller.cpp" line="65"/>
         <source>Choose a folder to watch or a camera.</source>
         <translation>監視するフォルダーかカメラを選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="65"/>
+        <location filename="../ui/run/run_controller.cpp" line="67"/>
         <source>The folder %1 does not exist.</source>
         <translation>フォルダー %1 がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/run/run_controller.cpp" line="67"/>
+        <location filename="../ui/run/run_controller.cpp" line="69"/>
         <source>Choose where the results go.</source>
         <translation>結果の保存先を選んでください。</translation>
     </message>
@@ -2444,76 +2476,79 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::SyntheticPanel</name>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="38"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="37"/>
         <source>No synthetic-defect generators are available in this build.</source>
         <translation>このビルドには合成欠陥の生成器がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="45"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="44"/>
         <source>Synthetic defects (scratches, stains, holes painted onto normal images) will appear here when Kensa is built with its defect generators. Until then, mark real defects on the canvas.</source>
         <translation>合成欠陥（良品画像に描いた傷・汚れ・穴）は、Kensa を欠陥生成器付きでビルドするとここに表示されます。それまではキャンバス上で実際の欠陥をマークしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="108"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="113"/>
         <source>Defaults</source>
         <translation>既定値</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="109"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="114"/>
         <source>Reset this generator&apos;s parameters to their defaults</source>
         <translation>この生成器のパラメータを既定値に戻します</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="129"/>
-        <source>New samples</source>
-        <translation>新しいサンプル</translation>
-    </message>
-    <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="130"/>
-        <source>Draw new random samples with the same settings</source>
-        <translation>同じ設定で新しいランダムなサンプルを生成します</translation>
-    </message>
-    <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="133"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="123"/>
         <source>Generators</source>
         <translation>生成器</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="143"/>
-        <source>Preview</source>
-        <translation>プレビュー</translation>
-    </message>
-    <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="144"/>
-        <source>sample, defect outlined · mask</source>
-        <translation>サンプル（欠陥を縁取り）・マスク</translation>
-    </message>
-    <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="270"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="262"/>
         <source>%1 — parameters</source>
         <translation>%1 — パラメータ</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="374"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="366"/>
         <source>Add normal training images to see samples.</source>
         <translation>サンプルを表示するには、良品の学習用画像を追加してください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="375"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="367"/>
         <source>Choose at least one generator.</source>
         <translation>生成器を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="391"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="383"/>
         <source>Generating samples…</source>
         <translation>サンプルを生成しています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="418"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="402"/>
         <source>%n sample(s)</source>
         <translation>
             <numerusform>%n 件のサンプル</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::SyntheticPreview</name>
+    <message>
+        <location filename="../ui/synthetic/synthetic_preview.cpp" line="30"/>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_preview.cpp" line="34"/>
+        <source>sample, defect outlined · mask</source>
+        <translation>サンプル（欠陥を縁取り）・マスク</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_preview.cpp" line="36"/>
+        <source>New samples</source>
+        <translation>新しいサンプル</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_preview.cpp" line="37"/>
+        <source>Draw new random samples with the same settings</source>
+        <translation>同じ設定で新しいランダムなサンプルを生成します</translation>
     </message>
 </context>
 <context>

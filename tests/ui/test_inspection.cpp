@@ -1,5 +1,5 @@
-// The inspection view: verdict and outline helpers, the heatmap colours, and the panel end to end with a
-// tiny real model (trained here; MobileNetV2 weights needed): sliders change verdict and outline at once
+// The inspection view: verdict and outline helpers, the heatmap colours, zoom and pan of the view (and the
+// place it hands the annotation canvas across tasks), and the panel end to end with a tiny real model (trained here; MobileNetV2 weights needed): sliders change verdict and outline at once
 // without running the model again, over the whole range of z-scored maps (negative values included).
 #include "image_convert.h"
 #include "inspection/inspection_overlay.h"
@@ -7,15 +7,18 @@
 #include "inspection/inspection_view.h"
 #include "inspection/threshold_slider.h"
 #include "inspection/threshold_state.h"
+#include "main/workspace.h"
 #include "project/project_session.h"
 #include "training_fixture.h"
 #include "ui_test_support.h"
 
 #include <kensa/project/project_images.h>
 
+#include <QApplication>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +55,87 @@ private Q_SLOTS:
         QVERIFY(h.pixelColor(2, 0).red() > 100 && h.pixelColor(2, 0).blue() < 10);  // and ends dark red
         QCOMPARE(h.pixelColor(1, 0).alpha(), 0);  // normal surface stays visible under the overlay
         QCOMPARE(h.pixelColor(2, 0).alpha(), 255);
+    }
+
+    // Large images are inspected at full size in the central area: the wheel zooms about the cursor, a drag
+    // pans, the same image again (a re-inspection) keeps the place, a new one is fitted; the verdict badge is
+    // painted in the corner whatever the zoom.
+    void viewZoomsPansAndShowsTheVerdict() {
+        InspectionView view;
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QImage image(1200, 900, QImage::Format_RGB888);
+        image.fill(QColor(90, 90, 90));
+        view.setImage(image);
+        QVERIFY(view.isFitted());
+        const qreal fit = view.zoom();
+        QVERIFY(fit < 0.5);
+        const QPointF anchor(150, 120);
+        const QPointF under = view.widgetToImage(anchor);
+        QWheelEvent wheel(anchor, view.mapToGlobal(anchor), {}, {0, 120}, Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &wheel);
+        QVERIFY(qAbs(view.zoom() - fit * 1.25) < 1e-9);
+        QVERIFY(QLineF(view.widgetToImage(anchor), under).length() < 1e-6);
+        // A left drag pans by the distance dragged.
+        const QPointF before = view.imageToWidget().map(QPointF(0, 0));
+        QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(300, 200));
+        QMouseEvent move(QEvent::MouseMove, QPointF(340, 170), view.mapToGlobal(QPointF(340, 170)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&view, &move);
+        QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(340, 170));
+        QCOMPARE(view.imageToWidget().map(QPointF(0, 0)), before + QPointF(40, -30));
+        const ZoomPanView::Place place = view.place();
+        view.setImage(image, true);  // the same image again
+        QCOMPARE(view.zoom(), place.scale);
+        QCOMPARE(view.imageToWidget().map(QPointF(0, 0)), before + QPointF(40, -30));
+        view.setImage(image.copy(0, 0, 600, 900));  // another image: fitted
+        QVERIFY(view.isFitted());
+
+        view.setImage(image);
+        view.zoomToActualSize();
+        view.setBadge(QStringLiteral("NG  3.2"), QColor(198, 40, 40));
+        const QImage shot = view.grab().toImage();
+        QCOMPARE(shot.pixelColor(14, 14), QColor(198, 40, 40));  // the badge's corner, over the image
+        view.setMessage(QStringLiteral("gone"));
+        QVERIFY(view.badge().isEmpty() && !view.hasImage());
+    }
+
+    // Switching between the two image tasks hands the place over when both show an image of the same size.
+    void workspaceKeepsThePlaceAcrossTasks() {
+        Workspace ws;
+        auto* annotate = new InspectionView;  // any two ZoomPanViews
+        auto* inspect = new InspectionView;
+        auto* other = new QWidget;
+        ws.addTask(Workspace::Task::Annotate, QStringLiteral("A"), {}, annotate);
+        ws.addTask(Workspace::Task::Inspect, QStringLiteral("I"), {}, inspect);
+        ws.addTask(Workspace::Task::Compare, QStringLiteral("C"), {}, other);
+        ws.resize(700, 500);
+        ws.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&ws));
+        QImage image(800, 600, QImage::Format_RGB888);
+        image.fill(Qt::gray);
+        annotate->setImage(image);
+        inspect->setImage(image);
+        QCOMPARE(ws.currentImageView(), annotate);
+        annotate->zoomIn();
+        annotate->zoomIn();
+        QSignalSpy changed(&ws, &Workspace::taskChanged);
+        ws.tabBar()->setCurrentIndex(1);  // a click on the tab
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(ws.task(), Workspace::Task::Inspect);
+        QCOMPARE(ws.currentImageView(), inspect);
+        QCOMPARE(inspect->zoom(), annotate->zoom());
+        QCOMPARE(inspect->imageToWidget(), annotate->imageToWidget());
+        ws.setTask(Workspace::Task::Compare);
+        QCOMPARE(ws.currentImageView(), nullptr);
+        QCOMPARE(ws.tabBar()->currentIndex(), 2);
+        // A different size: the view keeps its own place.
+        inspect->setImage(image.copy(0, 0, 400, 600));
+        ws.setTask(Workspace::Task::Inspect);
+        ws.setTask(Workspace::Task::Annotate);
+        QVERIFY(annotate->zoom() != inspect->zoom());
     }
 
     void slidersUpdateWithoutRerunning() {
@@ -95,8 +179,10 @@ private Q_SLOTS:
         panel.imageThresholdSlider()->slider()->setValue(0);
         QCOMPARE(panel.imageThreshold(), float(panel.imageThresholdSlider()->minimum()));
         QCOMPARE(panel.verdictLabel()->text(), QStringLiteral("NG"));
+        QVERIFY(panel.view()->badge().startsWith(QStringLiteral("NG")));
         panel.imageThresholdSlider()->slider()->setValue(panel.imageThresholdSlider()->slider()->maximum());
         QCOMPARE(panel.verdictLabel()->text(), QStringLiteral("OK"));
+        QVERIFY(panel.view()->badge().startsWith(QStringLiteral("OK")));
         // Pixel threshold at the start: the whole image is outlined; at the end: nothing.
         panel.pixelThresholdSlider()->slider()->setValue(0);
         QCOMPARE(panel.view()->outline().boundingRect(), QRectF(0.5, 0.5, 79, 63));
@@ -107,6 +193,20 @@ private Q_SLOTS:
         QCOMPARE(panel.imageThreshold(), panel.controller()->defaultImageThreshold());
         QCOMPARE(float(panel.pixelThresholdSlider()->value()), panel.controller()->defaultPixelThreshold());
         QCOMPARE(panel.controller()->inspections(), 1);
+
+        // The window's layout: the view in the central area, the panel (controls only) in a dock behind
+        // another tab. The model runs because the view is on screen.
+        InspectionView centre;
+        InspectionPanel controls(&session, nullptr, &centre);
+        QVERIFY(!controls.isAncestorOf(&centre));
+        QTRY_VERIFY_WITH_TIMEOUT(controls.controller()->hasModel(), 30000);
+        controls.showRow(0);
+        QCOMPARE(controls.controller()->inspections(), 0);  // neither is shown yet
+        centre.show();
+        QTRY_VERIFY_WITH_TIMEOUT(centre.hasImage(), 30000);
+        QCOMPARE(centre.imageSize(), QSize(80, 64));
+        QVERIFY(!centre.badge().isEmpty());
+        QVERIFY(!controls.isVisible());
         session.flush();
     }
 };

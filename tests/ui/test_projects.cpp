@@ -9,13 +9,22 @@
 #include "main/main_window.h"
 #include "main/project_actions.h"
 #include "main/recent_projects.h"
+#include "main/workspace.h"
+#include "inspection/inspection_panel.h"
+#include "inspection/inspection_view.h"
+#include "review/comparison_view.h"
+#include "synthetic/synthetic_panel.h"
+#include "synthetic/synthetic_preview.h"
 #include "project/project_session.h"
 #include "ui_test_support.h"
 
 #include <kensa/data/sample_product.h>
 #include <kensa/project/project_file.h>
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QDockWidget>
+#include <QListWidget>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -260,6 +269,82 @@ private Q_SLOTS:
         QCOMPARE(c->zoom(), 1.0);
         c->zoomToFit();
         QCOMPARE(c->zoom(), fit);
+        w.session()->close();
+    }
+
+    // The central area shows what the task needs, the docks its controls: raising a task's dock, the View
+    // menu's task actions (Ctrl+1..4) and picking a drawing tool all switch it; one image selection throughout.
+    void centralAreaFollowsTheTask() {
+        QTemporaryDir tmp;
+        for (int i = 0; i < 3; ++i)
+            test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("%1.png").arg(i), {300, 200}, i);
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.session()->create(tmp.filePath(QStringLiteral("p"))), QString());
+        QSignalSpy appended(w.session(), &ProjectSession::imagesAppended);
+        w.projectActions()->addFolder(tmp.filePath(QStringLiteral("img")), project::ImageRole::Train);
+        QVERIFY(appended.wait(10000));
+        Workspace* ws = w.workspace();
+        ws->setTask(Workspace::Task::Annotate);
+        const auto dock = [&w](const char* name) { return w.findChild<QDockWidget*>(QString::fromLatin1(name)); };
+        const auto inCentre = [&w](QWidget* page) {  // shown, and inside the central area
+            return page->isVisible() && w.centralWidget()->isAncestorOf(page);
+        };
+        QVERIFY(inCentre(w.canvas()));
+        QVERIFY(!w.inspectionView()->isVisible());
+        QVERIFY(w.annotation()->toolActions()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->document() != nullptr, 10000);
+
+        // Raising the Synthetic Defects dock (a click on its tab) brings its preview grid to the centre, where
+        // the cells grow past the dock's size.
+        dock("synthetic")->raise();
+        QTRY_COMPARE(ws->task(), Workspace::Task::Synthetic);
+        SyntheticPanel* synthetic = w.syntheticPanel();
+        QVERIFY(inCentre(synthetic->preview()));
+        QVERIFY(!synthetic->isAncestorOf(synthetic->preview()));
+        QTRY_COMPARE_WITH_TIMEOUT(synthetic->previewGrid()->count(), SyntheticPanel::k_samples, 20000);
+        QTRY_VERIFY(synthetic->preview()->tileSide() > SyntheticPreview::k_minTileSide);
+        QVERIFY(!w.canvas()->isVisible());
+
+        // Ctrl+2: Inspect. The view is in the centre, its controls (the panel, without the view) in front.
+        QAction* inspect = nullptr;
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_2))
+                inspect = a;
+        QVERIFY(inspect);
+        inspect->trigger();
+        QCOMPARE(ws->task(), Workspace::Task::Inspect);
+        QVERIFY(inCentre(w.inspectionView()));
+        QVERIFY(w.inspectionPanel()->isVisible());
+        QVERIFY(!w.inspectionPanel()->isAncestorOf(w.inspectionView()));
+        QCOMPARE(w.inspectionView()->message(), QStringLiteral("Inspection needs a trained model."));
+        QVERIFY(inspect->isChecked());
+
+        // One selection: choosing another image while inspecting is what the canvas shows back in Annotate.
+        w.browser()->setCurrentRow(2);
+        QCOMPARE(w.annotation()->currentRow(), 2);
+
+        // Picking a drawing tool means annotating: back to the canvas, its dock in front.
+        w.annotation()->toolActions()->actions().at(1)->trigger();
+        QCOMPARE(ws->task(), Workspace::Task::Annotate);
+        QVERIFY(inCentre(w.canvas()));
+        QVERIFY(dock("annotation")->widget()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->document() != nullptr && w.annotation()->currentRow() == 2, 10000);
+
+        // The View menu's zoom acts on the image in front.
+        w.canvas()->zoomToFit();
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(Qt::Key_1))
+                a->trigger();  // Actual Size (1:1)
+        QCOMPARE(w.canvas()->zoom(), 1.0);
+
+        // Compare models: the comparison in the centre, no dock of its own any more.
+        ws->setTask(Workspace::Task::Compare);
+        QVERIFY(inCentre(w.comparisonView()));
+        QVERIFY(!dock("compare"));
+        ws->setTask(Workspace::Task::Annotate);
         w.session()->close();
     }
 

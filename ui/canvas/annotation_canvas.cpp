@@ -8,22 +8,12 @@
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <cmath>
 
 namespace kensa::ui {
 
-namespace {
-constexpr qreal k_minZoom = 0.02;
-constexpr qreal k_maxZoom = 64.0;
-constexpr qreal k_zoomStep = 1.25;
-}  // namespace
-
-AnnotationCanvas::AnnotationCanvas(QWidget* parent) : QWidget(parent) {
-    setMouseTracking(true);
-    setFocusPolicy(Qt::StrongFocus);
-    setAttribute(Qt::WA_OpaquePaintEvent);
-    setMinimumSize(200, 150);
-    m_message = tr("Select an image to annotate.");
+AnnotationCanvas::AnnotationCanvas(QWidget* parent) : ZoomPanView(parent) {
+    setLeftButtonPans(false);  // the left button draws
+    setMessageText(tr("Select an image to annotate."));
 }
 
 void AnnotationCanvas::setImage(const QImage& image, MaskDocument* doc) {
@@ -31,14 +21,13 @@ void AnnotationCanvas::setImage(const QImage& image, MaskDocument* doc) {
         disconnect(m_doc, nullptr, this, nullptr);
     m_image = image;
     m_doc = doc;
-    m_message.clear();
     if (m_doc)
         connect(m_doc, &MaskDocument::regionChanged, this, &AnnotationCanvas::onRegionChanged);
     if (m_tool)
         m_tool->setDocument(m_doc);
     m_overlay = QImage(m_image.size(), QImage::Format_ARGB32_Premultiplied);
     updateOverlay(m_overlay.rect());
-    zoomToFit();
+    setImageSize(m_image.size());
 }
 
 void AnnotationCanvas::showMessage(const QString& message) {
@@ -49,8 +38,7 @@ void AnnotationCanvas::showMessage(const QString& message) {
         m_tool->setDocument(nullptr);
     m_image = {};
     m_overlay = {};
-    m_message = message;
-    update();
+    setMessageText(message);
 }
 
 void AnnotationCanvas::setTool(AnnotationTool* tool) {
@@ -62,7 +50,7 @@ void AnnotationCanvas::setTool(AnnotationTool* tool) {
     m_tool = tool;
     if (m_tool) {
         m_tool->setDocument(m_doc);
-        m_tool->setPixelSize(1.0 / m_scale);
+        m_tool->setPixelSize(1.0 / zoom());
         connect(m_tool, &AnnotationTool::overlayChanged, this, qOverload<>(&QWidget::update));
     }
     updateCursor();
@@ -82,56 +70,9 @@ void AnnotationCanvas::setMaskOpacity(qreal opacity) {
     update();
 }
 
-QTransform AnnotationCanvas::imageToWidget() const {
-    return QTransform(m_scale, 0, 0, m_scale, m_offset.x(), m_offset.y());
-}
-
-QPointF AnnotationCanvas::widgetToImage(QPointF p) const {
-    return (p - m_offset) / m_scale;
-}
-
-void AnnotationCanvas::zoomIn() {
-    m_fit = false;
-    setZoom(m_scale * k_zoomStep, rect().center());
-}
-
-void AnnotationCanvas::zoomOut() {
-    m_fit = false;
-    setZoom(m_scale / k_zoomStep, rect().center());
-}
-
-void AnnotationCanvas::zoomToFit() {
-    m_fit = true;
-    if (m_image.isNull()) {
-        update();
-        return;
-    }
-    const qreal margin = 16;
-    const qreal s =
-        std::min((width() - 2 * margin) / m_image.width(), (height() - 2 * margin) / m_image.height());
-    m_scale = std::clamp(s, k_minZoom, k_maxZoom);
-    m_offset =
-        QPointF((width() - m_image.width() * m_scale) / 2, (height() - m_image.height() * m_scale) / 2);
+void AnnotationCanvas::scaleChanged() {
     if (m_tool)
-        m_tool->setPixelSize(1.0 / m_scale);
-    Q_EMIT zoomChanged(m_scale);
-    update();
-}
-
-void AnnotationCanvas::zoomToActualSize() {
-    m_fit = false;
-    setZoom(1.0, rect().center());
-}
-
-void AnnotationCanvas::setZoom(qreal scale, QPointF anchor) {
-    scale = std::clamp(scale, k_minZoom, k_maxZoom);
-    const QPointF imagePoint = widgetToImage(anchor);
-    m_scale = scale;
-    m_offset = anchor - imagePoint * m_scale;  // keep the point under the anchor in place
-    if (m_tool)
-        m_tool->setPixelSize(1.0 / m_scale);
-    Q_EMIT zoomChanged(m_scale);
-    update();
+        m_tool->setPixelSize(1.0 / zoom());
 }
 
 void AnnotationCanvas::updateOverlay(const QRect& imageRect) {
@@ -153,17 +94,9 @@ void AnnotationCanvas::onRegionChanged(const QRect& imageRect) {
     update(imageToWidget().mapRect(QRectF(imageRect)).toAlignedRect().adjusted(-2, -2, 2, 2));
 }
 
-void AnnotationCanvas::paintEvent(QPaintEvent* event) {
-    QPainter p(this);
-    p.fillRect(event->rect(), palette().color(QPalette::Dark).darker(160));
-    if (m_image.isNull()) {
-        p.setPen(palette().color(QPalette::BrightText));
-        p.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_message);
-        return;
-    }
-    const QRectF target(m_offset, QSizeF(m_image.size()) * m_scale);
+void AnnotationCanvas::paintImage(QPainter& p, const QRectF& target) {
     // Smooth up to moderate zoom; crisp pixels beyond, where annotators need to see single pixels.
-    p.setRenderHint(QPainter::SmoothPixmapTransform, m_scale < 4.0);
+    p.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 4.0);
     p.drawImage(target, m_image);
     if (!m_overlay.isNull() && m_opacity > 0) {
         p.setOpacity(m_opacity);
@@ -177,31 +110,9 @@ void AnnotationCanvas::paintEvent(QPaintEvent* event) {
         m_tool->paintOverlay(p, imageToWidget());
 }
 
-void AnnotationCanvas::resizeEvent(QResizeEvent*) {
-    if (m_fit)
-        zoomToFit();
-}
-
-void AnnotationCanvas::wheelEvent(QWheelEvent* event) {
-    if (m_image.isNull())
-        return;
-    const qreal steps = event->angleDelta().y() / 120.0;
-    if (steps == 0)
-        return;
-    m_fit = false;
-    setZoom(m_scale * std::pow(k_zoomStep, steps), event->position());
-    event->accept();
-}
-
 void AnnotationCanvas::mousePressEvent(QMouseEvent* event) {
-    setFocus(Qt::MouseFocusReason);
-    if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
-        m_panning = true;
-        m_panStart = event->position().toPoint();
-        m_panOffsetStart = m_offset;
-        setCursor(Qt::ClosedHandCursor);
+    if (panPress(event))
         return;
-    }
     if (m_tool && m_doc && m_toolButton == Qt::NoButton) {
         m_toolButton = event->button();
         m_tool->press(widgetToImage(event->position()), event->button());
@@ -209,25 +120,16 @@ void AnnotationCanvas::mousePressEvent(QMouseEvent* event) {
 }
 
 void AnnotationCanvas::mouseMoveEvent(QMouseEvent* event) {
-    if (m_panning) {
-        m_fit = false;
-        m_offset = m_panOffsetStart + (event->position() - m_panStart);
-        update();
+    if (panMove(event))
         return;
-    }
-    const QPointF pos = widgetToImage(event->position());
     if (m_tool)
-        m_tool->move(pos, m_toolButton != Qt::NoButton);
-    const QPoint pixel(int(std::floor(pos.x())), int(std::floor(pos.y())));
-    Q_EMIT cursorMoved(pixel, !m_image.isNull() && m_image.rect().contains(pixel));
+        m_tool->move(widgetToImage(event->position()), m_toolButton != Qt::NoButton);
+    reportCursor(event->position());
 }
 
 void AnnotationCanvas::mouseReleaseEvent(QMouseEvent* event) {
-    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
-        m_panning = false;
-        updateCursor();
+    if (panRelease(event))
         return;
-    }
     if (m_tool && event->button() == m_toolButton)
         m_tool->release(widgetToImage(event->position()), event->button());
     if (event->button() == m_toolButton)
@@ -240,23 +142,16 @@ void AnnotationCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
 }
 
 void AnnotationCanvas::keyPressEvent(QKeyEvent* event) {
-    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
-        m_spaceHeld = true;
-        setCursor(Qt::OpenHandCursor);
+    if (panKey(event, true))
         return;
-    }
     if (m_tool && m_tool->key(event->key()))
         return;
     QWidget::keyPressEvent(event);
 }
 
 void AnnotationCanvas::keyReleaseEvent(QKeyEvent* event) {
-    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
-        m_spaceHeld = false;
-        updateCursor();
-        return;
-    }
-    QWidget::keyReleaseEvent(event);
+    if (!panKey(event, false))
+        QWidget::keyReleaseEvent(event);
 }
 
 void AnnotationCanvas::leaveEvent(QEvent*) {
@@ -264,10 +159,8 @@ void AnnotationCanvas::leaveEvent(QEvent*) {
         m_tool->move(QPointF(-1e9, -1e9), false);  // hides the brush outline
 }
 
-void AnnotationCanvas::updateCursor() {
-    setCursor(m_spaceHeld ? QCursor(Qt::OpenHandCursor)
-              : m_tool    ? m_tool->cursor()
-                          : QCursor(Qt::ArrowCursor));
+QCursor AnnotationCanvas::restingCursor() const {
+    return m_tool ? m_tool->cursor() : QCursor(Qt::ArrowCursor);
 }
 
 }  // namespace kensa::ui

@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -31,11 +32,17 @@ InspectionPanel::InspectionPanel(ProjectSession* session, QWidget* parent)
     : InspectionPanel(session, nullptr, parent) {}
 
 InspectionPanel::InspectionPanel(ProjectSession* session, ThresholdState* thresholds, QWidget* parent)
+    : InspectionPanel(session, thresholds, nullptr, parent) {}
+
+InspectionPanel::InspectionPanel(ProjectSession* session, ThresholdState* thresholds, InspectionView* view,
+                                 QWidget* parent)
     : QWidget(parent),
       m_session(session),
       m_thresholds(thresholds ? thresholds : new ThresholdState(this)),
-      m_controller(new InspectionController(session, this)) {
-    m_view = new InspectionView(this);
+      m_controller(new InspectionController(session, this)),
+      m_view(view ? view : new InspectionView(this)) {
+    if (view)
+        view->installEventFilter(this);  // shown in the central area: inspect when it appears
     m_model = new QLabel(this);
     m_model->setForegroundRole(QPalette::PlaceholderText);
     m_model->setWordWrap(true);
@@ -88,11 +95,14 @@ InspectionPanel::InspectionPanel(ProjectSession* session, ThresholdState* thresh
     auto* v = new QVBoxLayout(this);
     v->setContentsMargins(8, 8, 8, 8);
     v->addWidget(m_model);
-    v->addWidget(m_view, 1);
+    if (!view)
+        v->addWidget(m_view, 1);
     v->addLayout(verdictRow);
     v->addLayout(heatRow);
     v->addLayout(form);
     v->addLayout(presets);
+    if (view)
+        v->addStretch(1);
 
     connect(m_controller, &InspectionController::modelChanged, this, &InspectionPanel::onModelChanged);
     connect(m_controller, &InspectionController::modelFailed, this, [this](const QString& message) {
@@ -128,7 +138,7 @@ float InspectionPanel::pixelThreshold() const {
 void InspectionPanel::showRow(int row) {
     m_row = row;
     // Hidden (another tab in front): the model runs when the panel is shown, not for every selection.
-    if (!isVisible() || !m_controller->hasModel() || row < 0 || row >= m_session->imageCount())
+    if (!isShowing() || !m_controller->hasModel() || row < 0 || row >= m_session->imageCount())
         return;
     if (m_session->imagePath(row) == m_shownPath && !m_result.map.empty())
         return;
@@ -139,6 +149,16 @@ void InspectionPanel::showRow(int row) {
 void InspectionPanel::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     showRow(m_row);
+}
+
+bool InspectionPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view && event->type() == QEvent::Show)
+        QMetaObject::invokeMethod(this, [this] { showRow(m_row); }, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
+}
+
+bool InspectionPanel::isShowing() const {
+    return isVisible() || m_view->isVisible();
 }
 
 void InspectionPanel::onModelChanged() {
@@ -153,6 +173,7 @@ void InspectionPanel::onModelChanged() {
     m_verdict->setStyleSheet({});
     if (!ready) {
         m_thresholds->clearModel();
+        m_placedPath.clear();
         m_model->setText(tr("No active model. Train one in the Training panel."));
         m_view->setMessage(tr("Inspection needs a trained model."));
         return;
@@ -160,22 +181,31 @@ void InspectionPanel::onModelChanged() {
     m_model->setText(tr("Model: %1").arg(QFileInfo(m_controller->modelPath()).fileName()));
     m_thresholds->setModel(m_controller->defaultImageThreshold(), m_controller->defaultPixelThreshold(),
                            m_controller->f1ImageThreshold(), m_controller->f1PixelThreshold());
-    m_view->setMessage(tr("Select an image to inspect it."));
+    if (m_placedPath.isEmpty()) {
+        m_view->setMessage(tr("Select an image to inspect it."));
+    } else {  // the image stays where the user zoomed it until the new model's map arrives
+        m_view->setHeatmap({});
+        m_view->setOutline({});
+        m_view->setBadge({}, {});
+    }
     showRow(m_row);
 }
 
 void InspectionPanel::onInspected(const InspectionResult& result) {
     if (m_row >= 0 && m_row < m_session->imageCount() && result.imagePath != m_session->imagePath(m_row))
         return;  // an earlier selection's result
+    const bool sameImage = result.imagePath == m_placedPath;
     m_result = result;
     m_shownPath = result.imagePath;
     if (!result.error.isEmpty()) {
+        m_placedPath.clear();
         m_view->setMessage(result.error);
         m_score->clear();
         m_verdict->clear();
         return;
     }
-    m_view->setImage(result.image);
+    m_placedPath = result.imagePath;
+    m_view->setImage(result.image, sameImage);
     // The sliders must reach below and above this image's score and map values.
     double low = 0, high = 0;
     cv::minMaxLoc(result.map, &low, &high);
@@ -209,10 +239,12 @@ void InspectionPanel::updateVerdict() {
     m_view->setOutline(defectOutline(m_result.map, pixelThreshold()));
     const bool ng = postprocess::is_anomalous(m_result.score, imageThreshold());
     m_score->setText(tr("Score %1").arg(significantText(double(m_result.score), 4)));
+    const QString colour = ng ? QStringLiteral("#c62828") : QStringLiteral("#2e7d32");
     m_verdict->setText(ng ? tr("NG") : tr("OK"));
     m_verdict->setStyleSheet(
-        ng ? QStringLiteral("color: white; background: #c62828; border-radius: 4px; padding: 2px 10px;")
-           : QStringLiteral("color: white; background: #2e7d32; border-radius: 4px; padding: 2px 10px;"));
+        QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 2px 10px;").arg(colour));
+    m_view->setBadge(QStringLiteral("%1  %2").arg(m_verdict->text(), significantText(double(m_result.score), 4)),
+                     QColor(colour));
     Q_EMIT verdictChanged();
 }
 

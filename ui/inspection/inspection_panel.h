@@ -25,9 +25,12 @@ class ThresholdState;
 class InspectionPanel : public QWidget {
     Q_OBJECT
 public:
-    // Without `thresholds`, the panel keeps its own.
+    // Without `thresholds`, the panel keeps its own. Without `view`, the panel shows the image itself;
+    // with one, the view lives elsewhere (the window's central area) and the panel holds the controls.
     explicit InspectionPanel(ProjectSession* session, QWidget* parent = nullptr);
     InspectionPanel(ProjectSession* session, ThresholdState* thresholds, QWidget* parent = nullptr);
+    InspectionPanel(ProjectSession* session, ThresholdState* thresholds, InspectionView* view,
+                    QWidget* parent = nullptr);
 
     InspectionController* controller() const { return m_controller; }
     InspectionView* view() const { return m_view; }
@@ -47,6 +50,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void onModelChanged();
@@ -54,6 +58,7 @@ private:
     void updateHeatmap();
     void updateVerdict();
     void updateRanges();
+    bool isShowing() const;  // the panel or its view is on screen: only then the model runs
 
     ProjectSession* m_session;
     ThresholdState* m_thresholds;
@@ -71,7 +76,8 @@ private:
     QPushButton* m_f1Button;
     InspectionResult m_result;
     int m_row = -1;
-    QString m_shownPath;  // the image m_result belongs to
+    QString m_shownPath;   // the image m_result belongs to
+    QString m_placedPath;  // the image the view shows, whose zoom and pan a re-inspection keeps
 };
 
 }  // namespace kensa::ui

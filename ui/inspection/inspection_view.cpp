@@ -4,14 +4,13 @@
 
 namespace kensa::ui {
 
-InspectionView::InspectionView(QWidget* parent) : QWidget(parent) {
+InspectionView::InspectionView(QWidget* parent) : ZoomPanView(parent) {
     setMinimumSize(200, 160);
 }
 
-void InspectionView::setImage(const QImage& image) {
+void InspectionView::setImage(const QImage& image, bool sameImage) {
     m_image = image;
-    m_message.clear();
-    update();
+    setImageSize(image.size(), sameImage);
 }
 
 void InspectionView::setHeatmap(const QImage& heatmap) {
@@ -35,25 +34,21 @@ void InspectionView::setOpacity(double opacity) {
 }
 
 void InspectionView::setMessage(const QString& message) {
-    m_message = message;
     m_image = {};
     m_heatmap = {};
     m_outline = {};
+    m_badge.clear();
+    setMessageText(message);
+}
+
+void InspectionView::setBadge(const QString& text, const QColor& background) {
+    m_badge = text;
+    m_badgeColour = background;
     update();
 }
 
-void InspectionView::paintEvent(QPaintEvent*) {
-    QPainter p(this);
-    p.fillRect(rect(), palette().color(QPalette::Dark));
-    if (m_image.isNull()) {
-        p.setPen(palette().color(QPalette::BrightText));
-        p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_message);
-        return;
-    }
-    const QSize fitted = m_image.size().scaled(size() - QSize(8, 8), Qt::KeepAspectRatio);
-    const QRectF target(QPointF((width() - fitted.width()) / 2.0, (height() - fitted.height()) / 2.0),
-                        fitted);
-    p.setRenderHint(QPainter::SmoothPixmapTransform);
+void InspectionView::paintImage(QPainter& p, const QRectF& target) {
+    p.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 4.0);  // single pixels visible when zoomed in
     p.drawImage(target, m_image);
     if (m_heatmapVisible && !m_heatmap.isNull()) {
         p.setOpacity(m_opacity);
@@ -61,15 +56,30 @@ void InspectionView::paintEvent(QPaintEvent*) {
         p.setOpacity(1.0);
     }
     if (!m_outline.isEmpty()) {
+        p.save();
         p.setRenderHint(QPainter::Antialiasing);
-        p.translate(target.topLeft());
-        p.scale(target.width() / m_image.width(), target.height() / m_image.height());
+        p.setTransform(imageToWidget(), true);
         QPen halo(QColor(0, 0, 0, 150), 4.0);
         halo.setCosmetic(true);
         p.strokePath(m_outline, halo);
         QPen line(QColor(255, 255, 255), 2.0);
         line.setCosmetic(true);
         p.strokePath(m_outline, line);
+        p.restore();
+    }
+    if (!m_badge.isEmpty()) {
+        QFont big = font();
+        big.setBold(true);
+        big.setPointSizeF(big.pointSizeF() * 1.6);
+        p.setFont(big);
+        const QRect text = p.fontMetrics().boundingRect(m_badge).adjusted(-12, -4, 12, 4);
+        const QRectF badge(QPointF(12, 12), text.size());
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(m_badgeColour);
+        p.drawRoundedRect(badge, 5, 5);
+        p.setPen(Qt::white);
+        p.drawText(badge, Qt::AlignCenter, m_badge);
     }
 }
 

@@ -7,11 +7,13 @@
 #include "canvas/annotation_controller.h"
 #include "canvas/annotation_panel.h"
 #include "inspection/inspection_panel.h"
+#include "inspection/inspection_view.h"
 #include "inspection/threshold_state.h"
 #include "main/language.h"
 #include "main/project_actions.h"
 #include "main/recent_projects.h"
 #include "main/start_page.h"
+#include "main/workspace.h"
 #include "project/autosaver.h"
 #include "project/project_session.h"
 #include "review/comparison_view.h"
@@ -19,7 +21,9 @@
 #include "review/review_plots.h"
 #include "run/run_panel.h"
 #include "synthetic/synthetic_panel.h"
+#include "synthetic/synthetic_preview.h"
 #include "training/training_panel.h"
+#include "zoom_pan_view.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -38,6 +42,9 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kensa::ui {
 
@@ -46,7 +53,9 @@ using project::Label;
 namespace {
 const QString k_geometryKey = QStringLiteral("window/geometry");
 const QString k_stateKey = QStringLiteral("window/state");
-constexpr int k_stateVersion = 5;  // 3: the Training and Inspection docks; 4: Review and Plots; 5: Compare
+const QString k_taskKey = QStringLiteral("window/task");
+// 3: the Training and Inspection docks; 4: Review and Plots; 5: Compare; 6: the Compare dock became a task
+constexpr int k_stateVersion = 6;
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -64,10 +73,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_start = new StartPage(this);
     m_centre = new QStackedWidget(this);
     m_centre->addWidget(m_start);
-    m_centre->addWidget(m_canvas);
     setCentralWidget(m_centre);
 
     createDocks();
+    createWorkspace();
     createActions();
     createMenus();
     createToolBars();
@@ -113,20 +122,22 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_browser, &ImageBrowser::currentRowChanged, m_controller, &AnnotationController::showRow);
     connect(m_browser, &ImageBrowser::currentRowChanged, m_inspection, &InspectionPanel::showRow);
     connect(m_review, &ReviewPanel::imageSelected, this, [this](int row) {
-        auto* inspect = findChild<QDockWidget*>(QStringLiteral("inspection"));
-        if (inspect && !m_inspection->isVisible())
-            inspect->raise();  // reviewing means looking at the heatmap
+        m_workspace->setTask(Workspace::Task::Inspect);  // reviewing means looking at the heatmap
         m_browser->setCurrentRow(row);
         if (m_browser->currentRow() != row) {  // filtered out of the browser: show it anyway
             m_controller->showRow(row);
             m_inspection->showRow(row);
         }
     });
-    connect(m_canvas, &AnnotationCanvas::zoomChanged, this,
-            [this](qreal z) { m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100))); });
-    connect(m_canvas, &AnnotationCanvas::cursorMoved, this, [this](QPoint p, bool inside) {
-        m_cursorLabel->setText(inside ? tr("x %1  y %2").arg(p.x()).arg(p.y()) : QString());
-    });
+    for (ZoomPanView* view : {static_cast<ZoomPanView*>(m_canvas), static_cast<ZoomPanView*>(m_inspectionView)}) {
+        connect(view, &ZoomPanView::zoomChanged, this, [this, view](qreal z) {
+            if (view == m_workspace->currentImageView())
+                m_zoomLabel->setText(tr("%1 %").arg(qRound(z * 100)));
+        });
+        connect(view, &ZoomPanView::cursorMoved, this, [this](QPoint p, bool inside) {
+            m_cursorLabel->setText(inside ? tr("x %1  y %2").arg(p.x()).arg(p.y()) : QString());
+        });
+    }
 
     resize(QSize(1440, 900).boundedTo(screen()->availableSize() * 0.95));
     QSettings settings;
@@ -158,7 +169,14 @@ void MainWindow::createDocks() {
     m_panel->setMinimumWidth(280);
     QDockWidget* annotate =
         dock(tr("Annotation"), QStringLiteral("annotation"), m_panel, Qt::RightDockWidgetArea);
-    m_synthetic = new SyntheticPanel(defaultGeneratorCatalog(), m_session, this);
+    // The synthetic preview grid and the inspection view live in the central area (createWorkspace).
+    auto* preview = new SyntheticPreview(this);
+    preview->setFillsSpace(true);
+    m_syntheticPage = new QWidget(this);
+    auto* previewMargins = new QVBoxLayout(m_syntheticPage);
+    previewMargins->setContentsMargins(12, 8, 12, 8);
+    previewMargins->addWidget(preview);
+    m_synthetic = new SyntheticPanel(defaultGeneratorCatalog(), m_session, preview, this);
     QDockWidget* synth =
         dock(tr("Synthetic Defects"), QStringLiteral("synthetic"), m_synthetic, Qt::RightDockWidgetArea);
     tabifyDockWidget(annotate, synth);
@@ -167,7 +185,8 @@ void MainWindow::createDocks() {
         dock(tr("Training"), QStringLiteral("training"), m_training, Qt::RightDockWidgetArea);
     tabifyDockWidget(synth, train);
     m_thresholds = new ThresholdState(this);
-    m_inspection = new InspectionPanel(m_session, m_thresholds, this);
+    m_inspectionView = new InspectionView(this);
+    m_inspection = new InspectionPanel(m_session, m_thresholds, m_inspectionView, this);
     QDockWidget* inspect =
         dock(tr("Inspection"), QStringLiteral("inspection"), m_inspection, Qt::RightDockWidgetArea);
     tabifyDockWidget(train, inspect);
@@ -176,11 +195,8 @@ void MainWindow::createDocks() {
     m_plots = new ReviewPlots(m_thresholds, this);
     m_review->setPlots(m_plots);
     QDockWidget* plots = dock(tr("Plots"), QStringLiteral("plots"), m_plots, Qt::BottomDockWidgetArea);
-    QDockWidget* compare = dock(tr("Compare models"), QStringLiteral("compare"), new ComparisonView(m_session, this),
-                                Qt::BottomDockWidgetArea);
     splitDockWidget(review, plots, Qt::Horizontal);
-    tabifyDockWidget(plots, compare);  // after the split, which would take it out of the tab group
-    plots->raise();
+    m_comparison = new ComparisonView(m_session, this);  // a task of the central area
     annotate->raise();
     m_issues = new QListWidget(this);
     m_issues->setWordWrap(true);
@@ -190,6 +206,63 @@ void MainWindow::createDocks() {
     QDockWidget* issues = dock(tr("Issues"), QStringLiteral("issues"), m_issues, Qt::BottomDockWidgetArea);
     issues->hide();
     resizeDocks({m_docks[0], annotate}, {330, m_synthetic->sizeHint().width()}, Qt::Horizontal);
+}
+
+void MainWindow::createWorkspace() {
+    using Task = Workspace::Task;
+    m_workspace = new Workspace(this);
+    m_workspace->addTask(Task::Annotate, tr("Annotate"), QIcon(QStringLiteral(":/icons/brush.svg")), m_canvas);
+    m_workspace->addTask(Task::Inspect, tr("Inspect"), QIcon(QStringLiteral(":/icons/inspect.svg")),
+                         m_inspectionView);
+    m_workspace->addTask(Task::Synthetic, tr("Synthetic defects"), QIcon(QStringLiteral(":/icons/synthetic.svg")),
+                         m_syntheticPage);
+    m_workspace->addTask(Task::Compare, tr("Compare models"), QIcon(QStringLiteral(":/icons/compare.svg")),
+                         m_comparison);
+    m_centre->addWidget(m_workspace);
+    connect(m_workspace, &Workspace::taskChanged, this, &MainWindow::onTaskChanged);
+    // Bringing a task's controls to the front brings its view to the centre too.
+    const std::pair<const char*, Task> controls[] = {
+        {"annotation", Task::Annotate}, {"inspection", Task::Inspect}, {"synthetic", Task::Synthetic}};
+    for (const auto& [name, task] : controls) {
+        auto* d = findChild<QDockWidget*>(QString::fromLatin1(name));
+        connect(d, &QDockWidget::visibilityChanged, this, [this, task = task](bool visible) {
+            if (visible && m_session->isOpen())
+                m_workspace->setTask(task);
+        });
+    }
+    // Picking a drawing tool means annotating.
+    connect(m_controller->toolActions(), &QActionGroup::triggered, this,
+            [this] { m_workspace->setTask(Task::Annotate); });
+    const QString titles[] = {tr("&Annotate"), tr("&Inspect"), tr("&Synthetic Defects"), tr("&Compare Models")};
+    auto* group = new QActionGroup(this);
+    for (int i = 0; i < Workspace::k_taskCount; ++i) {
+        auto* a = new QAction(titles[i], group);
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { m_workspace->setTask(Task(i)); });
+        m_taskActions << a;
+    }
+    m_taskActions.front()->setChecked(true);
+}
+
+void MainWindow::onTaskChanged() {
+    using Task = Workspace::Task;
+    const Task task = m_workspace->task();
+    m_taskActions[int(task)]->setChecked(true);
+    const char* dockName = task == Task::Annotate    ? "annotation"
+                           : task == Task::Inspect   ? "inspection"
+                           : task == Task::Synthetic ? "synthetic"
+                                                     : nullptr;
+    if (auto* d = dockName ? findChild<QDockWidget*>(QString::fromLatin1(dockName)) : nullptr;
+        d && m_session->isOpen()) {
+        d->show();
+        d->raise();
+    }
+    ZoomPanView* view = m_workspace->currentImageView();
+    m_zoomLabel->setText(view && view->hasImage() ? tr("%1 %").arg(qRound(view->zoom() * 100)) : QString());
+    m_cursorLabel->clear();
+    if (view)
+        view->setFocus();
 }
 
 void MainWindow::createActions() {
@@ -239,21 +312,22 @@ void MainWindow::createActions() {
     imageAction(tr("Larger Brush"), Qt::Key_BracketRight, [brushStep] { brushStep(1); });
     imageAction(tr("Smaller Brush"), Qt::Key_BracketLeft, [brushStep] { brushStep(-1); });
 
+    // Zoom acts on the image in the centre: the canvas or the inspection view.
     const auto viewAction = [this](const QString& icon, const QString& text, const QKeySequence& key,
-                                   auto slot) {
+                                   void (ZoomPanView::*slot)()) {
         auto* a = new QAction(QIcon(icon), text, this);
         a->setShortcut(key);
-        connect(a, &QAction::triggered, m_canvas, slot);
+        connect(a, &QAction::triggered, this, [this, slot] {
+            if (ZoomPanView* view = m_workspace->currentImageView())
+                (view->*slot)();
+        });
         m_viewActions << a;
     };
-    viewAction(QStringLiteral(":/icons/zoom-fit.svg"), tr("Zoom to &Fit"), Qt::Key_0,
-               &AnnotationCanvas::zoomToFit);
+    viewAction(QStringLiteral(":/icons/zoom-fit.svg"), tr("Zoom to &Fit"), Qt::Key_0, &ZoomPanView::zoomToFit);
     viewAction(QStringLiteral(":/icons/zoom-1.svg"), tr("&Actual Size (1:1)"), Qt::Key_1,
-               &AnnotationCanvas::zoomToActualSize);
-    viewAction(QStringLiteral(":/icons/zoom-in.svg"), tr("Zoom &In"), QKeySequence::ZoomIn,
-               &AnnotationCanvas::zoomIn);
-    viewAction(QStringLiteral(":/icons/zoom-out.svg"), tr("Zoom &Out"), QKeySequence::ZoomOut,
-               &AnnotationCanvas::zoomOut);
+               &ZoomPanView::zoomToActualSize);
+    viewAction(QStringLiteral(":/icons/zoom-in.svg"), tr("Zoom &In"), QKeySequence::ZoomIn, &ZoomPanView::zoomIn);
+    viewAction(QStringLiteral(":/icons/zoom-out.svg"), tr("Zoom &Out"), QKeySequence::ZoomOut, &ZoomPanView::zoomOut);
 }
 
 void MainWindow::createMenus() {
@@ -284,6 +358,8 @@ void MainWindow::createMenus() {
     tools->addSeparator();
     tools->addActions(m_imageActions.mid(6));
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_taskActions);
+    view->addSeparator();
     view->addActions(m_viewActions);
     view->addSeparator();
     for (QDockWidget* d : m_docks)
@@ -370,7 +446,10 @@ void MainWindow::onOpened() {
         d->setVisible(d->objectName() != QLatin1String("issues"));
     m_annotateBar->show();
     m_controller->toolActions()->setEnabled(true);
-    m_centre->setCurrentWidget(m_canvas);
+    m_centre->setCurrentWidget(m_workspace);
+    const int task = QSettings().value(k_taskKey, 0).toInt();
+    m_workspace->setTask(Workspace::Task(std::clamp(task, 0, Workspace::k_taskCount - 1)));
+    onTaskChanged();  // raises the task's controls, also when the task did not change
     m_saveLabel->setText(tr("All changes saved"));
     for (QAction* a : m_imageActions + m_viewActions)
         a->setEnabled(true);
@@ -454,6 +533,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(k_geometryKey, saveGeometry());
     settings.setValue(k_stateKey, m_annotateBar->isVisible() ? saveState(k_stateVersion) : m_projectLayout);
+    settings.setValue(k_taskKey, int(m_workspace->task()));
     m_session->close();  // waits for the last autosave
     event->accept();
 }

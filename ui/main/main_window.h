@@ -1,7 +1,8 @@
 #pragma once
-// The main window: lays out the parts (start page or canvas in the centre; image browser, annotation panel,
-// synthetic defects and issues in docks), builds menus and toolbars from the parts' actions, and shows the
-// project's state (training mode, autosave) in the status bar. The parts do the work.
+// The main window: lays out the parts (the start page, or the Workspace — the central area that follows the
+// task: annotation canvas, inspection view, synthetic preview, model comparison; image browser and each
+// task's controls in docks), builds menus and toolbars from the parts' actions, and shows the project's state
+// (training mode, autosave) in the status bar. The parts do the work.
 
 #include <QMainWindow>
 
@@ -16,8 +17,10 @@ namespace kensa::ui {
 class AnnotationCanvas;
 class AnnotationController;
 class AnnotationPanel;
+class ComparisonView;
 class ImageBrowser;
 class InspectionPanel;
+class InspectionView;
 class ImageListModel;
 class ProjectActions;
 class ProjectSession;
@@ -27,6 +30,8 @@ class SyntheticPanel;
 class ThresholdState;
 class TrainingPanel;
 class ThumbnailCache;
+class Workspace;
+class ZoomPanView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -42,6 +47,9 @@ public:
     SyntheticPanel* syntheticPanel() const { return m_synthetic; }
     TrainingPanel* trainingPanel() const { return m_training; }
     InspectionPanel* inspectionPanel() const { return m_inspection; }
+    InspectionView* inspectionView() const { return m_inspectionView; }
+    ComparisonView* comparisonView() const { return m_comparison; }
+    Workspace* workspace() const { return m_workspace; }
     ReviewPanel* reviewPanel() const { return m_review; }
     ReviewPlots* reviewPlots() const { return m_plots; }
     ThumbnailCache* thumbnails() const { return m_thumbnails; }
@@ -53,6 +61,8 @@ protected:
 
 private:
     void createDocks();
+    void createWorkspace();
+    void onTaskChanged();
     void createActions();
     void createMenus();
     void createToolBars();
@@ -75,6 +85,10 @@ private:
     SyntheticPanel* m_synthetic = nullptr;
     TrainingPanel* m_training = nullptr;
     InspectionPanel* m_inspection = nullptr;
+    InspectionView* m_inspectionView = nullptr;
+    ComparisonView* m_comparison = nullptr;
+    QWidget* m_syntheticPage = nullptr;
+    Workspace* m_workspace = nullptr;
     ThresholdState* m_thresholds = nullptr;
     ReviewPanel* m_review = nullptr;
     ReviewPlots* m_plots = nullptr;
@@ -89,6 +103,7 @@ private:
     QAction* m_redo = nullptr;
     QList<QAction*> m_imageActions;
     QList<QAction*> m_viewActions;
+    QList<QAction*> m_taskActions;
     QList<QDockWidget*> m_docks;
     QToolBar* m_annotateBar = nullptr;
     QByteArray m_projectLayout;

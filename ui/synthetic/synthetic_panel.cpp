@@ -2,7 +2,7 @@
 
 #include "image_convert.h"
 #include "project/project_session.h"
-#include "synthetic/sample_tile.h"
+#include "synthetic/synthetic_preview.h"
 
 #include <kensa/data/image_io.h>
 
@@ -12,7 +12,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -79,11 +78,17 @@ QLabel* sectionTitle(const QString& text, QWidget* parent) {
 
 SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, ProjectSession* session,
                                QWidget* parent)
+    : SyntheticPanel(std::move(catalog), session, nullptr, parent) {}
+
+SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, ProjectSession* session,
+                               SyntheticPreview* preview, QWidget* parent)
     : QWidget(parent),
       m_catalog(std::move(catalog)),
       m_generators(m_catalog->generators()),
       m_session(session),
       m_stack(new QStackedWidget(this)),
+      m_preview(preview),
+      m_ownsPreview(preview == nullptr),
       m_debounce(new QTimer(this)) {
     auto* editor = new QWidget(m_stack);
     m_list = new QListWidget(editor);
@@ -113,21 +118,6 @@ SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, 
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_grid = new QListWidget(editor);
-    m_grid->setViewMode(QListView::IconMode);
-    m_grid->setIconSize(QSize(2 * k_tileSide + 6, k_tileSide));
-    m_grid->setResizeMode(QListView::Adjust);
-    m_grid->setMovement(QListView::Static);
-    // A fixed cell (tile plus one line of caption): cells line up and two fit side by side.
-    m_grid->setGridSize(QSize(2 * k_tileSide + 6 + 12, k_tileSide + m_grid->fontMetrics().height() + 12));
-    m_grid->setUniformItemSizes(true);
-    m_grid->setSelectionMode(QAbstractItemView::NoSelection);
-    m_grid->setFocusPolicy(Qt::NoFocus);
-    m_status = new QLabel(editor);
-    m_status->setForegroundRole(QPalette::PlaceholderText);
-    auto* again =
-        new QPushButton(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("New samples"), editor);
-    again->setToolTip(tr("Draw new random samples with the same settings"));
     auto* v = new QVBoxLayout(editor);
     v->setContentsMargins(8, 8, 8, 8);
     v->addWidget(sectionTitle(tr("Generators"), editor));
@@ -138,18 +128,13 @@ SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, 
     v->addSpacing(4);
     v->addLayout(paramHeader);
     v->addWidget(m_formHost);
-    v->addSpacing(4);
-    auto* previewHeader = new QHBoxLayout;
-    previewHeader->addWidget(sectionTitle(tr("Preview"), editor), 1);
-    auto* legend = new QLabel(tr("sample, defect outlined · mask"), editor);
-    legend->setForegroundRole(QPalette::PlaceholderText);
-    previewHeader->addWidget(legend);
-    v->addLayout(previewHeader);
-    v->addWidget(m_grid, 1);
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(m_status, 1);
-    bottom->addWidget(again);
-    v->addLayout(bottom);
+    if (m_ownsPreview) {
+        m_preview = new SyntheticPreview(editor);
+        v->addSpacing(4);
+        v->addWidget(m_preview, 1);
+    } else {
+        v->addStretch(1);
+    }
     connect(defaults, &QToolButton::clicked, this, &SyntheticPanel::resetParameters);
 
     m_stack->addWidget(editor);
@@ -162,7 +147,7 @@ SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     connect(m_debounce, &QTimer::timeout, this, &SyntheticPanel::startPreview);
-    connect(again, &QPushButton::clicked, this, &SyntheticPanel::regenerate);
+    connect(m_preview, &SyntheticPreview::newSamplesRequested, this, &SyntheticPanel::regenerate);
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         showParameters(item ? item->data(Qt::UserRole).toString() : QString());
     });
@@ -241,8 +226,15 @@ void SyntheticPanel::regenerate() {
     schedulePreview();
 }
 
+QListWidget* SyntheticPanel::previewGrid() const {
+    return m_preview->grid();
+}
+
 QSize SyntheticPanel::sizeHint() const {
-    // Two preview cells side by side, with margins and the scroll bar.
+    // Two preview cells side by side, with margins and the scroll bar — or, when the preview is elsewhere,
+    // room for the parameter editors.
+    if (!m_ownsPreview)
+        return {340, 600};
     return {2 * (2 * k_tileSide + 6 + 12) + 16 + 30, 720};
 }
 
@@ -368,11 +360,11 @@ void SyntheticPanel::startPreview() {
     }
     const QStringList ids = checkedGenerators();
     if (bases.isEmpty() || ids.isEmpty()) {
-        m_grid->clear();
+        m_preview->clearSamples();
         m_samples.clear();
         m_sampleGenerators.clear();
-        m_status->setText(bases.isEmpty() ? tr("Add normal training images to see samples.")
-                                          : tr("Choose at least one generator."));
+        m_preview->setStatus(bases.isEmpty() ? tr("Add normal training images to see samples.")
+                                             : tr("Choose at least one generator."));
         return;
     }
     struct Job {
@@ -388,7 +380,7 @@ void SyntheticPanel::startPreview() {
         jobs.append({bases[i % bases.size()], g, m_values.value(g), m_seed * 1000 + quint64(i)});
         m_pendingNames << generatorName(g);
     }
-    m_status->setText(tr("Generating samples…"));
+    m_preview->setStatus(tr("Generating samples…"));
     auto catalog = m_catalog;
     m_watcher.setFuture(QtConcurrent::mapped(jobs, [catalog](const Job& j) {
         auto img = data::read_image(j.base.toStdString());
@@ -404,18 +396,10 @@ void SyntheticPanel::onPreviewReady() {
         startPreview();
         return;
     }
-    m_grid->clear();
     m_samples = m_watcher.future().results();
     m_sampleGenerators = m_pendingNames;
-    const QColor outline(255, 64, 160);  // magenta reads on metal, wood, fabric and brick alike
-    const QColor text = palette().color(QPalette::PlaceholderText);
-    for (qsizetype i = 0; i < m_samples.size(); ++i) {
-        const SyntheticSample& s = m_samples[i];
-        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(sampleTile(s, k_tileSide, outline, text))),
-                                         m_sampleGenerators.value(i), m_grid);
-        item->setToolTip(s.error.isEmpty() ? m_sampleGenerators.value(i) : s.error);
-    }
-    m_status->setText(tr("%n sample(s)", nullptr, int(m_samples.size())));
+    m_preview->showSamples(m_samples, m_sampleGenerators);
+    m_preview->setStatus(tr("%n sample(s)", nullptr, int(m_samples.size())));
     Q_EMIT previewUpdated();
 }
 

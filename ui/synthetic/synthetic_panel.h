@@ -1,6 +1,7 @@
 #pragma once
 // The synthetic-defect panel: pick generators, tune their parameters, and see a live grid of samples
-// (a normal image of the project with a generated defect, and its mask) made off the GUI thread. What it
+// (a normal image of the project with a generated defect, and its mask) made off the GUI thread — in the
+// panel itself, or in a SyntheticPreview placed elsewhere (the window's central area). What it
 // shows is the project's setting (settings.synthetic_generators), so training draws exactly these defects.
 // With an empty catalog it says so plainly.
 
@@ -21,16 +22,21 @@ class QTimer;
 namespace kensa::ui {
 
 class ProjectSession;
+class SyntheticPreview;
 
 class SyntheticPanel : public QWidget {
     Q_OBJECT
 public:
     SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, ProjectSession* session,
                    QWidget* parent = nullptr);
+    // The preview grid shown in `preview`, which lives elsewhere; the panel holds the controls.
+    SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, ProjectSession* session,
+                   SyntheticPreview* preview, QWidget* parent = nullptr);
 
     bool isEmptyState() const;
     QListWidget* generatorList() const { return m_list; }
-    QListWidget* previewGrid() const { return m_grid; }
+    QListWidget* previewGrid() const;
+    SyntheticPreview* preview() const { return m_preview; }
     // The samples shown in the preview grid, in grid order.
     const QList<SyntheticSample>& samples() const { return m_samples; }
     QVariantMap parameters(const QString& generatorId) const { return m_values.value(generatorId); }
@@ -65,8 +71,8 @@ private:
     QFormLayout* m_form;
     QLabel* m_paramTitle;
     QWidget* m_formHost;
-    QListWidget* m_grid;
-    QLabel* m_status;
+    SyntheticPreview* m_preview;
+    bool m_ownsPreview;
     QTimer* m_debounce;
     QHash<QString, QVariantMap> m_values;
     quint64 m_seed = 1;
