@@ -9,6 +9,7 @@
 #   inspection.png       after a short training (4 epochs), a defect image with heatmap, outline and verdict
 #   review.png, plots.png  after a short training, the test images inspected as a batch: review list, plots,
 #                        the worst image confirmed NG and the next flagged one in the inspection view
+#   region.png           the region of interest drawn on the canvas (a polygon), the Training panel showing it
 #   run.png              after a short training, the Run dock on a hot folder the sample's test images are
 #                        written into: counters, the latest NG parts with their heatmaps
 #   report-page-N.png    the same state's PDF report (Export report…), its pages rendered at 55 dpi
@@ -63,4 +64,5 @@ QT_QPA_PLATFORM=offscreen timeout 600 "$BUILD/app/gui/kensa" --screenshot-demo r
 rm -f "$OUT"/report-page-*.png
 pdftoppm -r 55 -png "$WORK/report.pdf" "$OUT/report-page"
 echo "wrote $OUT/report-page-*.png ($(pdfinfo "$WORK/report.pdf" | awk '/^Pages:/ {print $2}') pages)"
+shoot region --screenshot-demo region  # its region is saved into the sample project: after the trained shots
 shoot canvas --screenshot-demo canvas  # last: its stroke is autosaved into the sample project

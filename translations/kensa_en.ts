@@ -4,7 +4,8 @@
 <context>
     <name>ReportWriter</name>
     <message numerus="yes">
-        <location filename="../ui/review/report_writer.cpp" line="241"/>
+        <location filename="../ui/review/report_pdf.cpp" line="442"/>
+        <location filename="../ui/review/report_writer.cpp" line="396"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
             <numerusform>The %n highest-scoring image</numerusform>
@@ -34,7 +35,7 @@
 <context>
     <name>kensa::ui::ProjectActions</name>
     <message numerus="yes">
-        <location filename="../ui/main/project_actions.cpp" line="195"/>
+        <location filename="../ui/main/project_actions.cpp" line="199"/>
         <source>Added %n image(s) from %1.</source>
         <translation>
             <numerusform>Added %n image from %1.</numerusform>
@@ -45,7 +46,7 @@
 <context>
     <name>kensa::ui::ReviewPanel</name>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="158"/>
+        <location filename="../ui/review/review_panel.cpp" line="160"/>
         <source>Inspecting %n image(s)…</source>
         <translation>
             <numerusform>Inspecting %n image…</numerusform>
@@ -53,7 +54,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="175"/>
+        <location filename="../ui/review/review_panel.cpp" line="176"/>
         <source>%n image(s) inspected in %1 s.</source>
         <translation>
             <numerusform>%n image inspected in %1 s.</numerusform>
@@ -61,7 +62,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/review_panel.cpp" line="178"/>
+        <location filename="../ui/review/review_panel.cpp" line="180"/>
         <source>%n image(s) the model trained on left out.</source>
         <translation>
             <numerusform>%n image the model trained on left out.</numerusform>
@@ -70,9 +71,20 @@
     </message>
 </context>
 <context>
+    <name>kensa::ui::RunPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/run/run_panel.cpp" line="146"/>
+        <source>Stopped. %n frame(s) dropped while inspection was behind.</source>
+        <translation>
+            <numerusform>Stopped. %n frame dropped while inspection was behind.</numerusform>
+            <numerusform>Stopped. %n frames dropped while inspection was behind.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kensa::ui::SyntheticPanel</name>
     <message numerus="yes">
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="365"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="402"/>
         <source>%n sample(s)</source>
         <translation>
             <numerusform>%n sample</numerusform>
@@ -83,7 +95,15 @@
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="298"/>
+        <location filename="../ui/training/training_panel.cpp" line="345"/>
+        <source>Polygon of %n corner(s)</source>
+        <translation>
+            <numerusform>Polygon of %n corner</numerusform>
+            <numerusform>Polygon of %n corners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="388"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>%n normal training image</numerusform>
@@ -91,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="300"/>
+        <location filename="../ui/training/training_panel.cpp" line="390"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>, %n marked defect not used</numerusform>
@@ -99,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="301"/>
+        <location filename="../ui/training/training_panel.cpp" line="391"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>, %n marked defect</numerusform>
@@ -110,7 +130,7 @@
 <context>
     <name>kensa::ui::TrainingWorker</name>
     <message numerus="yes">
-        <location filename="../ui/training/training_worker.cpp" line="60"/>
+        <location filename="../ui/training/training_worker.cpp" line="63"/>
         <source>anomaly-available: %n marked defect(s)</source>
         <translation>
             <numerusform>anomaly-available: %n marked defect</numerusform>

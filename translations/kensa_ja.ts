@@ -751,22 +751,22 @@
 <context>
     <name>kensa::ui::AnnotationController</name>
     <message>
-        <location filename="../ui/canvas/annotation_controller.cpp" line="34"/>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="52"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_controller.cpp" line="78"/>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="96"/>
         <source>Select an image to annotate.</source>
         <translation>注釈を付ける画像を選択してください。</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_controller.cpp" line="115"/>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="133"/>
         <source>The mask&apos;s size (%1 x %2) differs from the image&apos;s (%3 x %4).</source>
         <translation>マスクのサイズ (%1 x %2) が画像のサイズ (%3 x %4) と異なります。</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_controller.cpp" line="136"/>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="154"/>
         <source>This image cannot be shown.
 
 %1</source>
@@ -859,61 +859,61 @@
     </message>
     <message>
         <location filename="../ui/canvas/annotation_panel.cpp" line="159"/>
-        <source>Right button: erase (brush) or clear (fill). Polygon: click corners, double-click to close. Space + drag or middle button: pan.</source>
-        <translation>右ボタン: 消去（ブラシ）、領域を消去（塗りつぶし）。多角形: 角をクリックし、ダブルクリックで閉じます。Space + ドラッグまたは中ボタン: 表示を移動。</translation>
+        <source>Right button: erase (brush) or clear (fill). Polygon: click corners, double-click to close. Region of interest: drag a rectangle or click a polygon around the part that matters. Space + drag or middle button: pan.</source>
+        <translation>右ボタン: 消去（ブラシ）、領域を消去（塗りつぶし）。多角形: 角をクリックし、ダブルクリックで閉じます。検査領域: 重要な部分を矩形でドラッグするか、多角形でクリックして囲みます。Space + ドラッグまたは中ボタン: 表示を移動。</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="172"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="173"/>
         <source>Mask display</source>
         <translation>マスク表示</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="176"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="177"/>
         <source>How strongly the mask covers the image</source>
         <translation>マスクが画像を覆う濃さ</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="179"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="180"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="189"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="190"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="202"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="203"/>
         <source>No defect types yet</source>
         <translation>欠陥の種類はまだありません</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="217"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="218"/>
         <source>No image selected</source>
         <translation>画像が選択されていません</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="225"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="226"/>
         <source>training image</source>
         <translation>学習用画像</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="225"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="226"/>
         <source>test image</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="238"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="239"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="244"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="245"/>
         <source>New defect type</source>
         <translation>新しい欠陥の種類</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="245"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="246"/>
         <source>Name of the defect type (e.g. scratch, dent, stain):</source>
         <translation>欠陥の種類の名前（例：傷、へこみ、汚れ）：</translation>
     </message>
@@ -1295,37 +1295,37 @@
         <translation>検査中…</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="177"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="178"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="178"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="179"/>
         <source>Inspection needs a trained model.</source>
         <translation>検査には学習済みモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="181"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="182"/>
         <source>Model: %1</source>
         <translation>モデル: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="185"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="187"/>
         <source>Select an image to inspect it.</source>
         <translation>検査する画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="241"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="243"/>
         <source>Score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="243"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="245"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="243"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="245"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1356,17 +1356,17 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="106"/>
+        <location filename="../ui/main/main_window.cpp" line="119"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="111"/>
+        <location filename="../ui/main/main_window.cpp" line="124"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="112"/>
+        <location filename="../ui/main/main_window.cpp" line="125"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
@@ -1375,270 +1375,275 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
 最新の変更はディスクに保存されていません。ディスクの空き容量とフォルダーのアクセス権を確認してください。次に変更したときに Kensa が再度保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="118"/>
-        <location filename="../ui/main/main_window.cpp" line="453"/>
+        <location filename="../ui/main/main_window.cpp" line="131"/>
+        <location filename="../ui/main/main_window.cpp" line="466"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="135"/>
-        <location filename="../ui/main/main_window.cpp" line="262"/>
+        <location filename="../ui/main/main_window.cpp" line="148"/>
+        <location filename="../ui/main/main_window.cpp" line="275"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="138"/>
+        <location filename="../ui/main/main_window.cpp" line="151"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="167"/>
+        <location filename="../ui/main/main_window.cpp" line="180"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="171"/>
+        <location filename="../ui/main/main_window.cpp" line="184"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="181"/>
+        <location filename="../ui/main/main_window.cpp" line="194"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="185"/>
+        <location filename="../ui/main/main_window.cpp" line="198"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="191"/>
+        <location filename="../ui/main/main_window.cpp" line="204"/>
         <source>Inspection</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="194"/>
+        <location filename="../ui/main/main_window.cpp" line="207"/>
         <source>Review</source>
         <translation>判定確認</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="197"/>
+        <location filename="../ui/main/main_window.cpp" line="210"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="219"/>
+        <location filename="../ui/main/main_window.cpp" line="232"/>
         <source>Compare models</source>
         <translation>モデル比較</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="204"/>
+        <location filename="../ui/main/main_window.cpp" line="217"/>
         <source>Run</source>
         <translation>ライン運転</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="206"/>
+        <location filename="../ui/main/main_window.cpp" line="104"/>
+        <source>Drag a rectangle, or click the corners of a polygon and double-click to close it, around the part of the image that matters.</source>
+        <translation>画像の重要な部分を、矩形をドラッグするか、多角形の角をクリックしてダブルクリックで閉じて囲んでください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="219"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="215"/>
+        <location filename="../ui/main/main_window.cpp" line="228"/>
         <source>Inspect</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="217"/>
+        <location filename="../ui/main/main_window.cpp" line="230"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <location filename="../ui/main/main_window.cpp" line="249"/>
         <source>&amp;Annotate</source>
         <translation>注釈(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <location filename="../ui/main/main_window.cpp" line="249"/>
         <source>&amp;Inspect</source>
         <translation>検査(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <location filename="../ui/main/main_window.cpp" line="249"/>
         <source>&amp;Synthetic Defects</source>
         <translation>合成欠陥(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="236"/>
+        <location filename="../ui/main/main_window.cpp" line="249"/>
         <source>&amp;Compare Models</source>
         <translation>モデル比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="269"/>
+        <location filename="../ui/main/main_window.cpp" line="282"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="272"/>
+        <location filename="../ui/main/main_window.cpp" line="285"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="290"/>
+        <location filename="../ui/main/main_window.cpp" line="303"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="293"/>
+        <location filename="../ui/main/main_window.cpp" line="306"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="296"/>
+        <location filename="../ui/main/main_window.cpp" line="309"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="297"/>
+        <location filename="../ui/main/main_window.cpp" line="310"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="302"/>
+        <location filename="../ui/main/main_window.cpp" line="315"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="305"/>
+        <location filename="../ui/main/main_window.cpp" line="318"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="312"/>
+        <location filename="../ui/main/main_window.cpp" line="325"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="313"/>
+        <location filename="../ui/main/main_window.cpp" line="326"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="326"/>
+        <location filename="../ui/main/main_window.cpp" line="339"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="327"/>
+        <location filename="../ui/main/main_window.cpp" line="340"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="329"/>
+        <location filename="../ui/main/main_window.cpp" line="342"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="330"/>
+        <location filename="../ui/main/main_window.cpp" line="343"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="337"/>
+        <location filename="../ui/main/main_window.cpp" line="350"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="347"/>
+        <location filename="../ui/main/main_window.cpp" line="360"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="350"/>
+        <location filename="../ui/main/main_window.cpp" line="363"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="352"/>
+        <location filename="../ui/main/main_window.cpp" line="365"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="356"/>
+        <location filename="../ui/main/main_window.cpp" line="369"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="360"/>
+        <location filename="../ui/main/main_window.cpp" line="373"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="369"/>
+        <location filename="../ui/main/main_window.cpp" line="382"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="370"/>
+        <location filename="../ui/main/main_window.cpp" line="383"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="372"/>
+        <location filename="../ui/main/main_window.cpp" line="385"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="373"/>
+        <location filename="../ui/main/main_window.cpp" line="386"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;品質技術者のための外観異常検査 (ADTR)。&lt;/p&gt;&lt;p&gt;MIT ライセンス。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="380"/>
+        <location filename="../ui/main/main_window.cpp" line="393"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="385"/>
+        <location filename="../ui/main/main_window.cpp" line="398"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="386"/>
+        <location filename="../ui/main/main_window.cpp" line="399"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="387"/>
+        <location filename="../ui/main/main_window.cpp" line="400"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="388"/>
+        <location filename="../ui/main/main_window.cpp" line="401"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="389"/>
+        <location filename="../ui/main/main_window.cpp" line="402"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="390"/>
+        <location filename="../ui/main/main_window.cpp" line="403"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="214"/>
-        <location filename="../ui/main/main_window.cpp" line="395"/>
+        <location filename="../ui/main/main_window.cpp" line="227"/>
+        <location filename="../ui/main/main_window.cpp" line="408"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="411"/>
+        <location filename="../ui/main/main_window.cpp" line="424"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation>良品のみ: Kensa は良品画像だけから学習します。異常データあり: マーク済みの欠陥があり、学習にも使えます。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="466"/>
+        <location filename="../ui/main/main_window.cpp" line="479"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
@@ -1647,32 +1652,32 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 「ファイル」&gt;「良品画像を追加」で良品画像のフォルダーを追加するか、MVTec AD 製品を取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="491"/>
+        <location filename="../ui/main/main_window.cpp" line="504"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="491"/>
+        <location filename="../ui/main/main_window.cpp" line="504"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="498"/>
+        <location filename="../ui/main/main_window.cpp" line="511"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="498"/>
+        <location filename="../ui/main/main_window.cpp" line="511"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="509"/>
+        <location filename="../ui/main/main_window.cpp" line="522"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="525"/>
+        <location filename="../ui/main/main_window.cpp" line="538"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
@@ -1882,6 +1887,14 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <location filename="../ui/project/project_session.cpp" line="56"/>
         <source>%1: cannot create a lock file (is the folder writable?)</source>
         <translation>%1: ロックファイルを作成できません（フォルダーに書き込めますか？）</translation>
+    </message>
+</context>
+<context>
+    <name>kensa::ui::RegionTool</name>
+    <message>
+        <location filename="../ui/canvas/tools/region_tool.h" line="19"/>
+        <source>Region of interest</source>
+        <translation>検査領域</translation>
     </message>
 </context>
 <context>
@@ -2584,37 +2597,37 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>異常データありの学習には、マーク済みの欠陥か合成欠陥が必要です。マスクで欠陥をマークするか、合成欠陥をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="194"/>
+        <location filename="../ui/training/training_controller.cpp" line="195"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="196"/>
+        <location filename="../ui/training/training_controller.cpp" line="197"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="201"/>
+        <location filename="../ui/training/training_controller.cpp" line="202"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="201"/>
+        <location filename="../ui/training/training_controller.cpp" line="202"/>
         <source>Training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="204"/>
+        <location filename="../ui/training/training_controller.cpp" line="205"/>
         <source>Checking the scoring on held-out images with synthetic defects</source>
         <translation>取り分けた画像に合成欠陥を加えてスコアを確認中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="206"/>
+        <location filename="../ui/training/training_controller.cpp" line="207"/>
         <source>Setting thresholds from held-out normal images</source>
         <translation>取り分けた良品画像でしきい値を設定中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="208"/>
+        <location filename="../ui/training/training_controller.cpp" line="209"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>
@@ -2704,6 +2717,8 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <location filename="../ui/training/training_panel.cpp" line="145"/>
+        <location filename="../ui/training/training_panel.cpp" line="343"/>
         <source>Whole image</source>
         <translation>画像全体</translation>
     </message>
@@ -2723,170 +2738,207 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>大きな画像：画像全体を画像サイズに縮小するか、重なり合うタイルを 1 枚ずつ検査して元の解像度のマップに合成します。「この大きさの欠陥向けのタイル」は、その画素幅の欠陥が見えるようにタイルの大きさを選びます。タイルが多いほど学習と検査に時間がかかります。</translation>
     </message>
     <message>
+        <location filename="../ui/training/training_panel.cpp" line="141"/>
+        <source>Training and inspection keep to this part of the image; outside it nothing is learned and nothing is flagged</source>
+        <translation>学習と検査は画像のこの部分に限られます。外側は学習されず、異常として示されることもありません</translation>
+    </message>
+    <message>
         <location filename="../ui/training/training_panel.cpp" line="143"/>
+        <source>Draw…</source>
+        <translation>描画…</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="144"/>
+        <source>Drag a rectangle or click a polygon on the image (the Region of interest tool, R)</source>
+        <translation>画像上で矩形をドラッグするか多角形をクリックします（検査領域ツール、R）</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="146"/>
+        <source>Use the whole image again</source>
+        <translation>画像全体に戻します</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="150"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="144"/>
-        <location filename="../ui/training/training_panel.cpp" line="343"/>
+        <location filename="../ui/training/training_panel.cpp" line="151"/>
+        <location filename="../ui/training/training_panel.cpp" line="371"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="145"/>
+        <location filename="../ui/training/training_panel.cpp" line="152"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="158"/>
+        <location filename="../ui/training/training_panel.cpp" line="165"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation>学習済みモデルはまだありません。上で学習してください。学習した結果はすべてここに残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="161"/>
+        <location filename="../ui/training/training_panel.cpp" line="168"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="162"/>
+        <location filename="../ui/training/training_panel.cpp" line="169"/>
         <source>Inspect with the selected model</source>
         <translation>選択したモデルで検査します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="163"/>
+        <location filename="../ui/training/training_panel.cpp" line="170"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="164"/>
+        <location filename="../ui/training/training_panel.cpp" line="171"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="166"/>
+        <location filename="../ui/training/training_panel.cpp" line="173"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation>選択したモデルのコピーを kensa-cli や別の Kensa 用に保存します。バックボーン、Transformer、しきい値、マップ設定を 1 つのファイルにまとめます</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="171"/>
+        <location filename="../ui/training/training_panel.cpp" line="178"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="173"/>
+        <location filename="../ui/training/training_panel.cpp" line="180"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="174"/>
+        <location filename="../ui/training/training_panel.cpp" line="181"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="175"/>
+        <location filename="../ui/training/training_panel.cpp" line="182"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="176"/>
+        <location filename="../ui/training/training_panel.cpp" line="183"/>
         <source>Defects</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="184"/>
+        <location filename="../ui/training/training_panel.cpp" line="191"/>
         <source>Large images</source>
         <translation>大きな画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="199"/>
+        <location filename="../ui/training/training_panel.cpp" line="196"/>
+        <source>Region</source>
+        <translation>検査領域</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="211"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="203"/>
+        <location filename="../ui/training/training_panel.cpp" line="215"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="209"/>
+        <location filename="../ui/training/training_panel.cpp" line="221"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="222"/>
+        <location filename="../ui/training/training_panel.cpp" line="234"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="236"/>
-        <location filename="../ui/training/training_panel.cpp" line="241"/>
+        <location filename="../ui/training/training_panel.cpp" line="248"/>
+        <location filename="../ui/training/training_panel.cpp" line="253"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="237"/>
+        <location filename="../ui/training/training_panel.cpp" line="249"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="249"/>
+        <location filename="../ui/training/training_panel.cpp" line="261"/>
         <source>Export Model</source>
         <translation>モデルのエクスポート</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="249"/>
+        <location filename="../ui/training/training_panel.cpp" line="261"/>
         <source>Kensa models (*.kensa)</source>
         <translation>Kensa モデル (*.kensa)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="254"/>
+        <location filename="../ui/training/training_panel.cpp" line="266"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation>%1 にエクスポートしました。検査するには: kensa-cli infer --model %1 --input FOLDER --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="257"/>
+        <location filename="../ui/training/training_panel.cpp" line="269"/>
         <source>Export failed: %1</source>
         <translation>エクスポートに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="294"/>
+        <location filename="../ui/training/training_panel.cpp" line="313"/>
         <source>Exporting %1…</source>
         <translation>%1 をエクスポート中…</translation>
     </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="344"/>
+        <source>Rectangle on %1 x %2 images</source>
+        <translation>%1 x %2 画像上の矩形</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="360"/>
+        <location filename="../ui/training/training_panel.cpp" line="345"/>
+        <source>Polygon of %n corner(s)</source>
+        <translation>
+            <numerusform>角が %n 個の多角形</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="388"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="362"/>
+        <location filename="../ui/training/training_panel.cpp" line="390"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="363"/>
+        <location filename="../ui/training/training_panel.cpp" line="391"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="386"/>
+        <location filename="../ui/training/training_panel.cpp" line="414"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="391"/>
+        <location filename="../ui/training/training_panel.cpp" line="419"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="396"/>
+        <location filename="../ui/training/training_panel.cpp" line="424"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>

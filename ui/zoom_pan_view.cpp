@@ -2,6 +2,7 @@
 
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -51,6 +52,47 @@ void ZoomPanView::setPlace(const Place& place) {
     scaleChanged();
     Q_EMIT zoomChanged(m_scale);
     update();
+}
+
+void ZoomPanView::setRegion(const QPolygonF& corners, QSize reference) {
+    m_region = corners;
+    m_regionReference = reference;
+    update();
+}
+
+void ZoomPanView::setRegion(const model::RegionOfInterest& region) {
+    QPolygonF corners;
+    for (const auto& p : region.polygon)
+        corners << QPointF(p.x, p.y);
+    setRegion(corners, QSize(region.reference_width, region.reference_height));
+}
+
+QPolygonF ZoomPanView::regionInImage() const {
+    if (m_region.isEmpty() || !hasImage() || m_regionReference.isEmpty())
+        return {};
+    return QTransform::fromScale(qreal(m_imageSize.width()) / m_regionReference.width(),
+                                 qreal(m_imageSize.height()) / m_regionReference.height())
+        .map(m_region);
+}
+
+void ZoomPanView::paintRegion(QPainter& p, const QRectF& target) const {
+    const QPolygonF region = imageToWidget().map(regionInImage());
+    if (region.isEmpty())
+        return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    QPainterPath outside;
+    outside.addRect(target);
+    QPainterPath inside;
+    inside.addPolygon(region);
+    inside.closeSubpath();
+    p.fillPath(outside.subtracted(inside), QColor(0, 0, 0, 110));  // what the model never looks at
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(QColor(0, 0, 0, 160), 3));
+    p.drawPath(inside);
+    p.setPen(QPen(QColor(0, 220, 255), 1.5, Qt::DashLine));
+    p.drawPath(inside);
+    p.restore();
 }
 
 QTransform ZoomPanView::imageToWidget() const {
@@ -160,7 +202,9 @@ void ZoomPanView::paintEvent(QPaintEvent* event) {
         p.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return;
     }
-    paintImage(p, QRectF(m_offset, QSizeF(m_imageSize) * m_scale));
+    const QRectF target(m_offset, QSizeF(m_imageSize) * m_scale);
+    paintImage(p, target);
+    paintRegion(p, target);
 }
 
 void ZoomPanView::resizeEvent(QResizeEvent*) {

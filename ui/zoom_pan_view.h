@@ -6,9 +6,12 @@
 // place they show (`place()` / `setPlace()`) when the user switches task on the same image.
 
 #include <QPointF>
+#include <QPolygonF>
 #include <QSize>
 #include <QTransform>
 #include <QWidget>
+
+#include <kensa/model/region_of_interest.h>
 
 namespace kensa::ui {
 
@@ -30,6 +33,11 @@ public:
     bool isFitted() const { return m_fit; }
     Place place() const { return {m_scale, m_offset, m_fit}; }
     void setPlace(const Place& place);
+    // The region of interest, drawn on an image of `reference` size (scaled to the image shown): outside it
+    // the image is dimmed and its edge dashed. An empty polygon shows none.
+    void setRegion(const QPolygonF& corners, QSize reference);
+    void setRegion(const model::RegionOfInterest& region);
+    QPolygonF regionInImage() const;  // the corners scaled to the image shown; empty when none
     // Widget <-> image coordinates at the current zoom and pan.
     QTransform imageToWidget() const;
     QPointF widgetToImage(QPointF p) const;
@@ -78,8 +86,12 @@ protected:
 private:
     void setZoom(qreal scale, QPointF anchorWidget);
 
+    void paintRegion(QPainter& painter, const QRectF& target) const;
+
     QSize m_imageSize;
     QString m_message;
+    QPolygonF m_region;
+    QSize m_regionReference;
     qreal m_scale = 1.0;
     QPointF m_offset;  // widget position of the image's top-left corner
     bool m_fit = true;

@@ -213,6 +213,27 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
 
+    // The region of interest (kensa/model/region_of_interest.h), in the pixels of the first normal image.
+    auto* roi = cmd.add_option_group("Region of interest",
+                                     "Learn and inspect only this part of the image; outside it nothing is flagged");
+    auto* rect = roi->add_option_function<std::vector<int>>(
+                        "--roi", [&c](const std::vector<int>& v) { c.region = model::rectangle_region(v[0], v[1], v[2], v[3]); },
+                        "Rectangle X,Y,WIDTH,HEIGHT in image pixels; the model records it")
+                     ->delimiter(',')
+                     ->expected(4);
+    roi->add_option_function<std::vector<int>>(
+           "--roi-polygon",
+           [&c](const std::vector<int>& v) {
+               if (v.size() < 6 || v.size() % 2 != 0)
+                   throw CLI::ValidationError("--roi-polygon", "needs X,Y pairs of at least 3 corners");
+               c.region = {};
+               for (size_t i = 0; i < v.size(); i += 2)
+                   c.region.polygon.push_back({v[i], v[i + 1]});
+           },
+           "Polygon X1,Y1,X2,Y2,X3,Y3,... around the part, in image pixels")
+        ->delimiter(',')
+        ->excludes(rect);
+
     // The reference methods (kensa/methods/<id>/<id>_options.h); defaults are their papers'.
     auto* patchcore = cmd.add_option_group("PatchCore", "--method patchcore: memory bank of locally aware patches");
     patchcore->add_option("--coreset-ratio", c.patchcore.coreset_ratio, "Share of training patches kept (greedy k-center)")
@@ -400,6 +421,10 @@ engine::TrainingResult run_training(const engine::TrainingData& data, const engi
     if (const auto& t = result.bundle.tiling; t.enabled())
         std::fprintf(out, "tiled: %d px tiles, %d px overlap, inspected at %d px\n", t.tile, t.overlap,
                      result.bundle.image_size);
+    if (const auto& r = result.bundle.region; r.enabled())
+        std::fprintf(out, "region of interest: %s with %zu corners, drawn on %d x %d images\n",
+                     r.is_rectangle() ? "rectangle" : "polygon", r.polygon.size(), r.reference_width,
+                     r.reference_height);
     std::fprintf(out, "thresholds from held-out normal images: image %.4f, pixel %.4f\n",
                 result.bundle.thresholds.image, result.bundle.thresholds.pixel);
     return result;

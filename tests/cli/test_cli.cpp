@@ -212,6 +212,31 @@ TEST_F(CliTest, ATiledModelRecordsItsTilesAndMapsStayAtTheImageSize) {
               2);  // one or the other
 }
 
+TEST_F(CliTest, ARegionOfInterestIsRecordedAndNothingOutsideItScores) {
+    const auto product = make_product();
+    const auto model = m_dir / "region.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + " --epochs 2 --roi 8,8,40,40" +
+                 kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "region of interest: rectangle with 4 corners, drawn on 64 x 64 images")) << r.out;
+    const auto out = m_dir / "maps";
+    r = run("infer --model " + model.string() + " --input " + (product / "test").string() + " --out " + out.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const cv::Mat map = cv::imread((out / "dent/000.tiff").string(), cv::IMREAD_UNCHANGED);
+    ASSERT_EQ(map.size(), cv::Size(64, 64));
+    double lowest = 0;
+    cv::minMaxLoc(map(cv::Rect(8, 8, 40, 40)), &lowest);
+    EXPECT_EQ(map.at<float>(60, 60), static_cast<float>(lowest));  // outside: the lowest value inside
+    // Malformed regions are the command line's errors, before any training.
+    for (const char* bad : {" --roi 8,8,40", " --roi-polygon 1,2,3,4", " --roi 8,8,40,40 --roi-polygon 1,1,30,1,1,30"}) {
+        r = run("train --data " + product.string() + " --out " + model.string() + bad);
+        EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+    }
+    r = run("train --data " + product.string() + " --out " + model.string() + " --roi 50,50,40,40" + kTinyTraining);
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_TRUE(contains(r.err, "lies outside the 64 x 64 image")) << r.err;
+}
+
 // Maps are named after the image without its extension; a.png and a.jpg of one folder used to write the
 // same a.tiff, the second replacing the first. Names that would collide keep the extension.
 TEST_F(CliTest, ImagesThatShareANameGetMapsOfTheirOwn) {

@@ -201,3 +201,28 @@ TEST_F(BundleTest, TilingThatCannotBeUsedIsReported) {
     bundle.tiling = {4, 0};
     EXPECT_THROW(kensa::model::save_bundle(m_path, bundle), kensa::Error);
 }
+
+TEST_F(BundleTest, RegionRoundTripsAndOnlyModelsWithOneAreVersionFour) {
+    auto bundle = sample_bundle();
+    bundle.tiling = {280, 35};
+    bundle.region = {640, 480, {{10, 20}, {300, 20}, {150, 400}}};
+    kensa::model::save_bundle(m_path, bundle);
+    EXPECT_EQ(kensa::io::read_safetensors(m_path).metadata.at("version"), "4");  // a Kensa without regions refuses it
+    const auto loaded = kensa::model::load_bundle(m_path);
+    EXPECT_EQ(loaded.region, bundle.region);
+    EXPECT_EQ(loaded.tiling, bundle.tiling);
+
+    // A region that cannot be used is the file's error, named.
+    auto archive = kensa::io::read_safetensors(m_path);
+    auto& model = archive.metadata.at("model");
+    const auto at = model.find("[150,400]");
+    ASSERT_NE(at, std::string::npos) << model;
+    model.replace(at, std::strlen("[150,400]"), "[150,900]");
+    kensa::io::write_safetensors(m_path, archive);
+    const auto error = load_error();
+    EXPECT_NE(error.find(m_path.string()), std::string::npos) << error;
+    EXPECT_NE(error.find("lies outside the 640 x 480 image"), std::string::npos) << error;
+
+    bundle.region = {640, 480, {{10, 20}, {12, 20}, {11, 22}}};  // too small to inspect
+    EXPECT_THROW(kensa::model::save_bundle(m_path, bundle), kensa::Error);
+}

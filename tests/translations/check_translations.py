@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Checks that translations/kensa_ja.ts is complete for the current ui/ sources.
 
+With --plural-only (translations/kensa_en.ts, English plural forms only) lupdate refreshes with -pluralonly,
+so every "%n image(s)" text needs its English forms and nothing else is expected.
+
 Refreshes a copy of the .ts file with Qt 6 lupdate (the way the update_translations target does:
 -no-obsolete; the live file is never touched), then fails when
   - a message is unfinished, vanished or obsolete, or is new in the sources (not in the committed file);
@@ -71,6 +74,7 @@ def main():
     parser.add_argument("--lupdate", required=True, help="Qt 6 lupdate (not Qt 5's /usr/bin/lupdate)")
     parser.add_argument("--source-dir", required=True, help="the repository's top folder")
     parser.add_argument("--ts", default="translations/kensa_ja.ts", help="the .ts file, relative to --source-dir")
+    parser.add_argument("--plural-only", action="store_true", help="a file of plural forms only (lupdate -pluralonly)")
     args = parser.parse_args()
 
     source_dir = os.path.abspath(args.source_dir)
@@ -92,7 +96,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="kensa-ts-") as tmp:
         copy = os.path.join(tmp, os.path.basename(ts_path))  # the language comes from the file, not its name
         shutil.copyfile(ts_path, copy)
-        run = subprocess.run([args.lupdate, "-no-obsolete", "-locations", "absolute", "ui", "-ts", copy],
+        plural = ["-pluralonly"] if args.plural_only else []
+        run = subprocess.run([args.lupdate, "-no-obsolete", *plural, "-locations", "absolute", "ui", "-ts", copy],
                              cwd=source_dir, capture_output=True, text=True)
         if run.returncode != 0:
             print(f"check_translations: lupdate failed ({run.returncode}):\n{run.stdout}{run.stderr}",
@@ -133,7 +138,8 @@ def main():
         print(f"{args.ts}: {len(problems)} problem(s) in {len(refreshed)} messages:")
         for problem in problems:
             print(f"  {problem}")
-        print("Refresh: /usr/lib/qt6/bin/lupdate -no-obsolete -locations absolute ui -ts " + args.ts +
+        print("Refresh: /usr/lib/qt6/bin/lupdate -no-obsolete " + ("-pluralonly " if args.plural_only else "") +
+              "-locations absolute ui -ts " + args.ts +
               " (from the repository's top folder), then translate; see translations/README.md.")
         return 1
     print(f"{args.ts}: complete, {len(refreshed)} messages translated.")

@@ -138,6 +138,35 @@ private Q_SLOTS:
         QVERIFY(annotate->zoom() != inspect->zoom());
     }
 
+    // The project's region of interest goes into training (TrainingController), and the inspection view
+    // shows the active model's region: dimmed outside, where the map never rises above the inside's lowest.
+    void modelRegionReachesTrainingAndTheView() {
+        if (!test::backboneWeightsInstalled())
+            QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");
+        QTemporaryDir tmp;
+        ProjectSession session;
+        QCOMPARE(test::createTrainableProject(session, tmp), QString());
+        auto settings = session.project().settings;
+        settings.region = model::rectangle_region(8, 8, 48, 40, 80, 64);
+        session.setSettings(settings);
+        InspectionPanel panel(&session);
+        panel.resize(420, 600);
+        panel.show();
+        QCOMPARE(test::trainTinyModel(session), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(panel.controller()->hasModel(), 30000);
+        QCOMPARE(panel.controller()->region(), settings.region);
+        QSignalSpy inspected(panel.controller(), &InspectionController::inspected);
+        panel.showRow(0);
+        QVERIFY(inspected.wait(30000));
+        const auto result = inspected.first().at(0).value<InspectionResult>();
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        double lowest = 0;
+        cv::minMaxLoc(result.map(cv::Rect(8, 8, 48, 40)), &lowest);
+        QCOMPARE(result.map.at<float>(60, 70), float(lowest));
+        QCOMPARE(panel.view()->regionInImage().boundingRect(), QRectF(8, 8, 48, 40));
+        session.flush();
+    }
+
     void slidersUpdateWithoutRerunning() {
         if (!test::backboneWeightsInstalled())
             QSKIP("MobileNetV2 weights not installed (scripts/setup.sh, or set KENSA_WEIGHTS_DIR)");

@@ -15,6 +15,7 @@
 #include "review/comparison_view.h"
 #include "synthetic/synthetic_panel.h"
 #include "synthetic/synthetic_preview.h"
+#include "training/training_panel.h"
 #include "project/project_session.h"
 #include "ui_test_support.h"
 
@@ -25,6 +26,8 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QListWidget>
+#include <QPushButton>
+#include <QLabel>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -345,6 +348,70 @@ private Q_SLOTS:
         QVERIFY(inCentre(w.comparisonView()));
         QVERIFY(!dock("compare"));
         ws->setTask(Workspace::Task::Annotate);
+        w.session()->close();
+    }
+
+    // The region of interest is drawn on the canvas with its own tool — a drag makes a rectangle, clicks a
+    // polygon — and becomes the project's setting for the next training, shown on the canvas and in the
+    // Training panel; a region too small to use is refused with a message; "Whole image" clears it.
+    void regionOfInterestIsDrawnOnTheCanvas() {
+        QTemporaryDir tmp;
+        test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("a.png"), {300, 200});
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.session()->create(tmp.filePath(QStringLiteral("p"))), QString());
+        QSignalSpy appended(w.session(), &ProjectSession::imagesAppended);
+        w.projectActions()->addFolder(tmp.filePath(QStringLiteral("img")), project::ImageRole::Train);
+        QVERIFY(appended.wait(10000));
+        AnnotationCanvas* c = w.canvas();
+        QTRY_VERIFY_WITH_TIMEOUT(c->document() != nullptr, 10000);
+        w.workspace()->setTask(Workspace::Task::Inspect);
+        Q_EMIT w.trainingPanel()->drawRegionRequested();  // "Draw…"
+        QCOMPARE(w.workspace()->task(), Workspace::Task::Annotate);
+        QCOMPARE(c->tool()->id(), QStringLiteral("region"));
+
+        const auto at = [c](QPointF image) { return c->imageToWidget().map(image).toPoint(); };
+        const auto drag = [&](QPointF from, QPointF to) {
+            QTest::mousePress(c, Qt::LeftButton, {}, at(from));
+            for (int i = 1; i <= 4; ++i) {
+                const QPoint p = at(from + (to - from) * i / 4.0);
+                QMouseEvent move(QEvent::MouseMove, p, c->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+                QApplication::sendEvent(c, &move);
+            }
+            QTest::mouseRelease(c, Qt::LeftButton, {}, at(to));
+        };
+        drag({40, 30}, {240, 150});
+        const auto& region = w.session()->project().settings.region;
+        QVERIFY(region.is_rectangle());
+        QCOMPARE(region.reference_width, 300);
+        QCOMPARE(region.reference_height, 200);
+        const QRectF drawn = c->regionInImage().boundingRect();
+        QVERIFY2(qAbs(drawn.left() - 40) <= 1 && qAbs(drawn.top() - 30) <= 1 && qAbs(drawn.right() - 240) <= 1 &&
+                     qAbs(drawn.bottom() - 150) <= 1,
+                 qPrintable(QStringLiteral("%1 %2 %3 %4").arg(drawn.left()).arg(drawn.top()).arg(drawn.right()).arg(drawn.bottom())));
+        QCOMPARE(mask_ops::countSet(c->document()->mask()), 0);  // the mask is untouched
+        QVERIFY(w.trainingPanel()->regionLabel()->text().startsWith(QStringLiteral("Rectangle")));
+        QVERIFY(w.trainingPanel()->clearRegionButton()->isEnabled());
+
+        // A polygon: three clicks and a double-click.
+        for (const QPointF p : {QPointF(20, 20), QPointF(280, 30), QPointF(150, 190)})
+            QTest::mouseClick(c, Qt::LeftButton, {}, at(p));
+        QTest::mouseDClick(c, Qt::LeftButton, {}, at({150, 190}));
+        QVERIFY(!w.session()->project().settings.region.is_rectangle());
+        QCOMPARE(int(w.session()->project().settings.region.polygon.size()), 3);
+        QVERIFY(w.trainingPanel()->regionLabel()->text().contains(QStringLiteral("3")));
+
+        // Too small to inspect: refused, the previous region stays.
+        const auto before = w.session()->project().settings.region;
+        drag({100, 100}, {108, 140});
+        QCOMPARE(w.session()->project().settings.region, before);
+
+        QTest::mouseClick(w.trainingPanel()->clearRegionButton(), Qt::LeftButton);
+        QVERIFY(!w.session()->project().settings.region.enabled());
+        QVERIFY(c->regionInImage().isEmpty());
+        w.annotation()->selectTool(QStringLiteral("brush"));
         w.session()->close();
     }
 

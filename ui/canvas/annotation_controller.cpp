@@ -6,9 +6,11 @@
 #include "canvas/tools/brush_tool.h"
 #include "canvas/tools/fill_tool.h"
 #include "canvas/tools/polygon_tool.h"
+#include "canvas/tools/region_tool.h"
 #include "image_convert.h"
 #include "project/project_session.h"
 
+#include <kensa/base/error.h>
 #include <kensa/data/image_io.h>
 #include <kensa/project/annotation_store.h>
 
@@ -25,8 +27,24 @@ struct LoadRequest {
 
 AnnotationController::AnnotationController(ProjectSession* session, AnnotationCanvas* canvas, QObject* parent)
     : QObject(parent), m_session(session), m_canvas(canvas), m_toolActions(new QActionGroup(this)) {
+    auto* region = new RegionTool(&m_settings, this);
     m_tools = {new BrushTool(&m_settings, this), new EraserTool(&m_settings, this),
-               new PolygonTool(&m_settings, this), new FillTool(&m_settings, this)};
+               new PolygonTool(&m_settings, this), new FillTool(&m_settings, this), region};
+    // The region of interest is the project's, for the next training: drawn on any image, kept in its pixels.
+    connect(region, &RegionTool::regionDrawn, this, [this](const QPolygon& corners, QSize imageSize) {
+        model::RegionOfInterest r{imageSize.width(), imageSize.height(), {}};
+        for (const QPoint& p : corners)
+            r.polygon.push_back({p.x(), p.y()});
+        try {
+            model::validate(r);
+        } catch (const Error& e) {
+            Q_EMIT regionRejected(QString::fromStdString(e.what()));
+            return;
+        }
+        auto settings = m_session->project().settings;
+        settings.region = r;
+        m_session->setSettings(settings);
+    });
     for (AnnotationTool* t : m_tools) {
         auto* a = new QAction(t->icon(), t->label(), m_toolActions);
         a->setCheckable(true);

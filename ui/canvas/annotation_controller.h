@@ -40,6 +40,7 @@ Q_SIGNALS:
     void loaded(int row);                          // the canvas shows row (with its mask)
     void loadFailed(int row, const QString& why);  // the canvas shows the reason
     void brushSizeChanged(int diameter);
+    void regionRejected(const QString& why);  // a region of interest too small to use, in a sentence
 
 private:
     struct Loaded {

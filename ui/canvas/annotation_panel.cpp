@@ -157,7 +157,8 @@ QWidget* AnnotationPanel::makeToolGroup() {
     v->addLayout(grid);
     v->addLayout(form);
     auto* hint = new QLabel(tr("Right button: erase (brush) or clear (fill). Polygon: click corners, "
-                               "double-click to close. Space + drag or middle button: pan."),
+                               "double-click to close. Region of interest: drag a rectangle or click a polygon "
+                               "around the part that matters. Space + drag or middle button: pan."),
                             box);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);

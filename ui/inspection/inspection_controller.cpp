@@ -40,6 +40,10 @@ float InspectionController::defaultImageThreshold() const {
     return m_model.inspector ? m_model.inspector->bundle().thresholds.image : NAN;
 }
 
+model::RegionOfInterest InspectionController::region() const {
+    return m_model.inspector ? m_model.inspector->bundle().region : model::RegionOfInterest{};
+}
+
 float InspectionController::defaultPixelThreshold() const {
     return m_model.inspector ? m_model.inspector->bundle().thresholds.pixel : NAN;
 }

@@ -7,6 +7,8 @@
 #include <QImage>
 #include <QObject>
 
+#include <kensa/model/region_of_interest.h>
+
 #include <opencv2/core.hpp>
 
 #include <memory>
@@ -46,6 +48,8 @@ public:
     float defaultPixelThreshold() const;
     std::optional<float> f1ImageThreshold() const;  // when the model was evaluated on labelled images
     std::optional<float> f1PixelThreshold() const;
+    // The active model's region of interest (none: the whole image).
+    model::RegionOfInterest region() const;
     int inspections() const { return m_inspections; }  // model runs so far (tests)
 
 public Q_SLOTS:

@@ -174,11 +174,13 @@ void InspectionPanel::onModelChanged() {
     if (!ready) {
         m_thresholds->clearModel();
         m_placedPath.clear();
+        m_view->setRegion(model::RegionOfInterest{});
         m_model->setText(tr("No active model. Train one in the Training panel."));
         m_view->setMessage(tr("Inspection needs a trained model."));
         return;
     }
     m_model->setText(tr("Model: %1").arg(QFileInfo(m_controller->modelPath()).fileName()));
+    m_view->setRegion(m_controller->region());
     m_thresholds->setModel(m_controller->defaultImageThreshold(), m_controller->defaultPixelThreshold(),
                            m_controller->f1ImageThreshold(), m_controller->f1PixelThreshold());
     if (m_placedPath.isEmpty()) {

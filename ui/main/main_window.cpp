@@ -94,6 +94,19 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_session, &ProjectSession::opened, this, &MainWindow::onOpened);
     connect(m_session, &ProjectSession::closed, this, &MainWindow::onClosed);
     connect(m_session, &ProjectSession::modeChanged, this, &MainWindow::updateMode);
+    // The canvas shows the region of interest the next training will use.
+    const auto showRegion = [this] { m_canvas->setRegion(m_session->project().settings.region); };
+    connect(m_session, &ProjectSession::settingsChanged, this, showRegion);
+    connect(m_session, &ProjectSession::opened, this, showRegion);
+    connect(m_training, &TrainingPanel::drawRegionRequested, this, [this] {
+        m_controller->selectTool(QStringLiteral("region"));
+        m_workspace->setTask(Workspace::Task::Annotate);
+        statusBar()->showMessage(tr("Drag a rectangle, or click the corners of a polygon and double-click to close "
+                                    "it, around the part of the image that matters."),
+                                 10000);
+    });
+    connect(m_controller, &AnnotationController::regionRejected, this,
+            [this](const QString& why) { statusBar()->showMessage(why, 8000); });
     connect(m_session, &ProjectSession::imagesAppended, this, [this](int first, int last) {
         QStringList paths;
         for (int r = first; r <= last; ++r)

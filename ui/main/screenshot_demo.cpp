@@ -64,6 +64,24 @@ void drawOnCanvas(MainWindow& window) {
     send(canvas, QEvent::MouseMove, {s.width() * 0.15, s.height() * 0.82}, Qt::NoButton);
 }
 
+// The region of interest drawn as a user would: the region tool, five corners clicked, a double-click to close.
+// The Training panel in front shows the setting the next training will use.
+void drawRegion(MainWindow& window) {
+    AnnotationCanvas* canvas = window.canvas();
+    canvas->zoomToFit();
+    window.annotation()->selectTool(QStringLiteral("region"));
+    const QSizeF s = canvas->image().size();
+    const QPointF corners[] = {{0.10, 0.12}, {0.78, 0.06}, {0.92, 0.55}, {0.70, 0.94}, {0.14, 0.86}};
+    for (const QPointF& c : corners) {
+        send(canvas, QEvent::MouseButtonPress, {s.width() * c.x(), s.height() * c.y()}, Qt::LeftButton);
+        send(canvas, QEvent::MouseButtonRelease, {s.width() * c.x(), s.height() * c.y()}, Qt::LeftButton);
+    }
+    send(canvas, QEvent::MouseButtonDblClick, {s.width() * 0.14, s.height() * 0.86}, Qt::LeftButton);
+    send(canvas, QEvent::MouseButtonRelease, {s.width() * 0.14, s.height() * 0.86}, Qt::LeftButton);
+    if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("training")))
+        dock->raise();
+}
+
 // Trains a model on the sample with its default settings (one thread: quicker on a busy machine), then
 // shows a "hole" image in the inspection view.
 template <typename Finish>
@@ -213,7 +231,7 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             if (auto* dock = window.findChild<QDockWidget*>(stage))
                 dock->raise();
         }
-        if (stage == QLatin1String("canvas")) {  // earlier shots may have left another tab in front
+        if (stage == QLatin1String("canvas") || stage == QLatin1String("region")) {  // earlier shots may have left another tab in front
             if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("annotation")))
                 dock->raise();
         }
@@ -272,14 +290,18 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             });
             return;
         }
-        if (stage != QLatin1String("canvas")) {
+        const bool region = stage == QLatin1String("region");
+        if (stage != QLatin1String("canvas") && !region) {
             finish();
             return;
         }
         QObject::connect(
             window.annotation(), &AnnotationController::loaded, &window,
-            [&window, finish] {
-                drawOnCanvas(window);
+            [&window, finish, region] {
+                if (region)
+                    drawRegion(window);
+                else
+                    drawOnCanvas(window);
                 finish();
             },
             Qt::SingleShotConnection);

@@ -144,6 +144,7 @@ bool TrainingController::start() {
     job.config.adtr.epochs = s.epochs;
     job.config.tiling.tile = s.tile;
     job.config.smallest_defect = s.smallest_defect;
+    job.config.region = s.region;
     auto& anomaly = job.config.adtr.anomaly;
     anomaly.mode = model::parse_training_mode(s.training_mode).value_or(model::TrainingMode::Auto);
     anomaly.synthetic = s.synthetic_defects;

@@ -27,6 +27,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QEvent>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -75,6 +77,8 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     }
     m_methodSummary = new QLabel(this);
     m_methodSummary->setWordWrap(true);
+    m_methodSummary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_methodSummary->installEventFilter(this);
     m_backbone = new QComboBox(this);
     auto* backbones = new QStandardItemModel(m_backbone);
     for (const engine::BackboneInfo& b : engine::backbone_catalog()) {
@@ -137,6 +141,13 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_tilePixels = new QSpinBox(this);
     m_tilePixels->setRange(1, 30000);
     m_tilePixels->setSuffix(tr(" px"));
+    m_region = new QLabel(this);
+    m_region->setToolTip(tr("Training and inspection keep to this part of the image; outside it nothing is "
+                            "learned and nothing is flagged"));
+    m_drawRegion = new QPushButton(QIcon(QStringLiteral(":/icons/region.svg")), tr("Draw…"), this);
+    m_drawRegion->setToolTip(tr("Drag a rectangle or click a polygon on the image (the Region of interest tool, R)"));
+    m_clearRegion = new QPushButton(tr("Whole image"), this);
+    m_clearRegion->setToolTip(tr("Use the whole image again"));
     m_images = new QLabel(this);
     m_images->setWordWrap(true);
     m_images->setForegroundRole(QPalette::PlaceholderText);
@@ -182,6 +193,11 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     tiling->addWidget(m_tiling, 1);
     tiling->addWidget(m_tilePixels);
     form->addRow(tr("Large images"), tiling);
+    auto* region = new QHBoxLayout;
+    region->addWidget(m_region, 1);
+    region->addWidget(m_drawRegion);
+    region->addWidget(m_clearRegion);
+    form->addRow(tr("Region"), region);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_images, 1);
     buttons->addWidget(m_train);
@@ -273,6 +289,13 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
         storeSettings();
     });
     connect(m_tilePixels, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
+    connect(m_drawRegion, &QPushButton::clicked, this, &TrainingPanel::drawRegionRequested);
+    connect(m_clearRegion, &QPushButton::clicked, this, [this] {
+        auto s = m_session->project().settings;
+        s.region = {};
+        m_session->setSettings(s);
+    });
+    connect(m_session, &ProjectSession::settingsChanged, this, &TrainingPanel::showRegion);
     connect(session, &ProjectSession::opened, this, &TrainingPanel::loadSettings);
     connect(session, &ProjectSession::closed, this, &TrainingPanel::loadSettings);
     connect(session, &ProjectSession::imagesAppended, this, &TrainingPanel::updateState);
@@ -309,6 +332,7 @@ void TrainingPanel::loadSettings() {
     m_syntheticShare->setValue(int(std::lround(s.synthetic_share * 100)));
     m_tiling->setCurrentIndex(s.smallest_defect > 0 ? 1 : s.tile > 0 ? 2 : 0);
     m_tilePixels->setValue(s.smallest_defect > 0 ? s.smallest_defect : s.tile > 0 ? s.tile : 10);
+    showRegion();
     m_loading = false;
     m_plot->clear();
     m_progress->setValue(0);
@@ -316,6 +340,31 @@ void TrainingPanel::loadSettings() {
     m_eta->clear();
     m_status->clear();
     updateState();
+}
+
+bool TrainingPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_methodSummary && event->type() == QEvent::Resize)
+        fitSummary();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TrainingPanel::fitSummary() {
+    // Once the layout has given the label its width: the height its lines need at that width (QLabel's own
+    // heightForWidth never answers below its minimum height, hence the reset first).
+    QTimer::singleShot(0, this, [this] {
+        const int before = m_methodSummary->minimumHeight();
+        m_methodSummary->setMinimumHeight(0);
+        const int height = m_methodSummary->heightForWidth(m_methodSummary->width());
+        m_methodSummary->setMinimumHeight(height > 0 ? height : before);
+    });
+}
+
+void TrainingPanel::showRegion() {
+    const auto& r = m_session->project().settings.region;
+    m_region->setText(!r.enabled()        ? tr("Whole image")
+                      : r.is_rectangle()  ? tr("Rectangle on %1 x %2 images").arg(r.reference_width).arg(r.reference_height)
+                                          : tr("Polygon of %n corner(s)", nullptr, int(r.polygon.size())));
+    m_clearRegion->setEnabled(r.enabled());
 }
 
 void TrainingPanel::storeSettings() {
@@ -347,6 +396,7 @@ void TrainingPanel::updateState() {
         w->setEnabled(!running && m_session->isOpen());
     m_tilePixels->setEnabled(m_tiling->isEnabled() && m_tiling->currentIndex() > 0);
     m_methodSummary->setText(m_method->currentData(Qt::ToolTipRole).toString());
+    fitSummary();
     // Epochs and defects are ADTR's: the reference methods fit in one pass over normal images.
     const bool adtr = m_method->currentData().toString() == QStringLiteral("adtr");
     for (QWidget* w : std::initializer_list<QWidget*>{m_epochs, m_mode})

@@ -44,14 +44,23 @@ public:
     QCheckBox* syntheticBox() const { return m_synthetic; }
     QComboBox* tilingBox() const { return m_tiling; }
     QSpinBox* tilePixelsBox() const { return m_tilePixels; }
+    QLabel* regionLabel() const { return m_region; }
+    QPushButton* clearRegionButton() const { return m_clearRegion; }
 
 Q_SIGNALS:
     // error: empty on success.
     void exported(const QString& destination, const QString& error);
+    // "Draw…" for the region of interest: the window hands the user the canvas's region tool.
+    void drawRegionRequested();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void fitSummary();  // the method's summary keeps every line: a form squeezes wrapped labels otherwise
     void loadSettings();
     void storeSettings();
+    void showRegion();
     void updateState();
     void onProgress(double fraction, const QString& text, double secondsLeft);
     void onFinished(TrainingOutcome outcome, const QString& message);
@@ -69,6 +78,9 @@ private:
     QSpinBox* m_syntheticShare;
     QComboBox* m_tiling;     // whole image / tiles for the smallest defect / tiles of a fixed side
     QSpinBox* m_tilePixels;  // the smallest defect's or the tile's side
+    QLabel* m_region;        // the region of interest: the whole image, a rectangle or a polygon
+    QPushButton* m_drawRegion;
+    QPushButton* m_clearRegion;
     QLabel* m_images;
     QPushButton* m_train;
     QPushButton* m_cancel;

@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/methods/registry.h>
+#include <kensa/postprocess/region.h>
 #include <kensa/postprocess/tiling.h>
 
 #include <algorithm>
@@ -109,8 +110,28 @@ std::vector<postprocess::AnomalyResult> Inspector::inspect(const std::vector<cv:
     if (batch_size <= 0)
         throw Error("inspection: the batch size must be positive");
     auto& impl = *m_impl;
-    if (impl.bundle.tiling.enabled())
-        return inspect_tiled(images, progress, batch_size);
+    const model::RegionOfInterest& region = impl.bundle.region;
+    if (!region.enabled())
+        return impl.bundle.tiling.enabled() ? inspect_tiled(images, progress, batch_size)
+                                            : inspect_whole(images, progress, batch_size);
+    std::vector<cv::Mat> crops;  // views: nothing is copied
+    crops.reserve(images.size());
+    for (const auto& image : images)
+        crops.push_back(image(postprocess::region_bounds(region, image.size())));
+    auto results = impl.bundle.tiling.enabled() ? inspect_tiled(crops, progress, batch_size)
+                                                : inspect_whole(crops, progress, batch_size);
+    for (size_t i = 0; i < results.size(); ++i) {
+        const int side = impl.bundle.tiling.enabled() ? impl.bundle.tiling.tile
+                                                      : std::max(crops[i].cols, crops[i].rows);
+        results[i] = postprocess::place_region_result(results[i], region, images[i].size(), impl.map, side);
+    }
+    return results;
+}
+
+// Each image resized to the model's input, batch_size images per pass.
+std::vector<postprocess::AnomalyResult> Inspector::inspect_whole(const std::vector<cv::Mat>& images,
+                                                                 const ProgressCallback& progress, int batch_size) {
+    auto& impl = *m_impl;
     const auto total = static_cast<int64_t>(images.size());
     std::vector<postprocess::AnomalyResult> results;
     results.reserve(images.size());

@@ -31,11 +31,15 @@ public:
 
     // images: CV_32FC3 RGB in [0, 1], any size. batch_size images per pass through the method's model;
     // reports ("inspecting", done, total) after each and throws Cancelled when asked to stop. A tiled model
-    // (bundle().tiling) passes batch_size tiles at a time, and done/total count tiles.
+    // (bundle().tiling) passes batch_size tiles at a time, and done/total count tiles. A model with a region
+    // of interest (bundle().region) inspects each image's region and places the result in the whole image
+    // (postprocess/region.h); an image the region does not fit throws kensa::Error.
     std::vector<postprocess::AnomalyResult> inspect(const std::vector<cv::Mat>& images,
                                                     const ProgressCallback& progress = {}, int batch_size = 8);
 
 private:
+    std::vector<postprocess::AnomalyResult> inspect_whole(const std::vector<cv::Mat>& images,
+                                                          const ProgressCallback& progress, int batch_size);
     std::vector<postprocess::AnomalyResult> inspect_tiled(const std::vector<cv::Mat>& images,
                                                           const ProgressCallback& progress, int batch_size);
 

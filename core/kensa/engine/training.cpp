@@ -6,6 +6,7 @@
 #include <kensa/engine/position_choice.h>
 #include <kensa/engine/training_tiles.h>
 #include <kensa/methods/registry.h>
+#include <kensa/postprocess/region.h>
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
@@ -52,6 +53,42 @@ model::Tiling resolve_tiling(const TrainingConfig& config, const cv::Mat& first_
         tiling.overlap = model::default_overlap(tiling.tile);
     model::validate(tiling);
     return tiling;
+}
+
+// The region the model gets: the given corners on the first normal image's size when the region says none.
+model::RegionOfInterest resolve_region(const TrainingConfig& config, const cv::Mat& first_image) {
+    model::RegionOfInterest region = config.region;
+    if (!region.enabled())
+        return {};
+    if (region.reference_width == 0 && region.reference_height == 0) {
+        region.reference_width = first_image.cols;
+        region.reference_height = first_image.rows;
+    }
+    model::validate(region);
+    return region;
+}
+
+// The training data as the method sees it with a region of interest: each image's region (views), the
+// defect masks cut the same way. An image the region does not fit is named.
+TrainingData crop_to_region(const TrainingData& data, const model::RegionOfInterest& region) {
+    const auto bounds = [&](const cv::Mat& image, const std::string& path) {
+        try {
+            return postprocess::region_bounds(region, image.size());
+        } catch (const Error& e) {
+            throw Error(path.empty() ? e.what() : path + ": " + e.what());
+        }
+    };
+    TrainingData cropped = data;
+    for (size_t i = 0; i < cropped.normal.size(); ++i) {
+        const cv::Mat& image = data.normal[i];
+        cropped.normal[i] = image(bounds(image, data.normal_paths.empty() ? std::string() : data.normal_paths[i]));
+    }
+    for (auto& defect : cropped.defects) {
+        const cv::Rect b = bounds(defect.image, defect.path);
+        defect.image = defect.image(b);
+        defect.mask = defect.mask(b);
+    }
+    return cropped;
 }
 
 // The choice of position scoring on a tiled model's held-out images looks at tiles, as the method scores
@@ -153,14 +190,22 @@ TrainingResult train(const std::vector<cv::Mat>& normal_images, const TrainingCo
     return train(data, config, progress);
 }
 
-TrainingResult train(const TrainingData& data, const TrainingConfig& config, const ProgressCallback& progress) {
-    validate(data, config);
+TrainingResult train(const TrainingData& given, const TrainingConfig& config, const ProgressCallback& progress) {
+    validate(given, config);
     const Method& method = engine::method(config.method);
+    // With a region of interest everything below sees each image's region only; thresholds come from the
+    // whole held-out images, inspected as inspection will inspect them.
+    const model::RegionOfInterest region = resolve_region(config, given.normal.front());
+    const TrainingData cropped = region.enabled() ? crop_to_region(given, region) : TrainingData{};
+    const TrainingData& data = region.enabled() ? cropped : given;
 
-    std::vector<cv::Mat> train_images, holdout_images;
+    std::vector<cv::Mat> train_images, holdout_images, holdout_whole;
     const auto is_held = postprocess::holdout_mask(data.normal.size(), config.holdout);
-    for (size_t i = 0; i < data.normal.size(); ++i)
+    for (size_t i = 0; i < data.normal.size(); ++i) {
         (is_held[i] ? holdout_images : train_images).push_back(data.normal[i]);
+        if (is_held[i])
+            holdout_whole.push_back(given.normal[i]);
+    }
     if (train_images.size() < 2)  // every method needs two to learn what varies
         throw Error("training needs at least 2 normal images besides the " + std::to_string(holdout_images.size()) +
                     " held out for thresholds; got " + std::to_string(data.normal.size()) + " in all");
@@ -209,13 +254,18 @@ TrainingResult train(const TrainingData& data, const TrainingConfig& config, con
                                 tiled ? training_tiles(holdout_images, tiling, kChoiceTiles).tiles : holdout_images,
                                 config, progress, result);
     bundle.tiling = tiling;
+    bundle.region = region;
 
-    // Thresholds from normal images the model never saw, scored exactly as inference will score them.
+    // Thresholds from normal images the model never saw, scored exactly as inference will score them; with
+    // a region, from the map values inside it (outside, the map only repeats the lowest inside value).
     if (!holdout_images.empty()) {
         Inspector inspector(bundle, config.features.threads);
-        const auto held = inspector.inspect(holdout_images, [&](const Progress& p) {
+        auto held = inspector.inspect(holdout_whole, [&](const Progress& p) {
             return !progress || progress({"thresholds", p.done, p.total});
         });
+        if (region.enabled())
+            for (auto& r : held)
+                r.map = postprocess::values_inside(r.map, region);
         bundle.thresholds = postprocess::thresholds_from_normal(held, config.holdout);
     }
     refuse_non_finite(bundle, stats, holdout_images.size());

@@ -9,6 +9,7 @@
 #include <kensa/methods/patchcore/patchcore_options.h>
 #include <kensa/methods/spade/spade_options.h>
 #include <kensa/model/model_bundle.h>
+#include <kensa/model/region_of_interest.h>
 #include <kensa/model/tiling.h>
 #include <kensa/model/training_mode.h>
 #include <kensa/postprocess/anomaly_map.h>
@@ -46,6 +47,9 @@ struct TrainingConfig {
     model::Tiling tiling{0, -1};
     int smallest_defect = 0;
     int max_training_tiles = 500;
+    // The region of interest (model/region_of_interest.h): training and inspection see only this part of
+    // each image. A reference size of 0 x 0 means the first normal image's size. Applied before tiling.
+    model::RegionOfInterest region;
 
     // Each method's own settings; only the chosen method's are read.
     adtr::AdtrOptions adtr;

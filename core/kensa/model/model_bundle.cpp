@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/io/json_number.h>
+#include <kensa/model/region_json.h>
 
 #include <zlib.h>
 #include <nlohmann/json.hpp>
@@ -60,6 +61,7 @@ void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
     if (bundle.method.empty())
         throw file_error(path, "model has no method");
     validate(bundle.tiling);
+    validate(bundle.region);
     json model{{"method", bundle.method},
                      {"settings", json::parse(bundle.settings_json)},
                      {"backbone", bundle.backbone},
@@ -72,7 +74,11 @@ void save_bundle(const std::filesystem::path& path, const ModelBundle& bundle) {
                      {"training", json::parse(bundle.training_json)}};
     if (bundle.tiling.enabled())
         model["tiling"] = {{"tile", bundle.tiling.tile}, {"overlap", bundle.tiling.overlap}};
-    const int version = bundle.tiling.enabled() ? kBundleFormatVersion : kUntiledBundleFormatVersion;
+    if (bundle.region.enabled())
+        model["region"] = region_to_json(bundle.region);
+    const int version = bundle.region.enabled()   ? kBundleFormatVersion
+                        : bundle.tiling.enabled() ? kTiledBundleFormatVersion
+                                                  : kUntiledBundleFormatVersion;
     io::TensorArchive archive = bundle.tensors;
     archive.metadata = {{"format", kBundleFormat},
                         {"version", std::to_string(version)},
@@ -132,6 +138,10 @@ ModelBundle load_bundle(const std::filesystem::path& path) {
             bundle.tiling = {io::json_number<int>(t.at("tile"), "tiling.tile"),
                              io::json_number<int>(t.at("overlap"), "tiling.overlap")};
             validate(bundle.tiling);
+        }
+        if (version >= 4 && model.contains("region")) {
+            bundle.region = region_from_json(model["region"]);
+            validate(bundle.region);
         }
         bundle.thresholds = thresholds_from_json(model.at("thresholds"));
         bundle.training_json = model.at("training").dump();

@@ -5,7 +5,8 @@
 //   __metadata__["format"]   "kensa-model"
 //   __metadata__["version"]  the bundle format version (kBundleFormatVersion)
 //   __metadata__["model"]    JSON: method, the method's settings, backbone, image size, map options,
-//                            tiling (only when the model tiles), thresholds, training record
+//                            tiling (only when the model tiles), region (only when it has one),
+//                            thresholds, training record
 //   __metadata__["checksum"] tensor_checksum() of all tensors: detects corruption the format itself cannot
 //   tensors "backbone.*"     the backbone's weights (so the bundle runs without installed weights)
 //   tensors "score.*"        post-processing state shared by all methods (position statistics)
@@ -13,8 +14,10 @@
 // Version 1 (before methods had ids) had no "method" and ADTR's settings under "adtr": it loads as ADTR.
 // Version 3 adds "tiling"; only tiled models are written as version 3, so a Kensa that cannot tile refuses
 // them ("update Kensa") instead of inspecting them whole, and every other model stays readable by it.
+// Version 4 adds "region" (the region of interest), written only for models that have one, for the same reason.
 
 #include <kensa/io/safetensors.h>
+#include <kensa/model/region_of_interest.h>
 #include <kensa/model/tiling.h>
 
 #include <filesystem>
@@ -25,8 +28,9 @@
 namespace kensa::model {
 
 inline constexpr const char* kBundleFormat = "kensa-model";
-inline constexpr int kBundleFormatVersion = 3;  // the newest this Kensa reads
-inline constexpr int kUntiledBundleFormatVersion = 2;  // what it writes for a model that does not tile
+inline constexpr int kBundleFormatVersion = 4;  // the newest this Kensa reads; written for a region of interest
+inline constexpr int kTiledBundleFormatVersion = 3;    // written for a tiled model without a region
+inline constexpr int kUntiledBundleFormatVersion = 2;  // what it writes for a model that does neither
 
 // Decision thresholds. Image: images scoring at or above it are NG. Pixel: map values at or above it are
 // outlined as defects. Set from normal data only (a held-out slice of the training images) so a model
@@ -51,6 +55,7 @@ struct ModelBundle {
     double gaussian_sigma = 4.0;  // anomaly map smoothing, model pixels
     int score_pool = 16;          // image score pooling window; 0 = mean
     Tiling tiling;                // off unless the model inspects large images tile by tile
+    RegionOfInterest region;      // off unless the model looks only inside a region of the image
     Thresholds thresholds;
     std::string training_json = "{}";  // settings and statistics of the training run (JSON object)
     io::TensorArchive tensors;         // see above; metadata is filled in on save

@@ -2,6 +2,7 @@
 // A product project: the images Kensa learns from and is tested on, their labels and defect masks, and the
 // project's settings. On disk it is one folder (see project_file.h); this header is the in-memory form.
 
+#include <kensa/model/region_of_interest.h>
 #include <kensa/model/training_mode.h>
 
 #include <array>
@@ -87,6 +88,8 @@ struct ProjectSettings {
     // that keep a defect of that many pixels visible; tile > 0 = tiles of that side.
     int tile = 0;
     int smallest_defect = 0;
+    // The region of interest (model/region_of_interest.h) training and inspection keep to; none = the whole image.
+    model::RegionOfInterest region;
     // The model inspection uses: a file name in the project's models/ folder; empty when none is chosen.
     std::string active_model;
 

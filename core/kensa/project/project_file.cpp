@@ -4,6 +4,7 @@
 #include <kensa/base/atomic_file.h>
 #include <kensa/base/file_bytes.h>
 #include <kensa/io/json_number.h>
+#include <kensa/model/region_json.h>
 
 #include <nlohmann/json.hpp>
 
@@ -161,6 +162,10 @@ Project project_from(const json& j, const fs::path& folder) {
             p.settings.tile = io::json_number<int>((*it)["tile"], "settings.tile");
         if (it->contains("smallest_defect"))
             p.settings.smallest_defect = io::json_number<int>((*it)["smallest_defect"], "settings.smallest_defect");
+        if (const auto r = it->find("region"); r != it->end()) {
+            p.settings.region = model::region_from_json(*r);
+            model::validate(p.settings.region);
+        }
         if (p.settings.tile < 0 || p.settings.smallest_defect < 0 || (p.settings.tile > 0 && p.settings.smallest_defect > 0))
             throw std::runtime_error("settings.tile and settings.smallest_defect must be 0 or positive, and not both set");
         if (!model::parse_training_mode(p.settings.training_mode))
@@ -242,6 +247,8 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                  {"defect_types", types},
                  {"sources", sources},
                  {"images", images}};
+    if (project.settings.region.enabled())
+        j["settings"]["region"] = model::region_to_json(project.settings.region);
     if (project.settings.synthetic_generators)
         j["settings"]["synthetic_generators"] = synthetic_generators_json(*project.settings.synthetic_generators);
     return j.dump(1) + "\n";
