@@ -48,6 +48,26 @@ using namespace kensa;
 using namespace kensa::ui;
 
 namespace {
+// The window shown at `size` with a new project of `count` 300 x 200 training images, the first on the
+// canvas. Returns what failed, or an empty string.
+QString openWithImages(MainWindow& w, const QTemporaryDir& tmp, int count, QSize size) {
+    for (int i = 0; i < count; ++i)
+        test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("%1.png").arg(i), {300, 200}, i);
+    w.resize(size);
+    w.show();
+    if (!QTest::qWaitForWindowExposed(&w))
+        return QStringLiteral("the window was not shown");
+    if (const QString error = w.session()->create(tmp.filePath(QStringLiteral("p"))); !error.isEmpty())
+        return error;
+    QSignalSpy appended(w.session(), &ProjectSession::imagesAppended);
+    w.projectActions()->addFolder(tmp.filePath(QStringLiteral("img")), project::ImageRole::Train);
+    if (!appended.wait(10000))
+        return QStringLiteral("the images were not added");
+    if (!QTest::qWaitFor([&w] { return w.canvas()->document() != nullptr; }, 10000))
+        return QStringLiteral("the canvas did not show the first image");
+    return {};
+}
+
 QByteArray fileHash(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -247,17 +267,9 @@ private Q_SLOTS:
 
     void zoomWithWheelFitAndActualSize() {
         QTemporaryDir tmp;
-        test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("a.png"), {300, 200});
         MainWindow w;
-        w.resize(1200, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QCOMPARE(w.session()->create(tmp.filePath(QStringLiteral("p"))), QString());
-        QSignalSpy appended(w.session(), &ProjectSession::imagesAppended);
-        w.projectActions()->addFolder(tmp.filePath(QStringLiteral("img")), project::ImageRole::Train);
-        QVERIFY(appended.wait(10000));
+        QCOMPARE(openWithImages(w, tmp, 1, {1200, 800}), QString());
         AnnotationCanvas* c = w.canvas();
-        QTRY_VERIFY_WITH_TIMEOUT(c->document() != nullptr, 10000);
         const qreal fit = c->zoom();
         const QPointF anchor(c->width() / 3.0, c->height() / 2.0);
         const QPointF under = c->widgetToImage(anchor);
@@ -279,16 +291,8 @@ private Q_SLOTS:
     // menu's task actions (Ctrl+1..4) and picking a drawing tool all switch it; one image selection throughout.
     void centralAreaFollowsTheTask() {
         QTemporaryDir tmp;
-        for (int i = 0; i < 3; ++i)
-            test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("%1.png").arg(i), {300, 200}, i);
         MainWindow w;
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QCOMPARE(w.session()->create(tmp.filePath(QStringLiteral("p"))), QString());
-        QSignalSpy appended(w.session(), &ProjectSession::imagesAppended);
-        w.projectActions()->addFolder(tmp.filePath(QStringLiteral("img")), project::ImageRole::Train);
-        QVERIFY(appended.wait(10000));
+        QCOMPARE(openWithImages(w, tmp, 3, {1600, 1000}), QString());
         Workspace* ws = w.workspace();
         ws->setTask(Workspace::Task::Annotate);
         const auto dock = [&w](const char* name) { return w.findChild<QDockWidget*>(QString::fromLatin1(name)); };
@@ -298,7 +302,6 @@ private Q_SLOTS:
         QVERIFY(inCentre(w.canvas()));
         QVERIFY(!w.inspectionView()->isVisible());
         QVERIFY(w.annotation()->toolActions()->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(w.canvas()->document() != nullptr, 10000);
 
         // Raising the Synthetic Defects dock (a click on its tab) brings its preview grid to the centre, where
         // the cells grow past the dock's size.
@@ -356,17 +359,9 @@ private Q_SLOTS:
     // Training panel; a region too small to use is refused with a message; "Whole image" clears it.
     void regionOfInterestIsDrawnOnTheCanvas() {
         QTemporaryDir tmp;
-        test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("a.png"), {300, 200});
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QCOMPARE(w.session()->create(tmp.filePath(QStringLiteral("p"))), QString());
-        QSignalSpy appended(w.session(), &ProjectSession::imagesAppended);
-        w.projectActions()->addFolder(tmp.filePath(QStringLiteral("img")), project::ImageRole::Train);
-        QVERIFY(appended.wait(10000));
+        QCOMPARE(openWithImages(w, tmp, 1, {1400, 900}), QString());
         AnnotationCanvas* c = w.canvas();
-        QTRY_VERIFY_WITH_TIMEOUT(c->document() != nullptr, 10000);
         w.workspace()->setTask(Workspace::Task::Inspect);
         Q_EMIT w.trainingPanel()->drawRegionRequested();  // "Draw…"
         QCOMPARE(w.workspace()->task(), Workspace::Task::Annotate);

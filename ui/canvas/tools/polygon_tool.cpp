@@ -21,6 +21,10 @@ void PolygonTool::press(QPointF pos, Qt::MouseButton button) {
         close();
         return;
     }
+    addCorner(pos);
+}
+
+void PolygonTool::addCorner(QPointF pos) {
     m_points << pos;
     Q_EMIT overlayChanged();
 }
@@ -68,29 +72,39 @@ bool PolygonTool::nearFirst(QPointF pos) const {
 }
 
 void PolygonTool::close() {
-    if (m_points.size() >= 3 && m_doc) {
-        m_doc->beginEdit();
-        m_doc->touched(mask_ops::fillPolygon(m_doc->editableMask(), m_points, 255));
-        m_doc->endEdit(tr("Polygon"));
-    }
+    const QPolygonF corners = m_points;
     m_points.clear();
+    if (corners.size() >= 3 && m_doc)
+        closed(corners);
     Q_EMIT overlayChanged();
+}
+
+void PolygonTool::closed(const QPolygonF& corners) {
+    m_doc->beginEdit();
+    m_doc->touched(mask_ops::fillPolygon(m_doc->editableMask(), corners, 255));
+    m_doc->endEdit(tr("Polygon"));
 }
 
 void PolygonTool::paintOverlay(QPainter& painter, const QTransform& imageToWidget) const {
     if (m_points.isEmpty())
         return;
-    QPolygonF shown = imageToWidget.map(m_points);
-    shown << imageToWidget.map(m_hover);
+    QPolygonF line = imageToWidget.map(m_points);
+    line << imageToWidget.map(m_hover);
+    paintOutline(painter, line, imageToWidget.map(m_points));
+}
+
+void PolygonTool::paintOutline(QPainter& painter, const QPolygonF& line, const QPolygonF& corners) const {
+    painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(QColor(0, 0, 0, 160), 3));
-    painter.drawPolyline(shown);
-    painter.setPen(QPen(QColor(255, 220, 0), 1.5, Qt::DashLine));
-    painter.drawPolyline(shown);
+    painter.drawPolyline(line);
+    painter.setPen(QPen(lineColour(), 1.5, Qt::DashLine));
+    painter.drawPolyline(line);
     painter.setPen(QPen(Qt::black, 1));
-    painter.setBrush(QColor(255, 220, 0));
-    for (const QPointF& p : imageToWidget.map(m_points))
+    painter.setBrush(lineColour());
+    for (const QPointF& p : corners)
         painter.drawRect(QRectF(p - QPointF(3, 3), QSizeF(6, 6)));
+    painter.restore();
 }
 
 }  // namespace kensa::ui

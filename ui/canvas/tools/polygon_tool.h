@@ -27,7 +27,13 @@ public:
 
     const QPolygonF& points() const { return m_points; }
 
-private:
+protected:
+    // What a closed polygon (3 corners or more) does: here, fill it into the mask as one command.
+    virtual void closed(const QPolygonF& corners);
+    virtual QColor lineColour() const { return {255, 220, 0}; }
+    void addCorner(QPointF pos);
+    // A dashed line through `line` with square handles at `corners` (widget coordinates).
+    void paintOutline(QPainter& painter, const QPolygonF& line, const QPolygonF& corners) const;
     void close();
     bool nearFirst(QPointF pos) const;
 

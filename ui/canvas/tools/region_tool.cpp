@@ -10,6 +10,11 @@ namespace kensa::ui {
 
 namespace {
 constexpr qreal k_dragScreenPixels = 4;  // a press that moves farther draws a rectangle, not a corner
+
+QPolygonF rectangleCorners(QPointF a, QPointF b) {
+    const QRectF r = QRectF(a, b).normalized();
+    return QPolygonF({r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()});
+}
 }  // namespace
 
 QPointF RegionTool::clamped(QPointF pos) const {
@@ -26,6 +31,7 @@ void RegionTool::press(QPointF pos, Qt::MouseButton button) {
     }
     if (button != Qt::LeftButton)
         return;
+    // Corners come on release: only then is it clear whether this press is a click or a drag.
     m_pressed = true;
     m_dragging = false;
     m_pressAt = clamped(pos);
@@ -46,60 +52,26 @@ void RegionTool::release(QPointF pos, Qt::MouseButton button) {
     m_pressed = false;
     if (m_dragging) {
         m_dragging = false;
-        const QRectF r = QRectF(m_pressAt, clamped(pos)).normalized();
-        finish(QPolygonF({r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()}));
-        return;
-    }
-    if (m_points.size() >= 3 && nearFirst(m_pressAt)) {
-        closePolygon();
-        return;
-    }
-    m_points << m_pressAt;  // a click: the polygon's next corner
-    Q_EMIT overlayChanged();
-}
-
-void RegionTool::doubleClick(QPointF, Qt::MouseButton button) {
-    if (button != Qt::LeftButton)
-        return;
-    m_pressed = false;  // its release adds no corner
-    closePolygon();     // the double-click's first click already added this corner
-}
-
-bool RegionTool::key(int key) {
-    if (m_points.isEmpty())
-        return false;
-    if (key == Qt::Key_Return || key == Qt::Key_Enter)
-        closePolygon();
-    else if (key == Qt::Key_Escape)
-        cancel();
-    else if (key == Qt::Key_Backspace) {
-        m_points.removeLast();
+        closed(rectangleCorners(m_pressAt, clamped(pos)));
         Q_EMIT overlayChanged();
-    } else
-        return false;
-    return true;
+    } else if (m_points.size() >= 3 && nearFirst(m_pressAt)) {
+        close();
+    } else {
+        addCorner(m_pressAt);
+    }
+}
+
+void RegionTool::doubleClick(QPointF pos, Qt::MouseButton button) {
+    m_pressed = false;  // its release adds no corner
+    PolygonTool::doubleClick(pos, button);
 }
 
 void RegionTool::cancel() {
     m_pressed = m_dragging = false;
-    if (m_points.isEmpty())
-        return;
-    m_points.clear();
-    Q_EMIT overlayChanged();
+    PolygonTool::cancel();
 }
 
-bool RegionTool::nearFirst(QPointF pos) const {
-    return QLineF(pos, m_points.first()).length() <= 6.0 * m_pixelSize;
-}
-
-void RegionTool::closePolygon() {
-    if (m_points.size() >= 3)
-        finish(m_points);
-    m_points.clear();
-    Q_EMIT overlayChanged();
-}
-
-void RegionTool::finish(const QPolygonF& corners) {
+void RegionTool::closed(const QPolygonF& corners) {
     if (!m_doc)
         return;
     QPolygon rounded;
@@ -110,32 +82,18 @@ void RegionTool::finish(const QPolygonF& corners) {
     }
     if (rounded.size() > 1 && rounded.first() == rounded.last())
         rounded.removeLast();
-    Q_EMIT overlayChanged();
     Q_EMIT regionDrawn(rounded, m_doc->size());
 }
 
 void RegionTool::paintOverlay(QPainter& painter, const QTransform& imageToWidget) const {
-    QPolygonF shown;
-    if (m_dragging) {
-        const QRectF r = QRectF(m_pressAt, m_hover).normalized();
-        shown = imageToWidget.map(QPolygonF({r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft(), r.topLeft()}));
-    } else if (!m_points.isEmpty()) {
-        shown = imageToWidget.map(m_points);
-        shown << imageToWidget.map(m_hover);
-    } else {
+    if (!m_dragging) {
+        PolygonTool::paintOverlay(painter, imageToWidget);
         return;
     }
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(QColor(0, 0, 0, 160), 3));
-    painter.drawPolyline(shown);
-    painter.setPen(QPen(QColor(0, 220, 255), 1.5, Qt::DashLine));
-    painter.drawPolyline(shown);
-    painter.setPen(QPen(Qt::black, 1));
-    painter.setBrush(QColor(0, 220, 255));
-    for (const QPointF& p : imageToWidget.map(m_points))
-        painter.drawRect(QRectF(p - QPointF(3, 3), QSizeF(6, 6)));
-    painter.restore();
+    QPolygonF corners = imageToWidget.map(rectangleCorners(m_pressAt, m_hover));
+    QPolygonF line = corners;
+    line << corners.first();
+    paintOutline(painter, line, corners);
 }
 
 }  // namespace kensa::ui
