@@ -28,13 +28,15 @@ struct EvaluationRun {
     int defects_flagged = 0;
 };
 
-// Metrics of results[i] against product.test[i] and its mask test.masks[i].
+// Metrics of results[i] against product.test[i] and its mask masks[i].
 metrics::EvaluationReport evaluate_results(const data::MvtecProduct& product,
                                            const std::vector<postprocess::AnomalyResult>& results,
-                                           const LoadedImages& test);
+                                           const std::vector<cv::Mat>& masks);
 
 // Scores every test image except those the model was trained on (its training_json lists them) and those
 // in also_exclude (product paths, "test/crack/000.png": e.g. what other models being compared trained on).
+// Images are decoded a batch at a time (one at a time for a tiled model), so memory holds the maps and masks
+// the metrics need, not every decoded test image.
 EvaluationRun evaluate_on_test_split(engine::Inspector& inspector, const data::MvtecProduct& product,
                                      const std::set<std::string>& also_exclude = {});
 

@@ -17,7 +17,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <string>
 
 namespace {
 
@@ -25,6 +28,23 @@ double peak_rss_mb() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
+}
+
+// The resident set now (not the peak), from /proc/self/status; and the open file descriptors.
+double current_rss_mb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0;
+    return 0.0;
+}
+
+int open_fds() {
+    int n = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd"))
+        ++n;
+    return n;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -70,10 +90,17 @@ int main(int argc, char** argv) {
         const double rss_loaded = peak_rss_mb();
 
         const auto start = std::chrono::steady_clock::now();
+        // Every `report_every` images: the resident set, what the kept maps and masks account for (they grow
+        // by design: map_side^2 * 5 bytes an image at most), the rest — which must stay flat — and open files.
+        const int report_every = images >= 5000 ? 1000 : 200;
+        const double per_image_mb = double(config.map_side) * config.map_side * 5.0 / (1024.0 * 1024.0);
+        std::fprintf(stderr, "  images  RSS MB  kept MB (bound)  RSS - kept  open fds\n");
         auto run = kensa::engine::run_inspection(inspector, items, config, [&](const kensa::Progress& p) {
-            if (p.stage == "inspecting" && p.done % 200 == 0)
-                std::fprintf(stderr, "  %lld / %lld images, peak RSS %.0f MB\n",
-                             static_cast<long long>(p.done), static_cast<long long>(p.total), peak_rss_mb());
+            if (p.stage == "inspecting" && p.done % report_every == 0) {
+                const double rss = current_rss_mb(), kept = per_image_mb * double(p.done);
+                std::fprintf(stderr, "  %6lld  %6.0f  %15.0f  %10.0f  %8d\n", static_cast<long long>(p.done), rss,
+                             kept, rss - kept, open_fds());
+            }
             return true;
         });
         const double run_seconds = seconds_since(start);

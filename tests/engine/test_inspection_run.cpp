@@ -149,6 +149,31 @@ TEST(InspectionRun, UnreadableMaskIsAWarningNotAFailure) {
     EXPECT_EQ(run.evaluation->overall.unannotated_defect_images, 1);
 }
 
+// One image can fail its whole batch (here: a model with a region of interest meets an image too small for
+// it); the batch is then inspected image by image, so only that image fails, with the reason, and the others
+// get the scores they get alone.
+TEST(InspectionRun, AnImageThatFailsItsBatchFailsAlone) {
+    test::TempDir dir;
+    auto items = write_items(dir.path());
+    items.resize(4);  // good_0 (96 x 64) .. good_3
+    data::write_image(dir.path() / "small.png", test::normal_images(1, 12, 3)[0]);  // its region: 10 px
+    items.insert(items.begin() + 2, {dir.path() / "small.png", Truth::Normal, {}, {}});
+    auto bundle = model();
+    bundle.region = model::rectangle_region(4, 4, 56, 56, 64, 64);
+    Inspector inspector(bundle, 1);
+    InspectionRunConfig config;
+    config.batch_size = 8;  // all five in one batch
+    const InspectionRun run = run_inspection(inspector, items, config);
+    EXPECT_EQ(run.failed, 1);
+    EXPECT_NE(run.images[2].error.find("small.png"), std::string::npos) << run.images[2].error;
+    EXPECT_NE(run.images[2].error.find("region of interest"), std::string::npos) << run.images[2].error;
+    for (const size_t i : {0, 1, 3, 4}) {
+        ASSERT_TRUE(run.images[i].error.empty()) << run.images[i].error;
+        const auto alone = inspector.inspect({*data::read_image(items[i].image)});
+        EXPECT_EQ(run.images[i].score, alone[0].score) << i;
+    }
+}
+
 TEST(InspectionRun, CancelStopsAfterTheCurrentBatch) {
     test::TempDir dir;
     const auto items = write_items(dir.path());

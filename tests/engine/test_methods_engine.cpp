@@ -152,6 +152,19 @@ TEST(TrainingGuard, StatisticsThatAreNotFiniteGiveNoModel) {
     }
 }
 
+// Copies of one image teach no normal variation: the model is written (it is what the user asked for), but
+// training says why it will flag any image that differs at all. Varied images say nothing of the kind.
+TEST(TrainingGuard, NormalImagesThatDoNotVaryAreNamed) {
+    const cv::Mat one = normal_images(1, 64, 5)[0];
+    const std::vector<cv::Mat> copies(6, one);
+    const auto result = kensa::engine::train(copies, config_for("patchcore"));
+    ASSERT_FALSE(result.warnings.empty());
+    EXPECT_NE(result.warnings.back().find("do not vary"), std::string::npos) << result.warnings.back();
+    const auto varied = kensa::engine::train(normal_images(6, 64, 5), config_for("patchcore"));
+    for (const auto& w : varied.warnings)
+        EXPECT_EQ(w.find("do not vary"), std::string::npos) << w;
+}
+
 TEST(PadimBundle, ChannelsOutOfOrderFailCleanly) {
     // The detector cuts each backbone stage to the model's channels before resizing, which needs them in
     // ascending order, as fit writes them.

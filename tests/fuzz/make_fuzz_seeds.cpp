@@ -71,6 +71,15 @@ void bundle_seeds(const fs::path& dir) {
         bundle.tensors = small_archive();
         kensa::model::save_bundle(dir / (std::string(method) + ".kensa"), bundle);
     }
+    // Version 4: tiles and a region of interest (a polygon).
+    kensa::model::ModelBundle bundle;
+    bundle.method = "patchcore";
+    bundle.backbone = "mobilenet_v2";
+    bundle.settings_json = R"({"grid":28})";
+    bundle.tiling = {280, 35};
+    bundle.region = {4096, 3000, {{100, 200}, {3900, 150}, {2000, 2900}}};
+    bundle.tensors = small_archive();
+    kensa::model::save_bundle(dir / "tiled-region.kensa", bundle);
 }
 
 void project_seeds(const fs::path& dir) {
@@ -93,6 +102,7 @@ void project_seeds(const fs::path& dir) {
     project.images.push_back(defect);
     project.sources.push_back({folder / "images", kensa::project::ImageSource::Kind::Folder,
                                kensa::project::ImageRole::Train});
+    project.settings.region = kensa::model::rectangle_region(8, 8, 200, 120, 640, 480);
     kensa::project::save_project(project, folder);
     fs::copy_file(folder / kensa::project::k_project_file_name, dir / "project.json",
                   fs::copy_options::overwrite_existing);

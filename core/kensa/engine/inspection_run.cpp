@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -92,30 +93,51 @@ InspectionRun run_inspection(Inspector& inspector, std::span<const InspectionIte
             batch.push_back(std::move(*image));
             batch_items.push_back(size_t(i));
         }
-        std::vector<postprocess::AnomalyResult> results;
+        // A tiled image takes many passes: its tile batches report (at the image's place) so a cancel is
+        // seen within the image; a batch of whole images reports once, below.
+        const ProgressCallback within_image = [&](const Progress&) {
+            return !progress || progress({"inspecting", begin, total});
+        };
+        // results[r] belongs to batch_items[r]; empty where the image failed (its error is set).
+        std::vector<std::optional<postprocess::AnomalyResult>> results(batch.size());
+        const auto inspect_alone = [&](size_t r) {
+            try {
+                results[r] = std::move(inspector.inspect({batch[r]}, tiled ? within_image : ProgressCallback{},
+                                                         config.batch_size)
+                                           .front());
+            } catch (const Cancelled&) {
+                throw;
+            } catch (const std::exception& e) {
+                run.images[batch_items[r]].error =
+                    items[batch_items[r]].image.string() + ": inspection failed: " + e.what();
+            }
+        };
         try {
-            // A tiled image takes many passes: its tile batches report (at the image's place) so a cancel is
-            // seen within the image; a batch of whole images reports once, below.
-            const ProgressCallback within_image = [&](const Progress&) {
-                return !progress || progress({"inspecting", begin, total});
-            };
-            if (!batch.empty())
-                results = inspector.inspect(batch, tiled ? within_image : ProgressCallback{}, config.batch_size);
+            if (batch.size() == 1) {
+                inspect_alone(0);
+            } else if (!batch.empty()) {
+                auto together = inspector.inspect(batch, ProgressCallback{}, config.batch_size);
+                for (size_t r = 0; r < together.size(); ++r)
+                    results[r] = std::move(together[r]);
+            }
         } catch (const Cancelled&) {
             throw;
-        } catch (const std::exception& e) {
-            for (size_t k : batch_items)
-                run.images[k].error = items[k].image.string() + ": inspection failed: " + e.what();
-            results.clear();
+        } catch (const std::exception&) {
+            // One image can fail a whole batch (memory, an image its region does not fit): each alone, so
+            // only the ones that fail on their own are reported.
+            for (size_t r = 0; r < batch.size(); ++r)
+                inspect_alone(r);
         }
         batch.clear();  // the decoded images go before their maps are reduced
         for (size_t r = 0; r < results.size(); ++r) {
+            if (!results[r])
+                continue;
             const size_t k = batch_items[r];
             InspectedImage& out = run.images[k];
-            out.score = results[r].score;
+            out.score = results[r]->score;
             out.map = storage->allocate(reduced_size(out.image_size, config.map_side), CV_32FC1);
-            reduce_map(results[r].map, out.map);
-            results[r].map.release();
+            reduce_map(results[r]->map, out.map);
+            results[r]->map.release();
             double lo = 0, hi = 0;
             cv::minMaxLoc(out.map, &lo, &hi);
             widen(run.map_min, run.map_max, float(lo), float(hi));

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace kensa::engine {
@@ -162,6 +163,21 @@ postprocess::PositionStatistics score_positions(const FitResult& fit, const std:
     return stats;
 }
 
+// Held-out normal images that all score the same: copies of one image, or a blank stream. The model then
+// knows no normal variation, and its thresholds sit on that one value, so any image that differs at all is NG.
+std::optional<std::string> no_variation_warning(const std::vector<postprocess::AnomalyResult>& held) {
+    if (held.size() < 2)
+        return std::nullopt;
+    const auto [low, high] = std::minmax_element(held.begin(), held.end(), [](const auto& a, const auto& b) {
+        return a.score < b.score;
+    });
+    if (!(high->score - low->score <= 1e-6f * std::max(1.f, std::abs(high->score))))
+        return std::nullopt;
+    return "the " + std::to_string(held.size()) + " held-out normal images all score " + std::to_string(high->score) +
+           ": the normal images do not vary (copies of one image?), so the model knows no normal variation and "
+           "flags any image that differs at all; train on images of different good parts";
+}
+
 // A model whose thresholds or position statistics are not finite flags nothing, and says nothing: it is
 // never returned (so never written). Every method's arithmetic is meant to prevent it; this is the last word.
 void refuse_non_finite(const model::ModelBundle& bundle, const postprocess::PositionStatistics& stats,
@@ -267,6 +283,8 @@ TrainingResult train(const TrainingData& given, const TrainingConfig& config, co
             for (auto& r : held)
                 r.map = postprocess::values_inside(r.map, region);
         bundle.thresholds = postprocess::thresholds_from_normal(held, config.holdout);
+        if (const auto warning = no_variation_warning(held))
+            result.warnings.push_back(*warning);
     }
     refuse_non_finite(bundle, stats, holdout_images.size());
     add_common_record(result, data, config);
