@@ -3,6 +3,7 @@
 #include "output_names.h"
 
 #include <kensa/base/atomic_file.h>
+#include <kensa/base/csv.h>
 #include <kensa/base/error.h>
 #include <kensa/base/file_name_limit.h>
 #include <kensa/data/image_folder.h>
@@ -112,15 +113,6 @@ data::ImageListing images_to_inspect(const std::filesystem::path& input) {
         return listing;
     }
     return data::scan_image_folder(input, /*recursive=*/true).take();
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos)
-        return s;
-    std::string quoted = "\"";
-    for (char c : s)
-        quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
 }
 
 }  // namespace

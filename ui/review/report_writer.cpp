@@ -6,6 +6,7 @@
 #include "review/report_pdf.h"
 
 #include <kensa/base/atomic_file.h>
+#include <kensa/base/csv.h>
 #include <kensa/data/image_io.h>
 #include <kensa/features/backbone_catalog.h>
 #include <kensa/methods/registry.h>
@@ -35,12 +36,7 @@ namespace kensa::ui {
 namespace {
 
 QString csvField(const QString& s) {
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')) &&
-        !s.contains(QLatin1Char('\r')))
-        return s;
-    QString quoted = s;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QStringLiteral("\"%1\"").arg(quoted);
+    return QString::fromStdString(csv_field(s.toStdString()));  // core's quoting, as the CLI and the line write it
 }
 
 QString esc(const QString& s) {

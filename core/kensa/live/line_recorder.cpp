@@ -1,6 +1,7 @@
 #include <kensa/live/line_recorder.h>
 
 #include <kensa/base/atomic_file.h>
+#include <kensa/base/csv.h>
 #include <kensa/base/error.h>
 #include <kensa/base/file_name_limit.h>
 #include <kensa/data/image_io.h>
@@ -29,15 +30,6 @@ std::string local_time_now() {
     char out[48];
     std::snprintf(out, sizeof out, "%s.%03d", text, static_cast<int>(ms));
     return out;
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string quoted = "\"";
-    for (char c : s)
-        quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
 }
 
 // A free name in folder for `name`: name itself, else stem-1.ext, stem-2.ext, ...
