@@ -9,19 +9,21 @@
 namespace kensa::ui {
 
 void PolygonTool::press(QPointF pos, Qt::MouseButton button) {
-    if (!m_doc)
-        return;
-    if (button == Qt::RightButton) {
-        cancel();
-        return;
-    }
-    if (button != Qt::LeftButton)
+    if (!startsCorner(button))
         return;
     if (m_points.size() >= 3 && nearFirst(pos)) {
         close();
         return;
     }
     addCorner(pos);
+}
+
+bool PolygonTool::startsCorner(Qt::MouseButton button) {
+    if (!m_doc)
+        return false;
+    if (button == Qt::RightButton)
+        cancel();  // the right button drops the polygon
+    return button == Qt::LeftButton;
 }
 
 void PolygonTool::addCorner(QPointF pos) {

@@ -31,6 +31,8 @@ protected:
     // What a closed polygon (3 corners or more) does: here, fill it into the mask as one command.
     virtual void closed(const QPolygonF& corners);
     virtual QColor lineColour() const { return {255, 220, 0}; }
+    // Whether a press of `button` works on corners: the left button on an open image; the right one drops them.
+    bool startsCorner(Qt::MouseButton button);
     void addCorner(QPointF pos);
     // A dashed line through `line` with square handles at `corners` (widget coordinates).
     void paintOutline(QPainter& painter, const QPolygonF& line, const QPolygonF& corners) const;

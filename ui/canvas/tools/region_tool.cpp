@@ -23,13 +23,7 @@ QPointF RegionTool::clamped(QPointF pos) const {
 }
 
 void RegionTool::press(QPointF pos, Qt::MouseButton button) {
-    if (!m_doc)
-        return;
-    if (button == Qt::RightButton) {
-        cancel();
-        return;
-    }
-    if (button != Qt::LeftButton)
+    if (!startsCorner(button))
         return;
     // Corners come on release: only then is it clear whether this press is a click or a drag.
     m_pressed = true;
