@@ -298,218 +298,218 @@
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="267"/>
         <location filename="../ui/review/report_pdf.cpp" line="583"/>
-        <location filename="../ui/review/report_writer.cpp" line="303"/>
-        <location filename="../ui/review/report_writer.cpp" line="305"/>
+        <location filename="../ui/review/report_writer.cpp" line="299"/>
+        <location filename="../ui/review/report_writer.cpp" line="301"/>
         <source>Inspection report — %1</source>
         <translation>検査レポート — %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="178"/>
+        <location filename="../ui/review/report_writer.cpp" line="174"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="185"/>
+        <location filename="../ui/review/report_writer.cpp" line="181"/>
         <source>(from stage %1)</source>
         <translation>（ステージ %1 から）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="186"/>
+        <location filename="../ui/review/report_writer.cpp" line="182"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="187"/>
+        <location filename="../ui/review/report_writer.cpp" line="183"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="187"/>
+        <location filename="../ui/review/report_writer.cpp" line="183"/>
         <source>%1 px</source>
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="189"/>
+        <location filename="../ui/review/report_writer.cpp" line="185"/>
         <source>Anomaly map</source>
         <translation>異常マップ</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="189"/>
+        <location filename="../ui/review/report_writer.cpp" line="185"/>
         <source>smoothed with σ = %1 px</source>
         <translation>σ = %1 px で平滑化</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="190"/>
+        <location filename="../ui/review/report_writer.cpp" line="186"/>
         <source>Image score</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="191"/>
+        <location filename="../ui/review/report_writer.cpp" line="187"/>
         <source>maximum of the map averaged over %1 × %1 px</source>
         <translation>%1 × %1 px で平均したマップの最大値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="192"/>
+        <location filename="../ui/review/report_writer.cpp" line="188"/>
         <source>mean of the map</source>
         <translation>マップの平均</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="194"/>
+        <location filename="../ui/review/report_writer.cpp" line="190"/>
         <source>Thresholds of the model</source>
         <translation>モデルのしきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="195"/>
+        <location filename="../ui/review/report_writer.cpp" line="191"/>
         <source>image %1, pixel %2: the %3 quantile of the held-out normal images (%4)</source>
         <translation>画像 %1、画素 %2（取り分けた良品画像 %4 枚の %3 分位点）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="200"/>
+        <location filename="../ui/review/report_writer.cpp" line="196"/>
         <source>F1-optimal thresholds at training</source>
         <translation>学習時の F1 最適しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="200"/>
+        <location filename="../ui/review/report_writer.cpp" line="196"/>
         <source>image %1, pixel %2</source>
         <translation>画像 %1、画素 %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="206"/>
+        <location filename="../ui/review/report_writer.cpp" line="202"/>
         <source>Training mode</source>
         <translation>学習モード</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="209"/>
+        <location filename="../ui/review/report_writer.cpp" line="205"/>
         <source>Training images</source>
         <translation>学習用画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="209"/>
+        <location filename="../ui/review/report_writer.cpp" line="205"/>
         <source>%1 normal, %2 held out for the thresholds</source>
         <translation>良品 %1 枚（ほかに %2 枚をしきい値用に取り分け）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="215"/>
+        <location filename="../ui/review/report_writer.cpp" line="211"/>
         <source>Defect images trained on</source>
         <translation>学習に使った不良画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="217"/>
+        <location filename="../ui/review/report_writer.cpp" line="213"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="219"/>
+        <location filename="../ui/review/report_writer.cpp" line="215"/>
         <source>Position scoring</source>
         <translation>位置ごとのスコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="221"/>
+        <location filename="../ui/review/report_writer.cpp" line="217"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="223"/>
+        <location filename="../ui/review/report_writer.cpp" line="219"/>
         <source>Training time</source>
         <translation>学習時間</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="223"/>
+        <location filename="../ui/review/report_writer.cpp" line="219"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="229"/>
+        <location filename="../ui/review/report_writer.cpp" line="225"/>
         <source>Training warnings</source>
         <translation>学習時の警告</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="230"/>
+        <location filename="../ui/review/report_writer.cpp" line="226"/>
         <source>images with a warning: %1 (see the model&apos;s record)</source>
         <translation>警告のある画像: %1 枚（モデルの記録を参照）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="234"/>
+        <location filename="../ui/review/report_writer.cpp" line="230"/>
         <source>Method settings</source>
         <translation>手法の設定</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="270"/>
-        <location filename="../ui/review/report_writer.cpp" line="306"/>
+        <location filename="../ui/review/report_writer.cpp" line="302"/>
         <source>Model %1 · %2 · %3 images in %4 s</source>
         <translation>モデル %1 · %2 · 画像 %3 枚を %4 秒で検査</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="317"/>
+        <location filename="../ui/review/report_writer.cpp" line="313"/>
         <source>images</source>
         <translation>画像数</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="318"/>
+        <location filename="../ui/review/report_writer.cpp" line="314"/>
         <source>NG at the image threshold</source>
         <translation>画像しきい値で NG</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
         <location filename="../ui/review/report_pdf.cpp" line="313"/>
-        <location filename="../ui/review/report_writer.cpp" line="319"/>
-        <location filename="../ui/review/report_writer.cpp" line="335"/>
+        <location filename="../ui/review/report_writer.cpp" line="315"/>
+        <location filename="../ui/review/report_writer.cpp" line="331"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="320"/>
+        <location filename="../ui/review/report_writer.cpp" line="316"/>
         <source>could not be inspected</source>
         <translation>検査できなかった画像</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="282"/>
-        <location filename="../ui/review/report_writer.cpp" line="321"/>
+        <location filename="../ui/review/report_writer.cpp" line="317"/>
         <source>reviewed by a person</source>
         <translation>人が確認した画像</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="292"/>
-        <location filename="../ui/review/report_writer.cpp" line="325"/>
+        <location filename="../ui/review/report_writer.cpp" line="321"/>
         <source>Thresholds</source>
         <translation>しきい値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="294"/>
-        <location filename="../ui/review/report_writer.cpp" line="325"/>
+        <location filename="../ui/review/report_writer.cpp" line="321"/>
         <source>used</source>
         <translation>使用値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="294"/>
-        <location filename="../ui/review/report_writer.cpp" line="325"/>
+        <location filename="../ui/review/report_writer.cpp" line="321"/>
         <source>model default</source>
         <translation>モデルの既定値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="295"/>
-        <location filename="../ui/review/report_writer.cpp" line="327"/>
+        <location filename="../ui/review/report_writer.cpp" line="323"/>
         <source>Image (score ≥ threshold is NG)</source>
         <translation>画像（スコア ≥ しきい値で NG）</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="297"/>
-        <location filename="../ui/review/report_writer.cpp" line="330"/>
+        <location filename="../ui/review/report_writer.cpp" line="326"/>
         <source>Pixel (outlined as defect)</source>
         <translation>画素（欠陥として縁取り）</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="310"/>
-        <location filename="../ui/review/report_writer.cpp" line="335"/>
+        <location filename="../ui/review/report_writer.cpp" line="331"/>
         <source>Verdicts of labelled images</source>
         <translation>ラベル付き画像の判定</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="313"/>
-        <location filename="../ui/review/report_writer.cpp" line="335"/>
+        <location filename="../ui/review/report_writer.cpp" line="331"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
@@ -526,16 +526,16 @@
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="314"/>
         <location filename="../ui/review/report_pdf.cpp" line="347"/>
-        <location filename="../ui/review/report_writer.cpp" line="337"/>
-        <location filename="../ui/review/report_writer.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="333"/>
+        <location filename="../ui/review/report_writer.cpp" line="347"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="316"/>
         <location filename="../ui/review/report_pdf.cpp" line="346"/>
-        <location filename="../ui/review/report_writer.cpp" line="341"/>
-        <location filename="../ui/review/report_writer.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="337"/>
+        <location filename="../ui/review/report_writer.cpp" line="347"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
@@ -546,43 +546,43 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="333"/>
-        <location filename="../ui/review/report_writer.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="347"/>
         <source>Metrics</source>
         <translation>評価指標</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="345"/>
-        <location filename="../ui/review/report_writer.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="347"/>
         <source>set</source>
         <translation>対象</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="348"/>
-        <location filename="../ui/review/report_writer.cpp" line="352"/>
+        <location filename="../ui/review/report_writer.cpp" line="348"/>
         <source>image AUROC</source>
         <translation>画像 AUROC</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="349"/>
-        <location filename="../ui/review/report_writer.cpp" line="352"/>
+        <location filename="../ui/review/report_writer.cpp" line="348"/>
         <source>pixel AUROC</source>
         <translation>画素 AUROC</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="350"/>
-        <location filename="../ui/review/report_writer.cpp" line="353"/>
+        <location filename="../ui/review/report_writer.cpp" line="349"/>
         <source>AU-PRO@%1</source>
         <translation>AU-PRO@%1</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="351"/>
-        <location filename="../ui/review/report_writer.cpp" line="353"/>
+        <location filename="../ui/review/report_writer.cpp" line="349"/>
         <source>image F1 (threshold)</source>
         <translation>画像 F1（しきい値）</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="362"/>
-        <location filename="../ui/review/report_writer.cpp" line="364"/>
+        <location filename="../ui/review/report_writer.cpp" line="360"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -623,7 +623,7 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="338"/>
-        <location filename="../ui/review/report_writer.cpp" line="370"/>
+        <location filename="../ui/review/report_writer.cpp" line="366"/>
         <source>No metrics: %1</source>
         <translation>評価指標なし: %1</translation>
     </message>
@@ -634,7 +634,7 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="337"/>
-        <location filename="../ui/review/report_writer.cpp" line="373"/>
+        <location filename="../ui/review/report_writer.cpp" line="369"/>
         <source>No metrics: label test images normal or defective to measure the model.</source>
         <translation>評価指標なし: モデルを評価するには、テスト画像に良品または不良のラベルを付けてください。</translation>
     </message>
@@ -645,13 +645,13 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="388"/>
-        <location filename="../ui/review/report_writer.cpp" line="377"/>
+        <location filename="../ui/review/report_writer.cpp" line="373"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="410"/>
-        <location filename="../ui/review/report_writer.cpp" line="384"/>
+        <location filename="../ui/review/report_writer.cpp" line="380"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
@@ -662,7 +662,7 @@
     </message>
     <message numerus="yes">
         <location filename="../ui/review/report_pdf.cpp" line="442"/>
-        <location filename="../ui/review/report_writer.cpp" line="396"/>
+        <location filename="../ui/review/report_writer.cpp" line="392"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
             <numerusform>スコアが最も高い %n 枚の画像</numerusform>
@@ -670,13 +670,13 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="452"/>
-        <location filename="../ui/review/report_writer.cpp" line="408"/>
+        <location filename="../ui/review/report_writer.cpp" line="404"/>
         <source>score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="453"/>
-        <location filename="../ui/review/report_writer.cpp" line="409"/>
+        <location filename="../ui/review/report_writer.cpp" line="405"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
@@ -687,7 +687,7 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="455"/>
-        <location filename="../ui/review/report_writer.cpp" line="411"/>
+        <location filename="../ui/review/report_writer.cpp" line="407"/>
         <source>reviewed: %1</source>
         <translation>確認結果: %1</translation>
     </message>
@@ -698,37 +698,37 @@
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="544"/>
-        <location filename="../ui/review/report_writer.cpp" line="428"/>
+        <location filename="../ui/review/report_writer.cpp" line="424"/>
         <source>Overridden by the reviewer</source>
         <translation>確認者が変更した判定</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="428"/>
+        <location filename="../ui/review/report_writer.cpp" line="424"/>
         <source>image</source>
         <translation>画像</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="428"/>
+        <location filename="../ui/review/report_writer.cpp" line="424"/>
         <source>model</source>
         <translation>モデル</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="429"/>
+        <location filename="../ui/review/report_writer.cpp" line="425"/>
         <source>reviewer</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="432"/>
+        <location filename="../ui/review/report_writer.cpp" line="428"/>
         <source>Kensa %1 · every image with its score, verdict and decision is in the CSV beside this file.</source>
         <translation>Kensa %1 · 全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV にあります。</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="561"/>
         <location filename="../ui/review/report_pdf.cpp" line="574"/>
-        <location filename="../ui/review/report_writer.cpp" line="441"/>
+        <location filename="../ui/review/report_writer.cpp" line="437"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
@@ -1291,41 +1291,42 @@
     </message>
     <message>
         <location filename="../ui/inspection/inspection_panel.cpp" line="145"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="147"/>
         <source>Inspecting…</source>
         <translation>検査中…</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="178"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="182"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="179"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="183"/>
         <source>Inspection needs a trained model.</source>
         <translation>検査には学習済みモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="182"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="186"/>
         <source>Model: %1</source>
         <translation>モデル: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="187"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="191"/>
         <source>Select an image to inspect it.</source>
         <translation>検査する画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="243"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="247"/>
         <source>Score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="245"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="249"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="245"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="249"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1376,7 +1377,7 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
     </message>
     <message>
         <location filename="../ui/main/main_window.cpp" line="131"/>
-        <location filename="../ui/main/main_window.cpp" line="466"/>
+        <location filename="../ui/main/main_window.cpp" line="469"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
@@ -1477,173 +1478,173 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
         <translation>モデル比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="282"/>
+        <location filename="../ui/main/main_window.cpp" line="285"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="285"/>
+        <location filename="../ui/main/main_window.cpp" line="288"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="303"/>
+        <location filename="../ui/main/main_window.cpp" line="306"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="306"/>
+        <location filename="../ui/main/main_window.cpp" line="309"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="309"/>
+        <location filename="../ui/main/main_window.cpp" line="312"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="310"/>
+        <location filename="../ui/main/main_window.cpp" line="313"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="315"/>
+        <location filename="../ui/main/main_window.cpp" line="318"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="318"/>
+        <location filename="../ui/main/main_window.cpp" line="321"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="325"/>
+        <location filename="../ui/main/main_window.cpp" line="328"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="326"/>
+        <location filename="../ui/main/main_window.cpp" line="329"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="339"/>
+        <location filename="../ui/main/main_window.cpp" line="342"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="340"/>
+        <location filename="../ui/main/main_window.cpp" line="343"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="342"/>
+        <location filename="../ui/main/main_window.cpp" line="345"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="343"/>
+        <location filename="../ui/main/main_window.cpp" line="346"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="350"/>
+        <location filename="../ui/main/main_window.cpp" line="353"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="360"/>
+        <location filename="../ui/main/main_window.cpp" line="363"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="363"/>
+        <location filename="../ui/main/main_window.cpp" line="366"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="365"/>
+        <location filename="../ui/main/main_window.cpp" line="368"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="369"/>
+        <location filename="../ui/main/main_window.cpp" line="372"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="373"/>
+        <location filename="../ui/main/main_window.cpp" line="376"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="382"/>
+        <location filename="../ui/main/main_window.cpp" line="385"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="383"/>
+        <location filename="../ui/main/main_window.cpp" line="386"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="385"/>
+        <location filename="../ui/main/main_window.cpp" line="388"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="386"/>
+        <location filename="../ui/main/main_window.cpp" line="389"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;品質技術者のための外観異常検査 (ADTR)。&lt;/p&gt;&lt;p&gt;MIT ライセンス。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="393"/>
+        <location filename="../ui/main/main_window.cpp" line="396"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="398"/>
+        <location filename="../ui/main/main_window.cpp" line="401"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="399"/>
+        <location filename="../ui/main/main_window.cpp" line="402"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="400"/>
+        <location filename="../ui/main/main_window.cpp" line="403"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="401"/>
+        <location filename="../ui/main/main_window.cpp" line="404"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="402"/>
+        <location filename="../ui/main/main_window.cpp" line="405"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="403"/>
+        <location filename="../ui/main/main_window.cpp" line="406"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
         <location filename="../ui/main/main_window.cpp" line="227"/>
-        <location filename="../ui/main/main_window.cpp" line="408"/>
+        <location filename="../ui/main/main_window.cpp" line="411"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="424"/>
+        <location filename="../ui/main/main_window.cpp" line="427"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation>良品のみ: Kensa は良品画像だけから学習します。異常データあり: マーク済みの欠陥があり、学習にも使えます。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="479"/>
+        <location filename="../ui/main/main_window.cpp" line="482"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
@@ -1652,32 +1653,32 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 「ファイル」&gt;「良品画像を追加」で良品画像のフォルダーを追加するか、MVTec AD 製品を取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="504"/>
+        <location filename="../ui/main/main_window.cpp" line="507"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="504"/>
+        <location filename="../ui/main/main_window.cpp" line="507"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="511"/>
+        <location filename="../ui/main/main_window.cpp" line="514"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="511"/>
+        <location filename="../ui/main/main_window.cpp" line="514"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="522"/>
+        <location filename="../ui/main/main_window.cpp" line="525"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="538"/>
+        <location filename="../ui/main/main_window.cpp" line="541"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
@@ -1705,7 +1706,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::PolygonTool</name>
     <message>
-        <location filename="../ui/canvas/tools/polygon_tool.cpp" line="74"/>
+        <location filename="../ui/canvas/tools/polygon_tool.cpp" line="87"/>
         <location filename="../ui/canvas/tools/polygon_tool.h" line="17"/>
         <source>Polygon</source>
         <translation>多角形</translation>
@@ -1892,7 +1893,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::RegionTool</name>
     <message>
-        <location filename="../ui/canvas/tools/region_tool.h" line="19"/>
+        <location filename="../ui/canvas/tools/region_tool.h" line="17"/>
         <source>Region of interest</source>
         <translation>検査領域</translation>
     </message>
@@ -2635,310 +2636,310 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="53"/>
+        <location filename="../ui/training/training_panel.cpp" line="55"/>
         <source>a few seconds left</source>
         <translation>残り数秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="56"/>
+        <location filename="../ui/training/training_panel.cpp" line="58"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="59"/>
+        <location filename="../ui/training/training_panel.cpp" line="61"/>
         <source>about %1 min %2 s left</source>
         <translation>残り約 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="60"/>
+        <location filename="../ui/training/training_panel.cpp" line="62"/>
         <source>about %1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="87"/>
+        <location filename="../ui/training/training_panel.cpp" line="91"/>
         <source>Weights not installed. %1</source>
         <translation>重みがインストールされていません。%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="97"/>
-        <location filename="../ui/training/training_panel.cpp" line="139"/>
+        <location filename="../ui/training/training_panel.cpp" line="101"/>
+        <location filename="../ui/training/training_panel.cpp" line="143"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="99"/>
+        <location filename="../ui/training/training_panel.cpp" line="103"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation>画像をこの大きさの正方形にリサイズします（32 の倍数）。大きいほど小さな欠陥を捉えられますが、学習は遅くなります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="103"/>
+        <location filename="../ui/training/training_panel.cpp" line="107"/>
         <source>Passes over the normal images</source>
         <translation>良品画像を繰り返し学習する回数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="109"/>
+        <location filename="../ui/training/training_panel.cpp" line="113"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="110"/>
+        <location filename="../ui/training/training_panel.cpp" line="114"/>
         <source>Normal images only</source>
         <translation>良品画像のみ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="111"/>
+        <location filename="../ui/training/training_panel.cpp" line="115"/>
         <source>With defects (ADTR+)</source>
         <translation>欠陥も使用 (ADTR+)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="116"/>
+        <location filename="../ui/training/training_panel.cpp" line="120"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="113"/>
+        <location filename="../ui/training/training_panel.cpp" line="117"/>
         <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
         <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し（異常データあり、ADTR+）、それ以外は良品画像のみで学習します。マーク済みの欠陥は、各エポックで良品画像の複製のランダムな位置にも貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="118"/>
+        <location filename="../ui/training/training_panel.cpp" line="122"/>
         <source>Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
         <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルで選んだ生成器とその設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="125"/>
+        <location filename="../ui/training/training_panel.cpp" line="129"/>
         <source> % of images</source>
         <translation> % の画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="127"/>
+        <location filename="../ui/training/training_panel.cpp" line="131"/>
         <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
         <translation>各エポックで、合成欠陥を描いた複製を追加する良品画像の割合（元の画像もそのまま学習に使います）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="130"/>
-        <location filename="../ui/training/training_panel.cpp" line="145"/>
-        <location filename="../ui/training/training_panel.cpp" line="343"/>
+        <location filename="../ui/training/training_panel.cpp" line="134"/>
+        <location filename="../ui/training/training_panel.cpp" line="149"/>
+        <location filename="../ui/training/training_panel.cpp" line="364"/>
         <source>Whole image</source>
         <translation>画像全体</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="131"/>
+        <location filename="../ui/training/training_panel.cpp" line="135"/>
         <source>Tiles for defects of</source>
         <translation>この大きさの欠陥向けのタイル：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <location filename="../ui/training/training_panel.cpp" line="136"/>
         <source>Tiles of</source>
         <translation>タイルの一辺：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="134"/>
+        <location filename="../ui/training/training_panel.cpp" line="138"/>
         <source>Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by one and blended into a map at full resolution. &quot;Tiles for defects of&quot; picks the tile size so that a defect that many pixels wide stays visible; training and inspection take longer with more tiles.</source>
         <translation>大きな画像：画像全体を画像サイズに縮小するか、重なり合うタイルを 1 枚ずつ検査して元の解像度のマップに合成します。「この大きさの欠陥向けのタイル」は、その画素幅の欠陥が見えるようにタイルの大きさを選びます。タイルが多いほど学習と検査に時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="141"/>
+        <location filename="../ui/training/training_panel.cpp" line="145"/>
         <source>Training and inspection keep to this part of the image; outside it nothing is learned and nothing is flagged</source>
         <translation>学習と検査は画像のこの部分に限られます。外側は学習されず、異常として示されることもありません</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="143"/>
+        <location filename="../ui/training/training_panel.cpp" line="147"/>
         <source>Draw…</source>
         <translation>描画…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="144"/>
+        <location filename="../ui/training/training_panel.cpp" line="148"/>
         <source>Drag a rectangle or click a polygon on the image (the Region of interest tool, R)</source>
         <translation>画像上で矩形をドラッグするか多角形をクリックします（検査領域ツール、R）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="146"/>
+        <location filename="../ui/training/training_panel.cpp" line="150"/>
         <source>Use the whole image again</source>
         <translation>画像全体に戻します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="150"/>
+        <location filename="../ui/training/training_panel.cpp" line="154"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="151"/>
-        <location filename="../ui/training/training_panel.cpp" line="371"/>
+        <location filename="../ui/training/training_panel.cpp" line="155"/>
+        <location filename="../ui/training/training_panel.cpp" line="392"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="152"/>
+        <location filename="../ui/training/training_panel.cpp" line="156"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="165"/>
+        <location filename="../ui/training/training_panel.cpp" line="169"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation>学習済みモデルはまだありません。上で学習してください。学習した結果はすべてここに残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="168"/>
+        <location filename="../ui/training/training_panel.cpp" line="172"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="169"/>
+        <location filename="../ui/training/training_panel.cpp" line="173"/>
         <source>Inspect with the selected model</source>
         <translation>選択したモデルで検査します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="170"/>
+        <location filename="../ui/training/training_panel.cpp" line="174"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="171"/>
+        <location filename="../ui/training/training_panel.cpp" line="175"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="173"/>
+        <location filename="../ui/training/training_panel.cpp" line="177"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation>選択したモデルのコピーを kensa-cli や別の Kensa 用に保存します。バックボーン、Transformer、しきい値、マップ設定を 1 つのファイルにまとめます</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="178"/>
+        <location filename="../ui/training/training_panel.cpp" line="182"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="180"/>
+        <location filename="../ui/training/training_panel.cpp" line="184"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="181"/>
+        <location filename="../ui/training/training_panel.cpp" line="185"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="182"/>
+        <location filename="../ui/training/training_panel.cpp" line="186"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="183"/>
+        <location filename="../ui/training/training_panel.cpp" line="187"/>
         <source>Defects</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="191"/>
+        <location filename="../ui/training/training_panel.cpp" line="195"/>
         <source>Large images</source>
         <translation>大きな画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="196"/>
+        <location filename="../ui/training/training_panel.cpp" line="200"/>
         <source>Region</source>
         <translation>検査領域</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="211"/>
+        <location filename="../ui/training/training_panel.cpp" line="215"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="215"/>
+        <location filename="../ui/training/training_panel.cpp" line="219"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="221"/>
+        <location filename="../ui/training/training_panel.cpp" line="225"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="234"/>
+        <location filename="../ui/training/training_panel.cpp" line="238"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="248"/>
-        <location filename="../ui/training/training_panel.cpp" line="253"/>
+        <location filename="../ui/training/training_panel.cpp" line="252"/>
+        <location filename="../ui/training/training_panel.cpp" line="257"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="249"/>
+        <location filename="../ui/training/training_panel.cpp" line="253"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="261"/>
+        <location filename="../ui/training/training_panel.cpp" line="265"/>
         <source>Export Model</source>
         <translation>モデルのエクスポート</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="261"/>
+        <location filename="../ui/training/training_panel.cpp" line="265"/>
         <source>Kensa models (*.kensa)</source>
         <translation>Kensa モデル (*.kensa)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="266"/>
+        <location filename="../ui/training/training_panel.cpp" line="270"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation>%1 にエクスポートしました。検査するには: kensa-cli infer --model %1 --input FOLDER --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="269"/>
+        <location filename="../ui/training/training_panel.cpp" line="273"/>
         <source>Export failed: %1</source>
         <translation>エクスポートに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="313"/>
+        <location filename="../ui/training/training_panel.cpp" line="317"/>
         <source>Exporting %1…</source>
         <translation>%1 をエクスポート中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="344"/>
+        <location filename="../ui/training/training_panel.cpp" line="365"/>
         <source>Rectangle on %1 x %2 images</source>
         <translation>%1 x %2 画像上の矩形</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="345"/>
+        <location filename="../ui/training/training_panel.cpp" line="366"/>
         <source>Polygon of %n corner(s)</source>
         <translation>
             <numerusform>角が %n 個の多角形</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="388"/>
+        <location filename="../ui/training/training_panel.cpp" line="410"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="390"/>
+        <location filename="../ui/training/training_panel.cpp" line="412"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="391"/>
+        <location filename="../ui/training/training_panel.cpp" line="413"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="414"/>
+        <location filename="../ui/training/training_panel.cpp" line="436"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="419"/>
+        <location filename="../ui/training/training_panel.cpp" line="441"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="424"/>
+        <location filename="../ui/training/training_panel.cpp" line="446"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>

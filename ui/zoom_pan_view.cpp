@@ -205,6 +205,7 @@ void ZoomPanView::paintEvent(QPaintEvent* event) {
     const QRectF target(m_offset, QSizeF(m_imageSize) * m_scale);
     paintImage(p, target);
     paintRegion(p, target);
+    paintAbove(p);
 }
 
 void ZoomPanView::resizeEvent(QResizeEvent*) {

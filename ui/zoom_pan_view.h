@@ -60,6 +60,8 @@ protected:
     const QString& messageText() const { return m_message; }
     // Paints the image (and what lies on it) into `target`, the image's rectangle in widget coordinates.
     virtual void paintImage(QPainter& painter, const QRectF& target) = 0;
+    // Painted last, above the region of interest's dimming: what must stay readable (a tool's preview, a badge).
+    virtual void paintAbove(QPainter& painter) {}
     virtual void scaleChanged() {}
     // The cursor when not panning.
     virtual QCursor restingCursor() const;

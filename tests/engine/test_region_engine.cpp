@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace {
@@ -93,6 +94,19 @@ TEST(RegionEngine, BundleRoundTripGivesIdenticalMaps) {
     EXPECT_EQ(a[0].score, b[0].score);
     EXPECT_EQ(cv::norm(a[0].map, b[0].map, cv::NORM_INF), 0.0);
     std::filesystem::remove(path);
+}
+
+TEST(RegionEngine, AMarkedDefectOutsideTheRegionIsLeftOutAndSaid) {
+    kensa::engine::TrainingData data;
+    data.normal = kensa::test::normal_images(8, kSize, 4);
+    cv::Mat mask(kSize, CV_8UC1, cv::Scalar(0));
+    mask(cv::Rect(100, 70, 10, 10)).setTo(255);  // outside kRegion
+    data.defects.push_back({with_blob(data.normal[0], {105, 75}), mask, "blob", "test/blob/000.png"});
+    const auto result = kensa::engine::train(data, region_config());
+    const bool said = std::any_of(result.warnings.begin(), result.warnings.end(), [](const std::string& w) {
+        return w.find("left out test/blob/000.png") != std::string::npos;
+    });
+    EXPECT_TRUE(said);
 }
 
 TEST(RegionEngine, PolygonCutsItsCornersAndTrainingNamesImagesItCannotFit) {

@@ -60,6 +60,11 @@ TEST(Region, BoundsAndMaskScaleWithTheImage) {
     EXPECT_EQ(cv::countNonZero(t(cv::Rect(10, 20, 40, 40))), cv::countNonZero(t));
     EXPECT_EQ(t.at<uchar>(22, 12), 255);
     EXPECT_EQ(t.at<uchar>(57, 47), 0);
+    // A rectangle given as a polygon (a fifth corner on its top edge): exactly the rectangle's pixels, so
+    // polygon masks sit on pixel edges as the outline is drawn, not half a pixel off.
+    const RegionOfInterest five{100, 80, {{10, 20}, {30, 20}, {50, 20}, {50, 50}, {10, 50}}};
+    ASSERT_FALSE(five.is_rectangle());
+    EXPECT_EQ(cv::countNonZero(pp::region_mask(five, {100, 80}) != mask), 0);
     // Shrunk so far that less than the minimum remains: a clear error naming the sizes.
     try {
         pp::region_bounds(r, {25, 20});

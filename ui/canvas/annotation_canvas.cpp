@@ -106,6 +106,9 @@ void AnnotationCanvas::paintImage(QPainter& p, const QRectF& target) {
     p.setPen(QPen(QColor(255, 255, 255, 40), 1));
     p.setBrush(Qt::NoBrush);
     p.drawRect(target.adjusted(-0.5, -0.5, 0.5, 0.5));
+}
+
+void AnnotationCanvas::paintAbove(QPainter& p) {
     if (m_tool)
         m_tool->paintOverlay(p, imageToWidget());
 }

@@ -36,6 +36,7 @@ public:
 
 protected:
     void paintImage(QPainter& painter, const QRectF& target) override;
+    void paintAbove(QPainter& painter) override;
     void scaleChanged() override;
     QCursor restingCursor() const override;
     void mousePressEvent(QMouseEvent*) override;

@@ -93,11 +93,16 @@ void InspectionController::inspect(const QString& imagePath) {
     if (!m_model.inspector || imagePath.isEmpty())
         return;
     if (m_runner.isRunning()) {
-        m_pending = imagePath;  // only the latest request matters
+        // Only the latest request matters; the one running already answers a request for its own image
+        // with the same model (the view appearing and the dock being raised both ask).
+        const bool running = imagePath == m_runningPath && m_model.inspector == m_runningInspector;
+        m_pending = running ? QString() : imagePath;
         return;
     }
     ++m_inspections;
     auto inspector = m_model.inspector;
+    m_runningPath = imagePath;
+    m_runningInspector = inspector;
     m_runner.setFuture(QtConcurrent::run([inspector, imagePath] {
         InspectionResult r;
         r.imagePath = imagePath;
@@ -119,6 +124,8 @@ void InspectionController::inspect(const QString& imagePath) {
 }
 
 void InspectionController::onInspected() {
+    m_runningInspector.reset();  // an earlier model is not kept alive for its identity
+    m_runningPath.clear();
     Q_EMIT inspected(m_runner.result());
     if (!m_pending.isEmpty())
         inspect(std::exchange(m_pending, QString()));

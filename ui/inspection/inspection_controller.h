@@ -70,6 +70,8 @@ private:
     QFutureWatcher<LoadedModel> m_loader;
     QFutureWatcher<InspectionResult> m_runner;
     QString m_pending;
+    QString m_runningPath;                          // what m_runner inspects, and with which model
+    std::shared_ptr<engine::Inspector> m_runningInspector;
     int m_inspections = 0;
 };
 

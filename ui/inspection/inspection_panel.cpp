@@ -143,6 +143,10 @@ void InspectionPanel::showRow(int row) {
     if (m_session->imagePath(row) == m_shownPath && !m_result.map.empty())
         return;
     m_score->setText(tr("Inspecting…"));
+    // The previous image's verdict must not stand for this one while it is inspected.
+    m_view->setBadge(tr("Inspecting…"), QColor(80, 80, 80));
+    m_view->setOutline({});
+    m_view->setHeatmap({});
     m_controller->inspect(m_session->imagePath(row));
 }
 

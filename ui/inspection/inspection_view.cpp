@@ -67,6 +67,9 @@ void InspectionView::paintImage(QPainter& p, const QRectF& target) {
         p.strokePath(m_outline, line);
         p.restore();
     }
+}
+
+void InspectionView::paintAbove(QPainter& p) {
     if (!m_badge.isEmpty()) {
         QFont big = font();
         big.setBold(true);

@@ -33,6 +33,7 @@ public:
 
 protected:
     void paintImage(QPainter& painter, const QRectF& target) override;
+    void paintAbove(QPainter& painter) override;
 
 private:
     QImage m_image;

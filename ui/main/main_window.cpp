@@ -274,7 +274,10 @@ void MainWindow::onTaskChanged() {
     ZoomPanView* view = m_workspace->currentImageView();
     m_zoomLabel->setText(view && view->hasImage() ? tr("%1 %").arg(qRound(view->zoom() * 100)) : QString());
     m_cursorLabel->clear();
-    if (view)
+    // Keys go to the image when the user switched tasks from the centre or the menu, not when a click in
+    // the review table did (its Space, X and O keep working there).
+    const QWidget* focus = QApplication::focusWidget();
+    if (view && (!focus || focus == m_workspace->tabBar() || m_centre->isAncestorOf(focus)))
         view->setFocus();
 }
 
@@ -464,7 +467,7 @@ void MainWindow::onOpened() {
     m_workspace->setTask(Workspace::Task(std::clamp(task, 0, Workspace::k_taskCount - 1)));
     onTaskChanged();  // raises the task's controls, also when the task did not change
     m_saveLabel->setText(tr("All changes saved"));
-    for (QAction* a : m_imageActions + m_viewActions)
+    for (QAction* a : m_imageActions + m_viewActions + m_taskActions)
         a->setEnabled(true);
     for (QDockWidget* d : m_docks) {
         if (d->objectName() != QLatin1String("issues"))
@@ -493,7 +496,7 @@ void MainWindow::onClosed() {
     m_saveLabel->clear();
     m_modeLabel->clear();
     m_modeLabel->setStyleSheet({});
-    for (QAction* a : m_imageActions + m_viewActions)
+    for (QAction* a : m_imageActions + m_viewActions + m_taskActions)
         a->setEnabled(false);
     for (QDockWidget* d : m_docks)
         d->setEnabled(false);

@@ -70,8 +70,10 @@ model::RegionOfInterest resolve_region(const TrainingConfig& config, const cv::M
 }
 
 // The training data as the method sees it with a region of interest: each image's region (views), the
-// defect masks cut the same way. An image the region does not fit is named.
-TrainingData crop_to_region(const TrainingData& data, const model::RegionOfInterest& region) {
+// defect masks cut the same way — a marked defect wholly outside the region is left out, and said in
+// `warnings`. An image the region does not fit is named.
+TrainingData crop_to_region(const TrainingData& data, const model::RegionOfInterest& region,
+                            std::vector<std::string>& warnings) {
     const auto bounds = [&](const cv::Mat& image, const std::string& path) {
         try {
             return postprocess::region_bounds(region, image.size());
@@ -84,10 +86,15 @@ TrainingData crop_to_region(const TrainingData& data, const model::RegionOfInter
         const cv::Mat& image = data.normal[i];
         cropped.normal[i] = image(bounds(image, data.normal_paths.empty() ? std::string() : data.normal_paths[i]));
     }
-    for (auto& defect : cropped.defects) {
+    cropped.defects.clear();
+    for (const auto& defect : data.defects) {
         const cv::Rect b = bounds(defect.image, defect.path);
-        defect.image = defect.image(b);
-        defect.mask = defect.mask(b);
+        if (cv::countNonZero(defect.mask(b)) == 0) {
+            warnings.push_back("left out " + (defect.path.empty() ? std::string("a marked defect") : defect.path) +
+                               ": its defect lies outside the region of interest");
+            continue;
+        }
+        cropped.defects.push_back({defect.image(b), defect.mask(b), defect.defect_type, defect.path});
     }
     return cropped;
 }
@@ -212,7 +219,8 @@ TrainingResult train(const TrainingData& given, const TrainingConfig& config, co
     // With a region of interest everything below sees each image's region only; thresholds come from the
     // whole held-out images, inspected as inspection will inspect them.
     const model::RegionOfInterest region = resolve_region(config, given.normal.front());
-    const TrainingData cropped = region.enabled() ? crop_to_region(given, region) : TrainingData{};
+    std::vector<std::string> region_warnings;
+    const TrainingData cropped = region.enabled() ? crop_to_region(given, region, region_warnings) : TrainingData{};
     const TrainingData& data = region.enabled() ? cropped : given;
 
     std::vector<cv::Mat> train_images, holdout_images, holdout_whole;
@@ -237,6 +245,7 @@ TrainingResult train(const TrainingData& given, const TrainingConfig& config, co
     FitResult fit = tiled ? method.fit(tiles.tiles, defect_tiles(data.defects, tiling), config, progress)
                           : method.fit(train_images, data.defects, config, progress);
     TrainingResult result = std::move(fit.result);
+    result.warnings.insert(result.warnings.end(), region_warnings.begin(), region_warnings.end());
     result.warnings.insert(result.warnings.end(), tiling_warnings.begin(), tiling_warnings.end());
     if (tiled) {
         auto record = nlohmann::json::parse(result.bundle.training_json);

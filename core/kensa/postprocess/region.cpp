@@ -55,10 +55,15 @@ cv::Mat region_mask(const model::RegionOfInterest& region, cv::Size image) {
         mask(bounds).setTo(255);
         return mask;
     }
-    const std::vector<std::vector<cv::Point>> polygons{region_corners(region, image)};
+    // Corners lie on pixel edges, OpenCV's vertices on pixel centres: edge e is centre e - 0.5, which one
+    // fractional bit (shift 1) holds exactly as 2e - 1. So the mask is the pixels whose centres the drawn
+    // outline encloses, as the app draws it.
+    std::vector<cv::Point> half_pixels;
+    for (const cv::Point& p : region_corners(region, image))
+        half_pixels.emplace_back(2 * p.x - 1, 2 * p.y - 1);
     cv::Mat filled(image, CV_8UC1, cv::Scalar(0));
-    cv::fillPoly(filled, polygons, cv::Scalar(255), cv::LINE_8);
-    filled(bounds).copyTo(mask(bounds));  // corners lie on pixel edges: the far edges' pixels are outside
+    cv::fillPoly(filled, std::vector<std::vector<cv::Point>>{half_pixels}, cv::Scalar(255), cv::LINE_8, 1);
+    filled(bounds).copyTo(mask(bounds));
     return mask;
 }
 

@@ -34,7 +34,7 @@ void RegionTool::press(QPointF pos, Qt::MouseButton button) {
 void RegionTool::move(QPointF pos, bool pressed) {
     m_hover = clamped(pos);
     if (pressed && m_pressed && m_points.isEmpty() &&
-        QLineF(pos, m_pressAt).length() > k_dragScreenPixels * m_pixelSize)
+        QLineF(m_hover, m_pressAt).length() > k_dragScreenPixels * m_pixelSize)
         m_dragging = true;
     if (m_dragging || !m_points.isEmpty())
         Q_EMIT overlayChanged();
@@ -58,6 +58,15 @@ void RegionTool::release(QPointF pos, Qt::MouseButton button) {
 void RegionTool::doubleClick(QPointF pos, Qt::MouseButton button) {
     m_pressed = false;  // its release adds no corner
     PolygonTool::doubleClick(pos, button);
+}
+
+bool RegionTool::key(int key) {
+    if (m_dragging && key == Qt::Key_Escape) {
+        cancel();
+        Q_EMIT overlayChanged();
+        return true;
+    }
+    return PolygonTool::key(key);
 }
 
 void RegionTool::cancel() {

@@ -22,6 +22,7 @@ public:
     void move(QPointF pos, bool pressed) override;
     void release(QPointF pos, Qt::MouseButton button) override;
     void doubleClick(QPointF pos, Qt::MouseButton button) override;
+    bool key(int key) override;
     void cancel() override;
     void paintOverlay(QPainter& painter, const QTransform& imageToWidget) const override;
 
