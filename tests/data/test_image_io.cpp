@@ -236,6 +236,10 @@ TEST(ImageEncoding, EncodesAsTheExtensionSays) {
 // libtiff's write callback cannot unwind through libtiff's C frames. In a child process left 32 MB of
 // address space, encoding a 64 MB map is an error naming the file.
 TEST(ImageEncoding, RunningOutOfMemoryIsAnErrorNotAnAbort) {
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan maps its shadow and its own tables in the same address space: under the limit it fails itself.
+    GTEST_SKIP() << "an address-space limit is not testable under AddressSanitizer";
+#endif
     const cv::Mat map(4096, 4096, CV_32FC1, cv::Scalar(0.5f));
     const pid_t child = ::fork();
     ASSERT_GE(child, 0);
