@@ -56,6 +56,11 @@ const QString k_stateKey = QStringLiteral("window/state");
 const QString k_taskKey = QStringLiteral("window/task");
 // 3: the Training and Inspection docks; 4: Review and Plots; 5: Compare; 6: the Compare dock became a task
 constexpr int k_stateVersion = 6;
+
+// The tasks whose controls are a dock, and that dock (Compare models keeps its controls on its page).
+constexpr std::pair<Workspace::Task, const char*> k_taskDocks[] = {{Workspace::Task::Annotate, "annotation"},
+                                                                   {Workspace::Task::Inspect, "inspection"},
+                                                                   {Workspace::Task::Synthetic, "synthetic"}};
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -234,9 +239,7 @@ void MainWindow::createWorkspace() {
     m_centre->addWidget(m_workspace);
     connect(m_workspace, &Workspace::taskChanged, this, &MainWindow::onTaskChanged);
     // Bringing a task's controls to the front brings its view to the centre too.
-    const std::pair<const char*, Task> controls[] = {
-        {"annotation", Task::Annotate}, {"inspection", Task::Inspect}, {"synthetic", Task::Synthetic}};
-    for (const auto& [name, task] : controls) {
+    for (const auto& [task, name] : k_taskDocks) {
         auto* d = findChild<QDockWidget*>(QString::fromLatin1(name));
         connect(d, &QDockWidget::visibilityChanged, this, [this, task = task](bool visible) {
             if (visible && m_session->isOpen())
@@ -262,15 +265,12 @@ void MainWindow::onTaskChanged() {
     using Task = Workspace::Task;
     const Task task = m_workspace->task();
     m_taskActions[int(task)]->setChecked(true);
-    const char* dockName = task == Task::Annotate    ? "annotation"
-                           : task == Task::Inspect   ? "inspection"
-                           : task == Task::Synthetic ? "synthetic"
-                                                     : nullptr;
-    if (auto* d = dockName ? findChild<QDockWidget*>(QString::fromLatin1(dockName)) : nullptr;
-        d && m_session->isOpen()) {
-        d->show();
-        d->raise();
-    }
+    for (const auto& [owner, name] : k_taskDocks)
+        if (owner == task && m_session->isOpen())
+            if (auto* d = findChild<QDockWidget*>(QString::fromLatin1(name))) {
+                d->show();
+                d->raise();
+            }
     ZoomPanView* view = m_workspace->currentImageView();
     m_zoomLabel->setText(view && view->hasImage() ? tr("%1 %").arg(qRound(view->zoom() * 100)) : QString());
     m_cursorLabel->clear();

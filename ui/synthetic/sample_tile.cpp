@@ -6,8 +6,6 @@ namespace kensa::ui {
 
 namespace {
 
-constexpr int k_gap = 6;
-
 QRect fitted(QSize image, const QRect& box) {
     const QSize s = image.scaled(box.size(), Qt::KeepAspectRatio);
     return {box.x() + (box.width() - s.width()) / 2, box.y() + (box.height() - s.height()) / 2, s.width(),
@@ -37,7 +35,7 @@ QImage maskOutline(const QImage& mask, QSize size, const QColor& colour) {
 }
 
 QImage sampleTile(const SyntheticSample& sample, int side, const QColor& outline, const QColor& text) {
-    QImage tile(2 * side + k_gap, side, QImage::Format_ARGB32_Premultiplied);
+    QImage tile(2 * side + k_sampleTileGap, side, QImage::Format_ARGB32_Premultiplied);
     tile.fill(Qt::transparent);
     QPainter p(&tile);
     if (!sample.error.isEmpty() || sample.image.isNull() || sample.mask.isNull()) {
@@ -49,7 +47,7 @@ QImage sampleTile(const SyntheticSample& sample, int side, const QColor& outline
     const QRect left = fitted(sample.image.size(), {0, 0, side, side});
     p.drawImage(left, sample.image);
     p.drawImage(left.topLeft(), maskOutline(sample.mask, left.size(), outline));
-    const QRect right = fitted(sample.mask.size(), {side + k_gap, 0, side, side});
+    const QRect right = fitted(sample.mask.size(), {side + k_sampleTileGap, 0, side, side});
     p.drawImage(right, sample.mask);
     p.setPen(QColor(0, 0, 0, 60));
     p.drawRect(left.adjusted(0, 0, -1, -1));

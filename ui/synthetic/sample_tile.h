@@ -13,7 +13,10 @@ namespace kensa::ui {
 // ARGB image painted in `colour` and transparent elsewhere.
 QImage maskOutline(const QImage& mask, QSize size, const QColor& colour);
 
-// A tile `side` high and 2 * side + gap wide. A failed sample shows its error in `text` colour.
+// Between the sample and its mask in a tile.
+inline constexpr int k_sampleTileGap = 6;
+
+// A tile `side` high and 2 * side + k_sampleTileGap wide. A failed sample shows its error in `text` colour.
 QImage sampleTile(const SyntheticSample& sample, int side, const QColor& outline, const QColor& text);
 
 }  // namespace kensa::ui

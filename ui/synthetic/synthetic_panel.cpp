@@ -226,6 +226,10 @@ void SyntheticPanel::regenerate() {
     schedulePreview();
 }
 
+const QList<SyntheticSample>& SyntheticPanel::samples() const {
+    return m_preview->samples();
+}
+
 QListWidget* SyntheticPanel::previewGrid() const {
     return m_preview->grid();
 }
@@ -235,7 +239,7 @@ QSize SyntheticPanel::sizeHint() const {
     // room for the parameter editors.
     if (!m_ownsPreview)
         return {340, 600};
-    return {2 * (2 * k_tileSide + 6 + 12) + 16 + 30, 720};
+    return {2 * SyntheticPreview::cellWidth(SyntheticPreview::k_minTileSide) + 16 + 30, 720};
 }
 
 void SyntheticPanel::resetParameters() {
@@ -361,8 +365,6 @@ void SyntheticPanel::startPreview() {
     const QStringList ids = checkedGenerators();
     if (bases.isEmpty() || ids.isEmpty()) {
         m_preview->clearSamples();
-        m_samples.clear();
-        m_sampleGenerators.clear();
         m_preview->setStatus(bases.isEmpty() ? tr("Add normal training images to see samples.")
                                              : tr("Choose at least one generator."));
         return;
@@ -396,10 +398,8 @@ void SyntheticPanel::onPreviewReady() {
         startPreview();
         return;
     }
-    m_samples = m_watcher.future().results();
-    m_sampleGenerators = m_pendingNames;
-    m_preview->showSamples(m_samples, m_sampleGenerators);
-    m_preview->setStatus(tr("%n sample(s)", nullptr, int(m_samples.size())));
+    m_preview->showSamples(m_watcher.future().results(), m_pendingNames);
+    m_preview->setStatus(tr("%n sample(s)", nullptr, int(samples().size())));
     Q_EMIT previewUpdated();
 }
 

@@ -38,12 +38,11 @@ public:
     QListWidget* previewGrid() const;
     SyntheticPreview* preview() const { return m_preview; }
     // The samples shown in the preview grid, in grid order.
-    const QList<SyntheticSample>& samples() const { return m_samples; }
+    const QList<SyntheticSample>& samples() const;
     QVariantMap parameters(const QString& generatorId) const { return m_values.value(generatorId); }
     void setParameter(const QString& generatorId, const QString& parameterId, const QVariant& value);
     QSize sizeHint() const override;
     static constexpr int k_samples = 8;
-    static constexpr int k_tileSide = 90;
 
 public Q_SLOTS:
     void regenerate();  // new seeds
@@ -77,9 +76,7 @@ private:
     QHash<QString, QVariantMap> m_values;
     quint64 m_seed = 1;
     QFutureWatcher<SyntheticSample> m_watcher;
-    QList<SyntheticSample> m_samples;
-    QStringList m_sampleGenerators;  // the generator's name for each of m_samples
-    QStringList m_pendingNames;      // the same for the run in progress
+    QStringList m_pendingNames;  // the generator's name for each sample of the run in progress
     bool m_again = false;
     bool m_loading = false;
 };

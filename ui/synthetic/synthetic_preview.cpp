@@ -13,11 +13,6 @@
 
 namespace kensa::ui {
 
-namespace {
-constexpr int k_tileGap = 6;    // between the sample and its mask (sampleTile's gap)
-constexpr int k_cellPadding = 12;  // around a cell, inside the grid
-}  // namespace
-
 SyntheticPreview::SyntheticPreview(QWidget* parent)
     : QWidget(parent), m_grid(new QListWidget(this)), m_status(new QLabel(this)), m_relayout(new QTimer(this)) {
     m_grid->setViewMode(QListView::IconMode);
@@ -104,7 +99,7 @@ int SyntheticPreview::fittingTileSide() const {
     int best = k_minTileSide;
     for (int columns = 1; columns <= count; ++columns) {
         const int rows = (count + columns - 1) / columns;
-        const int byWidth = (width / columns - k_cellPadding - k_tileGap) / 2;
+        const int byWidth = (width / columns - cellWidth(0)) / 2;
         const int byHeight = height / rows - k_cellPadding - caption;
         best = std::max(best, std::min(byWidth, byHeight));
     }
@@ -113,9 +108,9 @@ int SyntheticPreview::fittingTileSide() const {
 
 void SyntheticPreview::applyTileSide(int side) {
     m_tileSide = side;
-    m_grid->setIconSize(QSize(2 * side + k_tileGap, side));
+    m_grid->setIconSize(QSize(2 * side + k_sampleTileGap, side));
     // A fixed cell (tile plus one line of caption): cells line up in columns.
-    m_grid->setGridSize(QSize(2 * side + k_tileGap + k_cellPadding, side + m_grid->fontMetrics().height() + k_cellPadding));
+    m_grid->setGridSize(QSize(cellWidth(side), side + m_grid->fontMetrics().height() + k_cellPadding));
 }
 
 void SyntheticPreview::render() {

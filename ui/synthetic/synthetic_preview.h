@@ -5,6 +5,7 @@
 // so that every sample is as large as fits without scrolling, and a defect's edge can actually be judged.
 
 #include "synthetic/generator_catalog.h"
+#include "synthetic/sample_tile.h"
 
 #include <QWidget>
 
@@ -19,6 +20,7 @@ class SyntheticPreview : public QWidget {
 public:
     static constexpr int k_minTileSide = 90;
     static constexpr int k_maxTileSide = 420;
+    static constexpr int k_cellPadding = 12;  // around a cell, inside the grid
 
     explicit SyntheticPreview(QWidget* parent = nullptr);
 
@@ -28,6 +30,9 @@ public:
     void setFillsSpace(bool fills);
 
     QListWidget* grid() const { return m_grid; }
+    const QList<SyntheticSample>& samples() const { return m_samples; }
+    // A cell's width for tiles `side` high: the sample and its mask side by side, with padding.
+    static constexpr int cellWidth(int side) { return 2 * side + k_sampleTileGap + k_cellPadding; }
     int tileSide() const { return m_tileSide; }
     QString status() const;
 

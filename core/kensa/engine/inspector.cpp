@@ -111,20 +111,19 @@ std::vector<postprocess::AnomalyResult> Inspector::inspect(const std::vector<cv:
         throw Error("inspection: the batch size must be positive");
     auto& impl = *m_impl;
     const model::RegionOfInterest& region = impl.bundle.region;
-    if (!region.enabled())
-        return impl.bundle.tiling.enabled() ? inspect_tiled(images, progress, batch_size)
-                                            : inspect_whole(images, progress, batch_size);
-    std::vector<cv::Mat> crops;  // views: nothing is copied
-    crops.reserve(images.size());
-    for (const auto& image : images)
-        crops.push_back(image(postprocess::region_bounds(region, image.size())));
-    auto results = impl.bundle.tiling.enabled() ? inspect_tiled(crops, progress, batch_size)
-                                                : inspect_whole(crops, progress, batch_size);
-    for (size_t i = 0; i < results.size(); ++i) {
-        const int side = impl.bundle.tiling.enabled() ? impl.bundle.tiling.tile
-                                                      : std::max(crops[i].cols, crops[i].rows);
-        results[i] = postprocess::place_region_result(results[i], region, images[i].size(), impl.map, side);
-    }
+    const bool tiled = impl.bundle.tiling.enabled();
+    // With a region, the method sees each image's region (views: nothing is copied).
+    std::vector<cv::Mat> crops;
+    if (region.enabled())
+        for (const auto& image : images)
+            crops.push_back(image(postprocess::region_bounds(region, image.size())));
+    const auto& seen = region.enabled() ? crops : images;
+    auto results = tiled ? inspect_tiled(seen, progress, batch_size) : inspect_whole(seen, progress, batch_size);
+    if (region.enabled())
+        for (size_t i = 0; i < results.size(); ++i) {
+            const int side = tiled ? impl.bundle.tiling.tile : std::max(crops[i].cols, crops[i].rows);
+            results[i] = postprocess::place_region_result(results[i], region, images[i].size(), impl.map, side);
+        }
     return results;
 }
 

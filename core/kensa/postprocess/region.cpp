@@ -1,6 +1,7 @@
 #include <kensa/postprocess/region.h>
 
 #include <kensa/base/error.h>
+#include <kensa/postprocess/tiling.h>
 
 #include <opencv2/imgproc.hpp>
 
@@ -89,9 +90,7 @@ AnomalyResult place_region_result(const AnomalyResult& crop, const model::Region
         whole.score = static_cast<float>(cv::mean(masked, inside)[0]);
         return whole;
     }
-    const int pool = std::max(
-        1, static_cast<int>(std::lround(static_cast<double>(options.score_pool) * source_side / options.model_size)));
-    const int k = std::min({pool, masked.rows, masked.cols});
+    const int k = std::min({at_source_scale(options, source_side).score_pool, masked.rows, masked.cols});
     cv::Mat pooled;
     cv::boxFilter(masked, pooled, CV_32F, cv::Size(k, k), cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
     double highest = 0;

@@ -24,7 +24,7 @@ cv::Mat region_mask(const model::RegionOfInterest& region, cv::Size image);
 // The inspection result of the region's crop (region_bounds of `image`) as the result of the whole image:
 // the crop's map in place, the lowest value inside the region everywhere else. A rectangle keeps the crop's
 // score; for a polygon the score is recomputed inside it — the highest pooled value whose window is centred
-// inside the polygon, the window scaled to source pixels as tiled_image_score does with `source_side` (or
+// inside the polygon, the window scaled to source pixels by at_source_scale(options, source_side) (or
 // the mean inside it when options.score_pool is 0).
 AnomalyResult place_region_result(const AnomalyResult& crop, const model::RegionOfInterest& region, cv::Size image,
                                   const AnomalyMapOptions& options, int source_side);

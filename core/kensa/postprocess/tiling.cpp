@@ -79,12 +79,16 @@ void TileLayout::blend(int index, const cv::Mat& tile_map, cv::Mat& map) const {
     }
 }
 
-float tiled_image_score(const cv::Mat& map, const AnomalyMapOptions& options, int tile) {
+AnomalyMapOptions at_source_scale(const AnomalyMapOptions& options, int source_side) {
     AnomalyMapOptions scaled = options;
     if (options.score_pool > 0)
-        scaled.score_pool = std::max(
-            1, static_cast<int>(std::lround(static_cast<double>(options.score_pool) * tile / options.model_size)));
-    return image_score(map, scaled);
+        scaled.score_pool = std::max(1, static_cast<int>(std::lround(static_cast<double>(options.score_pool) *
+                                                                     source_side / options.model_size)));
+    return scaled;
+}
+
+float tiled_image_score(const cv::Mat& map, const AnomalyMapOptions& options, int tile) {
+    return image_score(map, at_source_scale(options, tile));
 }
 
 }  // namespace kensa::postprocess

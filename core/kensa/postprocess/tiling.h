@@ -41,8 +41,12 @@ private:
     std::vector<Axis> m_x, m_y;
 };
 
+// The options with the score's pooling window scaled from model pixels to source pixels, for a map at the
+// source's resolution whose `source_side` pixels the model saw as model_size (at least 1; 0, the mean, stays).
+AnomalyMapOptions at_source_scale(const AnomalyMapOptions& options, int source_side);
+
 // The image score of a blended full-resolution map: as image_score() on a model-size map, with the pooling
-// window scaled from model pixels to source pixels (tile / model_size).
+// window at the tile's scale (at_source_scale).
 float tiled_image_score(const cv::Mat& map, const AnomalyMapOptions& options, int tile);
 
 }  // namespace kensa::postprocess
