@@ -179,3 +179,51 @@ TEST_F(CliTest, AFullDiskIsAClearErrorAndLeavesThePreviousFiles) {
     EXPECT_EQ(why_not_a_model(model), "");
     EXPECT_EQ(disk.entries(), before);
 }
+
+// The two other commands that write models: `eval --store-f1-thresholds` rewrites the model it evaluates,
+// `compare --out-dir` keeps every model it trains. On a full disk both fail naming the user's path and the
+// reason, the previous files stay byte for byte, nothing half-written is left; with room again both work.
+TEST_F(CliTest, AFullDiskUnderEvalAndCompareLeavesThePreviousModels) {
+    const auto product = make_product();
+    kensa::test::FullDisk disk(m_dir / "disk", /*capacity=*/64u << 20);  // two 11 MB models and a third in writing
+    std::cout << "full disk: " << disk.mechanism() << "\n";
+    const auto model = m_dir / "disk" / "widget.kensa";
+    const auto kept = m_dir / "disk" / "compared";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + kQuickTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string compare = "compare --json --data " + product.string() + " --out-dir " + kept.string() +
+                                " --variant \"quick=" + kQuickTraining + "\"";
+    r = run(compare);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_EQ(why_not_a_model(kept / "quick.kensa"), "");
+    const std::string previous_model = slurp(model), previous_kept = slurp(kept / "quick.kensa");
+    const auto before = disk.entries();
+
+    const std::string cannot_fill = disk.fill(/*still_fits=*/64 * 1024);
+    if (!cannot_fill.empty())
+        GTEST_SKIP() << "no way to make a disk full here: " << cannot_fill;
+    r = run("eval --model " + model.string() + " --data " + product.string() + " --store-f1-thresholds");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, model.string() + ": write failed: " + disk.error_text())) << r.err;
+    EXPECT_FALSE(contains(r.err, "stored the F1-optimal thresholds")) << r.err;
+    r = run(compare);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, (kept / "quick.kensa").string() + ": write failed: " + disk.error_text()))
+        << r.err;
+    EXPECT_FALSE(contains(r.err, ".partial")) << "the user's path is named, not the temporary one: " << r.err;
+
+    EXPECT_EQ(disk.entries(), before) << "no .partial, no truncated file, nothing new";
+    EXPECT_TRUE(slurp(model) == previous_model);
+    EXPECT_TRUE(slurp(kept / "quick.kensa") == previous_kept);
+
+    disk.free_space();
+    r = run("eval --model " + model.string() + " --data " + product.string() + " --store-f1-thresholds");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "stored the F1-optimal thresholds")) << r.err;
+    EXPECT_EQ(why_not_a_model(model), "");
+    EXPECT_FALSE(slurp(model) == previous_model) << "the thresholds are recorded now";
+    r = run(compare);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(why_not_a_model(kept / "quick.kensa"), "");
+    EXPECT_EQ(disk.entries(), before);
+}

@@ -12,8 +12,9 @@
 // picks this way even where mounting works (to test it). Every Linux has it; a test skips, saying why, only
 // when setrlimit itself fails.
 
+#include "mount_namespace.h"
+
 #include <fcntl.h>
-#include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
@@ -127,26 +128,6 @@ public:
     }
 
 private:
-    // Once per process: a mount namespace of its own whose mounts do not propagate back to the system's.
-    // Fails while the process has several threads (the kernel refuses to unshare a shared fs context).
-    static bool enter_private_mount_namespace(std::string& why_not) {
-        static int state = 0;  // 0 not tried, 1 done, -1 failed
-        static std::string reason;
-        if (state == 0) {
-            if (::unshare(CLONE_NEWNS) != 0) {
-                reason = std::string("unshare(CLONE_NEWNS): ") + std::strerror(errno);
-                state = -1;
-            } else if (::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
-                reason = std::string("making mounts private: ") + std::strerror(errno);
-                state = -1;
-            } else {
-                state = 1;
-            }
-        }
-        why_not = reason;
-        return state == 1;
-    }
-
     std::filesystem::path m_folder;
     bool m_tmpfs = false;
     std::string m_why_no_tmpfs;

@@ -1,11 +1,12 @@
-// Disk-full drill of the app's autosave (issue 21): strokes and labels made while the project's disk is full
+// Disk-full drills of the app (issue 21). Autosave: strokes and labels made while the project's disk is full
 // are reported as not saved, the files on disk stay as they were with nothing half-written beside them, and
-// once there is room the next change writes everything, the strokes made meanwhile included.
-#include "canvas/mask_document.h"
-#include "canvas/mask_ops.h"
+// once there is room the next change writes everything, the strokes made meanwhile included. Training: the
+// model that does not fit is a clear failure naming it and the reason, nothing is left in models/, the active
+// model stays; with room again the next training works.
+#include "autosave_failure_drill.h"
 #include "project/autosaver.h"
 #include "project/project_session.h"
-#include "mask_strokes.h"
+#include "training_fixture.h"
 #include "ui_test_support.h"
 #include "../support/full_disk.h"
 
@@ -35,53 +36,64 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         test::FullDisk disk(tmp.filePath(QStringLiteral("disk")).toStdString());
         qInfo("full disk: %s", disk.mechanism().c_str());
+        test::checkAFailedAutosaveLosesNothing(
+            tmp.filePath(QStringLiteral("disk/project")), tmp.filePath(QStringLiteral("img")),
+            {[&disk] { return disk.fill(); }, [&disk] { return disk.error_text(); }, [&disk] { disk.free_space(); }});
+    }
+
+    void trainingOnAFullDiskKeepsTheActiveModel() {
+        if (!test::backboneWeightsInstalled())
+            QSKIP("MobileNetV2 weights not installed");
+        QTemporaryDir tmp;
+        test::FullDisk disk(tmp.filePath(QStringLiteral("disk")).toStdString());
+        qInfo("full disk: %s", disk.mechanism().c_str());
         const QString folder = tmp.filePath(QStringLiteral("disk/project"));
-        test::writeImage(tmp.filePath(QStringLiteral("img")), QStringLiteral("part.png"), {256, 256});
+        for (int i = 0; i < 10; ++i)
+            test::writeImage(tmp.filePath(QStringLiteral("good")), QStringLiteral("%1.png").arg(i), {80, 64}, i);
         ProjectSession session;
         QCOMPARE(session.create(folder), QString());
         project::Project found;
-        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("img")).toStdString(),
+        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("good")).toStdString(),
                                           project::ImageRole::Train)
                     .ok());
-        QCOMPARE(session.mergeImages(found), 1);
-        MaskDocument* doc = session.openDocument(0, mask_ops::blankMask({256, 256}));
-        test::markRow(doc, 10);
+        QCOMPARE(session.mergeImages(found), 10);
+        QCOMPARE(test::trainTinyModel(session), QString());
         session.flush();
+        QTRY_VERIFY(!session.autosaver()->isBusy());
+        const std::string active = session.project().settings.active_model;
+        QVERIFY(!active.empty());
+        const QString activeFile = QDir(session.modelsFolder()).filePath(QString::fromStdString(active));
         const QString projectFile = QDir(folder).filePath(QString::fromLatin1(project::k_project_file_name));
-        const QString maskFile =
-            QDir(folder).filePath(QString::fromStdString(session.image(0).mask.generic_string()));
-        const QByteArray previousProject = test::readAll(projectFile), previousMask = test::readAll(maskFile);
-        QVERIFY(!previousProject.isEmpty() && !previousMask.isEmpty());
+        const QByteArray previousModel = test::readAll(activeFile), previousProject = test::readAll(projectFile);
         const auto before = disk.entries();
 
         if (const std::string why = disk.fill(); !why.empty())
             QSKIP(qPrintable(QStringLiteral("no way to make a disk full here: ") + QString::fromStdString(why)));
-        QSignalSpy failed(&session, &ProjectSession::saveFailed);
-        test::markRow(doc, 100);  // a stroke and a flag that do not fit on the disk
-        session.setFlagged(0, true);
-        QVERIFY(failed.wait(10000));
-        const QString message = failed.first().at(0).toString();
-        QVERIFY2(message.contains(maskFile) && message.contains(QString::fromStdString(disk.error_text())),
+        TrainingController trainer(&session);
+        trainer.setConfigAdjustment(test::useTinyModel);
+        QSignalSpy finished(&trainer, &TrainingController::finished);
+        QVERIFY(trainer.start());
+        QVERIFY(finished.wait(180000));
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Failed);
+        const QString message = finished.first().at(1).toString();
+        QVERIFY2(message.contains(session.modelsFolder()) && message.contains(QStringLiteral(".kensa: write failed: ")) &&
+                     message.contains(QString::fromStdString(disk.error_text())) &&
+                     !message.contains(QStringLiteral(".partial")),
                  qPrintable(message));
+        QVERIFY(finished.first().at(2).toString().isEmpty());
+        QCOMPARE(session.project().settings.active_model, active);
         QTRY_VERIFY(!session.autosaver()->isBusy());
-        QCOMPARE(disk.entries(), before);  // no .partial, nothing new
+        QCOMPARE(disk.entries(), before);  // no new model, no .partial
+        QVERIFY(test::readAll(activeFile) == previousModel);
         QVERIFY(test::readAll(projectFile) == previousProject);
-        QVERIFY(test::readAll(maskFile) == previousMask);
 
-        // Room again: the next change (not a stroke) writes the stroke and the flag made meanwhile too.
         disk.free_space();
-        QSignalSpy saved(session.autosaver(), &Autosaver::saved);
-        session.setLabel(0, project::Label::Defect, QStringLiteral("dent"));
-        QVERIFY(saved.wait(10000));
-        const auto loaded = project::load_project(folder.toStdString());
-        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().message().c_str());
-        QVERIFY(loaded->images[0].flagged);
-        QCOMPARE(loaded->images[0].defect_type, std::string("dent"));
-        const auto mask = project::load_mask(*loaded, folder.toStdString(), 0);
-        QVERIFY(mask.ok());
-        QCOMPARE(int(mask->at<uchar>(10, 0)), 255);
-        QCOMPARE(int(mask->at<uchar>(100, 0)), 255);  // the stroke made while the disk was full
-        QVERIFY(loaded->images[0].mask_pixels >= 2 * 256);
+        finished.clear();
+        QVERIFY(trainer.start());
+        QVERIFY(finished.wait(180000));
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
+        QVERIFY(session.project().settings.active_model != active);
+        QVERIFY(QFile::exists(finished.first().at(2).toString()));
         session.close();
     }
 };

@@ -1,5 +1,5 @@
-// Project folder drills (issue 21): a read-only project folder, a project moved while closed, a project open in
-// another window, images deleted while the project is open. Each gives a message that names the folder or
+// Project folder drills (issue 21): a read-only project folder, one made read-only while open, a project moved
+// while closed, a project open in another window, images deleted while the project is open. Each gives a message that names the folder or
 // file, and loses nothing (not even its place in the recent projects, unless it is gone).
 #include "canvas/annotation_canvas.h"
 #include "canvas/annotation_controller.h"
@@ -9,8 +9,10 @@
 #include "main/project_actions.h"
 #include "main/recent_projects.h"
 #include "project/project_session.h"
+#include "autosave_failure_drill.h"
 #include "mask_strokes.h"
 #include "ui_test_support.h"
+#include "../support/read_only_folder.h"
 #include "../support/unprivileged.h"
 
 #include <kensa/project/annotation_store.h>
@@ -32,6 +34,13 @@ using namespace kensa;
 using namespace kensa::ui;
 
 namespace {
+
+// Before main, while the process has one thread: a folder can then be remounted read-only (see
+// read_only_folder.h).
+[[maybe_unused]] const bool k_mountNamespace = [] {
+    std::string ignored;
+    return test::enter_private_mount_namespace(ignored);
+}();
 
 // Adds every image of folder to the open project.
 bool addFolder(ProjectSession& session, const QString& folder) {
@@ -76,6 +85,20 @@ private Q_SLOTS:
         QCOMPARE(code, 0);
         QVERIFY(test::readAll(file) == before);
         QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral(".kensa-project.lock"))));
+    }
+
+    // Made read-only while open (a share remounted read-only, the write permission taken away): the changes
+    // made meanwhile are reported as not saved, naming the file and the reason, nothing on disk changes, and
+    // once the folder is writable again the next change saves them all.
+    void aProjectMadeReadOnlyWhileOpenLosesNothing() {
+        QTemporaryDir tmp;
+        const QString folder = tmp.filePath(QStringLiteral("line3"));
+        test::ReadOnlyFolder readOnly(folder.toStdString());
+        test::checkAFailedAutosaveLosesNothing(folder, tmp.filePath(QStringLiteral("img")),
+                                               {[&readOnly] { return readOnly.make_read_only(); },
+                                                [&readOnly] { return readOnly.error_text(); },
+                                                [&readOnly] { readOnly.make_writable(); }});
+        qInfo("read-only: %s", readOnly.mechanism().c_str());
     }
 
     // Renamed while closed: the old path says it does not exist; the new one opens with its images (inside
