@@ -130,6 +130,10 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
     model->add_option("--epochs", c.adtr.epochs, "Training epochs")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
+    model->add_option("--refine", c.adtr.start_from,
+                      "Start from this ADTR model's transformer instead of random weights (same backbone, size "
+                      "and shape), e.g. to refine a normal-only model with marked defects in a few --epochs")
+        ->check(CLI::ExistingFile);
     model->add_option("--grid", c.features.grid_size,
                       "Feature grid side the transformer works on (0: stride 16, 14 for 224 px)")
         ->capture_default_str()

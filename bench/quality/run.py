@@ -39,8 +39,18 @@ METRICS = ("image_auroc", "pixel_auroc", "aupro")
 LABELS = {"image_auroc": "image AUROC", "pixel_auroc": "pixel AUROC", "aupro": "AU-PRO@0.3"}
 
 
-def variant_options(name):
-    return f"{VARIANTS[name]} {SET_ASIDE}".strip()
+def variant_options(name, work=None, product=None):
+    """{models} in a variant's options is WORK/models/PRODUCT (e.g. --refine {models}/adtr.kensa)."""
+    options = f"{VARIANTS[name]} {SET_ASIDE}".strip()
+    if work is not None:
+        options = options.replace("{models}", os.path.join(work, "models", product))
+    return options
+
+
+def referenced_models_digest(options):
+    """Of the model files the options name (--refine): a result is reused only while they are unchanged."""
+    words = options.split()
+    return "|".join(file_digest(words[i + 1]) for i, w in enumerate(words[:-1]) if w == "--refine")
 
 
 def file_digest(path):
@@ -75,7 +85,7 @@ def run_variant(args, product, name, key, binary):
         if stored.get("key") == key and (stored.get("binary") == binary or args.reuse_results):
             return stored["result"], True
     command = [args.cli, "compare", "--data", os.path.join(args.work, "products", product), "--json",
-               "--threads", str(args.threads), "--variant", f"{name}={variant_options(name)}"]
+               "--threads", str(args.threads), "--variant", f"{name}={variant_options(name, args.work, product)}"]
     if args.keep_models:  # for score_study.py (WORK/models/PRODUCT/NAME.kensa)
         command += ["--out-dir", os.path.join(args.work, "models", product)]
     log = os.path.join(args.work, "results", product, name + ".log")
@@ -187,7 +197,10 @@ def main():
     for p in product_names:
         stamp = product_digest(os.path.join(args.work, "products", p))
         for v in variant_names:
-            key = hashlib.sha256(f"{stamp}|{variant_options(v)}|{args.threads}".encode()).hexdigest()[:16]
+            options = variant_options(v, args.work, p)
+            refined = referenced_models_digest(options)
+            key = hashlib.sha256((f"{stamp}|{options}|{args.threads}" + (f"|{refined}" if refined else "")).encode()
+                                 ).hexdigest()[:16]
             tasks.append((p, v, key))
     # The long ADTR trainings first, so that parallel jobs end together rather than one ADTR job alone.
     tasks.sort(key=lambda t: not t[1].startswith("adtr"))

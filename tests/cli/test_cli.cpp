@@ -359,6 +359,33 @@ TEST_F(CliTest, TrainingOnDefectsRecordsThemAndEvalLeavesThemOut) {
     EXPECT_TRUE(contains(r.out, "\"excluded_training_images\": 1")) << r.out;
 }
 
+// A normal-only model refined with a marked defect: --refine starts from it, the model records where it
+// started, and a model that does not fit the settings is refused before training.
+TEST_F(CliTest, RefiningAModelWithMarkedDefects) {
+    const auto product = make_product();
+    add_second_dent(product);
+    const auto start = m_dir / "normal.kensa", refined = m_dir / "refined.kensa";
+    auto r = run("train --data " + product.string() + " --out " + start.string() + " --epochs 2" + kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = run("train --data " + product.string() + " --out " + refined.string() + " --refine " + start.string() +
+            " --epochs 1 --train-defects 1" + kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto meta = kensa::io::read_safetensors(refined).metadata.at("model");
+    EXPECT_TRUE(contains(meta, "refined_from")) << meta;
+    EXPECT_TRUE(contains(meta, "anomaly-available")) << meta;
+
+    r = run("train --data " + product.string() + " --out " + refined.string() + " --refine " + start.string() +
+            " --epochs 1 --heads 4" + kTinyTraining);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "normal.kensa: cannot be refined with these settings: its attention head count is 8, "
+                                "these settings ask for 4"))
+        << r.err;
+    EXPECT_FALSE(contains(r.err, "features")) << "refused before any work: " << r.err;
+    r = run("train --data " + product.string() + " --out " + refined.string() + " --refine " +
+            (m_dir / "none.kensa").string() + kTinyTraining);
+    EXPECT_EQ(r.exit_code, 2) << r.err;  // CLI11's check: the file must exist
+}
+
 TEST_F(CliTest, TrainingWithSyntheticDefects) {
     const auto product = make_product();
     const auto model = m_dir / "synthetic.kensa";

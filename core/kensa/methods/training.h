@@ -80,7 +80,8 @@ struct TrainingResult {
 // The images evaluation must leave out (relative paths, as recorded), from a bundle's training_json:
 // "training_images" (every image the model saw) and "set_aside_images" (defect images chosen for
 // training that the model did not use, e.g. in forced normal-only mode, so both modes are evaluated on
-// the same test images). Empty for models that recorded neither.
+// the same test images), and for a refined model (adtr_refinement.h) those of the model it started from
+// ("refined_from": "excluded_images"). Empty for models that recorded none.
 std::vector<std::string> evaluation_exclusions(const std::string& training_json);
 
 }  // namespace kensa::engine

@@ -12,6 +12,14 @@ std::vector<std::string> evaluation_exclusions(const std::string& training_json)
             for (const auto& path : record[key])
                 if (path.is_string())
                     out.push_back(path.get<std::string>());
+    // A refined model learned from what the model it started from learned from, too.
+    if (record.is_object() && record.contains("refined_from") && record["refined_from"].is_object()) {
+        const auto& earlier = record["refined_from"];
+        if (earlier.contains("excluded_images") && earlier["excluded_images"].is_array())
+            for (const auto& path : earlier["excluded_images"])
+                if (path.is_string())
+                    out.push_back(path.get<std::string>());
+    }
     return out;
 }
 

@@ -6,6 +6,8 @@
 #include <kensa/methods/adtr/adtr_plus.h>
 #include <kensa/postprocess/position_normalization.h>
 
+#include <filesystem>
+
 namespace kensa::adtr {
 
 struct AdtrOptions {
@@ -36,6 +38,10 @@ struct AdtrOptions {
 
     // ADTR+: training with defect samples and/or synthetic defects.
     AnomalyTrainingConfig anomaly;
+    // Refinement (adtr_refinement.h): start from this trained ADTR model's transformer and feature
+    // standardisation instead of random weights, e.g. to refine a normal-only model with marked defects in a
+    // few epochs. It must have the backbone, input size and transformer shape asked for. Empty: from scratch.
+    std::filesystem::path start_from;
 
     // Throws kensa::Error naming the first bad field.
     void validate() const;

@@ -7,6 +7,7 @@
 #include <kensa/methods/detector_support.h>
 #include <kensa/methods/adtr/adtr_losses.h>
 #include <kensa/methods/adtr/adtr_memory.h>
+#include <kensa/methods/adtr/adtr_refinement.h>
 #include <kensa/methods/adtr/adtr_settings.h>
 #include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/coreset.h>
@@ -115,8 +116,10 @@ struct FeatureCache {
     std::vector<cv::Mat> model_size_images;        // normal images at the model's size: defects drawn on them
 };
 
+// start: a model being refined, whose standardisation its transformer learned (else the normal images').
 FeatureCache cache_features(engine::BackboneFeatures& backbone, const std::vector<cv::Mat>& normal, Plan& plan,
-                            const engine::TrainingConfig& config, const ProgressCallback& progress) {
+                            const engine::TrainingConfig& config, const StartingPoint* start,
+                            const ProgressCallback& progress) {
     const auto& ac = config.adtr.anomaly;
     const int size = config.features.image_size;
     FeatureCache cache;
@@ -124,8 +127,8 @@ FeatureCache cache_features(engine::BackboneFeatures& backbone, const std::vecto
     // Backbone channels differ in scale by orders of magnitude (MobileNetV2's reach 40, others stay
     // near 0): standardising each channel over the normal images lets every channel count in the
     // reconstruction error, and lets the transformer's LayerNorm-ed outputs reach the targets.
-    cache.mean = raw.mean({0, 2, 3});
-    cache.stddev = raw.std({0, 2, 3}).clamp_min(1e-4);
+    cache.mean = start ? start->feature_mean : raw.mean({0, 2, 3});
+    cache.stddev = start ? start->feature_std : raw.std({0, 2, 3}).clamp_min(1e-4);
     cache.features = nn::standardize_features(raw, cache.mean, cache.stddev);
     // Real defects are fixed too, standardised as the normal images are (defects must not shift what
     // "normal" means).
@@ -359,7 +362,7 @@ MemoryTerm build_memory(const torch::Tensor& features, const MemorySource& sourc
 // ---------------------------------------------------------------------------------------------- step 6
 // ADTR's part of the training record (the engine adds what every method records, the mode among it).
 nlohmann::json adtr_record(const Plan& plan, const engine::TrainingConfig& config, const AdtrTransformer& transformer,
-                           const engine::TrainingResult& result) {
+                           const engine::TrainingResult& result, const StartingPoint* start) {
     const auto& o = config.adtr;
     const auto& ac = o.anomaly;
     nlohmann::json record{
@@ -376,6 +379,10 @@ nlohmann::json adtr_record(const Plan& plan, const engine::TrainingConfig& confi
         {"epoch_seconds", result.epoch_seconds},
         {"epoch_losses", result.epoch_losses},
     };
+    if (start)  // what it learned from stays out of evaluation too (engine::evaluation_exclusions)
+        record["refined_from"] = {{"model", valid_utf8(start->model.string())},
+                                  {"checksum", start->checksum},
+                                  {"excluded_images", start->learned_from}};
     if (plan.plus) {
         // Per defect type: how many real defect images and which. A type is a folder's name, which need not
         // be UTF-8: recorded as valid_utf8 gives it (as the paths are), or JSON's writer would throw.
@@ -434,14 +441,19 @@ engine::FitResult fit_adtr(const std::vector<cv::Mat>& normal, const std::vector
     result.defect_images = static_cast<int>(plan.defects->size());
 
     engine::BackboneFeatures backbone(config.features);
-    auto t0 = Clock::now();
-    FeatureCache cache = cache_features(backbone, normal, plan, config, progress);
-    result.feature_seconds = seconds_since(t0);
-
     AdtrConfig shape = options.model;
     shape.channels = static_cast<int>(backbone.channels());
     shape.grid = static_cast<int>(backbone.grid());
+    std::optional<StartingPoint> start;  // checked before minutes of work
+    if (!options.start_from.empty())
+        start = load_starting_point(options.start_from, shape, backbone);
+    auto t0 = Clock::now();
+    FeatureCache cache = cache_features(backbone, normal, plan, config, start ? &*start : nullptr, progress);
+    result.feature_seconds = seconds_since(t0);
+
     AdtrTransformer transformer(shape, options.precision);
+    if (start)
+        nn::load_module_state(*transformer, start->transformer, valid_utf8(start->model.string()));
     t0 = Clock::now();
     const EpochBuilder epochs(cache, plan, backbone, options, result.warnings);
     run_epochs(transformer, epochs, plan, options, result, progress);
@@ -471,7 +483,7 @@ engine::FitResult fit_adtr(const std::vector<cv::Mat>& normal, const std::vector
     if (with_memory)
         tensors.emplace("memory.bank", memory.bank);
     bundle.tensors = nn::to_archive(tensors);
-    bundle.training_json = adtr_record(plan, config, transformer, result).dump();
+    bundle.training_json = adtr_record(plan, config, transformer, result, start ? &*start : nullptr).dump();
     return fit;
 }
 
