@@ -8,6 +8,7 @@
 #include <kensa/methods/padim/padim_options.h>
 #include <kensa/methods/patchcore/patchcore_options.h>
 #include <kensa/methods/spade/spade_options.h>
+#include <kensa/model/evaluation_exclusions.h>
 #include <kensa/model/model_bundle.h>
 #include <kensa/model/region_of_interest.h>
 #include <kensa/model/tiling.h>
@@ -77,11 +78,6 @@ struct TrainingResult {
     std::vector<double> synthetic_seconds;  // of which drawing synthetic defects and their features
 };
 
-// The images evaluation must leave out (relative paths, as recorded), from a bundle's training_json:
-// "training_images" (every image the model saw) and "set_aside_images" (defect images chosen for
-// training that the model did not use, e.g. in forced normal-only mode, so both modes are evaluated on
-// the same test images), and for a refined model (adtr_refinement.h) those of the model it started from
-// ("refined_from": "excluded_images"). Empty for models that recorded none.
-std::vector<std::string> evaluation_exclusions(const std::string& training_json);
+using model::evaluation_exclusions;  // model/evaluation_exclusions.h
 
 }  // namespace kensa::engine

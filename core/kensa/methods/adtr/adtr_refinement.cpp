@@ -4,7 +4,7 @@
 #include <kensa/base/utf8.h>
 #include <kensa/features/bundle_backbone.h>
 #include <kensa/methods/adtr/adtr_settings.h>
-#include <kensa/methods/training.h>
+#include <kensa/model/evaluation_exclusions.h>
 #include <kensa/model/model_bundle.h>
 
 #include <sstream>
@@ -55,7 +55,7 @@ StartingPoint load_starting_point(const std::filesystem::path& path, const AdtrC
     StartingPoint start;
     start.model = path;
     start.checksum = model::tensor_checksum(bundle.tensors);
-    start.learned_from = engine::evaluation_exclusions(bundle.training_json);
+    start.learned_from = model::evaluation_exclusions(bundle.training_json);
     auto tensors = nn::to_tensor_dict(bundle.tensors);
     for (auto [name, target] : {std::pair{"features.mean", &start.feature_mean}, std::pair{"features.std", &start.feature_std}}) {
         auto it = tensors.find(name);

@@ -1,8 +1,8 @@
-#include <kensa/methods/training.h>
+#include <kensa/model/evaluation_exclusions.h>
 
 #include <nlohmann/json.hpp>
 
-namespace kensa::engine {
+namespace kensa::model {
 
 std::vector<std::string> evaluation_exclusions(const std::string& training_json) {
     const auto record = nlohmann::json::parse(training_json, nullptr, false);
@@ -23,4 +23,4 @@ std::vector<std::string> evaluation_exclusions(const std::string& training_json)
     return out;
 }
 
-}  // namespace kensa::engine
+}  // namespace kensa::model
