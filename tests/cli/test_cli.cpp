@@ -299,9 +299,14 @@ TEST_F(CliTest, CtrlCCancelsTrainingAndWritesNoModel) {
     const auto product = make_product();
     const auto model = m_dir / "cancelled.kensa";
     const auto rc_file = m_dir / "rc.txt";
+    const auto log = m_dir / "progress.txt";
+    // SIGINT once training runs (its progress says "epoch"), not after a fixed time: a shell starts a
+    // background job with SIGINT ignored until the program installs its handler, so a signal sent earlier
+    // (a slow start, e.g. under a sanitizer) would be lost and training would go on.
     const std::string cmd = "(" KENSA_CLI " train --data " + product.string() + " --out " + model.string() +
-                            " --epochs 100000" + kTinyTraining +
-                            " >/dev/null 2>&1 & pid=$!; sleep 6; kill -INT $pid; wait $pid; echo $? > " +
+                            " --epochs 100000" + kTinyTraining + " >/dev/null 2>" + log.string() +
+                            " & pid=$!; n=0; until grep -q epoch " + log.string() +
+                            " || [ $n -ge 3000 ]; do sleep 0.2; n=$((n+1)); done; kill -INT $pid; wait $pid; echo $? > " +
                             rc_file.string() + ")";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
     EXPECT_EQ(slurp(rc_file), "130\n");
