@@ -10,9 +10,7 @@
 #include "ui_test_support.h"
 #include "../support/full_disk.h"
 
-#include <kensa/project/annotation_store.h>
 #include <kensa/project/project_file.h>
-#include <kensa/project/project_images.h>
 
 #include <QFile>
 #include <QSignalSpy>
@@ -48,15 +46,8 @@ private Q_SLOTS:
         test::FullDisk disk(tmp.filePath(QStringLiteral("disk")).toStdString());
         qInfo("full disk: %s", disk.mechanism().c_str());
         const QString folder = tmp.filePath(QStringLiteral("disk/project"));
-        for (int i = 0; i < 10; ++i)
-            test::writeImage(tmp.filePath(QStringLiteral("good")), QStringLiteral("%1.png").arg(i), {80, 64}, i);
         ProjectSession session;
-        QCOMPARE(session.create(folder), QString());
-        project::Project found;
-        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("good")).toStdString(),
-                                          project::ImageRole::Train)
-                    .ok());
-        QCOMPARE(session.mergeImages(found), 10);
+        QCOMPARE(test::createTrainableProject(session, tmp, 10, folder), QString());
         QCOMPARE(test::trainTinyModel(session), QString());
         session.flush();
         QTRY_VERIFY(!session.autosaver()->isBusy());

@@ -19,13 +19,15 @@
 
 namespace kensa::test {
 
-// Creates a project in <tmp>/p holding `count` normal 80 x 64 training images from <tmp>/good. Returns an
-// empty string on success, else what failed.
-inline QString createTrainableProject(ui::ProjectSession& session, const QTemporaryDir& tmp, int count = 12) {
+// Creates a project in <tmp>/p (or `folder`) holding `count` normal 80 x 64 training images from <tmp>/good.
+// Returns an empty string on success, else what failed.
+inline QString createTrainableProject(ui::ProjectSession& session, const QTemporaryDir& tmp, int count = 12,
+                                      const QString& folder = {}) {
     const QString good = tmp.filePath(QStringLiteral("good"));
     for (int i = 0; i < count; ++i)
         writeImage(good, QStringLiteral("%1.png").arg(i), {80, 64}, i);
-    if (const QString error = session.create(tmp.filePath(QStringLiteral("p"))); !error.isEmpty())
+    if (const QString error = session.create(folder.isEmpty() ? tmp.filePath(QStringLiteral("p")) : folder);
+        !error.isEmpty())
         return error;
     project::Project found;
     if (const auto added = project::add_image_folder(found, good.toStdString(), project::ImageRole::Train);

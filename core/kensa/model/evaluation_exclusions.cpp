@@ -7,19 +7,17 @@ namespace kensa::model {
 std::vector<std::string> evaluation_exclusions(const std::string& training_json) {
     const auto record = nlohmann::json::parse(training_json, nullptr, false);
     std::vector<std::string> out;
-    for (const char* key : {"training_images", "set_aside_images"})
-        if (record.is_object() && record.contains(key) && record[key].is_array())
-            for (const auto& path : record[key])
+    const auto add = [&out](const nlohmann::json& object, const char* key) {
+        if (object.is_object() && object.contains(key) && object[key].is_array())
+            for (const auto& path : object[key])
                 if (path.is_string())
                     out.push_back(path.get<std::string>());
+    };
+    add(record, "training_images");
+    add(record, "set_aside_images");
     // A refined model learned from what the model it started from learned from, too.
-    if (record.is_object() && record.contains("refined_from") && record["refined_from"].is_object()) {
-        const auto& earlier = record["refined_from"];
-        if (earlier.contains("excluded_images") && earlier["excluded_images"].is_array())
-            for (const auto& path : earlier["excluded_images"])
-                if (path.is_string())
-                    out.push_back(path.get<std::string>());
-    }
+    if (record.is_object() && record.contains("refined_from"))
+        add(record["refined_from"], "excluded_images");
     return out;
 }
 

@@ -8,6 +8,18 @@
 
 namespace kensa::adtr {
 
+FeatureStandardisation read_feature_standardisation(const nn::TensorDict& tensors, int channels,
+                                                    const std::string& source) {
+    FeatureStandardisation out;
+    for (auto [name, target] : {std::pair{"features.mean", &out.mean}, std::pair{"features.std", &out.std}}) {
+        auto it = tensors.find(name);
+        if (it == tensors.end() || it->second.dim() != 1 || it->second.size(0) != channels)
+            throw Error(source + ": tensor '" + name + "' is missing or has the wrong shape");
+        *target = it->second;
+    }
+    return out;
+}
+
 AdtrReconstructor::AdtrReconstructor(const model::ModelBundle& b, int threads)
     : m_config(config_from_settings(b.settings_json)) {
     nn::configure_threads(threads);
@@ -18,13 +30,7 @@ AdtrReconstructor::AdtrReconstructor(const model::ModelBundle& b, int threads)
     if (m_features->channels() != m_config.channels)
         throw Error("model: the transformer expects " + std::to_string(m_config.channels) +
                     " feature channels, but backbone " + b.backbone + " gives a different number");
-    for (auto [name, target] :
-         {std::pair{"features.mean", &m_feature_mean}, std::pair{"features.std", &m_feature_std}}) {
-        auto it = tensors.find(name);
-        if (it == tensors.end() || it->second.dim() != 1 || it->second.size(0) != m_config.channels)
-            throw Error(std::string("model: tensor '") + name + "' is missing or has the wrong shape");
-        *target = it->second;
-    }
+    m_standardisation = read_feature_standardisation(tensors, m_config.channels, "model");
     m_memory = read_memory(b.settings_json, tensors, m_config.channels, m_features->backbone());
     m_transformer = AdtrTransformer(m_config);
     nn::load_module_state(*m_transformer, nn::strip_prefix(tensors, "adtr."), "model (transformer)");
@@ -43,7 +49,7 @@ Reconstruction AdtrReconstructor::run(const std::vector<cv::Mat>& images) {
     } else {
         raw = m_features->extract(images);
     }
-    r.features = nn::standardize_features(raw, m_feature_mean, m_feature_std);
+    r.features = nn::standardize_features(raw, m_standardisation.mean, m_standardisation.std);
     r.reconstruction = m_transformer->forward(r.features).to(torch::kFloat32);
     if (m_memory.enabled() && source.own_grid())
         r.memory_features = r.features;

@@ -14,9 +14,18 @@
 #include <torch/torch.h>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace kensa::adtr {
+
+// A model's per-channel feature standardisation ("features.mean", "features.std" of `channels` each), learned
+// in training. Throws kensa::Error, "<source>: tensor '...' is missing or has the wrong shape".
+struct FeatureStandardisation {
+    torch::Tensor mean, std;
+};
+FeatureStandardisation read_feature_standardisation(const nn::TensorDict& tensors, int channels,
+                                                    const std::string& source);
 
 struct Reconstruction {
     torch::Tensor features;        // [N, C, g, g] fp32, standardised per channel as in training
@@ -39,7 +48,7 @@ private:
     AdtrConfig m_config;
     std::optional<engine::BundleFeatures> m_features;  // the bundle's backbone on the transformer's grid
     AdtrTransformer m_transformer{nullptr};
-    torch::Tensor m_feature_mean, m_feature_std;  // per-channel standardisation learned in training
+    FeatureStandardisation m_standardisation;
     MemoryTerm m_memory;
 };
 

@@ -3,6 +3,7 @@
 #include <kensa/base/error.h>
 #include <kensa/base/utf8.h>
 #include <kensa/features/bundle_backbone.h>
+#include <kensa/methods/adtr/adtr_reconstructor.h>
 #include <kensa/methods/adtr/adtr_settings.h>
 #include <kensa/model/evaluation_exclusions.h>
 #include <kensa/model/model_bundle.h>
@@ -56,13 +57,8 @@ StartingPoint load_starting_point(const std::filesystem::path& path, const AdtrC
     start.model = path;
     start.checksum = model::tensor_checksum(bundle.tensors);
     start.learned_from = model::evaluation_exclusions(bundle.training_json);
-    auto tensors = nn::to_tensor_dict(bundle.tensors);
-    for (auto [name, target] : {std::pair{"features.mean", &start.feature_mean}, std::pair{"features.std", &start.feature_std}}) {
-        auto it = tensors.find(name);
-        if (it == tensors.end() || it->second.dim() != 1 || it->second.size(0) != shape.channels)
-            throw Error(valid_utf8(path.string()) + ": tensor '" + name + "' is missing or has the wrong shape");
-        *target = it->second;
-    }
+    const auto tensors = nn::to_tensor_dict(bundle.tensors);
+    start.standardisation = read_feature_standardisation(tensors, shape.channels, valid_utf8(path.string()));
     start.transformer = nn::strip_prefix(tensors, "adtr.");
     return start;
 }

@@ -5,6 +5,7 @@
 
 #include <kensa/features/backbone_features.h>
 #include <kensa/methods/adtr/adtr_config.h>
+#include <kensa/methods/adtr/adtr_reconstructor.h>
 #include <kensa/nn/tensor_dict.h>
 
 #include <filesystem>
@@ -18,7 +19,7 @@ struct StartingPoint {
     std::string checksum;                       // the model's tensor checksum, for the record
     std::vector<std::string> learned_from;      // images the model trained on or set aside (its exclusions)
     nn::TensorDict transformer;                 // its "adtr." tensors, without the prefix
-    torch::Tensor feature_mean, feature_std;    // its feature standardisation
+    FeatureStandardisation standardisation;     // its feature standardisation
 };
 
 // Loads the model and checks that it fits what this training asks for: an ADTR model of the same backbone

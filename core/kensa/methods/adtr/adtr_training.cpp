@@ -127,8 +127,8 @@ FeatureCache cache_features(engine::BackboneFeatures& backbone, const std::vecto
     // Backbone channels differ in scale by orders of magnitude (MobileNetV2's reach 40, others stay
     // near 0): standardising each channel over the normal images lets every channel count in the
     // reconstruction error, and lets the transformer's LayerNorm-ed outputs reach the targets.
-    cache.mean = start ? start->feature_mean : raw.mean({0, 2, 3});
-    cache.stddev = start ? start->feature_std : raw.std({0, 2, 3}).clamp_min(1e-4);
+    cache.mean = start ? start->standardisation.mean : raw.mean({0, 2, 3});
+    cache.stddev = start ? start->standardisation.std : raw.std({0, 2, 3}).clamp_min(1e-4);
     cache.features = nn::standardize_features(raw, cache.mean, cache.stddev);
     // Real defects are fixed too, standardised as the normal images are (defects must not shift what
     // "normal" means).
