@@ -130,10 +130,16 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
     model->add_option("--epochs", c.adtr.epochs, "Training epochs")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
+    auto* epochs = model->get_option("--epochs");
     model->add_option("--refine", c.adtr.start_from,
                       "Start from this ADTR model's transformer instead of random weights (same backbone, size "
-                      "and shape), e.g. to refine a normal-only model with marked defects in a few --epochs")
-        ->check(CLI::ExistingFile);
+                      "and shape), e.g. to refine a normal-only model with marked defects; " +
+                          std::to_string(adtr::AdtrOptions::kRefinementEpochs) + " --epochs unless given")
+        ->check(CLI::ExistingFile)
+        ->each([&c, epochs](const std::string&) {
+            if (epochs->count() == 0)  // the app's "Refine" trains the same recipe
+                c.adtr.epochs = adtr::AdtrOptions::kRefinementEpochs;
+        });
     model->add_option("--grid", c.features.grid_size,
                       "Feature grid side the transformer works on (0: stride 16, 14 for 224 px)")
         ->capture_default_str()

@@ -3,6 +3,7 @@
 #include <kensa/data/image_io.h>
 #include <kensa/data/tiny/idx_file.h>
 #include <kensa/io/safetensors.h>
+#include <kensa/methods/adtr/adtr_options.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -372,12 +373,21 @@ TEST_F(CliTest, RefiningAModelWithMarkedDefects) {
     const auto start = m_dir / "normal.kensa", refined = m_dir / "refined.kensa";
     auto r = run("train --data " + product.string() + " --out " + start.string() + " --epochs 2" + kTinyTraining);
     ASSERT_EQ(r.exit_code, 0) << r.err;
+    // Without --epochs a refinement trains the app's recipe: AdtrOptions::kRefinementEpochs.
     r = run("train --data " + product.string() + " --out " + refined.string() + " --refine " + start.string() +
-            " --epochs 1 --train-defects 1" + kTinyTraining);
+            " --train-defects 1" + kTinyTraining);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto meta = kensa::io::read_safetensors(refined).metadata.at("model");
-    EXPECT_TRUE(contains(meta, "refined_from")) << meta;
-    EXPECT_TRUE(contains(meta, "anomaly-available")) << meta;
+    const auto training_record = [&] {
+        return nlohmann::json::parse(kensa::io::read_safetensors(refined).metadata.at("model")).at("training");
+    };
+    const auto record = training_record();
+    EXPECT_TRUE(record.contains("refined_from")) << record;
+    EXPECT_EQ(record.value("mode", ""), "anomaly-available") << record;
+    EXPECT_EQ(record.value("epochs", 0), kensa::adtr::AdtrOptions::kRefinementEpochs) << record;
+    r = run("train --data " + product.string() + " --out " + refined.string() + " --epochs 1 --refine " +
+            start.string() + " --train-defects 1" + kTinyTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(training_record().value("epochs", 0), 1);
 
     r = run("train --data " + product.string() + " --out " + refined.string() + " --refine " + start.string() +
             " --epochs 1 --heads 4" + kTinyTraining);

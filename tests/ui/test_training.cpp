@@ -16,6 +16,7 @@
 #include "training_fixture.h"
 #include "ui_test_support.h"
 
+#include <kensa/methods/adtr/adtr_options.h>
 #include <kensa/methods/registry.h>
 #include <kensa/methods/training.h>
 #include <kensa/model/model_bundle.h>
@@ -35,6 +36,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QListView>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -67,6 +69,31 @@ private:
 
 QStringList modelFiles(const ProjectSession& s) {
     return QDir(s.modelsFolder()).entryList(QDir::Files);
+}
+
+// Adds test/dent.png to the project and marks a 20 x 20 defect on it with the brush; returns its path,
+// empty when something failed.
+QString markDefect(ProjectSession& session, const QTemporaryDir& tmp) {
+    const QString defect =
+        test::writeImage(tmp.filePath(QStringLiteral("test")), QStringLiteral("dent.png"), {80, 64}, 99);
+    project::Project found;
+    if (!project::add_image_folder(found, tmp.filePath(QStringLiteral("test")).toStdString(), project::ImageRole::Test)
+             .ok() ||
+        session.mergeImages(found) != 1)
+        return {};
+    const int row = project::find_image(session.project(), defect.toStdString());
+    if (row < 0)
+        return {};
+    QImage empty(80, 64, QImage::Format_Grayscale8);
+    empty.fill(0);
+    MaskDocument* doc = session.openDocument(row, empty);
+    doc->beginEdit();
+    doc->editableMask().fill(0);
+    for (int y = 20; y < 40; ++y)
+        std::fill_n(doc->editableMask().scanLine(y) + 30, 20, uchar(255));
+    doc->touched(QRect(30, 20, 20, 20));
+    doc->endEdit(QStringLiteral("brush"));
+    return QTest::qWaitFor([&] { return session.image(row).mask_pixels == 400; }) ? defect : QString();
 }
 
 }  // namespace
@@ -231,25 +258,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         ProjectSession session;
         QCOMPARE(test::createTrainableProject(session, tmp), QString());
-        const QString defect =
-            test::writeImage(tmp.filePath(QStringLiteral("test")), QStringLiteral("dent.png"), {80, 64}, 99);
-        project::Project found;
-        QVERIFY(project::add_image_folder(found, tmp.filePath(QStringLiteral("test")).toStdString(),
-                                          project::ImageRole::Test)
-                    .ok());
-        QCOMPARE(session.mergeImages(found), 1);
-        const int row = project::find_image(session.project(), defect.toStdString());
-        QVERIFY(row >= 0);
-        QImage empty(80, 64, QImage::Format_Grayscale8);
-        empty.fill(0);
-        MaskDocument* doc = session.openDocument(row, empty);
-        doc->beginEdit();
-        doc->editableMask().fill(0);
-        for (int y = 20; y < 40; ++y)
-            std::fill_n(doc->editableMask().scanLine(y) + 30, 20, uchar(255));
-        doc->touched(QRect(30, 20, 20, 20));
-        doc->endEdit(QStringLiteral("brush"));
-        QTRY_VERIFY(session.image(row).mask_pixels == 400);
+        const QString defect = markDefect(session, tmp);
+        QVERIFY(!defect.isEmpty());
 
         TrainingPanel panel(&session);
         TrainingController* c = panel.controller();
@@ -312,6 +322,66 @@ private Q_SLOTS:
         QCOMPARE(session.project().settings.training_mode, std::string("normal"));
         QVERIFY(!panel.syntheticBox()->isEnabled());
         QCOMPARE(QString::fromStdString(trainedMode()), QStringLiteral("normal-only"));
+        session.flush();
+    }
+
+    // "Refine" starts from the selected model (the recipe of kensa-cli train --refine: its transformer, the
+    // project's defects, kRefinementEpochs epochs), records where it started and becomes active; a model
+    // that does not fit the settings is refused naming what differs, and other methods cannot refine.
+    void refinesTheSelectedModel() {
+        if (!test::backboneWeightsInstalled())
+            QSKIP("MobileNetV2 weights not installed (scripts/setup.sh)");
+        QTemporaryDir tmp;
+        ProjectSession session;
+        QCOMPARE(test::createTrainableProject(session, tmp), QString());
+        TrainingPanel panel(&session);
+        QCOMPARE(test::trainTinyModel(session), QString());  // normal-only: nothing marked yet
+        const QString start = QDir(session.modelsFolder()).filePath(
+            QString::fromStdString(session.project().settings.active_model));
+        QVERIFY(!markDefect(session, tmp).isEmpty());
+
+        panel.imageSizeBox()->setValue(64);  // the panel shows what it loaded when the project opened
+        TrainingController* c = panel.controller();
+        c->setConfigAdjustment(test::useTinyModel);
+        QTRY_COMPARE(panel.models()->rowCount(), 1);
+        QVERIFY(!panel.refineButton()->isEnabled());  // no model selected
+        panel.modelList()->setCurrentIndex(panel.models()->index(0));
+        QVERIFY(panel.refineButton()->isEnabled());
+        panel.methodBox()->setCurrentIndex(panel.methodBox()->findData(QStringLiteral("padim")));
+        QVERIFY(!panel.refineButton()->isEnabled());
+        QVERIFY(panel.refineButton()->toolTip().contains(QStringLiteral("Only ADTR models")));
+        panel.methodBox()->setCurrentIndex(panel.methodBox()->findData(QStringLiteral("adtr")));
+        QVERIFY(panel.refineButton()->isEnabled());
+
+        QSignalSpy finished(c, &TrainingController::finished);
+        QTest::mouseClick(panel.refineButton(), Qt::LeftButton);
+        QVERIFY(c->isRunning());
+        QVERIFY(finished.wait(180000));
+        QVERIFY2(finished.first().at(0).value<TrainingOutcome>() == TrainingOutcome::Finished,
+                 qPrintable(finished.first().at(1).toString()));
+        const QString refined = finished.first().at(2).toString();
+        QVERIFY2(QFileInfo(refined).fileName().startsWith(QStringLiteral("adtr-refined-mobilenet_v2-64px-")),
+                 qPrintable(refined));
+        QCOMPARE(QString::fromStdString(session.project().settings.active_model), QFileInfo(refined).fileName());
+        QVERIFY2(panel.statusLabel()->text().contains(QStringLiteral("Refined from ") + QFileInfo(start).fileName()),
+                 qPrintable(panel.statusLabel()->text()));
+        const auto record = nlohmann::json::parse(model::load_bundle(refined.toStdString()).training_json);
+        QCOMPARE(record.value("epochs", 0), adtr::AdtrOptions::kRefinementEpochs);
+        QCOMPARE(record.value("mode", std::string()), std::string("anomaly-available"));
+        QCOMPARE(QString::fromStdString(record.at("refined_from").at("model").get<std::string>()), start);
+        QCOMPARE(QString::fromStdString(record.at("refined_from").at("checksum").get<std::string>()),
+                 QString::fromStdString(model::tensor_checksum(model::load_bundle(start.toStdString()).tensors)));
+
+        // Another image size than the model's: refused before any work, naming the file and the difference.
+        panel.imageSizeBox()->setValue(96);
+        finished.clear();
+        QVERIFY(c->refine(start));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Failed);
+        const QString why = finished.first().at(1).toString();
+        QVERIFY2(why.contains(QFileInfo(start).fileName()) && why.contains(QStringLiteral("input size is 64")),
+                 qPrintable(why));
+        QCOMPARE(modelFiles(session).size(), 2);
         session.flush();
     }
 

@@ -1,5 +1,6 @@
 #include "training/training_controller.h"
 
+#include <kensa/methods/adtr/adtr_options.h>
 #include <kensa/methods/registry.h>
 
 #include "canvas/mask_document.h"
@@ -113,10 +114,18 @@ QString TrainingController::cannotStartReason() const {
     return {};
 }
 
-QString TrainingController::newModelPath(const std::string& method) const {
+QString TrainingController::cannotRefineReason() const {
+    if (const QString reason = cannotStartReason(); !reason.isEmpty())
+        return reason;
+    if (m_session->project().settings.method != "adtr")
+        return tr("Only ADTR models can be refined; the project trains with another method.");
+    return {};
+}
+
+QString TrainingController::newModelPath(const QString& kind) const {
     const auto& s = m_session->project().settings;
     const QString stem = QStringLiteral("%1-%2-%3px-%4")
-                             .arg(QString::fromStdString(method), QString::fromStdString(s.backbone))
+                             .arg(kind, QString::fromStdString(s.backbone))
                              .arg(s.image_size)
                              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     const QDir dir(m_session->modelsFolder());
@@ -127,7 +136,15 @@ QString TrainingController::newModelPath(const std::string& method) const {
 }
 
 bool TrainingController::start() {
-    if (const QString reason = cannotStartReason(); !reason.isEmpty()) {
+    return startJob(cannotStartReason(), {});
+}
+
+bool TrainingController::refine(const QString& model) {
+    return startJob(cannotRefineReason(), model);
+}
+
+bool TrainingController::startJob(const QString& reason, const QString& refineFrom) {
+    if (!reason.isEmpty()) {
         Q_EMIT finished(TrainingOutcome::Failed, reason, {});
         return false;
     }
@@ -154,9 +171,14 @@ bool TrainingController::start() {
             anomaly.synthetic_mix.generators.push_back({g.id, 1.0, g.params});
     if (anomaly.mode != model::TrainingMode::NormalOnly)
         job.defects = markedDefects();
+    if (!refineFrom.isEmpty()) {
+        job.config.adtr.start_from = refineFrom.toStdString();
+        job.config.adtr.epochs = adtr::AdtrOptions::kRefinementEpochs;
+    }
     if (m_adjust)
         m_adjust(job.config);
-    job.modelPath = newModelPath(job.config.method);
+    job.modelPath = newModelPath(refineFrom.isEmpty() ? QString::fromStdString(job.config.method)
+                                                      : QStringLiteral("adtr-refined"));
     m_cancel->store(false);
     m_running = true;
     m_stage.clear();

@@ -35,6 +35,12 @@ public:
     // Starts training with the project's settings. Returns false (and emits finished with
     // TrainingOutcome::Failed and the reason) when it cannot start.
     bool start();
+    // Starts a refinement of the ADTR model `model` (adtr::AdtrOptions::start_from): its transformer is the
+    // starting point, the project's defects and synthetic defects as set, kRefinementEpochs epochs (the
+    // recipe `kensa-cli train --refine` uses). The new model becomes active like any other.
+    bool refine(const QString& model);
+    // Empty when the model can be refined now, else why not (for the user).
+    QString cannotRefineReason() const;
     // Adjusts core's config after the project's settings are applied, for every later start() (tests
     // use it for tiny models; a later "advanced settings" dialog can too).
     void setConfigAdjustment(std::function<void(engine::TrainingConfig&)> adjust) {
@@ -55,9 +61,11 @@ Q_SIGNALS:
 
 private:
     QList<int> trainingRows() const;  // normal training images
+    bool startJob(const QString& reason, const QString& refineFrom);
     void onProgress(const TrainingProgress& p);
     void onFinished(TrainingOutcome outcome, const QString& message, const QString& modelPath);
-    QString newModelPath(const std::string& method) const;  // models/<method>-<backbone>-<size>px-<time>.kensa
+    // models/<kind>-<backbone>-<size>px-<time>.kensa; kind: the method, or "adtr-refined"
+    QString newModelPath(const QString& kind) const;
 
     ProjectSession* m_session;
     QThread m_thread;

@@ -7,6 +7,7 @@
 #include "training/model_list_model.h"
 #include "training/training_controller.h"
 
+#include <kensa/methods/adtr/adtr_options.h>
 #include <kensa/methods/adtr/adtr_plus.h>
 #include <kensa/methods/registry.h>
 #include <kensa/features/backbone_catalog.h>
@@ -171,6 +172,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_noModels->setForegroundRole(QPalette::PlaceholderText);
     m_activate = new QPushButton(tr("Make Active"), this);
     m_activate->setToolTip(tr("Inspect with the selected model"));
+    m_refine = new QPushButton(tr("Refine"), this);
     m_delete = new QPushButton(tr("Delete…"), this);
     m_export = new QPushButton(QIcon(QStringLiteral(":/icons/export.svg")), tr("Export…"), this);
     m_export->setToolTip(
@@ -208,6 +210,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     auto* modelButtons = new QHBoxLayout;
     modelButtons->addStretch(1);
     modelButtons->addWidget(m_activate);
+    modelButtons->addWidget(m_refine);
     modelButtons->addWidget(m_export);
     modelButtons->addWidget(m_delete);
     auto* v = new QVBoxLayout(this);
@@ -245,6 +248,14 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
             [this](TrainingOutcome outcome, const QString& message) { onFinished(outcome, message); });
     connect(m_activate, &QPushButton::clicked, this,
             [this] { m_models->setActive(m_modelList->currentIndex().row()); });
+    connect(m_refine, &QPushButton::clicked, this, [this] {
+        const QModelIndex i = m_modelList->currentIndex();
+        if (!i.isValid())
+            return;
+        m_plot->clear();
+        m_status->clear();
+        m_controller->refine(i.data(ModelListModel::PathRole).toString());
+    });
     connect(m_delete, &QPushButton::clicked, this, [this] {
         const QModelIndex i = m_modelList->currentIndex();
         if (!i.isValid() ||
@@ -416,6 +427,15 @@ void TrainingPanel::updateState() {
     m_modelList->setVisible(m_models->rowCount() > 0);
     const QModelIndex current = m_modelList->currentIndex();
     m_activate->setEnabled(current.isValid() && !current.data(ModelListModel::ActiveRole).toBool());
+    const QString cannotRefine = m_controller->cannotRefineReason();
+    m_refine->setEnabled(current.isValid() && cannotRefine.isEmpty());
+    m_refine->setToolTip(
+        cannotRefine.isEmpty()
+            ? tr("Train a new model starting from the selected ADTR model, for %1 epochs with the project's "
+                 "marked defects (and synthetic defects, if on): quicker than training again from scratch, "
+                 "e.g. after marking the defects a review found. Backbone and image size must be the model's.")
+                  .arg(adtr::AdtrOptions::kRefinementEpochs)
+            : cannotRefine);
     m_delete->setEnabled(current.isValid() && !running && m_exporting == 0);
     m_export->setEnabled(current.isValid());
 }

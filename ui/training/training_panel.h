@@ -37,6 +37,8 @@ public:
     QSpinBox* epochsBox() const { return m_epochs; }
     QSpinBox* imageSizeBox() const { return m_imageSize; }
     QPushButton* exportButton() const { return m_export; }
+    QPushButton* refineButton() const { return m_refine; }
+    QListView* modelList() const { return m_modelList; }
     // Exports the model in `row` to `destination` in the background; exported() reports the outcome.
     void exportModel(int row, const QString& destination);
     QComboBox* modeBox() const { return m_mode; }
@@ -92,6 +94,7 @@ private:
     QListView* m_modelList;
     QLabel* m_noModels;
     QPushButton* m_activate;
+    QPushButton* m_refine;
     QPushButton* m_delete;
     QPushButton* m_export;
     int m_exporting = 0;  // exports running

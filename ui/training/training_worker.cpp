@@ -70,6 +70,10 @@ void TrainingWorker::run(const TrainingJob& job) {
         if (!result.epoch_losses.empty())  // iterative methods (ADTR)
             summary +=
                 QLatin1Char(' ') + tr("Final loss %1.").arg(significantText(result.epoch_losses.back(), 4));
+        if (!job.config.adtr.start_from.empty())
+            summary += QLatin1Char(' ') + tr("Refined from %1.")
+                                              .arg(QFileInfo(QString::fromStdString(job.config.adtr.start_from.string()))
+                                                       .fileName());
         QString warnings;
         for (const auto& warning : result.warnings)
             warnings += QLatin1Char(' ') + tr("Note: %1").arg(QString::fromStdString(warning));

@@ -42,6 +42,10 @@ struct AdtrOptions {
     // standardisation instead of random weights, e.g. to refine a normal-only model with marked defects in a
     // few epochs. It must have the backbone, input size and transformer shape asked for. Empty: from scratch.
     std::filesystem::path start_from;
+    // Epochs of a refinement when none are asked for: with 3 marked defects per type it then matches ADTR+
+    // trained from scratch on the quality benchmark's mean (10 epochs fell 4 AU-PRO short on leather), in
+    // about 60 % of the time (docs/benchmarks.md, session 19).
+    static constexpr int kRefinementEpochs = 20;
 
     // Throws kensa::Error naming the first bad field.
     void validate() const;
