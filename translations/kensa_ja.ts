@@ -1357,17 +1357,17 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="119"/>
+        <location filename="../ui/main/main_window.cpp" line="124"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="124"/>
+        <location filename="../ui/main/main_window.cpp" line="129"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="125"/>
+        <location filename="../ui/main/main_window.cpp" line="130"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
@@ -1376,104 +1376,104 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
 最新の変更はディスクに保存されていません。ディスクの空き容量とフォルダーのアクセス権を確認してください。次に変更したときに Kensa が再度保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="131"/>
+        <location filename="../ui/main/main_window.cpp" line="136"/>
         <location filename="../ui/main/main_window.cpp" line="469"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="148"/>
+        <location filename="../ui/main/main_window.cpp" line="153"/>
         <location filename="../ui/main/main_window.cpp" line="275"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="151"/>
+        <location filename="../ui/main/main_window.cpp" line="156"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="180"/>
+        <location filename="../ui/main/main_window.cpp" line="185"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="184"/>
+        <location filename="../ui/main/main_window.cpp" line="189"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="194"/>
+        <location filename="../ui/main/main_window.cpp" line="199"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="198"/>
+        <location filename="../ui/main/main_window.cpp" line="203"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="204"/>
+        <location filename="../ui/main/main_window.cpp" line="209"/>
         <source>Inspection</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="207"/>
+        <location filename="../ui/main/main_window.cpp" line="212"/>
         <source>Review</source>
         <translation>判定確認</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="210"/>
+        <location filename="../ui/main/main_window.cpp" line="215"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="232"/>
+        <location filename="../ui/main/main_window.cpp" line="237"/>
         <source>Compare models</source>
         <translation>モデル比較</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="217"/>
+        <location filename="../ui/main/main_window.cpp" line="222"/>
         <source>Run</source>
         <translation>ライン運転</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="104"/>
+        <location filename="../ui/main/main_window.cpp" line="109"/>
         <source>Drag a rectangle, or click the corners of a polygon and double-click to close it, around the part of the image that matters.</source>
         <translation>画像の重要な部分を、矩形をドラッグするか、多角形の角をクリックしてダブルクリックで閉じて囲んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="219"/>
+        <location filename="../ui/main/main_window.cpp" line="224"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="228"/>
+        <location filename="../ui/main/main_window.cpp" line="233"/>
         <source>Inspect</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="230"/>
+        <location filename="../ui/main/main_window.cpp" line="235"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="249"/>
+        <location filename="../ui/main/main_window.cpp" line="252"/>
         <source>&amp;Annotate</source>
         <translation>注釈(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="249"/>
+        <location filename="../ui/main/main_window.cpp" line="252"/>
         <source>&amp;Inspect</source>
         <translation>検査(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="249"/>
+        <location filename="../ui/main/main_window.cpp" line="252"/>
         <source>&amp;Synthetic Defects</source>
         <translation>合成欠陥(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="249"/>
+        <location filename="../ui/main/main_window.cpp" line="252"/>
         <source>&amp;Compare Models</source>
         <translation>モデル比較(&amp;C)</translation>
     </message>
@@ -1633,7 +1633,7 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="227"/>
+        <location filename="../ui/main/main_window.cpp" line="232"/>
         <location filename="../ui/main/main_window.cpp" line="411"/>
         <source>Annotate</source>
         <translation>注釈</translation>
@@ -2515,22 +2515,22 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>生成器</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="262"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="266"/>
         <source>%1 — parameters</source>
         <translation>%1 — パラメータ</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="366"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="368"/>
         <source>Add normal training images to see samples.</source>
         <translation>サンプルを表示するには、良品の学習用画像を追加してください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="367"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="369"/>
         <source>Choose at least one generator.</source>
         <translation>生成器を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="383"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="385"/>
         <source>Generating samples…</source>
         <translation>サンプルを生成しています…</translation>
     </message>
@@ -2545,22 +2545,22 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::SyntheticPreview</name>
     <message>
-        <location filename="../ui/synthetic/synthetic_preview.cpp" line="30"/>
+        <location filename="../ui/synthetic/synthetic_preview.cpp" line="25"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_preview.cpp" line="34"/>
+        <location filename="../ui/synthetic/synthetic_preview.cpp" line="29"/>
         <source>sample, defect outlined · mask</source>
         <translation>サンプル（欠陥を縁取り）・マスク</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_preview.cpp" line="36"/>
+        <location filename="../ui/synthetic/synthetic_preview.cpp" line="31"/>
         <source>New samples</source>
         <translation>新しいサンプル</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_preview.cpp" line="37"/>
+        <location filename="../ui/synthetic/synthetic_preview.cpp" line="32"/>
         <source>Draw new random samples with the same settings</source>
         <translation>同じ設定で新しいランダムなサンプルを生成します</translation>
     </message>
@@ -2568,67 +2568,72 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingController</name>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="93"/>
+        <location filename="../ui/training/training_controller.cpp" line="94"/>
         <source>Open a project first.</source>
         <translation>先にプロジェクトを開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="95"/>
+        <location filename="../ui/training/training_controller.cpp" line="96"/>
         <source>A training is running.</source>
         <translation>学習を実行中です。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="98"/>
+        <location filename="../ui/training/training_controller.cpp" line="99"/>
         <source>Training needs at least %1 normal training images; the project has %2.</source>
         <translation>学習には良品の学習用画像が %1 枚以上必要です（現在 %2 枚）。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="104"/>
+        <location filename="../ui/training/training_controller.cpp" line="105"/>
         <source>The project asks for the method &quot;%1&quot;, which this Kensa does not have.</source>
         <translation>プロジェクトで指定された手法「%1」は、この Kensa にはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="108"/>
+        <location filename="../ui/training/training_controller.cpp" line="109"/>
         <source>Synthetic defects are on, but no generator is ticked in the Synthetic Defects panel.</source>
         <translation>合成欠陥がオンですが、合成欠陥パネルで生成器が 1 つも選ばれていません。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="110"/>
+        <location filename="../ui/training/training_controller.cpp" line="111"/>
         <source>Anomaly-available training needs marked defects or synthetic defects: mark a defect with a mask, or turn on synthetic defects.</source>
         <translation>異常データありの学習には、マーク済みの欠陥か合成欠陥が必要です。マスクで欠陥をマークするか、合成欠陥をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="195"/>
+        <location filename="../ui/training/training_controller.cpp" line="121"/>
+        <source>Only ADTR models can be refined; the project trains with another method.</source>
+        <translation>再学習できるのは ADTR モデルだけです。このプロジェクトは別の手法で学習します。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="217"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="197"/>
+        <location filename="../ui/training/training_controller.cpp" line="219"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="202"/>
+        <location filename="../ui/training/training_controller.cpp" line="224"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="202"/>
+        <location filename="../ui/training/training_controller.cpp" line="224"/>
         <source>Training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="205"/>
+        <location filename="../ui/training/training_controller.cpp" line="227"/>
         <source>Checking the scoring on held-out images with synthetic defects</source>
         <translation>取り分けた画像に合成欠陥を加えてスコアを確認中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="207"/>
+        <location filename="../ui/training/training_controller.cpp" line="229"/>
         <source>Setting thresholds from held-out normal images</source>
         <translation>取り分けた良品画像でしきい値を設定中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="209"/>
+        <location filename="../ui/training/training_controller.cpp" line="231"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>
@@ -2636,310 +2641,320 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="55"/>
+        <location filename="../ui/training/training_panel.cpp" line="56"/>
         <source>a few seconds left</source>
         <translation>残り数秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="58"/>
+        <location filename="../ui/training/training_panel.cpp" line="59"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="61"/>
+        <location filename="../ui/training/training_panel.cpp" line="62"/>
         <source>about %1 min %2 s left</source>
         <translation>残り約 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="62"/>
+        <location filename="../ui/training/training_panel.cpp" line="63"/>
         <source>about %1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="91"/>
+        <location filename="../ui/training/training_panel.cpp" line="92"/>
         <source>Weights not installed. %1</source>
         <translation>重みがインストールされていません。%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="101"/>
-        <location filename="../ui/training/training_panel.cpp" line="143"/>
+        <location filename="../ui/training/training_panel.cpp" line="102"/>
+        <location filename="../ui/training/training_panel.cpp" line="144"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="103"/>
+        <location filename="../ui/training/training_panel.cpp" line="104"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation>画像をこの大きさの正方形にリサイズします（32 の倍数）。大きいほど小さな欠陥を捉えられますが、学習は遅くなります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="107"/>
+        <location filename="../ui/training/training_panel.cpp" line="108"/>
         <source>Passes over the normal images</source>
         <translation>良品画像を繰り返し学習する回数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="113"/>
+        <location filename="../ui/training/training_panel.cpp" line="114"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="114"/>
+        <location filename="../ui/training/training_panel.cpp" line="115"/>
         <source>Normal images only</source>
         <translation>良品画像のみ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="115"/>
+        <location filename="../ui/training/training_panel.cpp" line="116"/>
         <source>With defects (ADTR+)</source>
         <translation>欠陥も使用 (ADTR+)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="120"/>
+        <location filename="../ui/training/training_panel.cpp" line="121"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="117"/>
+        <location filename="../ui/training/training_panel.cpp" line="118"/>
         <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
         <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し（異常データあり、ADTR+）、それ以外は良品画像のみで学習します。マーク済みの欠陥は、各エポックで良品画像の複製のランダムな位置にも貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="122"/>
+        <location filename="../ui/training/training_panel.cpp" line="123"/>
         <source>Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
         <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルで選んだ生成器とその設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="129"/>
+        <location filename="../ui/training/training_panel.cpp" line="130"/>
         <source> % of images</source>
         <translation> % の画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="131"/>
+        <location filename="../ui/training/training_panel.cpp" line="132"/>
         <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
         <translation>各エポックで、合成欠陥を描いた複製を追加する良品画像の割合（元の画像もそのまま学習に使います）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="134"/>
-        <location filename="../ui/training/training_panel.cpp" line="149"/>
-        <location filename="../ui/training/training_panel.cpp" line="364"/>
+        <location filename="../ui/training/training_panel.cpp" line="135"/>
+        <location filename="../ui/training/training_panel.cpp" line="150"/>
+        <location filename="../ui/training/training_panel.cpp" line="375"/>
         <source>Whole image</source>
         <translation>画像全体</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="135"/>
+        <location filename="../ui/training/training_panel.cpp" line="136"/>
         <source>Tiles for defects of</source>
         <translation>この大きさの欠陥向けのタイル：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="136"/>
+        <location filename="../ui/training/training_panel.cpp" line="137"/>
         <source>Tiles of</source>
         <translation>タイルの一辺：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="138"/>
+        <location filename="../ui/training/training_panel.cpp" line="139"/>
         <source>Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by one and blended into a map at full resolution. &quot;Tiles for defects of&quot; picks the tile size so that a defect that many pixels wide stays visible; training and inspection take longer with more tiles.</source>
         <translation>大きな画像：画像全体を画像サイズに縮小するか、重なり合うタイルを 1 枚ずつ検査して元の解像度のマップに合成します。「この大きさの欠陥向けのタイル」は、その画素幅の欠陥が見えるようにタイルの大きさを選びます。タイルが多いほど学習と検査に時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="145"/>
+        <location filename="../ui/training/training_panel.cpp" line="146"/>
         <source>Training and inspection keep to this part of the image; outside it nothing is learned and nothing is flagged</source>
         <translation>学習と検査は画像のこの部分に限られます。外側は学習されず、異常として示されることもありません</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="147"/>
+        <location filename="../ui/training/training_panel.cpp" line="148"/>
         <source>Draw…</source>
         <translation>描画…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="148"/>
+        <location filename="../ui/training/training_panel.cpp" line="149"/>
         <source>Drag a rectangle or click a polygon on the image (the Region of interest tool, R)</source>
         <translation>画像上で矩形をドラッグするか多角形をクリックします（検査領域ツール、R）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="150"/>
+        <location filename="../ui/training/training_panel.cpp" line="151"/>
         <source>Use the whole image again</source>
         <translation>画像全体に戻します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="154"/>
+        <location filename="../ui/training/training_panel.cpp" line="155"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="155"/>
-        <location filename="../ui/training/training_panel.cpp" line="392"/>
+        <location filename="../ui/training/training_panel.cpp" line="156"/>
+        <location filename="../ui/training/training_panel.cpp" line="403"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="156"/>
+        <location filename="../ui/training/training_panel.cpp" line="157"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="169"/>
+        <location filename="../ui/training/training_panel.cpp" line="170"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation>学習済みモデルはまだありません。上で学習してください。学習した結果はすべてここに残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="172"/>
+        <location filename="../ui/training/training_panel.cpp" line="173"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="173"/>
+        <location filename="../ui/training/training_panel.cpp" line="174"/>
         <source>Inspect with the selected model</source>
         <translation>選択したモデルで検査します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="174"/>
+        <location filename="../ui/training/training_panel.cpp" line="175"/>
+        <source>Refine</source>
+        <translation>再学習</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="176"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="175"/>
+        <location filename="../ui/training/training_panel.cpp" line="177"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="177"/>
+        <location filename="../ui/training/training_panel.cpp" line="179"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation>選択したモデルのコピーを kensa-cli や別の Kensa 用に保存します。バックボーン、Transformer、しきい値、マップ設定を 1 つのファイルにまとめます</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="182"/>
+        <location filename="../ui/training/training_panel.cpp" line="184"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="184"/>
+        <location filename="../ui/training/training_panel.cpp" line="186"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="185"/>
+        <location filename="../ui/training/training_panel.cpp" line="187"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="186"/>
+        <location filename="../ui/training/training_panel.cpp" line="188"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="187"/>
+        <location filename="../ui/training/training_panel.cpp" line="189"/>
         <source>Defects</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="195"/>
+        <location filename="../ui/training/training_panel.cpp" line="197"/>
         <source>Large images</source>
         <translation>大きな画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="200"/>
+        <location filename="../ui/training/training_panel.cpp" line="202"/>
         <source>Region</source>
         <translation>検査領域</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="215"/>
+        <location filename="../ui/training/training_panel.cpp" line="218"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="219"/>
+        <location filename="../ui/training/training_panel.cpp" line="222"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="225"/>
+        <location filename="../ui/training/training_panel.cpp" line="228"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="238"/>
+        <location filename="../ui/training/training_panel.cpp" line="241"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="252"/>
-        <location filename="../ui/training/training_panel.cpp" line="257"/>
+        <location filename="../ui/training/training_panel.cpp" line="263"/>
+        <location filename="../ui/training/training_panel.cpp" line="268"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="253"/>
+        <location filename="../ui/training/training_panel.cpp" line="264"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="265"/>
+        <location filename="../ui/training/training_panel.cpp" line="276"/>
         <source>Export Model</source>
         <translation>モデルのエクスポート</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="265"/>
+        <location filename="../ui/training/training_panel.cpp" line="276"/>
         <source>Kensa models (*.kensa)</source>
         <translation>Kensa モデル (*.kensa)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="270"/>
+        <location filename="../ui/training/training_panel.cpp" line="281"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation>%1 にエクスポートしました。検査するには: kensa-cli infer --model %1 --input FOLDER --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="273"/>
+        <location filename="../ui/training/training_panel.cpp" line="284"/>
         <source>Export failed: %1</source>
         <translation>エクスポートに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="317"/>
+        <location filename="../ui/training/training_panel.cpp" line="328"/>
         <source>Exporting %1…</source>
         <translation>%1 をエクスポート中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="365"/>
+        <location filename="../ui/training/training_panel.cpp" line="376"/>
         <source>Rectangle on %1 x %2 images</source>
         <translation>%1 x %2 画像上の矩形</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="366"/>
+        <location filename="../ui/training/training_panel.cpp" line="377"/>
         <source>Polygon of %n corner(s)</source>
         <translation>
             <numerusform>角が %n 個の多角形</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="410"/>
+        <location filename="../ui/training/training_panel.cpp" line="421"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="412"/>
+        <location filename="../ui/training/training_panel.cpp" line="423"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="413"/>
+        <location filename="../ui/training/training_panel.cpp" line="424"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="436"/>
+        <location filename="../ui/training/training_panel.cpp" line="434"/>
+        <source>Train a new model starting from the selected ADTR model, for %1 epochs with the project&apos;s marked defects (and synthetic defects, if on): quicker than training again from scratch, e.g. after marking the defects a review found. Backbone and image size must be the model&apos;s.</source>
+        <translation>選択した ADTR モデルを出発点に、プロジェクトのマーク済み欠陥 (オンなら合成欠陥も) で %1 エポック学習した新しいモデルを作ります。最初から学習し直すより速く、レビューで見つかった欠陥をマークした後などに使います。バックボーンと画像サイズはそのモデルと同じにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="456"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="441"/>
+        <location filename="../ui/training/training_panel.cpp" line="461"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="446"/>
+        <location filename="../ui/training/training_panel.cpp" line="466"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>
@@ -2974,12 +2989,17 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>最終損失 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="75"/>
+        <location filename="../ui/training/training_worker.cpp" line="74"/>
+        <source>Refined from %1.</source>
+        <translation>%1 から再学習しました。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_worker.cpp" line="79"/>
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="78"/>
+        <location filename="../ui/training/training_worker.cpp" line="82"/>
         <source>Training cancelled; no model was written.</source>
         <translation>学習をキャンセルしました。モデルは保存されていません。</translation>
     </message>
