@@ -23,26 +23,38 @@ cmake -S "$ROOT/tests/fuzz" -B "$OUT/build" -G Ninja -DCMAKE_CXX_COMPILER=clang+
 cmake --build "$OUT/build" -j "$(nproc)"
 "$OUT/build/make_fuzz_seeds" "$OUT/seeds"
 
-status=0
-summary=()
-for t in "${TARGETS[@]}"; do
-    corpus=$OUT/corpus/$t crashes=$OUT/crashes/$t
+# One target: fuzzes it and writes its summary line to $OUT/<target>.summary. libFuzzer runs single-threaded,
+# so as many targets run at once as there are cores.
+fuzz_one() {
+    local t=$1 corpus=$OUT/corpus/$1 crashes=$OUT/crashes/$1 log=$OUT/$1.log result runs
     mkdir -p "$corpus" "$crashes"
     cp -n "$OUT/seeds/$t"/* "$corpus"/ 2>/dev/null || true
     # Inputs that once crashed a target: run again first, under the sanitizers, on every run.
     cp -n "$ROOT/tests/fuzz/regressions/$t"/* "$corpus"/ 2>/dev/null || true
-    log=$OUT/$t.log
-    # One process per target on all cores would starve nothing here: libFuzzer runs single-threaded.
     if "$OUT/build/fuzz_$t" "$corpus" -dict="$ROOT/tests/fuzz/kensa.dict" -max_total_time="$SECONDS_EACH" \
         -rss_limit_mb=4096 -timeout=20 -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1; then
         result=clean
     else
         result="FAILED (see $log, inputs in $crashes)"
-        status=1
     fi
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-    summary+=("$(printf '%-14s %10s runs in %5s s, corpus %4s files: %s' "$t" "$runs" "$SECONDS_EACH" \
-        "$(ls "$corpus" | wc -l)" "$result")")
+    printf '%-14s %10s runs in %5s s, corpus %4s files: %s\n' "$t" "$runs" "$SECONDS_EACH" \
+        "$(ls "$corpus" | wc -l)" "$result" >"$OUT/$t.summary"
+}
+
+running=0
+for t in "${TARGETS[@]}"; do
+    if (( running >= $(nproc) )); then
+        wait -n || true
+        running=$((running - 1))
+    fi
+    fuzz_one "$t" &
+    running=$((running + 1))
 done
-printf '%s\n' "${summary[@]}"
+wait
+status=0
+for t in "${TARGETS[@]}"; do
+    cat "$OUT/$t.summary"
+    grep -q ': clean$' "$OUT/$t.summary" || status=1
+done
 exit $status

@@ -1,5 +1,5 @@
-// Crash and disk-full drills of kensa-cli (issue 21): training killed with SIGKILL at any moment, and
-// training and infer writing to a full disk. Each leaves the previous files as they were, complete, and
+// Crash and disk-full drills of kensa-cli (issue 21): training and a hot-folder run killed with SIGKILL at
+// any moment, and training and infer writing to a full disk. Each leaves the previous files as they were, complete, and
 // nothing half-written; the next run works.
 #include "cli_fixture.h"
 #include "../support/full_disk.h"
@@ -7,6 +7,7 @@
 #include <kensa/model/model_bundle.h>
 
 #include <gtest/gtest.h>
+#include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include <fcntl.h>
@@ -16,6 +17,9 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <regex>
+#include <sstream>
 #include <thread>
 
 namespace {
@@ -131,6 +135,129 @@ TEST_F(CliTest, TrainingKilledAtAnyMomentLeavesACompleteModel) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(why_not_a_model(model), "");
     EXPECT_FALSE(fs::exists(partial));
+}
+
+// A hot folder of parts as a line camera leaves them, and where `watch --move --sort-into` puts them.
+struct SortedLine {
+    fs::path hot, sorted, out;
+    std::map<std::string, std::string> parts;  // name -> bytes
+
+    SortedLine(const fs::path& hot_folder, const fs::path& sorted_folder, const fs::path& out_folder, int count)
+        : hot(hot_folder), sorted(sorted_folder), out(out_folder) {
+        fs::create_directories(hot);
+        for (int i = 0; i < count; ++i) {
+            cv::Mat image(64, 64, CV_8UC3);
+            cv::randu(image, cv::Scalar::all(i), cv::Scalar::all(255));
+            char name[32];
+            std::snprintf(name, sizeof name, "part-%02d.png", i);
+            cv::imwrite((hot / name).string(), image);
+            parts[name] = slurp(hot / name);
+        }
+    }
+    std::string watch(const std::string& model) const {
+        return "watch --model " + model + " --folder " + hot.string() + " --out " + out.string() + " --existing --move --sort-into " +
+               sorted.string() + " --settle-ms 0 --poll-ms 10 --thumbnail 32 --threads 1";
+    }
+    // Files in OK/ and NG/ under a part's name (or the -N name a second copy gets), not counting a .partial.
+    int sorted_count() const {
+        int n = 0;
+        for (const char* verdict : {"OK", "NG"})
+            if (fs::exists(sorted / verdict))
+                for (const auto& e : fs::directory_iterator(sorted / verdict))
+                    n += e.path().extension() != ".partial";
+        return n;
+    }
+    // Where each part is: every part whole in the hot folder or sorted; in both only where a copy across file
+    // systems was cut before the original was removed (`duplicates` counts those). Each line of results.csv is
+    // whole. Returns what is wrong, empty when nothing.
+    std::string check(int& duplicates) const {
+        std::ostringstream wrong;
+        std::map<std::string, int> found;
+        for (const auto& [name, bytes] : parts)
+            if (fs::exists(hot / name)) {
+                ++found[name];
+                if (slurp(hot / name) != bytes)
+                    wrong << "hot/" << name << " changed; ";
+            }
+        for (const char* verdict : {"OK", "NG"}) {
+            if (!fs::exists(sorted / verdict))
+                continue;
+            for (const auto& e : fs::directory_iterator(sorted / verdict)) {
+                if (e.path().extension() == ".partial")
+                    continue;  // an unfinished copy, under a name of its own
+                // part-03-1.png: a second copy of part-03.png (the first was there already)
+                static const std::regex k_second_copy(R"((part-\d+)-\d+\.png)");
+                std::string name = e.path().filename().string();
+                if (std::smatch m; std::regex_match(name, m, k_second_copy))
+                    name = m[1].str() + ".png";
+                const auto part = parts.find(name);
+                if (part == parts.end())
+                    wrong << verdict << "/" << e.path().filename().string() << " is no part; ";
+                else if (slurp(e.path()) != part->second)
+                    wrong << verdict << "/" << e.path().filename().string() << " is not the whole part; ";
+                ++found[name];
+            }
+        }
+        for (const auto& [name, bytes] : parts) {
+            if (found[name] == 0)
+                wrong << name << " is lost; ";
+            duplicates += found[name] > 1;
+        }
+        std::istringstream log(slurp(out / "results.csv"));
+        int line_number = 0;
+        for (std::string line; std::getline(log, line); ++line_number)
+            if (std::count(line.begin(), line.end(), ',') != 5 || (line_number == 0) != (line.rfind("time,", 0) == 0))
+                wrong << "results.csv line " << line_number + 1 << " is not whole: " << line << "; ";
+        return wrong.str();
+    }
+};
+
+// SIGKILL while `watch --move --sort-into` works through a hot folder, four times at moments a few
+// milliseconds apart, each run taking up what the last one left (--existing), then a run to the end. At every
+// kill each part is whole, in the hot folder or sorted into OK/NG (never lost, never half-copied under its
+// name), and results.csv holds whole lines only; at the end every part is sorted and logged. Sorting within
+// one file system (a rename) and, where the test can mount one, into another (a copy under a temporary name,
+// renamed when complete, then the original removed: a kill between the two leaves the part in both places).
+TEST_F(CliTest, AHotFolderRunKilledAtAnyMomentLosesNoPart) {
+    const auto product = make_product();
+    const auto model = m_dir / "widget.kensa";
+    auto r = run("train --data " + product.string() + " --out " + model.string() + kQuickTraining);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    kensa::test::FullDisk other(m_dir / "other", 64u << 20);  // not to fill: a file system of its own
+    std::vector<SortedLine> lines;
+    lines.emplace_back(m_dir / "hot", m_dir / "sorted", m_dir / "line", 40);
+    if (other.separate_file_system())
+        lines.emplace_back(m_dir / "hot2", m_dir / "other" / "sorted", m_dir / "line2", 40);
+    else
+        std::cout << "no second file system to sort into (" << other.mechanism() << "): the copy is not drilled\n";
+
+    for (const SortedLine& line : lines) {
+        int duplicates = 0;
+        for (const int delay_ms : {0, 2, 5, 9}) {
+            const int before = line.sorted_count();
+            Background watch(line.watch(model.string()));
+            for (int waited = 0; line.sorted_count() < before + 6 && waited < 60000; ++waited)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            ASSERT_GE(line.sorted_count(), before + 6) << "the run sorted nothing for a minute";
+            std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+            watch.kill_now();
+            watch.wait();
+            EXPECT_EQ(line.check(duplicates), "") << "killed " << delay_ms << " ms after the 6th part was sorted";
+        }
+        r = run(line.watch(model.string()) + " --idle-exit 1");
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(line.check(duplicates), "");
+        const std::string log = slurp(line.out / "results.csv");
+        for (const auto& [name, bytes] : line.parts) {
+            EXPECT_FALSE(fs::exists(line.hot / name)) << name << " was not sorted";
+            EXPECT_TRUE(contains(log, (line.hot / name).string() + ",")) << name << " is not in results.csv";
+        }
+        const bool renamed = line.sorted.parent_path() == m_dir;
+        if (renamed)
+            EXPECT_EQ(duplicates, 0) << "a rename cannot leave a part in two places";
+        std::cout << "sorted " << (renamed ? "by rename" : "across file systems")
+                  << ": 4 kills, " << duplicates << " part(s) found in two places at a kill\n";
+    }
 }
 
 // A full disk under training's --out and infer's --out: a clear error naming the file and the reason, the

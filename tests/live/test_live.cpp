@@ -16,7 +16,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/videoio.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -268,4 +270,49 @@ TEST(LineRecorder, LogsEveryPartAndSortsItsImage) {
     for (std::string line; std::getline(reread, line);)
         rows += line.rfind("time,", 0) == 0 ? 100 : 1;
     EXPECT_EQ(rows, 100 + 6);
+
+    // A run that stopped mid-line (killed, or a full disk) leaves its last line torn: the next run's first
+    // line starts on a line of its own instead of continuing the torn one.
+    {
+        std::ofstream torn(dir / "out/results.csv", std::ios::app);
+        torn << "2026-12-06T21:00:00.000," << (dir / "in/cut.png").string() << ",0.3";
+    }
+    kensa::live::LineRecorder after({dir / "out", {}, false, 0}, thresholds);
+    after.record(part("next.png", 0.2f));
+    std::ifstream last(dir / "out/results.csv");
+    std::vector<std::string> tail;
+    for (std::string line; std::getline(last, line);)
+        tail.push_back(line);
+    ASSERT_GE(tail.size(), 2u);
+    EXPECT_TRUE(tail[tail.size() - 2].ends_with("cut.png,0.3")) << tail[tail.size() - 2];
+    EXPECT_NE(tail.back().find("next.png,0.2,OK,12.5,"), std::string::npos) << tail.back();
+    EXPECT_EQ(std::count(tail.back().begin(), tail.back().end(), ','), 5) << tail.back();
+}
+
+// Sorting across file systems copies: the copy goes under a temporary name and is renamed once complete, so
+// nothing under the part's name is ever half a part; a copy that fails leaves neither file behind.
+TEST(LineRecorder, ACopyThatFailsLeavesNothingUnderThePartsName) {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    kensa::model::Thresholds thresholds;
+    thresholds.image = 0.5f;
+    kensa::live::LineRecorder recorder({dir / "out", dir / "sorted", false, 0}, thresholds);
+    const cv::Mat image(48, 64, CV_32FC3, cv::Scalar(0.2, 0.4, 0.6));
+    kensa::live::LinePart gone{"gone.png", dir / "in/gone.png", image, {}, {}, 1.0};  // deleted meanwhile
+    gone.result = kensa::postprocess::AnomalyResult{cv::Mat(48, 64, CV_32FC1, cv::Scalar(0.1f)), 0.1f};
+    const auto problems = recorder.record(gone);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find((dir / "sorted/OK/gone.png").string() + ": cannot be written"), std::string::npos)
+        << problems[0];
+    EXPECT_TRUE(fs::is_empty(dir / "sorted/OK")) << "neither the part's name nor a .partial is left";
+
+    const auto bytes = encoded(".png");
+    write_bytes(dir / "in" / "kept.png", bytes, 0, bytes.size(), false);
+    kensa::live::LinePart kept{"kept.png", dir / "in/kept.png", image, {}, {}, 1.0};
+    kept.result = gone.result;
+    EXPECT_TRUE(recorder.record(kept).empty());
+    std::ifstream copy(dir / "sorted/OK/kept.png", std::ios::binary);
+    EXPECT_EQ(std::vector<unsigned char>(std::istreambuf_iterator<char>(copy), {}), bytes);
+    EXPECT_TRUE(fs::exists(dir / "in/kept.png"));  // copied, not moved
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir / "sorted/OK"), fs::directory_iterator()), 1);
 }

@@ -42,6 +42,14 @@ fs::path free_name(const fs::path& folder, const std::string& name) {
     return candidate;
 }
 
+bool ends_with_newline(const fs::path& path) {
+    std::ifstream file(path, std::ios::binary | std::ios::ate);
+    if (!file || file.tellg() <= 0)
+        return true;
+    file.seekg(-1, std::ios::end);
+    return file.get() == '\n';
+}
+
 }  // namespace
 
 LineRecorder::LineRecorder(LineOutputs outputs, const model::Thresholds& thresholds)
@@ -63,11 +71,14 @@ LineRecorder::LineRecorder(LineOutputs outputs, const model::Thresholds& thresho
         }
     }
     const bool is_new = !fs::exists(log_path(), ec) || fs::file_size(log_path(), ec) == 0;
+    const bool torn = !is_new && !ends_with_newline(log_path());
     m_log.open(log_path(), std::ios::app);
     if (!m_log)
         throw file_error(log_path(), "cannot be opened for writing");
     if (is_new)
         m_log << "time,part,score,verdict,latency_ms,note\n" << std::flush;
+    if (torn)  // the last run stopped mid-line (killed, or the disk was full): its rest stays on a line of its own
+        m_log << '\n' << std::flush;
 }
 
 bool LineRecorder::is_ng(const LinePart& part) const {
@@ -89,9 +100,15 @@ std::string LineRecorder::sort(const LinePart& part, bool ng) {
                 return {};
             // Another file system: copy, then remove the original once the copy is complete.
         }
-        fs::copy_file(part.file, target, ec);
+        // Copied under a temporary name and renamed once complete: a crash never leaves part of an image
+        // under the part's name (and the original is removed only after the rename).
+        const fs::path partial = partial_path(target);
+        fs::copy_file(part.file, partial, fs::copy_options::overwrite_existing, ec);
+        if (!ec)
+            fs::rename(partial, target, ec);
         if (ec) {
-            fs::remove(target);
+            std::error_code ignored;
+            fs::remove(partial, ignored);
             return target.string() + ": cannot be written: " + ec.message();
         }
         if (m_outputs.move && !fs::remove(part.file, ec))
