@@ -2603,37 +2603,37 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>再学習できるのは ADTR モデルだけです。このプロジェクトは別の手法で学習します。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="217"/>
+        <location filename="../ui/training/training_controller.cpp" line="227"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="219"/>
+        <location filename="../ui/training/training_controller.cpp" line="229"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="224"/>
+        <location filename="../ui/training/training_controller.cpp" line="234"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="224"/>
+        <location filename="../ui/training/training_controller.cpp" line="234"/>
         <source>Training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="227"/>
+        <location filename="../ui/training/training_controller.cpp" line="237"/>
         <source>Checking the scoring on held-out images with synthetic defects</source>
         <translation>取り分けた画像に合成欠陥を加えてスコアを確認中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="229"/>
+        <location filename="../ui/training/training_controller.cpp" line="239"/>
         <source>Setting thresholds from held-out normal images</source>
         <translation>取り分けた良品画像でしきい値を設定中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="231"/>
+        <location filename="../ui/training/training_controller.cpp" line="241"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>
@@ -2940,21 +2940,21 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="434"/>
-        <source>Train a new model starting from the selected ADTR model, for %1 epochs with the project&apos;s marked defects (and synthetic defects, if on): quicker than training again from scratch, e.g. after marking the defects a review found. Backbone and image size must be the model&apos;s.</source>
-        <translation>選択した ADTR モデルを出発点に、プロジェクトのマーク済み欠陥 (オンなら合成欠陥も) で %1 エポック学習した新しいモデルを作ります。最初から学習し直すより速く、レビューで見つかった欠陥をマークした後などに使います。バックボーンと画像サイズはそのモデルと同じにしてください。</translation>
+        <source>Train a new model starting from the selected ADTR model, for %1 epochs with the project&apos;s marked defects (and synthetic defects, if on): quicker than training again from scratch, e.g. after marking the defects a review found. The new model keeps the selected one&apos;s backbone and image size.</source>
+        <translation>選択した ADTR モデルを出発点に、プロジェクトのマーク済み欠陥 (オンなら合成欠陥も) で %1 エポック学習した新しいモデルを作ります。最初から学習し直すより速く、レビューで見つかった欠陥をマークした後などに使います。新しいモデルのバックボーンと画像サイズは選択したモデルと同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="456"/>
+        <location filename="../ui/training/training_panel.cpp" line="457"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="461"/>
+        <location filename="../ui/training/training_panel.cpp" line="462"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="466"/>
+        <location filename="../ui/training/training_panel.cpp" line="467"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>
@@ -2962,44 +2962,44 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="62"/>
+        <location filename="../ui/training/training_worker.cpp" line="70"/>
         <source>normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_worker.cpp" line="63"/>
+        <location filename="../ui/training/training_worker.cpp" line="71"/>
         <source>anomaly-available: %n marked defect(s)</source>
         <translation>
             <numerusform>異常データあり: マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="64"/>
+        <location filename="../ui/training/training_worker.cpp" line="72"/>
         <source> and synthetic defects</source>
         <translation>と合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="65"/>
+        <location filename="../ui/training/training_worker.cpp" line="73"/>
         <source>Trained (%4) on %1 normal images (%2 held out for thresholds) in %3 s.</source>
         <translation>学習完了（%4）: 良品画像 %1 枚、%3 秒（ほかに %2 枚をしきい値用に取り分け）。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="72"/>
+        <location filename="../ui/training/training_worker.cpp" line="80"/>
         <source>Final loss %1.</source>
         <translation>最終損失 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="74"/>
+        <location filename="../ui/training/training_worker.cpp" line="82"/>
         <source>Refined from %1.</source>
         <translation>%1 から再学習しました。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="79"/>
+        <location filename="../ui/training/training_worker.cpp" line="87"/>
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="82"/>
+        <location filename="../ui/training/training_worker.cpp" line="90"/>
         <source>Training cancelled; no model was written.</source>
         <translation>学習をキャンセルしました。モデルは保存されていません。</translation>
     </message>

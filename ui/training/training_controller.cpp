@@ -122,12 +122,22 @@ QString TrainingController::cannotRefineReason() const {
     return {};
 }
 
-QString TrainingController::newModelPath(const QString& kind) const {
+QString TrainingController::newModelPath(const QString& method) const {
     const auto& s = m_session->project().settings;
     const QString stem = QStringLiteral("%1-%2-%3px-%4")
-                             .arg(kind, QString::fromStdString(s.backbone))
+                             .arg(method, QString::fromStdString(s.backbone))
                              .arg(s.image_size)
                              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QDir dir(m_session->modelsFolder());
+    QString path = dir.filePath(stem + QStringLiteral(".kensa"));
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = dir.filePath(QStringLiteral("%1-%2.kensa").arg(stem).arg(n));
+    return path;
+}
+
+QString TrainingController::refinedModelPath(const QString& start) const {
+    // The model it started from, by name: its backbone and size are the refined model's too.
+    const QString stem = QFileInfo(start).completeBaseName() + QStringLiteral("-refined");
     const QDir dir(m_session->modelsFolder());
     QString path = dir.filePath(stem + QStringLiteral(".kensa"));
     for (int n = 2; QFileInfo::exists(path); ++n)
@@ -177,8 +187,8 @@ bool TrainingController::startJob(const QString& reason, const QString& refineFr
     }
     if (m_adjust)
         m_adjust(job.config);
-    job.modelPath = newModelPath(refineFrom.isEmpty() ? QString::fromStdString(job.config.method)
-                                                      : QStringLiteral("adtr-refined"));
+    job.modelPath = refineFrom.isEmpty() ? newModelPath(QString::fromStdString(job.config.method))
+                                         : refinedModelPath(refineFrom);
     m_cancel->store(false);
     m_running = true;
     m_stage.clear();

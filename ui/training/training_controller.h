@@ -36,8 +36,9 @@ public:
     // TrainingOutcome::Failed and the reason) when it cannot start.
     bool start();
     // Starts a refinement of the ADTR model `model` (adtr::AdtrOptions::start_from): its transformer is the
-    // starting point, the project's defects and synthetic defects as set, kRefinementEpochs epochs (the
-    // recipe `kensa-cli train --refine` uses). The new model becomes active like any other.
+    // starting point, its backbone and input size are kept, the project's defects and synthetic defects as
+    // set, kRefinementEpochs epochs (the recipe `kensa-cli train --refine` uses). The new model becomes
+    // active like any other.
     bool refine(const QString& model);
     // Empty when the model can be refined now, else why not (for the user).
     QString cannotRefineReason() const;
@@ -64,8 +65,8 @@ private:
     bool startJob(const QString& reason, const QString& refineFrom);
     void onProgress(const TrainingProgress& p);
     void onFinished(TrainingOutcome outcome, const QString& message, const QString& modelPath);
-    // models/<kind>-<backbone>-<size>px-<time>.kensa; kind: the method, or "adtr-refined"
-    QString newModelPath(const QString& kind) const;
+    QString newModelPath(const QString& method) const;  // models/<method>-<backbone>-<size>px-<time>.kensa
+    QString refinedModelPath(const QString& start) const;  // models/<start's name>-refined[-N].kensa
 
     ProjectSession* m_session;
     QThread m_thread;

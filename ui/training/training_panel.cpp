@@ -433,7 +433,8 @@ void TrainingPanel::updateState() {
         cannotRefine.isEmpty()
             ? tr("Train a new model starting from the selected ADTR model, for %1 epochs with the project's "
                  "marked defects (and synthetic defects, if on): quicker than training again from scratch, "
-                 "e.g. after marking the defects a review found. Backbone and image size must be the model's.")
+                 "e.g. after marking the defects a review found. The new model keeps the selected one's backbone and "
+                 "image size.")
                   .arg(adtr::AdtrOptions::kRefinementEpochs)
             : cannotRefine);
     m_delete->setEnabled(current.isValid() && !running && m_exporting == 0);

@@ -49,7 +49,15 @@ void TrainingWorker::run(const TrainingJob& job) {
             sample.path = d.recordedPath.toStdString();  // recorded in the model: evaluation leaves it out
             data.defects.push_back(std::move(sample));
         }
-        const auto result = engine::train(data, job.config, [this](const Progress& p) {
+        engine::TrainingConfig config = job.config;
+        if (!config.adtr.start_from.empty()) {
+            // A refinement keeps the model's backbone and input size, whatever the panel shows now (core
+            // refuses a model that does not fit the settings).
+            const auto start = model::load_bundle(config.adtr.start_from);
+            config.features.backbone = start.backbone;
+            config.features.image_size = start.image_size;
+        }
+        const auto result = engine::train(data, config, [this](const Progress& p) {
             return report({QString::fromStdString(p.stage), p.done, p.total, p.value,
                            QString::fromStdString(p.detail)});
         });
