@@ -44,6 +44,7 @@ fuzz_one() {
 
 running=0
 for t in "${TARGETS[@]}"; do
+    rm -f "$OUT/$t.summary"  # a target that dies before writing its own must not show the last run's
     if (( running >= $(nproc) )); then
         wait -n || true
         running=$((running - 1))
@@ -54,7 +55,12 @@ done
 wait
 status=0
 for t in "${TARGETS[@]}"; do
-    cat "$OUT/$t.summary"
-    grep -q ': clean$' "$OUT/$t.summary" || status=1
+    if [[ -f $OUT/$t.summary ]]; then
+        cat "$OUT/$t.summary"
+        grep -q ': clean$' "$OUT/$t.summary" || status=1
+    else
+        echo "$t: FAILED (no summary: the run stopped early, see $OUT/$t.log)"
+        status=1
+    fi
 done
 exit $status

@@ -127,17 +127,18 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
 
     // ADTR's training and transformer (kensa/methods/adtr/adtr_options.h, adtr_config.h); defaults measured.
     auto* model = cmd.add_option_group("ADTR", "ADTR's training, transformer shape and regularisers");
+    // CLI11 runs option callbacks in the order options are defined: --epochs's before --refine's.
     model->add_option("--epochs", c.adtr.epochs, "Training epochs")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
-    auto* epochs = model->get_option("--epochs");
+        ->check(CLI::PositiveNumber)
+        ->each([&options](const std::string&) { options.epochs_given = true; });
     model->add_option("--refine", c.adtr.start_from,
                       "Start from this ADTR model's transformer instead of random weights (same backbone, size "
                       "and shape), e.g. to refine a normal-only model with marked defects; " +
                           std::to_string(adtr::AdtrOptions::kRefinementEpochs) + " --epochs unless given")
         ->check(CLI::ExistingFile)
-        ->each([&c, epochs](const std::string&) {
-            if (epochs->count() == 0)  // the app's "Refine" trains the same recipe
+        ->each([&c, &options](const std::string&) {
+            if (!options.epochs_given)  // the app's "Refine" trains the same recipe
                 c.adtr.epochs = adtr::AdtrOptions::kRefinementEpochs;
         });
     model->add_option("--grid", c.features.grid_size,

@@ -24,6 +24,8 @@ struct TrainingOptions {
     int set_aside = 0;
     // --synthetic-set generator.parameter=value, put into config.adtr.anomaly.synthetic_mix once parsing ends.
     std::vector<std::string> synthetic_settings;
+    // --epochs was given (here, or for a compare variant on the command): a --refine then keeps it.
+    bool epochs_given = false;
 };
 
 // with_method: offer --method (compare has its own --methods).

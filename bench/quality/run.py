@@ -54,7 +54,11 @@ def variant_options(name, work=None, product=None):
 def base_variants(name):
     """The variants whose models a variant starts from ({models}/NAME.kensa in its options)."""
     words = VARIANTS[name].split()
-    return [os.path.basename(w)[:-len(".kensa")] for w in words if w.startswith("{models}/") and w.endswith(".kensa")]
+    bases = [os.path.basename(w)[:-len(".kensa")] for w in words if w.startswith("{models}/") and w.endswith(".kensa")]
+    for base in bases:
+        if base not in VARIANTS:
+            raise SystemExit(f"variant '{name}' starts from {{models}}/{base}.kensa, but there is no variant '{base}'")
+    return bases
 
 
 def referenced_models_digest(options):
@@ -102,10 +106,12 @@ def run_variant(args, product, name, binary, keep_model):
     key = result_key(args, product, name)
     model = os.path.join(args.work, "models", product, name + ".kensa")
     cache = os.path.join(args.work, "results", product, name + ".json")
-    if not args.fresh and os.path.exists(cache) and (os.path.exists(model) or not keep_model):
+    if not args.fresh and os.path.exists(cache):
         with open(cache) as f:
             stored = json.load(f)
-        if stored.get("key") == key and (stored.get("binary") == binary or args.reuse_results):
+        # A kept model must be the one this result was measured with (a later run may have replaced it).
+        model_matches = not keep_model or (os.path.exists(model) and stored.get("model") == file_digest(model))
+        if stored.get("key") == key and (stored.get("binary") == binary or args.reuse_results) and model_matches:
             return stored["result"], True
     command = [args.cli, "compare", "--data", os.path.join(args.work, "products", product), "--json",
                "--threads", str(args.threads), "--variant", f"{name}={variant_options(name, args.work, product)}"]
@@ -120,8 +126,11 @@ def run_variant(args, product, name, binary, keep_model):
         raise RuntimeError(f"{product} / {name} failed (exit {out.returncode}); see {log}")
     result = json.loads(out.stdout)[0]
     result["wall_seconds"] = time.time() - start
+    stored = {"key": key, "binary": binary, "command": command, "result": result}
+    if keep_model:
+        stored["model"] = file_digest(model)
     with open(cache, "w") as f:
-        json.dump({"key": key, "binary": binary, "command": command, "result": result}, f, indent=1)
+        json.dump(stored, f, indent=1)
     return result, False
 
 
@@ -214,24 +223,30 @@ def main():
 
     subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--out", os.path.join(args.work, "products"),
                     "--products", ",".join(product_names), "--seed", str(args.seed)], check=True)
-    for v in list(variant_names):  # a refinement needs the model it starts from
-        for base in base_variants(v):
+    needed = list(variant_names)  # a refinement needs the model it starts from, and so on
+    while needed:
+        for base in base_variants(needed.pop()):
             if base not in variant_names:
                 variant_names.insert(0, base)
+                needed.append(base)
     bases = {b for v in variant_names for b in base_variants(v)}
     binary = file_digest(args.cli)
     results = {p: {} for p in product_names}
-    # The long ADTR trainings first, so that parallel jobs end together rather than one ADTR job alone; a
-    # refinement is submitted once the model it starts from is trained.
+    # At most --jobs at a time, the longest first: ADTR trainings, then refinements, then the reference
+    # methods (seconds each), so that parallel jobs end together rather than one ADTR job alone. A
+    # refinement becomes ready once the model it starts from is trained.
+    def priority(task):
+        return 0 if task[1].startswith("adtr") and not base_variants(task[1]) else 1 if base_variants(task[1]) else 2
     ready = [(p, v) for p in product_names for v in variant_names if not base_variants(v)]
-    ready.sort(key=lambda t: not t[1].startswith("adtr"))
     waiting = {(p, v): set(base_variants(v)) for p in product_names for v in variant_names if base_variants(v)}
     start = time.time()
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        def submit(p, v):
-            return pool.submit(run_variant, args, p, v, binary, args.keep_models or v in bases)
-        running = {submit(p, v): (p, v) for p, v in ready}
-        while running:
+        running = {}
+        while ready or running:
+            ready.sort(key=priority)
+            while ready and len(running) < max(1, args.jobs):
+                p, v = ready.pop(0)
+                running[pool.submit(run_variant, args, p, v, binary, args.keep_models or v in bases)] = (p, v)
             done = next(concurrent.futures.as_completed(running))
             p, v = running.pop(done)
             try:
@@ -244,7 +259,7 @@ def main():
                     needs.discard(v)
                     if not needs:
                         del waiting[(wp, wv)]
-                        running[submit(wp, wv)] = (wp, wv)
+                        ready.append((wp, wv))
             results[p][v] = result
             print(f"{p:10s} {v:15s} " + " ".join(f"{pct(result[m]):>5s}" for m in METRICS) +
                   f"  train {result['training_seconds']:6.1f} s  {result['ms_per_image']:6.1f} ms/image"

@@ -384,10 +384,20 @@ TEST_F(CliTest, RefiningAModelWithMarkedDefects) {
     EXPECT_TRUE(record.contains("refined_from")) << record;
     EXPECT_EQ(record.value("mode", ""), "anomaly-available") << record;
     EXPECT_EQ(record.value("epochs", 0), kensa::adtr::AdtrOptions::kRefinementEpochs) << record;
-    r = run("train --data " + product.string() + " --out " + refined.string() + " --epochs 1 --refine " +
-            start.string() + " --train-defects 1" + kTinyTraining);
+    // --epochs wins wherever it stands, and a compare variant keeps the command's.
+    for (const std::string order : {" --epochs 1 --refine " + start.string(), " --refine " + start.string() + " --epochs 1"}) {
+        r = run("train --data " + product.string() + " --out " + refined.string() + order + " --train-defects 1" +
+                kTinyTraining);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(training_record().value("epochs", 0), 1) << order;
+    }
+    r = run("compare --json --data " + product.string() + " --out-dir " + (m_dir / "compared").string() +
+            " --epochs 1" + kTinyTraining + " --variant \"again=--refine " + start.string() + " --train-defects 1\"");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(training_record().value("epochs", 0), 1);
+    EXPECT_EQ(nlohmann::json::parse(kensa::io::read_safetensors(m_dir / "compared" / "again.kensa").metadata.at("model"))
+                  .at("training")
+                  .value("epochs", 0),
+              1);
 
     r = run("train --data " + product.string() + " --out " + refined.string() + " --refine " + start.string() +
             " --epochs 1 --heads 4" + kTinyTraining);

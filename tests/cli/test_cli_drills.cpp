@@ -225,9 +225,10 @@ TEST_F(CliTest, AHotFolderRunKilledAtAnyMomentLosesNoPart) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     kensa::test::FullDisk other(m_dir / "other", 64u << 20);  // not to fill: a file system of its own
     std::vector<SortedLine> lines;
-    lines.emplace_back(m_dir / "hot", m_dir / "sorted", m_dir / "line", 40);
+    // 60 parts: four kills each wait for 6 more sorted ones, and a kill lands a few parts later at most.
+    lines.emplace_back(m_dir / "hot", m_dir / "sorted", m_dir / "line", 60);
     if (other.separate_file_system())
-        lines.emplace_back(m_dir / "hot2", m_dir / "other" / "sorted", m_dir / "line2", 40);
+        lines.emplace_back(m_dir / "hot2", m_dir / "other" / "sorted", m_dir / "line2", 60);
     else
         std::cout << "no second file system to sort into (" << other.mechanism() << "): the copy is not drilled\n";
 

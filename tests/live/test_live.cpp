@@ -289,8 +289,9 @@ TEST(LineRecorder, LogsEveryPartAndSortsItsImage) {
     EXPECT_EQ(std::count(tail.back().begin(), tail.back().end(), ','), 5) << tail.back();
 }
 
-// Sorting across file systems copies: the copy goes under a temporary name and is renamed once complete, so
-// nothing under the part's name is ever half a part; a copy that fails leaves neither file behind.
+// Sorting by copying (into another file system, or without --move): a copy that fails is reported naming the
+// target and leaves nothing in the sorted folder; one that works leaves exactly the part, byte for byte, and
+// no temporary file (it goes under a .partial name and is renamed once complete and synced).
 TEST(LineRecorder, ACopyThatFailsLeavesNothingUnderThePartsName) {
     TempDir dir;
     fs::create_directories(dir / "in");

@@ -60,10 +60,10 @@ public:
         return m_tmpfs ? "a tmpfs filled up (ENOSPC)"
                        : "RLIMIT_FSIZE with SIGXFSZ ignored (EFBIG), no tmpfs: " + m_why_no_tmpfs;
     }
-    // What a failed write says (strerror of ENOSPC or EFBIG).
     // True when the folder is a file system of its own (the tmpfs): a rename into it from elsewhere fails
     // with EXDEV, which tests of copying across file systems need.
     bool separate_file_system() const { return m_tmpfs; }
+    // What a failed write says (strerror of ENOSPC or EFBIG).
     std::string error_text() const { return std::strerror(m_tmpfs ? ENOSPC : EFBIG); }
 
     // From now on at most about `still_fits` more bytes fit in the folder (with the file size limit: no file

@@ -8,6 +8,10 @@
 #include <kensa/postprocess/heatmap.h>
 #include <kensa/postprocess/verdict.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -40,6 +44,14 @@ fs::path free_name(const fs::path& folder, const std::string& name) {
     for (int n = 1; fs::exists(candidate, ec); ++n)
         candidate = folder / name_within_limit(base.stem().string() + "-" + std::to_string(n), base.extension().string());
     return candidate;
+}
+
+void sync_to_disk(const fs::path& path, std::error_code& ec) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0)
+        ec.assign(errno, std::generic_category());
+    if (fd >= 0)
+        ::close(fd);
 }
 
 bool ends_with_newline(const fs::path& path) {
@@ -104,6 +116,8 @@ std::string LineRecorder::sort(const LinePart& part, bool ng) {
         // under the part's name (and the original is removed only after the rename).
         const fs::path partial = partial_path(target);
         fs::copy_file(part.file, partial, fs::copy_options::overwrite_existing, ec);
+        if (!ec)
+            sync_to_disk(partial, ec);  // the original goes next: its copy must survive a power cut
         if (!ec)
             fs::rename(partial, target, ec);
         if (ec) {
