@@ -3,15 +3,12 @@
 #include <kensa/base/atomic_file.h>
 #include <kensa/base/csv.h>
 #include <kensa/base/error.h>
+#include <kensa/base/file_bytes.h>
 #include <kensa/base/file_name_limit.h>
 #include <kensa/data/image_io.h>
 #include <kensa/postprocess/heatmap.h>
 #include <kensa/postprocess/verdict.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -44,14 +41,6 @@ fs::path free_name(const fs::path& folder, const std::string& name) {
     for (int n = 1; fs::exists(candidate, ec); ++n)
         candidate = folder / name_within_limit(base.stem().string() + "-" + std::to_string(n), base.extension().string());
     return candidate;
-}
-
-void sync_to_disk(const fs::path& path, std::error_code& ec) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0)
-        ec.assign(errno, std::generic_category());
-    if (fd >= 0)
-        ::close(fd);
 }
 
 bool ends_with_newline(const fs::path& path) {
@@ -112,18 +101,12 @@ std::string LineRecorder::sort(const LinePart& part, bool ng) {
                 return {};
             // Another file system: copy, then remove the original once the copy is complete.
         }
-        // Copied under a temporary name and renamed once complete: a crash never leaves part of an image
-        // under the part's name (and the original is removed only after the rename).
-        const fs::path partial = partial_path(target);
-        fs::copy_file(part.file, partial, fs::copy_options::overwrite_existing, ec);
-        if (!ec)
-            sync_to_disk(partial, ec);  // the original goes next: its copy must survive a power cut
-        if (!ec)
-            fs::rename(partial, target, ec);
-        if (ec) {
-            std::error_code ignored;
-            fs::remove(partial, ignored);
-            return target.string() + ": cannot be written: " + ec.message();
+        // Written as every Kensa file is (write_file_atomically: a .partial, synced, renamed): a crash never
+        // leaves part of an image under the part's name, and the original is removed only afterwards.
+        try {
+            write_file_atomically(target, read_regular_file(part.file));
+        } catch (const std::exception& e) {
+            return target.string() + ": cannot be written: " + e.what();
         }
         if (m_outputs.move && !fs::remove(part.file, ec))
             return part.file.string() + ": copied to " + target.string() + " but cannot be removed: " + ec.message();
