@@ -14,6 +14,7 @@ unchanged (`--fresh` recomputes; `--reuse-results` keeps results of other builds
 """
 import argparse
 import concurrent.futures
+import functools
 import hashlib
 import json
 import os
@@ -85,6 +86,7 @@ def file_digest(path):
     return h.hexdigest()[:16]
 
 
+@functools.lru_cache(maxsize=None)  # every variant of a product asks; the products do not change during a run
 def product_digest(root):
     """Of the product's files (names and bytes): a regenerated product with the same images keeps its
     cached results."""

@@ -115,19 +115,18 @@ QString TrainingController::cannotStartReason() const {
 }
 
 QString TrainingController::cannotRefineReason() const {
-    if (const QString reason = cannotStartReason(); !reason.isEmpty())
-        return reason;
+    return cannotRefineReason(cannotStartReason());
+}
+
+QString TrainingController::cannotRefineReason(const QString& cannotStart) const {
+    if (!cannotStart.isEmpty())
+        return cannotStart;
     if (m_session->project().settings.method != "adtr")
         return tr("Only ADTR models can be refined; the project trains with another method.");
     return {};
 }
 
-QString TrainingController::newModelPath(const QString& method) const {
-    const auto& s = m_session->project().settings;
-    const QString stem = QStringLiteral("%1-%2-%3px-%4")
-                             .arg(method, QString::fromStdString(s.backbone))
-                             .arg(s.image_size)
-                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+QString TrainingController::freeModelPath(const QString& stem) const {
     const QDir dir(m_session->modelsFolder());
     QString path = dir.filePath(stem + QStringLiteral(".kensa"));
     for (int n = 2; QFileInfo::exists(path); ++n)
@@ -135,14 +134,17 @@ QString TrainingController::newModelPath(const QString& method) const {
     return path;
 }
 
+QString TrainingController::newModelPath(const QString& method) const {
+    const auto& s = m_session->project().settings;
+    return freeModelPath(QStringLiteral("%1-%2-%3px-%4")
+                             .arg(method, QString::fromStdString(s.backbone))
+                             .arg(s.image_size)
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+}
+
 QString TrainingController::refinedModelPath(const QString& start) const {
     // The model it started from, by name: its backbone and size are the refined model's too.
-    const QString stem = QFileInfo(start).completeBaseName() + QStringLiteral("-refined");
-    const QDir dir(m_session->modelsFolder());
-    QString path = dir.filePath(stem + QStringLiteral(".kensa"));
-    for (int n = 2; QFileInfo::exists(path); ++n)
-        path = dir.filePath(QStringLiteral("%1-%2.kensa").arg(stem).arg(n));
-    return path;
+    return freeModelPath(QFileInfo(start).completeBaseName() + QStringLiteral("-refined"));
 }
 
 bool TrainingController::start() {

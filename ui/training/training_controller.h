@@ -40,8 +40,10 @@ public:
     // set, kRefinementEpochs epochs (the recipe `kensa-cli train --refine` uses). The new model becomes
     // active like any other.
     bool refine(const QString& model);
-    // Empty when the model can be refined now, else why not (for the user).
+    // Empty when the model can be refined now, else why not (for the user). cannotStart: cannotStartReason(),
+    // when the caller has it already (it lists the project's images).
     QString cannotRefineReason() const;
+    QString cannotRefineReason(const QString& cannotStart) const;
     // Adjusts core's config after the project's settings are applied, for every later start() (tests
     // use it for tiny models; a later "advanced settings" dialog can too).
     void setConfigAdjustment(std::function<void(engine::TrainingConfig&)> adjust) {
@@ -65,6 +67,7 @@ private:
     bool startJob(const QString& reason, const QString& refineFrom);
     void onProgress(const TrainingProgress& p);
     void onFinished(TrainingOutcome outcome, const QString& message, const QString& modelPath);
+    QString freeModelPath(const QString& stem) const;  // models/<stem>.kensa, or <stem>-2.kensa, ... if taken
     QString newModelPath(const QString& method) const;  // models/<method>-<backbone>-<size>px-<time>.kensa
     QString refinedModelPath(const QString& start) const;  // models/<start's name>-refined[-N].kensa
 

@@ -427,7 +427,7 @@ void TrainingPanel::updateState() {
     m_modelList->setVisible(m_models->rowCount() > 0);
     const QModelIndex current = m_modelList->currentIndex();
     m_activate->setEnabled(current.isValid() && !current.data(ModelListModel::ActiveRole).toBool());
-    const QString cannotRefine = m_controller->cannotRefineReason();
+    const QString cannotRefine = m_controller->cannotRefineReason(reason);
     m_refine->setEnabled(current.isValid() && cannotRefine.isEmpty());
     m_refine->setToolTip(
         cannotRefine.isEmpty()
