@@ -24,38 +24,43 @@
         <translation>深層特徴で最も近い良品画像を選び、それらの特徴ピラミッドまでの各位置の距離 (Cohen &amp; Hoshen 2020)</translation>
     </message>
     <message>
-        <location filename="../ui/training/catalog_texts.cpp" line="36"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="31"/>
+        <source>noises each image and denoises it back; scores where the denoiser disagrees with the image (Lu et al. 2023)</source>
+        <translation>画像にノイズを加えてから段階的に除去し、復元が画像と食い違う箇所を異常とします（Lu et al. 2023）</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/catalog_texts.cpp" line="39"/>
         <source>MobileNetV2 (ImageNet, offline default)</source>
         <translation>MobileNetV2（ImageNet、オフラインの既定）</translation>
     </message>
     <message>
-        <location filename="../ui/training/catalog_texts.cpp" line="38"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="41"/>
         <source>EfficientNet-B4 (torchvision, the paper&apos;s backbone)</source>
         <translation>EfficientNet-B4（torchvision、論文のバックボーン）</translation>
     </message>
     <message>
-        <location filename="../ui/training/catalog_texts.cpp" line="39"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="42"/>
         <source>ResNet-18 (torchvision)</source>
         <translation>ResNet-18（torchvision）</translation>
     </message>
     <message>
-        <location filename="../ui/training/catalog_texts.cpp" line="40"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="43"/>
         <source>ResNet-34 (torchvision)</source>
         <translation>ResNet-34（torchvision）</translation>
     </message>
     <message>
-        <location filename="../ui/training/catalog_texts.cpp" line="48"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="51"/>
         <source>blocks 2/5/10 of Keras MobileNetV2: 24+32+96 channels at strides 4/8/16</source>
         <translation>Keras MobileNetV2 のブロック 2/5/10：ストライド 4/8/16 で 24+32+96 チャネル</translation>
     </message>
     <message>
-        <location filename="../ui/training/catalog_texts.cpp" line="50"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="53"/>
         <source>torchvision features.1/2/3/5: 24+32+56+160 channels at strides 2/4/8/16</source>
         <translation>torchvision の features.1/2/3/5：ストライド 2/4/8/16 で 24+32+56+160 チャネル</translation>
     </message>
     <message>
-        <location filename="../ui/training/catalog_texts.cpp" line="52"/>
-        <location filename="../ui/training/catalog_texts.cpp" line="54"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="55"/>
+        <location filename="../ui/training/catalog_texts.cpp" line="57"/>
         <source>layer1-3: 64+128+256 channels at strides 4/8/16</source>
         <translation>layer1〜3：ストライド 4/8/16 で 64+128+256 チャネル</translation>
     </message>
@@ -2598,42 +2603,42 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>異常データありの学習には、マーク済みの欠陥か合成欠陥が必要です。マスクで欠陥をマークするか、合成欠陥をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="121"/>
+        <location filename="../ui/training/training_controller.cpp" line="125"/>
         <source>Only ADTR models can be refined; the project trains with another method.</source>
         <translation>再学習できるのは ADTR モデルだけです。このプロジェクトは別の手法で学習します。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="227"/>
+        <location filename="../ui/training/training_controller.cpp" line="229"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="229"/>
+        <location filename="../ui/training/training_controller.cpp" line="231"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="234"/>
+        <location filename="../ui/training/training_controller.cpp" line="236"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="234"/>
+        <location filename="../ui/training/training_controller.cpp" line="236"/>
         <source>Training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="237"/>
+        <location filename="../ui/training/training_controller.cpp" line="239"/>
         <source>Checking the scoring on held-out images with synthetic defects</source>
         <translation>取り分けた画像に合成欠陥を加えてスコアを確認中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="239"/>
+        <location filename="../ui/training/training_controller.cpp" line="241"/>
         <source>Setting thresholds from held-out normal images</source>
         <translation>取り分けた良品画像でしきい値を設定中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="241"/>
+        <location filename="../ui/training/training_controller.cpp" line="243"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>

@@ -17,7 +17,7 @@
 int main(int argc, char** argv) {
     kensa::nn::use_native_blas_kernels(argv);
     using namespace kensa::cli;
-    CLI::App app{"Kensa: visual anomaly inspection (ADTR, PatchCore, PaDiM, SPADE) from the command line", "kensa-cli"};
+    CLI::App app{"Kensa: visual anomaly inspection (ADTR, PatchCore, PaDiM, SPADE, a diffusion denoiser) from the command line", "kensa-cli"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("kensa-cli ") + kensa::version());
     add_backbones_command(app);

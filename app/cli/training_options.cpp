@@ -153,10 +153,10 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
         ->check(CLI::PositiveNumber);
     model->add_option("--weight-decay", c.adtr.weight_decay, "AdamW weight decay")->capture_default_str();
     model->add_option_function<std::string>(
-           "--precision", [&c](const std::string& name) { c.adtr.precision = *adtr::parse_precision(name); },
+           "--precision", [&c](const std::string& name) { c.adtr.precision = *parse_precision(name); },
            "Transformer arithmetic: auto (bf16 where the CPU has native bf16), fp32 or bf16")
-        ->check(CLI::IsMember(names_of(adtr::kPrecisionNames)))
-        ->default_str(std::string(adtr::to_string(c.adtr.precision)));
+        ->check(CLI::IsMember(names_of(kPrecisionNames)))
+        ->default_str(std::string(to_string(c.adtr.precision)));
     model
         ->add_option_function<std::string>(
             "--positions", [&c](const std::string& name) { c.adtr.positions = *postprocess::parse_position_scoring(name); },
@@ -265,6 +265,12 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
     padim->add_option("--padim-stride", c.padim.grid_stride, "Grid stride in input pixels (4, 8 or 16)")
         ->capture_default_str()
         ->check(CLI::IsMember({4, 8, 16}));
+    padim
+        ->add_option_function<std::string>(
+            "--padim-precision", [&c](const std::string& name) { c.padim.precision = *parse_precision(name); },
+            "Backbone arithmetic: auto (bf16 where the CPU has native bf16), fp32 or bf16")
+        ->check(CLI::IsMember(names_of(kPrecisionNames)))
+        ->default_str(std::string(to_string(c.padim.precision)));
     auto* spade = cmd.add_option_group("SPADE", "--method spade: image kNN, then pixel kNN");
     spade->add_option("--spade-k", c.spade.k_images, "Nearest normal images (K)")
         ->capture_default_str()
@@ -275,6 +281,24 @@ void add_training_options(CLI::App& cmd, TrainingOptions& options, bool with_met
     spade->add_option("--spade-stride", c.spade.grid_stride, "Grid stride in input pixels (4, 8 or 16)")
         ->capture_default_str()
         ->check(CLI::IsMember({4, 8, 16}));
+    auto* denoiser = cmd.add_option_group("Diffusion denoiser", "--method diffusion: noise, denoise, compare");
+    denoiser->add_option("--diffusion-size", c.diffusion.resolution, "The denoiser's image side (a multiple of 16)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    denoiser->add_option("--diffusion-width", c.diffusion.base_channels, "The UNet's first-level width")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    denoiser->add_option("--diffusion-epochs", c.diffusion.epochs, "Passes over the normal images")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    denoiser->add_option("--diffusion-start", c.diffusion.start_step,
+                         "Inspection noises each image to this step of the schedule, then denoises it")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    denoiser->add_option("--diffusion-alpha", c.diffusion.alpha,
+                         "Share of the KL term in the map (the rest: the feature term)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
 
     // ADTR+ (kensa/methods/adtr/adtr_plus.h): real defects with masks and/or synthetic defects.
     auto& a = c.adtr.anomaly;

@@ -226,7 +226,7 @@ int main(int argc, char** argv) {
         return compare_precision(config, batch, compare_steps);
 
     const bool autocast = precision == "bf16-autocast";
-    const auto p = autocast ? Precision::Float32 : kensa::adtr::parse_precision(precision);
+    const auto p = autocast ? Precision::Float32 : kensa::parse_precision(precision);
     if (!p) {
         std::fprintf(stderr, "unknown --precision %s\n", precision.c_str());
         return 2;

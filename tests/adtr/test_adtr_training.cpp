@@ -110,4 +110,4 @@ TEST_P(AdtrTraining, LearnsNormalFeaturesAndFlagsAnomalies) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Precisions, AdtrTraining, ::testing::Values(Precision::Float32, Precision::BFloat16),
-                         [](const auto& info) { return std::string(kensa::adtr::to_string(info.param)); });
+                         [](const auto& info) { return std::string(kensa::to_string(info.param)); });

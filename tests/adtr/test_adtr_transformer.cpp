@@ -265,7 +265,7 @@ TEST(AdtrConfig, NamesRoundTrip) {
     for (auto m : {QueryMode::PerLayer, QueryMode::Shared, QueryMode::None})
         EXPECT_EQ(kensa::adtr::parse_query_mode(kensa::adtr::to_string(m)), m);
     for (auto p : {Precision::Auto, Precision::Float32, Precision::BFloat16})
-        EXPECT_EQ(kensa::adtr::parse_precision(kensa::adtr::to_string(p)), p);
+        EXPECT_EQ(kensa::parse_precision(kensa::to_string(p)), p);
     EXPECT_FALSE(kensa::adtr::parse_query_mode("uniad").has_value());
     EXPECT_NO_THROW(AdtrConfig{}.validate());
 }

@@ -5,6 +5,7 @@
 #include <kensa/engine/inspector.h>
 #include <kensa/engine/training.h>
 #include <kensa/methods/registry.h>
+#include <kensa/nn/runtime.h>
 
 #include "tiny_model.h"
 
@@ -31,6 +32,13 @@ kensa::engine::TrainingConfig config_for(const std::string& method) {
     c.patchcore.coreset_ratio = 0.25;
     c.padim.channels = 40;
     c.spade.k_images = 5;
+    c.diffusion.resolution = 32;
+    c.diffusion.base_channels = 16;
+    c.diffusion.epochs = 150;
+    c.diffusion.learning_rate = 1e-3;
+    if (method == "diffusion")
+        c.features.threads = 1;  // its hundreds of small steps: 2 threads gain little and contend under ctest -j2
+    c.diffusion.sampling_steps = 25;
     return c;
 }
 
@@ -114,6 +122,7 @@ TEST_P(EveryMethod, DamagedBundlesFailCleanly) {
 TEST_P(EveryMethod, TheFewestNormalImagesGiveFiniteThresholdsAndFewerAreRefused) {
     auto config = config_for(GetParam());
     config.adtr.epochs = 1;
+    config.diffusion.epochs = 1;
     const auto result = kensa::engine::train(normal_images(3, 64, 5), config);
     EXPECT_EQ(result.train_images, 2);
     EXPECT_EQ(result.holdout_images, 1);
@@ -178,6 +187,63 @@ TEST(PadimBundle, ChannelsOutOfOrderFailCleanly) {
         }
     ASSERT_TRUE(found);
     EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
+}
+
+TEST(PadimBundle, RecordsTheBackbonePrecisionItWasFittedWith) {
+    // The default is fp32, recorded; a model without the field (before it existed) loads as fp32; bf16 is
+    // recorded as such and inspects (in bf16 where the CPU has it, else in fp32); anything else is refused.
+    EXPECT_EQ(nlohmann::json::parse(trained("padim").bundle.settings_json).at("backbone_precision"), "fp32");
+    auto config = config_for("padim");
+    config.padim.precision = kensa::Precision::BFloat16;
+    if (kensa::nn::cpu_runs_bf16_convolutions()) {
+        const auto bf16 = kensa::engine::train(normal_images(6, 64, 5), config);
+        EXPECT_EQ(nlohmann::json::parse(bf16.bundle.settings_json).at("backbone_precision"), "bf16");
+    } else {
+        EXPECT_THROW(kensa::engine::train(normal_images(6, 64, 5), config), kensa::Error);  // says why
+    }
+    // A bf16 model inspects on any CPU (in fp32 where bf16 is not native).
+    auto bundle = trained("padim").bundle;
+    auto settings = nlohmann::json::parse(bundle.settings_json);
+    settings["backbone_precision"] = "bf16";
+    bundle.settings_json = settings.dump();
+    kensa::engine::Inspector inspector(bundle);
+    EXPECT_EQ(inspector.inspect(with_red_square(normal_images(1, 64, 9))).size(), 1u);
+    settings.erase("backbone_precision");
+    bundle.settings_json = settings.dump();
+    EXPECT_NO_THROW(kensa::engine::Inspector{bundle});
+    settings["backbone_precision"] = "fp8";
+    bundle.settings_json = settings.dump();
+    EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
+}
+
+TEST(DiffusionTraining, CancelStopsWithinAStepAndRecordsTheDenoiser) {
+    auto config = config_for("diffusion");
+    int reports = 0;
+    const auto stop_at_third_step = [&](const kensa::Progress& p) { return p.stage != "training" || ++reports < 3; };
+    EXPECT_THROW(kensa::engine::train(normal_images(8, 64, 3), config, stop_at_third_step), kensa::Cancelled);
+    EXPECT_EQ(reports, 3);
+    // What a finished model records of itself.
+    const auto settings = nlohmann::json::parse(trained("diffusion").bundle.settings_json);
+    EXPECT_EQ(settings.at("resolution"), 32);
+    EXPECT_EQ(settings.at("start_step"), config.diffusion.start_step);
+    // Term statistics for the trained start step first, then for the others a model can inspect from.
+    ASSERT_EQ(settings.at("statistics").size(), 5u);  // 200, then 50, 100, 300, 400
+    EXPECT_EQ(settings.at("statistics")[0].at("start_step"), 200);
+    for (const auto& s : settings.at("statistics"))
+        EXPECT_GT(s.at("kl_std").get<double>(), 0.0);
+    // Another calibrated start step inspects; one without statistics is refused.
+    auto bundle = trained("diffusion").bundle;
+    auto changed = settings;
+    changed["start_step"] = 100;
+    bundle.settings_json = changed.dump();
+    kensa::engine::Inspector from_100(bundle);
+    EXPECT_EQ(from_100.inspect(normal_images(1, 64, 9)).size(), 1u);
+    changed["start_step"] = 150;
+    bundle.settings_json = changed.dump();
+    EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
+    const auto record = nlohmann::json::parse(trained("diffusion").bundle.training_json);
+    EXPECT_GT(record.at("parameters").get<int64_t>(), 10000);
+    EXPECT_EQ(record.at("denoising_steps"), 5);  // of 0, 42, 83, 125, 167, 208, ...: those up to 200
 }
 
 INSTANTIATE_TEST_SUITE_P(Methods, EveryMethod, ::testing::ValuesIn(kensa::engine::method_ids()),

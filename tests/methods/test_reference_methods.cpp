@@ -1,7 +1,9 @@
 // PatchCore, PaDiM and SPADE against independent NumPy / scikit-learn / SciPy implementations
 // (reference_methods.py) on the same random features: coreset indices equal, maps and image scores to
-// 1e-4 relative. Skipped only when /usr/bin/python3 is missing.
+// 1e-4 relative; the diffusion denoiser's schedule, posterior and KL map against NumPy
+// (reference_diffusion.py). Skipped only when /usr/bin/python3 is missing.
 #include <kensa/io/safetensors.h>
+#include <kensa/methods/diffusion/diffusion_schedule.h>
 #include <kensa/methods/padim/padim_model.h>
 #include <kensa/methods/patchcore/patchcore_model.h>
 #include <kensa/methods/spade/spade_model.h>
@@ -105,4 +107,43 @@ TEST(PadimKernel, PackedTrianglesGiveTheFullMatrixDistanceOnEveryPath) {
                 << n << " images, portable " << portable;
         }
     }
+}
+
+TEST(ReferenceDiffusion, ScheduleRespacingPosteriorAndKlMapAgreeWithNumPy) {
+    if (!std::filesystem::exists(kPython))
+        GTEST_SKIP() << kPython << " not found";
+    namespace d = kensa::diffusion;
+    torch::manual_seed(3);
+    const int64_t steps = 1000, respaced = 50;
+    const auto schedule = d::NoiseSchedule::linear(steps);
+    const auto coarse = schedule.respaced(respaced);
+    // Steps from the first (whose posterior variance is clipped) to the last.
+    const auto t = torch::tensor({0, 1, 137, 999}, torch::kLong), t_coarse = torch::tensor({0, 1, 10, 49}, torch::kLong);
+    const auto x0 = torch::rand({4, 3, 6, 6}) * 2 - 1, noise = torch::randn({4, 3, 6, 6});
+    const auto xt = schedule.noised(x0, t, noise);
+    const auto output = torch::cat({torch::randn({4, 3, 6, 6}), torch::tanh(torch::randn({4, 3, 6, 6}))}, 1);
+    const auto kl_of = [&](const d::NoiseSchedule& s, const torch::Tensor& steps_of) {
+        return d::normal_kl(s.posterior(x0, xt, steps_of), s.reverse_step(xt, steps_of, output)).mean(1);
+    };
+    kensa::nn::TensorDict out{{"betas", schedule.betas()},
+                              {"abar", schedule.alphas_cumprod()},
+                              {"posterior_variance", schedule.posterior_variance()},
+                              {"respaced.steps", coarse.original_steps()},
+                              {"respaced.betas", coarse.betas()},
+                              {"x0", x0},
+                              {"noise", noise},
+                              {"t", t},
+                              {"xt", xt},
+                              {"output", output},
+                              {"kl", kl_of(schedule, t)},
+                              {"t.respaced", t_coarse},
+                              {"kl.respaced", kl_of(coarse, t_coarse)}};
+    const auto file = std::filesystem::temp_directory_path() / "kensa_reference_diffusion.safetensors";
+    kensa::io::write_safetensors(file, kensa::nn::to_archive(out, {{"steps", std::to_string(steps)},
+                                                                   {"respaced", std::to_string(respaced)}}));
+    const auto [status, output_text] = run(std::string(kPython) + " " + KENSA_SOURCE_DIR +
+                                           "/tests/methods/reference_diffusion.py " + file.string());
+    EXPECT_EQ(status, 0) << output_text;
+    std::printf("%s", output_text.c_str());
+    std::filesystem::remove(file);
 }

@@ -1,6 +1,7 @@
 #include <kensa/base/error.h>
 #include <kensa/nn/backbone_factory.h>
 #include <kensa/nn/feature_grid.h>
+#include <kensa/nn/runtime.h>
 
 #include <gtest/gtest.h>
 
@@ -83,4 +84,38 @@ TEST(FeatureGrid, GridSetsOfOnePassEqualTheirOwnPasses) {
     EXPECT_TRUE(torch::equal(sets[1], kensa::nn::extract_feature_grids(*backbone, images, 64, 8, 3, {}, 1)));
     EXPECT_EQ(sets[1].size(1), 128 + 256);
     EXPECT_THROW(kensa::nn::extract_feature_grid_sets(*backbone, images, 64, {{8, 3, {}}}, 3), kensa::Error);
+}
+
+TEST(BackbonePrecision, Bf16StagesAreTheFp32OnesWithinBf16Rounding) {
+    // PaDiM can run its backbone in bf16 (nn::Backbone::set_precision): every backbone's stages must come
+    // back as float32 maps close to the fp32 ones (bf16 keeps 8 bits of mantissa; relative error ~1e-2
+    // after a dozen layers), on CPUs with native bf16 or emulated. Where oneDNN cannot run bf16 at all
+    // (no AVX-512), asking for it is an error and auto is fp32.
+    torch::manual_seed(4);
+    const auto images = torch::rand({2, 3, 64, 64});
+    for (const char* id : {"resnet18", "mobilenet_v2"}) {
+        auto backbone = kensa::nn::create_backbone(id);
+        const auto reference = backbone->extract(images);
+        if (!kensa::nn::cpu_runs_bf16_convolutions()) {
+            EXPECT_THROW(backbone->set_precision(kensa::Precision::BFloat16), kensa::Error);
+            backbone->set_precision(kensa::Precision::Auto);
+            EXPECT_EQ(backbone->precision(), kensa::Precision::Float32);
+            continue;
+        }
+        backbone->set_precision(kensa::Precision::BFloat16);
+        EXPECT_EQ(backbone->precision(), kensa::Precision::BFloat16);
+        const auto bf16 = backbone->extract(images);
+        ASSERT_EQ(bf16.size(), reference.size());
+        for (size_t s = 0; s < bf16.size(); ++s) {
+            EXPECT_EQ(bf16[s].scalar_type(), torch::kFloat32) << id;
+            const double relative = ((bf16[s] - reference[s]).norm() / reference[s].norm()).item<double>();
+            EXPECT_LT(relative, 0.03) << id << " stage " << s;
+            EXPECT_GT(relative, 0.0) << id << " stage " << s << ": not computed in bf16";
+        }
+        backbone->set_precision(kensa::Precision::Auto);
+        EXPECT_EQ(backbone->precision(), kensa::nn::cpu_has_native_bf16() ? kensa::Precision::BFloat16
+                                                                          : kensa::Precision::Float32);
+        std::printf("%s: bf16 stages within %.4f of fp32 (relative)\n", id,
+                    ((backbone->extract(images)[0] - reference[0]).norm() / reference[0].norm()).item<double>());
+    }
 }

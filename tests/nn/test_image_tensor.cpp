@@ -1,5 +1,7 @@
 #include <kensa/nn/image_tensor.h>
 
+#include <opencv2/imgproc.hpp>
+
 #include <gtest/gtest.h>
 
 TEST(ImageTensor, KeepsRgbPlanesAndBatchOrder) {
@@ -23,4 +25,16 @@ TEST(ImageTensor, PixelLandsAtTheSamePlace) {
 TEST(ImageTensor, RejectsNonFloatImages) {
     cv::Mat bytes(8, 8, CV_8UC3);
     EXPECT_THROW(kensa::nn::images_to_tensor({bytes}, 32), std::exception);
+}
+
+TEST(ImageTensor, TensorToImagesInvertsImagesToTensor) {
+    cv::Mat img(16, 24, CV_32FC3);
+    cv::randu(img, cv::Scalar::all(0.f), cv::Scalar::all(1.f));
+    const auto back = kensa::nn::tensor_to_images(kensa::nn::images_to_tensor({img, img}, 16));
+    ASSERT_EQ(back.size(), 2u);
+    cv::Mat square;
+    cv::resize(img, square, cv::Size(16, 16), 0, 0, cv::INTER_AREA);
+    EXPECT_EQ(back[0].type(), CV_32FC3);
+    EXPECT_EQ(cv::norm(back[1], square, cv::NORM_INF), 0.0);
+    EXPECT_THROW(kensa::nn::tensor_to_images(torch::zeros({1, 4, 2, 2})), std::exception);
 }

@@ -27,6 +27,9 @@ QString CatalogTexts::methodSummary(const std::string& id, const std::string& co
         {QStringLiteral("spade"),
          QT_TRANSLATE_NOOP("CatalogTexts", "nearest normal images by a deep feature, then each position's distance to "
                                            "their feature pyramids (Cohen & Hoshen 2020)")},
+        {QStringLiteral("diffusion"),
+         QT_TRANSLATE_NOOP("CatalogTexts", "noises each image and denoises it back; scores where the denoiser "
+                                           "disagrees with the image (Lu et al. 2023)")},
     };
     return lookup(k_summary, id, coreSummary);
 }

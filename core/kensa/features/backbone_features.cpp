@@ -20,6 +20,7 @@ BackboneFeatures::BackboneFeatures(const FeatureExtractorConfig& config) : m_con
         m_weights = resolve_backbone_weights(config.backbone, config.weights);
         m_backbone = nn::load_backbone(config.backbone, m_weights);
     }
+    m_backbone->set_precision(config.precision);
     m_grid = config.grid_size > 0 ? config.grid_size : nn::default_grid_size(config.image_size);
     // Ablation: the deepest stage alone instead of the multi-scale stack.
     const int stages = static_cast<int>(m_backbone->stages().size());

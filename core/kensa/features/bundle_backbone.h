@@ -33,6 +33,7 @@ public:
     std::pair<torch::Tensor, torch::Tensor> extract_with(const std::vector<cv::Mat>& images, const nn::GridSpec& second);
     int64_t channels() const;
     int64_t grid() const { return m_grid; }
+    void set_precision(Precision precision) { m_backbone->set_precision(precision); }
     const nn::Backbone& backbone() const { return *m_backbone; }
 
 private:

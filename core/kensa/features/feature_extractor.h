@@ -1,6 +1,7 @@
 #pragma once
 // Images in, ADTR feature grids out: a pretrained backbone behind a LibTorch-free interface.
 
+#include <kensa/base/precision.h>
 #include <kensa/base/progress.h>
 
 #include <opencv2/core.hpp>
@@ -23,6 +24,9 @@ struct FeatureExtractorConfig {
     int grid_size = 0;              // 0: stride 16, at least 8 (14 for 224)
     int batch_size = 8;
     int threads = 0;  // 0: all cores
+    // The backbone's arithmetic (nn::Backbone::set_precision): Float32, or BFloat16 / Auto for a method
+    // that records what it was fitted with (PaDiM).
+    Precision precision = Precision::Float32;
 };
 
 struct StageInfo {

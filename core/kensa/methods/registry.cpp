@@ -2,6 +2,7 @@
 
 #include <kensa/base/error.h>
 #include <kensa/methods/adtr/adtr_method.h>
+#include <kensa/methods/diffusion/diffusion_method.h>
 #include <kensa/methods/padim/padim_method.h>
 #include <kensa/methods/patchcore/patchcore_method.h>
 #include <kensa/methods/spade/spade_method.h>
@@ -14,6 +15,7 @@ const std::vector<const Method*>& methods() {
         &patchcore::patchcore_method(),
         &padim::padim_method(),
         &spade::spade_method(),
+        &diffusion::diffusion_method(),
     };
     return all;
 }

@@ -5,6 +5,7 @@
 #include <kensa/features/feature_extractor.h>
 #include <kensa/methods/adtr/adtr_options.h>
 #include <kensa/methods/defect_sample.h>
+#include <kensa/methods/diffusion/diffusion_options.h>
 #include <kensa/methods/padim/padim_options.h>
 #include <kensa/methods/patchcore/patchcore_options.h>
 #include <kensa/methods/spade/spade_options.h>
@@ -57,6 +58,7 @@ struct TrainingConfig {
     patchcore::PatchCoreOptions patchcore;
     padim::PadimOptions padim;
     spade::SpadeOptions spade;
+    diffusion::DiffusionOptions diffusion;
 };
 
 struct TrainingResult {

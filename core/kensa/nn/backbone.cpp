@@ -1,6 +1,7 @@
 #include <kensa/nn/backbone.h>
 
 #include <kensa/base/error.h>
+#include <kensa/nn/runtime.h>
 #include <kensa/nn/tensor_dict.h>
 
 namespace kensa::nn {
@@ -20,7 +21,21 @@ std::vector<torch::Tensor> Backbone::extract(const torch::Tensor& images) {
                     std::to_string(images.size(3)) + " is not a multiple of 16");
     torch::NoGradGuard no_grad;
     module().eval();
-    return forward_stages(normalize_images(images.to(torch::kFloat32), normalization()));
+    auto normalized = normalize_images(images.to(torch::kFloat32), normalization());
+    if (m_precision == Precision::Float32)
+        return forward_stages(normalized);
+    auto stages = forward_stages(normalized.to(torch::kBFloat16));
+    for (auto& s : stages)
+        s = s.to(torch::kFloat32);
+    return stages;
+}
+
+void Backbone::set_precision(Precision precision) {
+    if (precision == Precision::Auto)
+        precision = cpu_has_native_bf16() && cpu_runs_bf16_convolutions() ? Precision::BFloat16 : Precision::Float32;
+    if (precision == Precision::BFloat16 && !cpu_runs_bf16_convolutions())
+        throw Error(id() + ": this CPU cannot run the backbone in bf16 (it needs AVX-512); use fp32 or auto");
+    m_precision = precision;
 }
 
 void Backbone::load_weights(const std::filesystem::path& path) {

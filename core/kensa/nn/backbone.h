@@ -1,6 +1,8 @@
 #pragma once
 // The frozen, pretrained CNN that turns images into multi-scale feature maps (ADTR step 2).
 
+#include <kensa/base/precision.h>
+
 #include <torch/torch.h>
 
 #include <array>
@@ -39,7 +41,16 @@ public:
     virtual InputNormalization normalization() const = 0;
     virtual torch::nn::Module& module() = 0;
 
+    // Stage maps are float32 whatever the precision.
     std::vector<torch::Tensor> extract(const torch::Tensor& images);
+
+    // Float32 is the reference. BFloat16 runs the convolutions in bf16 (oneDNN, fp32 accumulation) with bf16
+    // activations between them: about 2x faster where the CPU has native bf16 dot products, but features
+    // differ by bf16 rounding, so a model records which one it was fitted with. Auto resolves to BFloat16
+    // on such CPUs and to Float32 elsewhere. BFloat16 throws kensa::Error where oneDNN cannot run bf16
+    // convolutions at all (CPUs without AVX-512: nn::cpu_runs_bf16_convolutions).
+    void set_precision(Precision precision);
+    Precision precision() const { return m_precision; }  // Float32 or BFloat16
 
     // Loads pretrained weights (safetensors; names, shapes and dtypes checked). Backbones that
     // precompute something from their weights (e.g. folded BatchNorm) override this.
@@ -50,6 +61,9 @@ public:
 protected:
     // Receives normalised images; called under NoGradGuard with module() in eval mode.
     virtual std::vector<torch::Tensor> forward_stages(const torch::Tensor& normalized) = 0;
+
+private:
+    Precision m_precision = Precision::Float32;
 };
 
 // Normalises, then forwards: the shared part of every extract() (also used by parity tests).

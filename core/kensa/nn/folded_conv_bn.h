@@ -28,9 +28,10 @@ public:
     // The folded weights of conv + bn, refolded whenever a weight or statistic has changed (e.g. after
     // loading). pad_top_left: the kernel gets a zero first row and column (a stride-2 3x3 kernel becomes
     // 4x4), which under symmetric padding 1 gives Keras's bottom/right padding without copying the input.
-    // Safe to call from concurrent inference: the copy is built and handed out under a lock.
+    // Safe to call from concurrent inference: the copy is built and handed out under a lock. dtype kBFloat16
+    // gives the same weights rounded to bf16 (for a backbone run in bf16: Backbone::set_precision).
     Weights weights(const torch::Tensor& conv_weight, const torch::Tensor& conv_bias, torch::nn::BatchNorm2dImpl& bn,
-                    bool pad_top_left = false) {
+                    bool pad_top_left = false, torch::ScalarType dtype = torch::kFloat) {
         // In-place updates (load_module_weights copies into the tensors) bump a tensor's version;
         // replacing a tensor changes its storage. Either way the folded copy is stale.
         const std::array<const torch::Tensor*, 5> sources{&conv_weight, &bn.weight, &bn.bias, &bn.running_mean,
@@ -50,18 +51,25 @@ public:
             if (pad_top_left)
                 weight = torch::constant_pad_nd(weight, {1, 0, 1, 0});
             m_folded = {weight.contiguous(at::MemoryFormat::ChannelsLast), bias.contiguous()};
+            m_folded_bf16 = {};
             m_stamp = stamp;
         }
-        return m_folded;
+        if (dtype != torch::kBFloat16)
+            return m_folded;
+        if (!m_folded_bf16.weight.defined())
+            m_folded_bf16 = {m_folded.weight.to(torch::kBFloat16).contiguous(at::MemoryFormat::ChannelsLast),
+                             m_folded.bias.to(torch::kBFloat16)};
+        return m_folded_bf16;
     }
 
-    // bn(conv(x)). Folded when both modules are in eval mode, autograd is off and x is a CPU float
-    // tensor; otherwise the two modules run as they are.
+    // bn(conv(x)). Folded when both modules are in eval mode, autograd is off and x is a CPU float or
+    // bf16 tensor (then computed in bf16); otherwise the two modules run as they are.
     torch::Tensor operator()(torch::nn::Conv2dImpl& conv, torch::nn::BatchNorm2dImpl& bn, const torch::Tensor& x) {
+        const auto dtype = x.scalar_type();
         if (conv.is_training() || bn.is_training() || torch::GradMode::is_enabled() || !x.device().is_cpu() ||
-            x.scalar_type() != torch::kFloat32 || !at::hasMKLDNN())
+            (dtype != torch::kFloat32 && dtype != torch::kBFloat16) || !at::hasMKLDNN())
             return bn.forward(conv.forward(x));
-        const auto [weight, bias] = weights(conv.weight, conv.bias, bn);
+        const auto [weight, bias] = weights(conv.weight, conv.bias, bn, false, dtype);
         const auto& o = conv.options;
         const auto& padding = c10::get<torch::ExpandingArray<2>>(o.padding());
         return at::mkldnn_convolution(x.contiguous(at::MemoryFormat::ChannelsLast), weight, bias, *padding,
@@ -74,6 +82,7 @@ private:
     std::mutex m_mutex;
     Stamp m_stamp{};
     Weights m_folded;
+    Weights m_folded_bf16;  // m_folded rounded to bf16, made on first use
 };
 
 }  // namespace kensa::nn

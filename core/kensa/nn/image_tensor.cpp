@@ -30,4 +30,16 @@ torch::Tensor images_to_tensor(const std::vector<cv::Mat>& images, int64_t size)
     return batch;
 }
 
+std::vector<cv::Mat> tensor_to_images(const torch::Tensor& batch) {
+    if (batch.dim() != 4 || batch.size(1) != 3)
+        throw Error("tensor_to_images: expected [N, 3, H, W], got " + c10::str(batch.sizes()));
+    const auto hwc = batch.to(torch::kFloat32).permute({0, 2, 3, 1}).contiguous();
+    std::vector<cv::Mat> images;
+    for (int64_t i = 0; i < hwc.size(0); ++i)
+        images.push_back(cv::Mat(static_cast<int>(hwc.size(1)), static_cast<int>(hwc.size(2)), CV_32FC3,
+                                 hwc[i].data_ptr<float>())
+                             .clone());
+    return images;
+}
+
 }  // namespace kensa::nn

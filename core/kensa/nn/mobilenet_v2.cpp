@@ -53,7 +53,7 @@ torch::Tensor ConvBnImpl::forward_folded(const torch::Tensor& x) {
     // Stride 2: Keras pads bottom/right only; the folded kernel gets a zero first row and column instead
     // and symmetric padding 1, the same windows without copying the input into a padded tensor.
     const bool stride2 = m_stride == 2;
-    const auto [weight, bias] = m_folded.weights(m_conv->weight, m_conv->bias, *m_bn, stride2);
+    const auto [weight, bias] = m_folded.weights(m_conv->weight, m_conv->bias, *m_bn, stride2, x.scalar_type());
     const int64_t pad = stride2 ? 1 : m_kernel / 2;
     const std::array<int64_t, 2> stride{m_stride, m_stride}, padding{pad, pad}, dilation{1, 1};
     // oneDNN directly: at::conv2d sends 1x1 convs of small batches on one thread to im2col + BLAS.

@@ -33,4 +33,15 @@ bool cpu_has_native_bf16() {
 #endif
 }
 
+bool cpu_runs_bf16_convolutions() {
+#if defined(__x86_64__) || defined(__i386__)
+    // What LibTorch 1.13's mkldnn_convolution checks before it takes bf16 tensors.
+    static const bool runs = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
+                             __builtin_cpu_supports("avx512dq");
+    return runs;
+#else
+    return false;
+#endif
+}
+
 }  // namespace kensa::nn

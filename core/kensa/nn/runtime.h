@@ -14,4 +14,8 @@ void configure_threads(int threads = 0);
 // bf16 GEMMs run 4-6x faster than fp32 BLAS. Elsewhere bf16 is emulated and slower than fp32.
 bool cpu_has_native_bf16();
 
+// True when oneDNN runs bf16 convolutions here (AVX-512 BW/VL/DQ; emulated without native bf16): what a
+// backbone in bf16 needs (Backbone::set_precision).
+bool cpu_runs_bf16_convolutions();
+
 }  // namespace kensa::nn

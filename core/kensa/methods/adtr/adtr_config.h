@@ -8,6 +8,7 @@
 
 #include <kensa/base/enum_names.h>
 #include <kensa/base/error.h>
+#include <kensa/base/precision.h>
 
 #include <array>
 #include <optional>
@@ -25,13 +26,10 @@ enum class QueryMode {
                // (2 seeds: 97.8-98.2 / 98.1 / 92.2-92.4 against 75.9 / 94.2 / 80.4 with a learned query)
 };
 
-// How the transformer computes. Weights are always fp32 (the master copy the optimiser updates), so the
-// choice can change between training and inference and is not part of a saved model.
-enum class Precision {
-    Auto,      // BFloat16 where the CPU has native bf16 dot products (avx512_bf16 / AMX), else Float32
-    Float32,   // exact reference path (BLAS sgemm)
-    BFloat16,  // matmuls in bf16 with fp32 accumulation; layer norms, softmax statistics, residuals fp32
-};
+// How the transformer computes (Auto, Float32, BFloat16: matmuls in bf16 with fp32 accumulation; layer
+// norms, softmax statistics, residuals fp32). Weights are always fp32 (the master copy the optimiser
+// updates), so the choice can change between training and inference and is not part of a saved model.
+using kensa::Precision;
 
 struct AdtrConfig {
     int channels = 152;  // C of the backbone feature grid (the default backbone: 24 + 32 + 96)
@@ -94,20 +92,12 @@ struct AdtrConfig {
 // Stable names for files and command lines.
 inline constexpr std::array<EnumName<QueryMode>, 3> kQueryModeNames{
     {{QueryMode::PerLayer, "per_layer"}, {QueryMode::Shared, "shared"}, {QueryMode::None, "none"}}};
-inline constexpr std::array<EnumName<Precision>, 3> kPrecisionNames{
-    {{Precision::Auto, "auto"}, {Precision::Float32, "fp32"}, {Precision::BFloat16, "bf16"}}};
 
 inline std::string_view to_string(QueryMode mode) {
     return name_of(kQueryModeNames, mode);
 }
 inline std::optional<QueryMode> parse_query_mode(std::string_view name) {
     return value_of(kQueryModeNames, name);
-}
-inline std::string_view to_string(Precision precision) {
-    return name_of(kPrecisionNames, precision);
-}
-inline std::optional<Precision> parse_precision(std::string_view name) {
-    return value_of(kPrecisionNames, name);
 }
 
 }  // namespace kensa::adtr

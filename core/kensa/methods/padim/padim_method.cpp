@@ -33,6 +33,13 @@ public:
         const auto settings = nlohmann::json::parse(bundle.settings_json);
         const auto tensors = nn::to_tensor_dict(bundle.tensors);
         m_features.emplace(bundle, tensors, settings.at("grid").get<int64_t>());
+        // Fitted on bf16 features: bf16 here too where the CPU runs it natively; elsewhere fp32, whose features
+        // differ from the fitted ones only by bf16 rounding (oneDNN may not run bf16 convolutions there).
+        const auto recorded = settings.value("backbone_precision", std::string(to_string(Precision::Float32)));
+        const auto precision = parse_precision(recorded);
+        if (!precision || *precision == Precision::Auto)
+            throw Error("model: PaDiM's backbone precision '" + recorded + "' is unknown");
+        m_features->set_precision(*precision == Precision::BFloat16 ? Precision::Auto : Precision::Float32);
         const auto find = [&](const char* name) {
             const auto it = tensors.find(name);
             if (it == tensors.end())
@@ -81,6 +88,7 @@ public:
         engine::FitResult fit;
         auto& result = fit.result;
         auto features_config = engine::one_pass_features(config, o.grid_stride);
+        features_config.precision = o.precision;
         engine::BackboneFeatures backbone(features_config);
         const int64_t all = backbone.channels();
         const int64_t d = o.channels > 0 && o.channels < all ? o.channels : all;
@@ -96,7 +104,11 @@ public:
 
         auto& bundle = result.bundle;
         bundle.settings_json =
-            nlohmann::json{{"grid", backbone.grid()}, {"channels", d}, {"regularisation", o.regularisation}}.dump();
+            nlohmann::json{{"grid", backbone.grid()},
+                           {"channels", d},
+                           {"regularisation", o.regularisation},
+                           {"backbone_precision", to_string(backbone.backbone().precision())}}
+                .dump();
         auto tensors = engine::describe_backbone(bundle, backbone);
         tensors.emplace("padim.channels", channels.contiguous());
         tensors.emplace("padim.mean", gaussians.mean);
