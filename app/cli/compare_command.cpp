@@ -87,10 +87,9 @@ void add_compare_command(CLI::App& app) {
         TrainingOptions training;
     };
     auto opts = std::make_shared<Options>();
-    // Every method that trains in about a minute; the diffusion denoiser trains for many, so it is asked for.
-    for (const auto& id : engine::method_ids())
-        if (id != "diffusion")
-            opts->methods += (opts->methods.empty() ? "" : ",") + id;
+    for (const auto* m : engine::methods())
+        if (m->compared_by_default())
+            opts->methods += (opts->methods.empty() ? "" : ",") + std::string(m->id());
     auto* cmd = app.add_subcommand(
         "compare", "Train several methods on one product and evaluate them on the same test images");
     cmd->add_option("--data", opts->data, "Product folder (MVTec AD layout)")->required();

@@ -61,6 +61,9 @@ public:
     virtual std::string_view id() const = 0;       // recorded in bundles: "adtr"
     virtual std::string_view name() const = 0;     // "ADTR"
     virtual std::string_view summary() const = 0;  // one line for --help and the app
+    // Whether `kensa-cli compare` trains it when no methods are named: not a method whose training takes many
+    // minutes (the diffusion denoiser), which a user asks for.
+    virtual bool compared_by_default() const { return true; }
 
     // normal: the training images (the held-out slice already removed); defects: as given (the method
     // decides whether to use them, and says so in result.defect_images). Reports progress with the

@@ -8,6 +8,16 @@
 
 namespace kensa::nn {
 
+cv::Mat resized_square(const cv::Mat& image, int64_t size) {
+    const int s = static_cast<int>(size);
+    if (image.cols == s && image.rows == s)
+        return image;
+    cv::Mat resized;
+    cv::resize(image, resized, cv::Size(s, s), 0, 0,
+               (image.cols > s || image.rows > s) ? cv::INTER_AREA : cv::INTER_LINEAR);
+    return resized;
+}
+
 torch::Tensor images_to_tensor(const std::vector<cv::Mat>& images, int64_t size) {
     auto batch = torch::empty({static_cast<int64_t>(images.size()), 3, size, size}, torch::kFloat32);
     const int s = static_cast<int>(size);
@@ -15,12 +25,7 @@ torch::Tensor images_to_tensor(const std::vector<cv::Mat>& images, int64_t size)
         const cv::Mat& src = images[i];
         if (src.type() != CV_32FC3)
             throw Error("images_to_tensor: expected CV_32FC3 RGB images");
-        cv::Mat resized;
-        if (src.cols == s && src.rows == s)
-            resized = src;
-        else
-            cv::resize(src, resized, cv::Size(s, s), 0, 0,
-                       (src.cols > s || src.rows > s) ? cv::INTER_AREA : cv::INTER_LINEAR);
+        const cv::Mat resized = resized_square(src, size);
         // HWC interleaved -> CHW planes, straight into the batch tensor's memory.
         std::vector<cv::Mat> planes(3);
         for (int c = 0; c < 3; ++c)

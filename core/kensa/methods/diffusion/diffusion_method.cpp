@@ -70,6 +70,20 @@ DiffusionOptions options_from(const nlohmann::json& s) {
     return o;
 }
 
+// A model's term statistics for one start step, as its settings keep them.
+nlohmann::json statistics_json(int start_step, const TermStatistics& s) {
+    return {{"start_step", start_step},
+            {"kl_mean", s.kl_mean},
+            {"kl_std", s.kl_std},
+            {"feature_mean", s.feature_mean},
+            {"feature_std", s.feature_std}};
+}
+
+TermStatistics statistics_from(const nlohmann::json& s) {
+    return {s.at("kl_mean").get<double>(), s.at("kl_std").get<double>(), s.at("feature_mean").get<double>(),
+            s.at("feature_std").get<double>()};
+}
+
 class DiffusionDetector final : public engine::Detector {
 public:
     DiffusionDetector(const model::ModelBundle& bundle, int threads) {
@@ -84,8 +98,7 @@ public:
         bool calibrated = false;
         for (const auto& s : settings.at("statistics"))
             if (s.at("start_step").get<int>() == m_options.start_step) {
-                m_statistics = {s.at("kl_mean").get<double>(), s.at("kl_std").get<double>(),
-                                s.at("feature_mean").get<double>(), s.at("feature_std").get<double>()};
+                m_statistics = statistics_from(s);
                 calibrated = true;
             }
         if (!calibrated)
@@ -125,6 +138,7 @@ public:
         return "noises each image and denoises it back; scores where the denoiser disagrees with the image (Lu et "
                "al. 2023)";
     }
+    bool compared_by_default() const override { return false; }  // 10-20 minutes of training per product
 
     engine::FitResult fit(const std::vector<cv::Mat>& normal, const std::vector<engine::DefectSample>&,
                           const engine::TrainingConfig& config, const ProgressCallback& progress) const override {
@@ -172,12 +186,7 @@ public:
             DenoiserScorer scorer(unet, schedule, o.sampling_steps, start, kNoiseSeed, features, feature_std);
             if (start == o.start_step)
                 denoising_steps = scorer.denoising_steps();
-            const auto s = term_statistics(scorer.terms(calibration, o.resolution));
-            statistics.push_back({{"start_step", start},
-                                  {"kl_mean", s.kl_mean},
-                                  {"kl_std", s.kl_std},
-                                  {"feature_mean", s.feature_mean},
-                                  {"feature_std", s.feature_std}});
+            statistics.push_back(statistics_json(start, term_statistics(scorer.terms(calibration, o.resolution))));
         }
         result.training_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
 

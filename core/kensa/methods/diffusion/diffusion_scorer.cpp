@@ -4,25 +4,16 @@
 #include <kensa/nn/image_tensor.h>
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <opencv2/imgproc.hpp>
 
 #include <utility>
 
 namespace kensa::diffusion {
 
 std::vector<cv::Mat> at_resolution(const std::vector<cv::Mat>& images, int64_t side) {
-    const int s = static_cast<int>(side);
     std::vector<cv::Mat> out;
     out.reserve(images.size());
-    for (const auto& image : images) {
-        cv::Mat resized;
-        if (image.cols == s && image.rows == s)
-            resized = image;
-        else
-            cv::resize(image, resized, cv::Size(s, s), 0, 0,
-                       image.cols > s || image.rows > s ? cv::INTER_AREA : cv::INTER_LINEAR);
-        out.push_back(resized);
-    }
+    for (const auto& image : images)
+        out.push_back(nn::resized_square(image, side));
     return out;
 }
 

@@ -48,7 +48,6 @@ public:
     DenoiserScorer(DenoiserUNet unet, const NoiseSchedule& schedule, int64_t sampling_steps, int64_t start_step,
                    uint64_t seed, FeatureFunction features, torch::Tensor feature_std);
 
-    int64_t resolution() const { return m_resolution; }
     int64_t denoising_steps() const { return m_start + 1; }
 
     // images at any size; they are resized to the denoiser's resolution first.
@@ -63,13 +62,12 @@ private:
     uint64_t m_seed;
     FeatureFunction m_features;
     torch::Tensor m_feature_std;
-    int64_t m_resolution = 0;
 };
 
 // Mean and spread of each term over every pixel of a batch's terms.
 TermStatistics term_statistics(const DenoiserTerms& terms);
 
-// Images resized to side x side (area interpolation when shrinking), as the denoiser sees them.
+// Images resized to side x side as the denoiser sees them (nn::resized_square).
 std::vector<cv::Mat> at_resolution(const std::vector<cv::Mat>& images, int64_t side);
 
 }  // namespace kensa::diffusion
