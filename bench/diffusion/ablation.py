@@ -4,7 +4,7 @@
 
     /usr/bin/python3 bench/diffusion/ablation.py --cli build/app/cli/kensa-cli \
         --model PRODUCT_DIR=MODEL.kensa [--model ...] [--alphas 0,0.5,1] [--starts 50,100,200,300,400] \
-        [--threads 2] [--markdown out.md]
+        [--pairs 1:50,1:100] [--threads 2] [--markdown out.md] [--json out.json]
 
 Both are inspection settings: a model keeps its terms' statistics for several start steps (diffusion_method.cpp,
 kCalibratedStarts), so each variant is the trained model with its "alpha" or "start_step" rewritten in the
@@ -54,12 +54,15 @@ def main():
     parser.add_argument("--model", action="append", required=True, help="PRODUCT_DIR=MODEL.kensa")
     parser.add_argument("--alphas", default="0,0.5,1")
     parser.add_argument("--starts", default="50,100,200,300,400")
+    parser.add_argument("--pairs", default="", help="ALPHA:START,...: variants that change both")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--markdown")
+    parser.add_argument("--json", help="also write every row (product, variant, metrics) to this file")
     args = parser.parse_args()
 
     alphas = [float(a) for a in args.alphas.split(",") if a]
     starts = [int(t) for t in args.starts.split(",") if t]
+    pairs = [(float(a), int(t)) for a, _, t in (p.partition(":") for p in args.pairs.split(",") if p)]
     rows = []  # (product, variant, metrics)
     with tempfile.TemporaryDirectory() as tmp:
         for pair in args.model:
@@ -71,6 +74,7 @@ def main():
             variants = [(f"alpha {a:g}, t {settings['start_step']}", {"alpha": a}) for a in alphas]
             variants += [(f"alpha {settings['alpha']:g}, t {t}", {"start_step": t}) for t in starts
                          if t != settings["start_step"]]
+            variants += [(f"alpha {a:g}, t {t}", {"alpha": a, "start_step": t}) for a, t in pairs]
             for label, change in variants:
                 path = os.path.join(tmp, "variant.kensa")
                 rewrite_settings(model, path, **change)
@@ -89,6 +93,9 @@ def main():
                      f"{mean['ms_per_image']:.0f} | {len(chosen)} |")
     table = "\n".join(lines)
     print(table)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump([{"product": p, "variant": l, **m} for p, l, m in rows], f, indent=1)
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(table + "\n")

@@ -7,6 +7,7 @@
 #include <kensa/methods/registry.h>
 #include <kensa/nn/runtime.h>
 
+#include "../support/tiny_denoiser.h"
 #include "tiny_model.h"
 
 #include <gtest/gtest.h>
@@ -32,13 +33,10 @@ kensa::engine::TrainingConfig config_for(const std::string& method) {
     c.patchcore.coreset_ratio = 0.25;
     c.padim.channels = 40;
     c.spade.k_images = 5;
-    c.diffusion.resolution = 32;
-    c.diffusion.base_channels = 16;
+    kensa::test::use_tiny_denoiser(c.diffusion);
     c.diffusion.epochs = 150;
-    c.diffusion.learning_rate = 1e-3;
     if (method == "diffusion")
         c.features.threads = 1;  // its hundreds of small steps: 2 threads gain little and contend under ctest -j2
-    c.diffusion.sampling_steps = 25;
     return c;
 }
 

@@ -7,6 +7,7 @@
 #include <kensa/engine/training.h>
 #include <kensa/engine/training_tiles.h>
 
+#include "../support/tiny_denoiser.h"
 #include "tiny_model.h"
 
 #include <gtest/gtest.h>
@@ -185,6 +186,8 @@ TEST_P(EveryMethodTiled, TrainsOnTilesAndRoundTrips) {
     c.patchcore.coreset_ratio = 0.25;
     c.padim.channels = 40;
     c.spade.k_images = 3;
+    kensa::test::use_tiny_denoiser(c.diffusion);
+    c.diffusion.epochs = 2;
     c.tiling = {64, 8};
     std::vector<cv::Mat> images;
     for (auto& image : large_images(6, 31))
@@ -204,4 +207,4 @@ TEST_P(EveryMethodTiled, TrainsOnTilesAndRoundTrips) {
     EXPECT_EQ(cv::norm(a[0].map, b[0].map, cv::NORM_INF), 0.0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Methods, EveryMethodTiled, ::testing::Values("adtr", "patchcore", "padim", "spade"));
+INSTANTIATE_TEST_SUITE_P(Methods, EveryMethodTiled, ::testing::Values("adtr", "patchcore", "padim", "spade", "diffusion"));

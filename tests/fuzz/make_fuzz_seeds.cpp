@@ -60,7 +60,7 @@ void safetensors_seeds(const fs::path& dir) {
 
 void bundle_seeds(const fs::path& dir) {
     fs::create_directories(dir);
-    for (const char* method : {"adtr", "patchcore", "padim", "spade"}) {
+    for (const char* method : {"adtr", "patchcore", "padim", "spade", "diffusion"}) {
         kensa::model::ModelBundle bundle;
         bundle.method = method;
         bundle.backbone = "mobilenet_v2";

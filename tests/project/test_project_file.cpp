@@ -20,6 +20,7 @@ Project example(const fs::path& folder) {
     p.name = "bottle caps";
     p.settings.image_size = 320;
     p.settings.epochs = 3;
+    p.settings.diffusion_epochs = 7;
     p.settings.method = "patchcore";
     p.settings.training_mode = "anomaly";
     p.settings.synthetic_defects = true;
@@ -168,6 +169,7 @@ TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
     EXPECT_EQ(p.settings.epochs, 10);  // what the file says
     EXPECT_EQ(p.settings.training_mode, "auto");
     EXPECT_EQ(p.settings.method, "adtr");  // written before there were methods
+    EXPECT_EQ(p.settings.diffusion_epochs, 150);  // written before the diffusion denoiser
     EXPECT_FALSE(p.settings.synthetic_defects);
     EXPECT_EQ(p.settings.synthetic_share, 0.4);
     EXPECT_EQ(p.settings.tile, 0);  // written before tiling: the whole image

@@ -407,6 +407,50 @@ private Q_SLOTS:
         session.flush();
     }
 
+    // The diffusion denoiser trains for epochs of its own: the box shows the chosen method's (ADTR's stay as
+    // they were), they reach the engine, and the model records them.
+    void trainsTheDiffusionDenoiserForItsOwnEpochs() {
+        if (!test::backboneWeightsInstalled())
+            QSKIP("MobileNetV2 weights not installed (scripts/setup.sh)");
+        QTemporaryDir tmp;
+        ProjectSession session;
+        QCOMPARE(test::createTrainableProject(session, tmp), QString());
+        TrainingPanel panel(&session);
+        const int adtrEpochs = session.project().settings.epochs;
+        QCOMPARE(panel.epochsBox()->value(), adtrEpochs);
+        panel.methodBox()->setCurrentIndex(panel.methodBox()->findData(QStringLiteral("diffusion")));
+        QCOMPARE(panel.epochsBox()->value(), 150);  // its default, not ADTR's
+        QVERIFY(panel.epochsBox()->isEnabled());
+        QVERIFY(!panel.modeBox()->isEnabled());  // defects are ADTR's
+        panel.epochsBox()->setValue(3);
+        QCOMPARE(session.project().settings.diffusion_epochs, 3);
+        QCOMPARE(session.project().settings.epochs, adtrEpochs);
+        panel.methodBox()->setCurrentIndex(panel.methodBox()->findData(QStringLiteral("adtr")));
+        QCOMPARE(panel.epochsBox()->value(), adtrEpochs);
+        QCOMPARE(session.project().settings.diffusion_epochs, 3);
+        panel.methodBox()->setCurrentIndex(panel.methodBox()->findData(QStringLiteral("diffusion")));
+        QCOMPARE(panel.epochsBox()->value(), 3);
+
+        panel.imageSizeBox()->setValue(64);
+        TrainingController* c = panel.controller();
+        engine::TrainingConfig seen;
+        c->setConfigAdjustment([&seen](engine::TrainingConfig& config) {
+            test::useTinyModel(config);
+            seen = config;
+        });
+        QSignalSpy finished(c, &TrainingController::finished);
+        QVERIFY(c->start());
+        QVERIFY(finished.wait(180000));
+        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
+        QCOMPARE(seen.diffusion.epochs, 3);
+        const QString path = finished.first().at(2).toString();
+        QVERIFY2(QFileInfo(path).fileName().startsWith(QStringLiteral("diffusion-mobilenet_v2-64px-")), qPrintable(path));
+        const auto bundle = model::load_bundle(path.toStdString());
+        QCOMPARE(QString::fromStdString(bundle.method), QStringLiteral("diffusion"));
+        QCOMPARE(nlohmann::json::parse(bundle.training_json).value("epochs", 0), 3);
+        session.flush();
+    }
+
     // The "Large images" setting reaches the engine and the model: tiles of a fixed side, or sized for the
     // smallest defect; the whole image again when switched back.
     void trainsOnTilesWhenAsked() {
@@ -458,6 +502,7 @@ private Q_SLOTS:
         QCOMPARE(project.backbone, engine.features.backbone);
         QCOMPARE(project.image_size, engine.features.image_size);
         QCOMPARE(project.epochs, engine.adtr.epochs);
+        QCOMPARE(project.diffusion_epochs, engine.diffusion.epochs);
         QCOMPARE(project.synthetic_defects, engine.adtr.anomaly.synthetic);
         QCOMPARE(project.synthetic_share, engine.adtr.anomaly.synthetic_share);
         QCOMPARE(project.training_mode, std::string(model::to_string(engine.adtr.anomaly.mode)));

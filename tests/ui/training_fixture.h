@@ -4,6 +4,7 @@
 // TrainingController (MobileNetV2 weights needed).
 
 #include "../support/tiny_adtr.h"
+#include "../support/tiny_denoiser.h"
 #include "project/project_session.h"
 #include "training/training_controller.h"
 #include "ui_test_support.h"
@@ -87,6 +88,7 @@ inline QString createLabelledProject(ui::ProjectSession& session, const QTempora
 inline void useTinyModel(engine::TrainingConfig& config) {
     config.features.threads = 1;
     use_tiny_transformer(config.adtr.model);
+    use_tiny_denoiser(config.diffusion);
 }
 
 inline bool backboneWeightsInstalled() {

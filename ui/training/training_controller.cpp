@@ -171,6 +171,7 @@ bool TrainingController::startJob(const QString& reason, const QString& refineFr
     job.config.features.backbone = s.backbone;
     job.config.features.image_size = s.image_size;
     job.config.adtr.epochs = s.epochs;
+    job.config.diffusion.epochs = s.diffusion_epochs;
     job.config.tiling.tile = s.tile;
     job.config.smallest_defect = s.smallest_defect;
     job.config.region = s.region;

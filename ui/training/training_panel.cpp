@@ -47,6 +47,21 @@ QLabel* sectionTitle(const QString& text, QWidget* parent) {
     return l;
 }
 
+// The project setting that holds a method's epochs; none for the methods that fit in one pass over the images.
+int* epochsSetting(project::ProjectSettings& s, const std::string& method) {
+    if (method == "adtr")
+        return &s.epochs;
+    if (method == "diffusion")
+        return &s.diffusion_epochs;
+    return nullptr;
+}
+
+// The epochs the box shows for a method: its own, or ADTR's (greyed out) for a method without epochs.
+int shownEpochs(project::ProjectSettings s, const std::string& method) {
+    const int* epochs = epochsSetting(s, method);
+    return epochs ? *epochs : s.epochs;
+}
+
 }  // namespace
 
 QString timeLeftText(double seconds) {
@@ -290,7 +305,15 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
         connect(box, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
     connect(m_syntheticShare, &QSpinBox::valueChanged, this, &TrainingPanel::storeSettings);
     connect(m_backbone, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
-    connect(m_method, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
+    connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+        // The box shows the chosen method's epochs before anything is stored from it.
+        if (!m_loading && m_session->isOpen()) {
+            m_loading = true;
+            m_epochs->setValue(shownEpochs(m_session->project().settings, m_method->currentData().toString().toStdString()));
+            m_loading = false;
+        }
+        storeSettings();
+    });
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
     connect(m_synthetic, &QCheckBox::toggled, this, &TrainingPanel::storeSettings);
     connect(m_tiling, &QComboBox::currentIndexChanged, this, [this] {
@@ -337,7 +360,7 @@ void TrainingPanel::loadSettings() {
     const int b = m_backbone->findData(QString::fromStdString(s.backbone), Qt::UserRole);
     m_backbone->setCurrentIndex(std::max(0, b));
     m_imageSize->setValue(s.image_size);
-    m_epochs->setValue(s.epochs);
+    m_epochs->setValue(shownEpochs(s, s.method));
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(QString::fromStdString(s.training_mode))));
     m_synthetic->setChecked(s.synthetic_defects);
     m_syntheticShare->setValue(int(std::lround(s.synthetic_share * 100)));
@@ -385,7 +408,8 @@ void TrainingPanel::storeSettings() {
     s.method = m_method->currentData().toString().toStdString();
     s.backbone = m_backbone->currentData(Qt::UserRole).toString().toStdString();
     s.image_size = (m_imageSize->value() + 16) / 32 * 32;  // a multiple of 32
-    s.epochs = m_epochs->value();
+    if (int* epochs = epochsSetting(s, s.method))
+        *epochs = m_epochs->value();
     s.training_mode = m_mode->currentData().toString().toStdString();
     s.synthetic_defects = m_synthetic->isChecked();
     s.synthetic_share = m_syntheticShare->value() / 100.0;
@@ -408,10 +432,13 @@ void TrainingPanel::updateState() {
     m_tilePixels->setEnabled(m_tiling->isEnabled() && m_tiling->currentIndex() > 0);
     m_methodSummary->setText(m_method->currentData(Qt::ToolTipRole).toString());
     fitSummary();
-    // Epochs and defects are ADTR's: the reference methods fit in one pass over normal images.
-    const bool adtr = m_method->currentData().toString() == QStringLiteral("adtr");
-    for (QWidget* w : std::initializer_list<QWidget*>{m_epochs, m_mode})
-        w->setEnabled(!running && m_session->isOpen() && adtr);
+    // Epochs are ADTR's and the diffusion denoiser's (the reference methods fit in one pass over normal
+    // images); defects are ADTR's alone.
+    const std::string method = m_method->currentData().toString().toStdString();
+    const bool adtr = method == "adtr";
+    project::ProjectSettings settings;
+    m_epochs->setEnabled(!running && m_session->isOpen() && epochsSetting(settings, method) != nullptr);
+    m_mode->setEnabled(!running && m_session->isOpen() && adtr);
     const bool normalOnly =
         model::parse_training_mode(m_mode->currentData().toString().toStdString()) == model::TrainingMode::NormalOnly;
     m_synthetic->setEnabled(!running && m_session->isOpen() && adtr && !normalOnly);

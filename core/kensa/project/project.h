@@ -76,6 +76,7 @@ struct ProjectSettings {
     std::string backbone = "mobilenet_v2";
     int image_size = 224;
     int epochs = 40;                     // ADTR's measured default (engine::TrainingConfig::adtr.epochs)
+    int diffusion_epochs = 150;          // the diffusion denoiser's (engine::TrainingConfig::diffusion.epochs)
     // How training uses defects (ADTR+), a model::TrainingMode id: "auto" trains anomaly-available as soon
     // as the project has marked defects or synthetic defects are on; "normal" and "anomaly" force the mode.
     std::string training_mode = "auto";

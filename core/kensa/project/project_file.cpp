@@ -137,6 +137,8 @@ Project project_from(const json& j, const fs::path& folder) {
             p.settings.image_size = io::json_number<int>((*it)["image_size"], "settings.image_size");
         if (it->contains("epochs"))
             p.settings.epochs = io::json_number<int>((*it)["epochs"], "settings.epochs");
+        if (it->contains("diffusion_epochs"))  // absent before the diffusion denoiser
+            p.settings.diffusion_epochs = io::json_number<int>((*it)["diffusion_epochs"], "settings.diffusion_epochs");
         p.settings.training_mode = it->value("training_mode", p.settings.training_mode);
         p.settings.synthetic_defects = it->value("synthetic_defects", p.settings.synthetic_defects);
         p.settings.synthetic_share = it->value("synthetic_share", p.settings.synthetic_share);
@@ -238,6 +240,7 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                    {"backbone", project.settings.backbone},
                    {"image_size", project.settings.image_size},
                    {"epochs", project.settings.epochs},
+                   {"diffusion_epochs", project.settings.diffusion_epochs},
                    {"training_mode", project.settings.training_mode},
                    {"synthetic_defects", project.settings.synthetic_defects},
                    {"synthetic_share", project.settings.synthetic_share},
