@@ -5,7 +5,7 @@
     <name>ReportWriter</name>
     <message numerus="yes">
         <location filename="../ui/review/report_pdf.cpp" line="442"/>
-        <location filename="../ui/review/report_writer.cpp" line="396"/>
+        <location filename="../ui/review/report_writer.cpp" line="392"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
             <numerusform>The %n highest-scoring image</numerusform>
@@ -95,7 +95,7 @@
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="345"/>
+        <location filename="../ui/training/training_panel.cpp" line="422"/>
         <source>Polygon of %n corner(s)</source>
         <translation>
             <numerusform>Polygon of %n corner</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="388"/>
+        <location filename="../ui/training/training_panel.cpp" line="513"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>%n normal training image</numerusform>
@@ -111,7 +111,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="390"/>
+        <location filename="../ui/training/training_panel.cpp" line="515"/>
+        <source>, %n anomalous training image(s) not used</source>
+        <translation>
+            <numerusform>, %n anomalous training image not used</numerusform>
+            <numerusform>, %n anomalous training images not used</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="516"/>
+        <source>, %n anomalous training image(s) (image-level loss)</source>
+        <translation>
+            <numerusform>, %n anomalous training image (image-level loss)</numerusform>
+            <numerusform>, %n anomalous training images (image-level loss)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="518"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>, %n marked defect not used</numerusform>
@@ -119,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="391"/>
+        <location filename="../ui/training/training_panel.cpp" line="519"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>, %n marked defect</numerusform>
@@ -130,7 +146,15 @@
 <context>
     <name>kensa::ui::TrainingWorker</name>
     <message numerus="yes">
-        <location filename="../ui/training/training_worker.cpp" line="63"/>
+        <location filename="../ui/training/training_worker.cpp" line="76"/>
+        <source>anomaly-available: %n anomalous image(s)</source>
+        <translation>
+            <numerusform>anomaly-available: %n anomalous image</numerusform>
+            <numerusform>anomaly-available: %n anomalous images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_worker.cpp" line="77"/>
         <source>anomaly-available: %n marked defect(s)</source>
         <translation>
             <numerusform>anomaly-available: %n marked defect</numerusform>

@@ -761,17 +761,17 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_controller.cpp" line="96"/>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="117"/>
         <source>Select an image to annotate.</source>
         <translation>注釈を付ける画像を選択してください。</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_controller.cpp" line="133"/>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="154"/>
         <source>The mask&apos;s size (%1 x %2) differs from the image&apos;s (%3 x %4).</source>
         <translation>マスクのサイズ (%1 x %2) が画像のサイズ (%3 x %4) と異なります。</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_controller.cpp" line="154"/>
+        <location filename="../ui/canvas/annotation_controller.cpp" line="175"/>
         <source>This image cannot be shown.
 
 %1</source>
@@ -783,142 +783,147 @@
 <context>
     <name>kensa::ui::AnnotationPanel</name>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="64"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="65"/>
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="73"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="74"/>
         <source>Normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="73"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="74"/>
         <source>Defect</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="73"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="74"/>
         <source>Unlabelled</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="83"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="84"/>
         <source>A good part (N)</source>
         <translation>良品 (N)</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="84"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="85"/>
         <source>A part with a defect (D)</source>
         <translation>不良品 (D)</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="88"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="89"/>
         <source>The defect type of this image; its masks are drawn in the type&apos;s colour</source>
         <translation>この画像の欠陥の種類。マスクは種類ごとの色で表示されます</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="91"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="92"/>
         <source>Add a defect type</source>
         <translation>欠陥の種類を追加</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="104"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="105"/>
         <source>Flag for review</source>
         <translation>要確認にする</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="108"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="109"/>
         <source>Mark this image to look at again (F)</source>
         <translation>あとで見直す画像に印を付ける (F)</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="118"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="119"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="119"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="120"/>
         <source>Type</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="125"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="126"/>
         <source>Tools</source>
         <translation>ツール</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="140"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="141"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="142"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="143"/>
         <source>Brush and eraser diameter in image pixels ([ and ] change it)</source>
         <translation>ブラシと消しゴムの直径（画像の画素単位、[ と ] で変更）</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="155"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="156"/>
         <source>Brush size</source>
         <translation>ブラシの太さ</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="159"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="157"/>
+        <source>Masks do not apply to image classification: label each image Normal or Defect.</source>
+        <translation>画像分類ではマスクを使いません。各画像に良品か不良のラベルを付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="164"/>
         <source>Right button: erase (brush) or clear (fill). Polygon: click corners, double-click to close. Region of interest: drag a rectangle or click a polygon around the part that matters. Space + drag or middle button: pan.</source>
         <translation>右ボタン: 消去（ブラシ）、領域を消去（塗りつぶし）。多角形: 角をクリックし、ダブルクリックで閉じます。検査領域: 重要な部分を矩形でドラッグするか、多角形でクリックして囲みます。Space + ドラッグまたは中ボタン: 表示を移動。</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="173"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="178"/>
         <source>Mask display</source>
         <translation>マスク表示</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="177"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="182"/>
         <source>How strongly the mask covers the image</source>
         <translation>マスクが画像を覆う濃さ</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="180"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="185"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="190"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="195"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="203"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="208"/>
         <source>No defect types yet</source>
         <translation>欠陥の種類はまだありません</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="218"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="225"/>
         <source>No image selected</source>
         <translation>画像が選択されていません</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="226"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="233"/>
         <source>training image</source>
         <translation>学習用画像</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="226"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="233"/>
         <source>test image</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="239"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="246"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="245"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="252"/>
         <source>New defect type</source>
         <translation>新しい欠陥の種類</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="246"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="253"/>
         <source>Name of the defect type (e.g. scratch, dent, stain):</source>
         <translation>欠陥の種類の名前（例：傷、へこみ、汚れ）：</translation>
     </message>
@@ -946,7 +951,7 @@
         <translation>プロジェクトに画像がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/review/batch_controller.cpp" line="205"/>
+        <location filename="../ui/review/batch_controller.cpp" line="206"/>
         <source>The active model changed during the inspection; run it again.</source>
         <translation>検査中に使用中のモデルが変わりました。もう一度実行してください。</translation>
     </message>
@@ -1011,101 +1016,106 @@
     </message>
     <message>
         <location filename="../ui/review/comparison_view.cpp" line="49"/>
+        <source>Pixel AUROC, AU-PRO and their curves do not apply to image classification: tiny images are scored whole, without defect masks.</source>
+        <translation>画素 AUROC、AU-PRO とその曲線は画像分類には適用されません。小さな画像は欠陥マスクなしで画像全体として採点されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/comparison_view.cpp" line="55"/>
         <source>Tick the models to compare on the project&apos;s test images</source>
         <translation>プロジェクトのテスト画像で比較するモデルにチェックを付けます</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="50"/>
+        <location filename="../ui/review/comparison_view.cpp" line="56"/>
         <source>Inspect the test images with every ticked model; images any of them trained on are left out for all</source>
         <translation>チェックしたすべてのモデルでテスト画像を検査します。いずれかのモデルが学習に使った画像は、すべてのモデルで除外します</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="52"/>
+        <location filename="../ui/review/comparison_view.cpp" line="58"/>
         <source>Use the model selected in the table for inspection</source>
         <translation>表で選択したモデルを検査に使用します</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="55"/>
+        <location filename="../ui/review/comparison_view.cpp" line="61"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="55"/>
+        <location filename="../ui/review/comparison_view.cpp" line="61"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="55"/>
+        <location filename="../ui/review/comparison_view.cpp" line="61"/>
         <source>Image AUROC</source>
         <translation>画像 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="55"/>
+        <location filename="../ui/review/comparison_view.cpp" line="61"/>
         <source>Pixel AUROC</source>
         <translation>画素 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="55"/>
+        <location filename="../ui/review/comparison_view.cpp" line="61"/>
         <source>AU-PRO</source>
         <translation>AU-PRO</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="55"/>
+        <location filename="../ui/review/comparison_view.cpp" line="61"/>
         <source>Images</source>
         <translation>画像数</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="63"/>
+        <location filename="../ui/review/comparison_view.cpp" line="69"/>
         <source>Image ROC</source>
         <translation>画像 ROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="63"/>
+        <location filename="../ui/review/comparison_view.cpp" line="69"/>
         <source>Pixel ROC</source>
         <translation>画素 ROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="63"/>
+        <location filename="../ui/review/comparison_view.cpp" line="69"/>
         <source>PRO (FPR up to 0.3)</source>
         <translation>PRO（FPR 0.3 まで）</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="64"/>
+        <location filename="../ui/review/comparison_view.cpp" line="70"/>
         <source>True-positive rate</source>
         <translation>真陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="64"/>
+        <location filename="../ui/review/comparison_view.cpp" line="70"/>
         <source>Per-region overlap</source>
         <translation>領域ごとの重なり</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="70"/>
+        <location filename="../ui/review/comparison_view.cpp" line="76"/>
         <source>False-positive rate</source>
         <translation>偽陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="101"/>
+        <location filename="../ui/review/comparison_view.cpp" line="108"/>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="110"/>
+        <location filename="../ui/review/comparison_view.cpp" line="117"/>
         <source>Model %1 of %2: %3 of %4 images</source>
         <translation>モデル %1 / %2: 画像 %3 / %4</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="113"/>
+        <location filename="../ui/review/comparison_view.cpp" line="120"/>
         <source>Comparison cancelled.</source>
         <translation>比較をキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="190"/>
+        <location filename="../ui/review/comparison_view.cpp" line="210"/>
         <source>Tick at least two models</source>
         <translation>モデルを 2 つ以上チェックしてください</translation>
     </message>
     <message>
-        <location filename="../ui/review/comparison_view.cpp" line="190"/>
+        <location filename="../ui/review/comparison_view.cpp" line="210"/>
         <source>Compare the ticked models</source>
         <translation>チェックしたモデルを比較します</translation>
     </message>
@@ -1280,58 +1290,63 @@
         <translation>ラベル付き画像で F1 スコアが最も高くなるしきい値（先に一括検査を実行してください）</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="89"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="87"/>
+        <source>Heatmap, outlines and the pixel threshold do not apply to image classification: each tiny image is scored whole.</source>
+        <translation>ヒートマップ、縁取り、画素しきい値は画像分類には適用されません。小さな画像は 1 枚ずつ画像全体として採点されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="95"/>
         <source>Image threshold</source>
         <translation>画像しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="90"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="96"/>
         <source>Pixel threshold</source>
         <translation>画素しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="109"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="116"/>
         <source>The active model cannot be used: %1</source>
         <translation>使用中のモデルを使えません: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="145"/>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="147"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="173"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="175"/>
         <source>Inspecting…</source>
         <translation>検査中…</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="182"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="210"/>
         <source>No active model. Train one in the Training panel.</source>
         <translation>使用中のモデルがありません。学習パネルで学習してください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="183"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="211"/>
         <source>Inspection needs a trained model.</source>
         <translation>検査には学習済みモデルが必要です。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="186"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="214"/>
         <source>Model: %1</source>
         <translation>モデル: %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="191"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="219"/>
         <source>Select an image to inspect it.</source>
         <translation>検査する画像を選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="247"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="275"/>
         <source>Score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="249"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="277"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/inspection/inspection_panel.cpp" line="249"/>
+        <location filename="../ui/inspection/inspection_panel.cpp" line="277"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2155,42 +2170,47 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>&lt;br&gt;ラベル付き: 不良 %2 枚中 %1 枚を検出、良品 %4 枚中 %3 枚を NG と判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="250"/>
+        <location filename="../ui/review/review_panel.cpp" line="249"/>
+        <source>&lt;br&gt;Image AUROC %1 &amp;nbsp;·&amp;nbsp; pixel metrics do not apply to image classification</source>
+        <translation>&lt;br&gt;画像 AUROC %1 &amp;nbsp;·&amp;nbsp; 画素の評価指標は画像分類には適用されません</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_panel.cpp" line="253"/>
         <source>&lt;br&gt;Image AUROC %1 &amp;nbsp;·&amp;nbsp; pixel AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</source>
         <translation>&lt;br&gt;画像 AUROC %1 &amp;nbsp;·&amp;nbsp; 画素 AUROC %2 &amp;nbsp;·&amp;nbsp; AU-PRO@%3 %4</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="255"/>
+        <location filename="../ui/review/review_panel.cpp" line="258"/>
         <source>No metrics: %1</source>
         <translation>評価指標なし: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="299"/>
+        <location filename="../ui/review/review_panel.cpp" line="302"/>
         <source>No flagged image left to review.</source>
         <translation>確認待ちの NG 画像はもうありません。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="320"/>
+        <location filename="../ui/review/review_panel.cpp" line="323"/>
         <source>%1-inspection-report.html</source>
         <translation>%1-検査レポート.html</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="321"/>
+        <location filename="../ui/review/review_panel.cpp" line="324"/>
         <source>Export Inspection Report</source>
         <translation>検査レポートの出力</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="322"/>
+        <location filename="../ui/review/review_panel.cpp" line="325"/>
         <source>Report as HTML, PDF and CSV (*.html *.pdf)</source>
         <translation>レポート（HTML・PDF・CSV）(*.html *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="382"/>
+        <location filename="../ui/review/review_panel.cpp" line="385"/>
         <source>Report written: %1 (and its .pdf and .csv)</source>
         <translation>レポートを出力しました: %1（.pdf と .csv も）</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_panel.cpp" line="337"/>
+        <location filename="../ui/review/review_panel.cpp" line="340"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
@@ -2198,85 +2218,90 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::ReviewPlots</name>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="56"/>
         <location filename="../ui/review/review_plots.cpp" line="57"/>
         <location filename="../ui/review/review_plots.cpp" line="58"/>
+        <location filename="../ui/review/review_plots.cpp" line="59"/>
         <source>False-positive rate</source>
         <translation>偽陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="56"/>
         <location filename="../ui/review/review_plots.cpp" line="57"/>
+        <location filename="../ui/review/review_plots.cpp" line="58"/>
         <source>True-positive rate</source>
         <translation>真陽性率</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="58"/>
+        <location filename="../ui/review/review_plots.cpp" line="59"/>
         <source>Per-region overlap</source>
         <translation>領域ごとの重なり</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="59"/>
+        <location filename="../ui/review/review_plots.cpp" line="60"/>
         <source>Image score</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="59"/>
+        <location filename="../ui/review/review_plots.cpp" line="60"/>
         <source>Images</source>
         <translation>画像数</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="107"/>
+        <location filename="../ui/review/review_plots.cpp" line="64"/>
+        <source>Pixel ROC and PRO do not apply to image classification: tiny images are scored whole, without defect masks.</source>
+        <translation>画素 ROC と PRO は画像分類には適用されません。小さな画像は欠陥マスクなしで画像全体として採点されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/review_plots.cpp" line="125"/>
         <source>Run a batch inspection (Review panel) to see ROC, PRO and score plots.</source>
         <translation>一括検査（判定確認パネル）を実行すると、ROC、PRO、スコアのグラフが表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="114"/>
+        <location filename="../ui/review/review_plots.cpp" line="132"/>
         <source>Image ROC — AUROC %1</source>
         <translation>画像 ROC — AUROC %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="115"/>
+        <location filename="../ui/review/review_plots.cpp" line="133"/>
         <source>Pixel ROC — AUROC %1</source>
         <translation>画素 ROC — AUROC %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="116"/>
+        <location filename="../ui/review/review_plots.cpp" line="134"/>
         <source>PRO — AU-PRO@%1 %2</source>
         <translation>PRO — AU-PRO@%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="118"/>
+        <location filename="../ui/review/review_plots.cpp" line="136"/>
         <source>Image scores</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="143"/>
+        <location filename="../ui/review/review_plots.cpp" line="161"/>
         <source>Needs labelled normal and defective images</source>
         <translation>良品と不良のラベル付き画像が必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="144"/>
+        <location filename="../ui/review/review_plots.cpp" line="162"/>
         <source>Needs labelled normal images and defect masks</source>
         <translation>良品ラベルの画像と欠陥マスクが必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="202"/>
+        <location filename="../ui/review/review_plots.cpp" line="220"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="203"/>
+        <location filename="../ui/review/review_plots.cpp" line="221"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="204"/>
+        <location filename="../ui/review/review_plots.cpp" line="222"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="257"/>
+        <location filename="../ui/review/review_plots.cpp" line="275"/>
         <source>Image scores — threshold %1</source>
         <translation>画像スコア — しきい値 %1</translation>
     </message>
@@ -2573,72 +2598,82 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingController</name>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="94"/>
+        <location filename="../ui/training/training_controller.cpp" line="104"/>
         <source>Open a project first.</source>
         <translation>先にプロジェクトを開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="96"/>
+        <location filename="../ui/training/training_controller.cpp" line="106"/>
         <source>A training is running.</source>
         <translation>学習を実行中です。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="99"/>
+        <location filename="../ui/training/training_controller.cpp" line="109"/>
         <source>Training needs at least %1 normal training images; the project has %2.</source>
         <translation>学習には良品の学習用画像が %1 枚以上必要です（現在 %2 枚）。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="105"/>
+        <location filename="../ui/training/training_controller.cpp" line="115"/>
         <source>The project asks for the method &quot;%1&quot;, which this Kensa does not have.</source>
         <translation>プロジェクトで指定された手法「%1」は、この Kensa にはありません。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="109"/>
+        <location filename="../ui/training/training_controller.cpp" line="119"/>
+        <source>Training with anomalies in image classification needs training images labelled anomalous.</source>
+        <translation>画像分類で異常を使って学習するには、不良のラベルを付けた学習画像が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="122"/>
         <source>Synthetic defects are on, but no generator is ticked in the Synthetic Defects panel.</source>
         <translation>合成欠陥がオンですが、合成欠陥パネルで生成器が 1 つも選ばれていません。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="111"/>
+        <location filename="../ui/training/training_controller.cpp" line="124"/>
         <source>Anomaly-available training needs marked defects or synthetic defects: mark a defect with a mask, or turn on synthetic defects.</source>
         <translation>異常データありの学習には、マーク済みの欠陥か合成欠陥が必要です。マスクで欠陥をマークするか、合成欠陥をオンにしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="125"/>
+        <location filename="../ui/training/training_controller.cpp" line="138"/>
         <source>Only ADTR models can be refined; the project trains with another method.</source>
         <translation>再学習できるのは ADTR モデルだけです。このプロジェクトは別の手法で学習します。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="229"/>
+        <location filename="../ui/training/training_controller.cpp" line="140"/>
+        <source>Refining is for defect inspection: it trains on marked defects, which image classification does not have.</source>
+        <translation>追加学習は欠陥検査用です。マーク済みの欠陥で学習しますが、画像分類にはそれがありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_controller.cpp" line="257"/>
         <source>Reading images %1 of %2</source>
         <translation>画像を読み込み中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="231"/>
+        <location filename="../ui/training/training_controller.cpp" line="259"/>
         <source>Extracting features %1 of %2</source>
         <translation>特徴を抽出中 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="236"/>
+        <location filename="../ui/training/training_controller.cpp" line="264"/>
         <source>Training, epoch %1 of %2</source>
         <translation>学習中 エポック %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="236"/>
+        <location filename="../ui/training/training_controller.cpp" line="264"/>
         <source>Training</source>
         <translation>学習中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="239"/>
+        <location filename="../ui/training/training_controller.cpp" line="267"/>
         <source>Checking the scoring on held-out images with synthetic defects</source>
         <translation>取り分けた画像に合成欠陥を加えてスコアを確認中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="241"/>
+        <location filename="../ui/training/training_controller.cpp" line="269"/>
         <source>Setting thresholds from held-out normal images</source>
         <translation>取り分けた良品画像でしきい値を設定中</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_controller.cpp" line="243"/>
+        <location filename="../ui/training/training_controller.cpp" line="271"/>
         <source>Saving the model</source>
         <translation>モデルを保存中</translation>
     </message>
@@ -2646,320 +2681,369 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="56"/>
+        <location filename="../ui/training/training_panel.cpp" line="84"/>
         <source>a few seconds left</source>
         <translation>残り数秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="59"/>
+        <location filename="../ui/training/training_panel.cpp" line="87"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="62"/>
+        <location filename="../ui/training/training_panel.cpp" line="90"/>
         <source>about %1 min %2 s left</source>
         <translation>残り約 %1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="63"/>
+        <location filename="../ui/training/training_panel.cpp" line="91"/>
         <source>about %1 min left</source>
         <translation>残り約 %1 分</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="92"/>
+        <location filename="../ui/training/training_panel.cpp" line="127"/>
         <source>Weights not installed. %1</source>
         <translation>重みがインストールされていません。%1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="102"/>
-        <location filename="../ui/training/training_panel.cpp" line="144"/>
+        <location filename="../ui/training/training_panel.cpp" line="137"/>
+        <location filename="../ui/training/training_panel.cpp" line="167"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="104"/>
+        <location filename="../ui/training/training_panel.cpp" line="438"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation>画像をこの大きさの正方形にリサイズします（32 の倍数）。大きいほど小さな欠陥を捉えられますが、学習は遅くなります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="108"/>
+        <location filename="../ui/training/training_panel.cpp" line="140"/>
         <source>Passes over the normal images</source>
         <translation>良品画像を繰り返し学習する回数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="114"/>
+        <location filename="../ui/training/training_panel.cpp" line="146"/>
         <source>Automatic</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="115"/>
+        <location filename="../ui/training/training_panel.cpp" line="147"/>
         <source>Normal images only</source>
         <translation>良品画像のみ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="116"/>
+        <location filename="../ui/training/training_panel.cpp" line="148"/>
         <source>With defects (ADTR+)</source>
         <translation>欠陥も使用 (ADTR+)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="121"/>
+        <location filename="../ui/training/training_panel.cpp" line="153"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="118"/>
+        <location filename="../ui/training/training_panel.cpp" line="150"/>
         <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
         <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し（異常データあり、ADTR+）、それ以外は良品画像のみで学習します。マーク済みの欠陥は、各エポックで良品画像の複製のランダムな位置にも貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="123"/>
+        <location filename="../ui/training/training_panel.cpp" line="506"/>
         <source>Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
         <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルで選んだ生成器とその設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="130"/>
+        <location filename="../ui/training/training_panel.cpp" line="157"/>
         <source> % of images</source>
         <translation> % の画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="132"/>
+        <location filename="../ui/training/training_panel.cpp" line="159"/>
         <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
         <translation>各エポックで、合成欠陥を描いた複製を追加する良品画像の割合（元の画像もそのまま学習に使います）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="135"/>
-        <location filename="../ui/training/training_panel.cpp" line="150"/>
-        <location filename="../ui/training/training_panel.cpp" line="375"/>
+        <location filename="../ui/training/training_panel.cpp" line="162"/>
+        <location filename="../ui/training/training_panel.cpp" line="170"/>
+        <location filename="../ui/training/training_panel.cpp" line="420"/>
         <source>Whole image</source>
         <translation>画像全体</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="136"/>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
         <source>Tiles for defects of</source>
         <translation>この大きさの欠陥向けのタイル：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="137"/>
+        <location filename="../ui/training/training_panel.cpp" line="164"/>
         <source>Tiles of</source>
         <translation>タイルの一辺：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="139"/>
+        <location filename="../ui/training/training_panel.cpp" line="447"/>
         <source>Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by one and blended into a map at full resolution. &quot;Tiles for defects of&quot; picks the tile size so that a defect that many pixels wide stays visible; training and inspection take longer with more tiles.</source>
         <translation>大きな画像：画像全体を画像サイズに縮小するか、重なり合うタイルを 1 枚ずつ検査して元の解像度のマップに合成します。「この大きさの欠陥向けのタイル」は、その画素幅の欠陥が見えるようにタイルの大きさを選びます。タイルが多いほど学習と検査に時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="146"/>
+        <location filename="../ui/training/training_panel.cpp" line="450"/>
         <source>Training and inspection keep to this part of the image; outside it nothing is learned and nothing is flagged</source>
         <translation>学習と検査は画像のこの部分に限られます。外側は学習されず、異常として示されることもありません</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="148"/>
+        <location filename="../ui/training/training_panel.cpp" line="169"/>
         <source>Draw…</source>
         <translation>描画…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="149"/>
+        <location filename="../ui/training/training_panel.cpp" line="452"/>
         <source>Drag a rectangle or click a polygon on the image (the Region of interest tool, R)</source>
         <translation>画像上で矩形をドラッグするか多角形をクリックします（検査領域ツール、R）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="151"/>
+        <location filename="../ui/training/training_panel.cpp" line="453"/>
         <source>Use the whole image again</source>
         <translation>画像全体に戻します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="155"/>
+        <location filename="../ui/training/training_panel.cpp" line="174"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="156"/>
-        <location filename="../ui/training/training_panel.cpp" line="403"/>
+        <location filename="../ui/training/training_panel.cpp" line="100"/>
+        <source>Defect inspection</source>
+        <translation>欠陥検査</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="101"/>
+        <source>Image classification (tiny images)</source>
+        <translation>画像分類（小さな画像）</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="103"/>
+        <source>Defect inspection finds and outlines defects in parts. Image classification sorts tiny images (16-48 px) as a whole, normal or anomalous: no masks, no maps, one score per image (the ADTR paper&apos;s one-class setting: an 8 x 8 grid, the score is the mean of the map).</source>
+        <translation>欠陥検査は部品の欠陥を見つけて縁取りします。画像分類は小さな画像（16〜48 px）を画像全体として良品か異常かに分けます。マスクもマップもなく、画像ごとに 1 つのスコアです（ADTR 論文の 1 クラス設定: 8 x 8 のグリッド、スコアはマップの平均）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="175"/>
+        <location filename="../ui/training/training_panel.cpp" line="482"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="157"/>
+        <location filename="../ui/training/training_panel.cpp" line="176"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="170"/>
+        <location filename="../ui/training/training_panel.cpp" line="189"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation>学習済みモデルはまだありません。上で学習してください。学習した結果はすべてここに残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="173"/>
+        <location filename="../ui/training/training_panel.cpp" line="192"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="174"/>
+        <location filename="../ui/training/training_panel.cpp" line="193"/>
         <source>Inspect with the selected model</source>
         <translation>選択したモデルで検査します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="175"/>
+        <location filename="../ui/training/training_panel.cpp" line="194"/>
         <source>Refine</source>
         <translation>再学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="176"/>
+        <location filename="../ui/training/training_panel.cpp" line="195"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="177"/>
+        <location filename="../ui/training/training_panel.cpp" line="196"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="179"/>
+        <location filename="../ui/training/training_panel.cpp" line="198"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation>選択したモデルのコピーを kensa-cli や別の Kensa 用に保存します。バックボーン、Transformer、しきい値、マップ設定を 1 つのファイルにまとめます</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="184"/>
+        <location filename="../ui/training/training_panel.cpp" line="203"/>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="204"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="186"/>
+        <location filename="../ui/training/training_panel.cpp" line="206"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="187"/>
+        <location filename="../ui/training/training_panel.cpp" line="207"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="188"/>
+        <location filename="../ui/training/training_panel.cpp" line="208"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="189"/>
+        <location filename="../ui/training/training_panel.cpp" line="209"/>
         <source>Defects</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="197"/>
+        <location filename="../ui/training/training_panel.cpp" line="217"/>
         <source>Large images</source>
         <translation>大きな画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="202"/>
+        <location filename="../ui/training/training_panel.cpp" line="222"/>
         <source>Region</source>
         <translation>検査領域</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="218"/>
+        <location filename="../ui/training/training_panel.cpp" line="238"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="222"/>
+        <location filename="../ui/training/training_panel.cpp" line="242"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="228"/>
+        <location filename="../ui/training/training_panel.cpp" line="248"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="241"/>
+        <location filename="../ui/training/training_panel.cpp" line="261"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="263"/>
-        <location filename="../ui/training/training_panel.cpp" line="268"/>
+        <location filename="../ui/training/training_panel.cpp" line="283"/>
+        <location filename="../ui/training/training_panel.cpp" line="288"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="264"/>
+        <location filename="../ui/training/training_panel.cpp" line="284"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="276"/>
+        <location filename="../ui/training/training_panel.cpp" line="296"/>
         <source>Export Model</source>
         <translation>モデルのエクスポート</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="276"/>
+        <location filename="../ui/training/training_panel.cpp" line="296"/>
         <source>Kensa models (*.kensa)</source>
         <translation>Kensa モデル (*.kensa)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="281"/>
+        <location filename="../ui/training/training_panel.cpp" line="301"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation>%1 にエクスポートしました。検査するには: kensa-cli infer --model %1 --input FOLDER --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="284"/>
+        <location filename="../ui/training/training_panel.cpp" line="304"/>
         <source>Export failed: %1</source>
         <translation>エクスポートに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="328"/>
+        <location filename="../ui/training/training_panel.cpp" line="371"/>
         <source>Exporting %1…</source>
         <translation>%1 をエクスポート中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="376"/>
+        <location filename="../ui/training/training_panel.cpp" line="421"/>
         <source>Rectangle on %1 x %2 images</source>
         <translation>%1 x %2 画像上の矩形</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="377"/>
+        <location filename="../ui/training/training_panel.cpp" line="422"/>
         <source>Polygon of %n corner(s)</source>
         <translation>
             <numerusform>角が %n 個の多角形</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="436"/>
+        <source>Tiny images are resized to this square size: 16, 32 (the paper&apos;s) or 48 px. The feature grid is 8 x 8 at every size.</source>
+        <translation>小さな画像はこの正方形のサイズに変換されます: 16、32（論文の値）または 48 px。特徴グリッドはどのサイズでも 8 x 8 です。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="442"/>
+        <source>Does not apply to image classification: a tiny image is scored whole.</source>
+        <translation>画像分類には適用されません。小さな画像は画像全体として採点されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="504"/>
+        <source>Does not apply to image classification: synthetic defects are local, the anomalies of tiny images are whole images.</source>
+        <translation>画像分類には適用されません。合成欠陥は局所的ですが、小さな画像の異常は画像全体です。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="421"/>
+        <location filename="../ui/training/training_panel.cpp" line="513"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="423"/>
+        <location filename="../ui/training/training_panel.cpp" line="515"/>
+        <source>, %n anomalous training image(s) not used</source>
+        <translation>
+            <numerusform>、不良の学習画像 %n 枚（使用しない）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="516"/>
+        <source>, %n anomalous training image(s) (image-level loss)</source>
+        <translation>
+            <numerusform>、不良の学習画像 %n 枚（画像単位の損失）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_panel.cpp" line="518"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="424"/>
+        <location filename="../ui/training/training_panel.cpp" line="519"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="434"/>
+        <location filename="../ui/training/training_panel.cpp" line="529"/>
         <source>Train a new model starting from the selected ADTR model, for %1 epochs with the project&apos;s marked defects (and synthetic defects, if on): quicker than training again from scratch, e.g. after marking the defects a review found. The new model keeps the selected one&apos;s backbone and image size.</source>
         <translation>選択した ADTR モデルを出発点に、プロジェクトのマーク済み欠陥 (オンなら合成欠陥も) で %1 エポック学習した新しいモデルを作ります。最初から学習し直すより速く、レビューで見つかった欠陥をマークした後などに使います。新しいモデルのバックボーンと画像サイズは選択したモデルと同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="457"/>
+        <location filename="../ui/training/training_panel.cpp" line="552"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="462"/>
+        <location filename="../ui/training/training_panel.cpp" line="557"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="467"/>
+        <location filename="../ui/training/training_panel.cpp" line="562"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>
@@ -2967,44 +3051,51 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 <context>
     <name>kensa::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="70"/>
+        <location filename="../ui/training/training_worker.cpp" line="74"/>
         <source>normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_worker.cpp" line="71"/>
+        <location filename="../ui/training/training_worker.cpp" line="76"/>
+        <source>anomaly-available: %n anomalous image(s)</source>
+        <translation>
+            <numerusform>異常あり: 不良画像 %n 枚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/training/training_worker.cpp" line="77"/>
         <source>anomaly-available: %n marked defect(s)</source>
         <translation>
             <numerusform>異常データあり: マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="72"/>
+        <location filename="../ui/training/training_worker.cpp" line="78"/>
         <source> and synthetic defects</source>
         <translation>と合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="73"/>
+        <location filename="../ui/training/training_worker.cpp" line="79"/>
         <source>Trained (%4) on %1 normal images (%2 held out for thresholds) in %3 s.</source>
         <translation>学習完了（%4）: 良品画像 %1 枚、%3 秒（ほかに %2 枚をしきい値用に取り分け）。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="80"/>
+        <location filename="../ui/training/training_worker.cpp" line="86"/>
         <source>Final loss %1.</source>
         <translation>最終損失 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="82"/>
+        <location filename="../ui/training/training_worker.cpp" line="88"/>
         <source>Refined from %1.</source>
         <translation>%1 から再学習しました。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="87"/>
+        <location filename="../ui/training/training_worker.cpp" line="93"/>
         <source>Note: %1</source>
         <translation>注意: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_worker.cpp" line="90"/>
+        <location filename="../ui/training/training_worker.cpp" line="96"/>
         <source>Training cancelled; no model was written.</source>
         <translation>学習をキャンセルしました。モデルは保存されていません。</translation>
     </message>

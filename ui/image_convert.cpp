@@ -65,12 +65,23 @@ QImage heatmap_from_map(const cv::Mat& map, postprocess::HeatmapScale scale, int
 QImage thumbnail_from_mat(const cv::Mat& rgb, int size) {
     if (rgb.empty())
         return {};
-    const double scale = std::min(1.0, double(size) / std::max(rgb.cols, rgb.rows));
-    cv::Mat small;
-    cv::resize(rgb, small,
-               cv::Size(std::max(1, int(rgb.cols * scale + 0.5)), std::max(1, int(rgb.rows * scale + 0.5))),
-               0, 0, cv::INTER_AREA);
-    return image_from_mat(small);
+    const int side = std::max(rgb.cols, rgb.rows);
+    cv::Mat fitted;
+    if (side > size) {
+        const double scale = double(size) / side;
+        cv::resize(rgb, fitted,
+                   cv::Size(std::max(1, int(rgb.cols * scale + 0.5)), std::max(1, int(rgb.rows * scale + 0.5))), 0,
+                   0, cv::INTER_AREA);
+    } else {
+        // A tiny image (a 28 px part crop) grows by a whole factor, each pixel a crisp block: smoothing it
+        // up would blur exactly the few pixels a user looks at.
+        const int factor = std::max(1, size / side);
+        if (factor > 1)
+            cv::resize(rgb, fitted, cv::Size(rgb.cols * factor, rgb.rows * factor), 0, 0, cv::INTER_NEAREST);
+        else
+            fitted = rgb;
+    }
+    return image_from_mat(fitted);
 }
 
 }  // namespace kensa::ui

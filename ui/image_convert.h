@@ -26,7 +26,8 @@ cv::Mat mat_from_mask(const QImage& mask);
 // alpha rises with the value (transparent at `low`), so an overlay leaves normal surface visible.
 QImage heatmap_from_map(const cv::Mat& map, postprocess::HeatmapScale scale, int colormap);
 
-// An RGB image scaled (area-averaged) to fit in a square of `size` pixels -> Format_RGB888.
+// An RGB image scaled to fit in a square of `size` pixels -> Format_RGB888: area-averaged when larger; when
+// smaller, enlarged by the largest whole factor that fits, nearest-neighbour (every pixel a sharp block).
 QImage thumbnail_from_mat(const cv::Mat& rgb, int size);
 
 }  // namespace kensa::ui

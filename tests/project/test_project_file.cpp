@@ -120,6 +120,23 @@ TEST(ProjectFile, ReviewDecisionsRoundTripAndOlderFilesHaveNone) {
     EXPECT_NE(bad.error().message().find("unknown review decision 'maybe'"), std::string::npos);
 }
 
+TEST(ProjectFile, TheTaskRoundTripsAndIsWrittenByName) {
+    test::TempDir dir;
+    Project p = example(dir.path());
+    p.settings.task = ProjectTask::Classification;
+    p.settings.image_size = 32;
+    save_project(p, dir.path());
+    EXPECT_NE(project_to_json(p, dir.path()).find("\"task\": \"classification\""), std::string::npos);
+    const Project loaded = load_project(dir.path()).take();
+    EXPECT_EQ(loaded.settings.task, ProjectTask::Classification);
+    EXPECT_EQ(loaded, p);
+
+    p.settings.task = ProjectTask::Inspection;
+    save_project(p, dir.path());
+    EXPECT_NE(project_to_json(p, dir.path()).find("\"task\": \"inspection\""), std::string::npos);
+    EXPECT_EQ(load_project(dir.path()).take().settings.task, ProjectTask::Inspection);
+}
+
 struct BadFile {
     const char* text;
     const char* expected;
@@ -153,6 +170,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"training_mode\":"
                 "\"defects\"}}",
                 "not one of auto, normal, anomaly"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"task\":\"sorting\"}}",
+                "settings.task 'sorting' is not one of inspection, classification"},
+        BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"task\":2}}",
+                "settings.task '2'"},
         BadFile{"{\"format\":\"kensa-project\",\"format_version\":1,\"settings\":{\"tile\":256,"
                 "\"smallest_defect\":10}}",
                 "not both set"},
@@ -169,6 +190,7 @@ TEST(ProjectFile, OlderFilesWithoutTrainingDefectSettingsGetTheDefaults) {
     EXPECT_EQ(p.settings.epochs, 10);  // what the file says
     EXPECT_EQ(p.settings.training_mode, "auto");
     EXPECT_EQ(p.settings.method, "adtr");  // written before there were methods
+    EXPECT_EQ(p.settings.task, ProjectTask::Inspection);  // written before there were tasks
     EXPECT_EQ(p.settings.diffusion_epochs, 150);  // written before the diffusion denoiser
     EXPECT_FALSE(p.settings.synthetic_defects);
     EXPECT_EQ(p.settings.synthetic_share, 0.4);

@@ -35,7 +35,8 @@ private Q_SLOTS:
         QVERIFY(m_tmp.isValid());
         const QString normal = m_tmp.filePath(QStringLiteral("normal"));
         QDir().mkpath(normal);
-        QImage img(24, 24, QImage::Format_RGB888);
+        // Larger than a thumbnail: only those are kept on disk (a tiny image decodes faster than its file).
+        QImage img(128, 96, QImage::Format_RGB888);
         for (int i = 0; i < k_count; ++i) {
             img.fill(QColor::fromHsv(i % 360, 160, 200));
             QVERIFY(

@@ -45,7 +45,12 @@ void ImageDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, const
     const QImage thumb = index.data(ImageListModel::ThumbnailRole).value<QImage>();
     const QString error = index.data(ImageListModel::ErrorRole).toString();
     if (!thumb.isNull()) {
-        QRect r(QPoint(0, 0), thumb.size().scaled(thumbArea.size(), Qt::KeepAspectRatio));
+        // Shrunk to fit, never stretched: a tiny image's thumbnail is already enlarged by a whole factor
+        // (thumbnail_from_mat), and any other scale would blur its pixels.
+        const QSize fitted = thumb.width() > thumbArea.width() || thumb.height() > thumbArea.height()
+                                 ? thumb.size().scaled(thumbArea.size(), Qt::KeepAspectRatio)
+                                 : thumb.size();
+        QRect r(QPoint(0, 0), fitted);
         r.moveCenter(thumbArea.center());
         p->drawImage(r, thumb);
     } else {

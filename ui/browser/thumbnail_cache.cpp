@@ -25,7 +25,7 @@ QString diskCacheFile(const QString& dir, const QString& path, int size) {
         return {};
     const QByteArray key = path.toUtf8() + '\n' + QByteArray::number(info.size()) + '\n' +
                            QByteArray::number(info.lastModified().toMSecsSinceEpoch()) + '\n' +
-                           QByteArray::number(size);
+                           QByteArray::number(size) + "\nwhole-factor";  // not the blurred files of before
     const QString name = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex());
     return dir + QLatin1Char('/') + name.left(2) + QLatin1Char('/') + name + QStringLiteral(".jpg");
 }
@@ -97,7 +97,9 @@ void ThumbnailCache::request(const QString& path, int priority) {
                 thumb = thumbnail_from_mat(*image, size);
             else
                 error = QString::fromStdString(image.error().message());
-            if (!thumb.isNull() && !cached.isEmpty() && QDir().mkpath(QFileInfo(cached).path())) {
+            // Not an enlarged tiny image: decoding it costs less than the file, and JPEG would smear its pixels.
+            const bool enlarged = image && std::max(image->cols, image->rows) < size;
+            if (!thumb.isNull() && !enlarged && !cached.isEmpty() && QDir().mkpath(QFileInfo(cached).path())) {
                 // Written under a temporary name, then renamed: readers never see half a file.
                 const QString tmp = cached + QStringLiteral(".tmp");
                 if (thumb.save(tmp, "JPG", 90))

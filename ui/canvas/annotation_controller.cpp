@@ -60,6 +60,27 @@ AnnotationController::AnnotationController(ProjectSession* session, AnnotationCa
             refreshColor();
     });
     connect(session, &ProjectSession::aboutToClose, this, [this] { showRow(-1); });
+    connect(session, &ProjectSession::opened, this, &AnnotationController::applyTask);
+    connect(session, &ProjectSession::settingsChanged, this, &AnnotationController::applyTask);
+    connect(session, &ProjectSession::closed, this, &AnnotationController::applyTask);
+}
+
+bool AnnotationController::masksApply() const {
+    return !m_session->isOpen() || m_session->project().settings.task != project::ProjectTask::Classification;
+}
+
+void AnnotationController::applyTask() {
+    const bool masks = masksApply();
+    // Explicit per action, so the window enabling the whole group on opening a project keeps these off.
+    for (QAction* a : m_toolActions->actions())
+        a->setEnabled(masks);
+    if (!masks) {
+        if (QAction* checked = m_toolActions->checkedAction())
+            checked->setChecked(false);
+        m_canvas->setTool(nullptr);  // a plain drag pans
+    } else if (!m_toolActions->checkedAction()) {
+        selectTool(QStringLiteral("brush"));
+    }
 }
 
 AnnotationTool* AnnotationController::tool(const QString& id) const {

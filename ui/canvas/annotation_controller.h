@@ -35,6 +35,9 @@ public:
     QActionGroup* toolActions() const { return m_toolActions; }
     AnnotationTool* tool(const QString& id) const;
     void selectTool(const QString& id);
+    // False in an image-classification project: its images are labelled whole, so the mask tools (and the
+    // region of interest) are disabled and no tool is on; true otherwise.
+    bool masksApply() const;
 
 Q_SIGNALS:
     void loaded(int row);                          // the canvas shows row (with its mask)
@@ -52,6 +55,7 @@ private:
     static Loaded load(const std::string& projectFolder, int row, const LoadRequest& request);
     void onLoaded();
     void refreshColor();
+    void applyTask();  // the tools' enabled state follows the project's task
 
     ProjectSession* m_session;
     AnnotationCanvas* m_canvas;

@@ -56,6 +56,7 @@ AnnotationPanel::AnnotationPanel(ProjectSession* session, AnnotationController* 
     connect(session, &ProjectSession::defectTypesChanged, this, &AnnotationPanel::refreshTypes);
     connect(session, &ProjectSession::opened, this, &AnnotationPanel::refreshTypes);
     connect(session, &ProjectSession::closed, this, &AnnotationPanel::refresh);
+    connect(session, &ProjectSession::settingsChanged, this, &AnnotationPanel::refresh);
     refreshTypes();
     refresh();
 }
@@ -153,7 +154,11 @@ QWidget* AnnotationPanel::makeToolGroup() {
 
     auto* form = new QFormLayout;
     form->addRow(tr("Brush size"), brushRow);
+    m_noMasks = new QLabel(tr("Masks do not apply to image classification: label each image Normal or Defect."), box);
+    m_noMasks->setWordWrap(true);
+    m_noMasks->setVisible(false);
     auto* v = new QVBoxLayout(box);
+    v->addWidget(m_noMasks);
     v->addLayout(grid);
     v->addLayout(form);
     auto* hint = new QLabel(tr("Right button: erase (brush) or clear (fill). Polygon: click corners, "
@@ -214,6 +219,8 @@ void AnnotationPanel::refresh() {
     m_type->setEnabled(have && m_type->count() > 0);
     m_addType->setEnabled(m_session->isOpen());
     m_flag->setEnabled(have);
+    m_noMasks->setVisible(!m_controller->masksApply());
+    m_brush->setEnabled(m_controller->masksApply());
     if (!have) {
         m_name->setText(tr("No image selected"));
         for (QAbstractButton* b : m_labels->buttons())

@@ -24,6 +24,7 @@ public:
                     QWidget* parent = nullptr);
 
     QComboBox* defectTypeBox() const { return m_type; }
+    QLabel* noMasksLabel() const { return m_noMasks; }
 
 private:
     QWidget* makeImageGroup();
@@ -43,6 +44,7 @@ private:
     QToolButton* m_addType = nullptr;
     QToolButton* m_flag = nullptr;
     QSpinBox* m_brush = nullptr;
+    QLabel* m_noMasks = nullptr;  // why the tools are off in an image-classification project
     QSlider* m_opacity = nullptr;
 };
 

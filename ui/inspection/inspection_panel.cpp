@@ -84,7 +84,13 @@ InspectionPanel::InspectionPanel(ProjectSession* session, ThresholdState* thresh
     heatRow->addWidget(m_showHeatmap);
     heatRow->addWidget(m_opacity, 1);
     heatRow->addWidget(m_colours);
-    auto* form = new QFormLayout;
+    m_imageLevelNote = new QLabel(tr("Heatmap, outlines and the pixel threshold do not apply to image "
+                                     "classification: each tiny image is scored whole."),
+                                  this);
+    m_imageLevelNote->setWordWrap(true);
+    m_imageLevelNote->setForegroundRole(QPalette::PlaceholderText);
+    m_imageLevelNote->setVisible(false);
+    auto* form = m_form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     form->addRow(tr("Image threshold"), m_imageSlider);
     form->addRow(tr("Pixel threshold"), m_pixelSlider);
@@ -99,6 +105,7 @@ InspectionPanel::InspectionPanel(ProjectSession* session, ThresholdState* thresh
         v->addWidget(m_view, 1);
     v->addLayout(verdictRow);
     v->addLayout(heatRow);
+    v->addWidget(m_imageLevelNote);
     v->addLayout(form);
     v->addLayout(presets);
     if (view)
@@ -124,7 +131,28 @@ InspectionPanel::InspectionPanel(ProjectSession* session, ThresholdState* thresh
         m_f1Button->setEnabled(m_thresholds->hasModel() && m_thresholds->hasF1Optimal());
         updateHeatmap();
     });
+    connect(session, &ProjectSession::opened, this, &InspectionPanel::applyTask);
+    connect(session, &ProjectSession::settingsChanged, this, &InspectionPanel::applyTask);
+    applyTask();
     onModelChanged();
+}
+
+void InspectionPanel::applyTask() {
+    const bool imageLevel = m_session->isOpen() &&
+                            m_session->project().settings.task == project::ProjectTask::Classification;
+    if (imageLevel == m_imageLevelOnly)
+        return;
+    m_imageLevelOnly = imageLevel;
+    // An 8 x 8 grid over a 32 px image outlines nothing a user can act on: the verdict and score stay.
+    m_showHeatmap->setChecked(!imageLevel);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_showHeatmap, m_opacity, m_colours})
+        w->setVisible(!imageLevel);
+    m_form->setRowVisible(m_pixelSlider, !imageLevel);
+    m_imageLevelNote->setVisible(imageLevel);
+    if (imageLevel)
+        m_view->setOutline({});
+    else
+        updateVerdict();
 }
 
 float InspectionPanel::imageThreshold() const {
@@ -242,7 +270,7 @@ void InspectionPanel::updateVerdict() {
     m_pixelSlider->setValue(pixelThreshold());
     if (m_result.map.empty())
         return;
-    m_view->setOutline(defectOutline(m_result.map, pixelThreshold()));
+    m_view->setOutline(m_imageLevelOnly ? QPainterPath() : defectOutline(m_result.map, pixelThreshold()));
     const bool ng = postprocess::is_anomalous(m_result.score, imageThreshold());
     m_score->setText(tr("Score %1").arg(significantText(double(m_result.score), 4)));
     const QString colour = ng ? QStringLiteral("#c62828") : QStringLiteral("#2e7d32");

@@ -11,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -35,6 +36,7 @@ public:
     InspectionController* controller() const { return m_controller; }
     InspectionView* view() const { return m_view; }
     QLabel* verdictLabel() const { return m_verdict; }
+    QLabel* imageLevelNote() const { return m_imageLevelNote; }
     ThresholdSlider* imageThresholdSlider() const { return m_imageSlider; }
     ThresholdSlider* pixelThresholdSlider() const { return m_pixelSlider; }
     QPushButton* f1Button() const { return m_f1Button; }
@@ -58,6 +60,7 @@ private:
     void updateHeatmap();
     void updateVerdict();
     void updateRanges();
+    void applyTask();  // image classification: no heatmap, no outline, no pixel threshold, a note why
     bool isShowing() const;  // the panel or its view is on screen: only then the model runs
 
     ProjectSession* m_session;
@@ -74,6 +77,9 @@ private:
     ThresholdSlider* m_pixelSlider;
     QPushButton* m_defaultsButton;
     QPushButton* m_f1Button;
+    QFormLayout* m_form;
+    QLabel* m_imageLevelNote;  // shown in an image-classification project instead of the pixel controls
+    bool m_imageLevelOnly = false;
     InspectionResult m_result;
     int m_row = -1;
     QString m_shownPath;   // the image m_result belongs to

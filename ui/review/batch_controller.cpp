@@ -108,6 +108,7 @@ bool BatchController::start() {
     const QString modelPath = activeModelPath();
     auto results = std::make_shared<BatchResults>();
     results->modelPath = modelPath;
+    results->imageLevelOnly = m_session->project().settings.task == project::ProjectTask::Classification;
     std::vector<engine::InspectionItem> items;
     std::vector<std::string> recorded;  // each item as a model records it, to leave out what it trained on
     const QDir projectDir(m_session->folder());
@@ -120,7 +121,7 @@ bool BatchController::start() {
                          QString::fromStdString(e.defect_type)};
         engine::InspectionItem item{path.toStdString(), image.truth, e.defect_type, {}};
         // The project's own annotation wins over imported ground truth, as everywhere in Kensa.
-        if (image.truth == postprocess::Truth::Defect)
+        if (image.truth == postprocess::Truth::Defect && !results->imageLevelOnly)
             item.mask = !e.mask.empty()
                             ? std::filesystem::path(
                                   projectDir.filePath(QString::fromStdString(e.mask.string())).toStdString())

@@ -33,6 +33,9 @@ struct BatchResults {
     std::vector<postprocess::Truth> truths;  // per image
     postprocess::VerdictCounter counter;     // over scores and truths
     double seconds = 0.0;                // wall time of the run
+    // An image-classification project's run (project::ProjectTask): images are scored whole and have no
+    // masks, so the pixel metrics and plots do not apply and say so instead of showing empty curves.
+    bool imageLevelOnly = false;
     int trainedOn = 0;  // project images left out because the model trained on them (ADTR+ defects)
 
     // Fills scores, truths and counter from images and run (after both are set).

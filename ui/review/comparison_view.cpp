@@ -45,7 +45,13 @@ ComparisonView::ComparisonView(ProjectSession* session, QWidget* parent)
       m_makeActive(new QPushButton(tr("Make active"), this)),
       m_progress(new QProgressBar(this)),
       m_status(new QLabel(this)),
-      m_table(new QTableWidget(0, 6, this)) {
+      m_table(new QTableWidget(0, 6, this)),
+      m_imageLevelNote(new QLabel(tr("Pixel AUROC, AU-PRO and their curves do not apply to image classification: "
+                                     "tiny images are scored whole, without defect masks."),
+                                  this)) {
+    m_imageLevelNote->setWordWrap(true);
+    m_imageLevelNote->setForegroundRole(QPalette::PlaceholderText);
+    m_imageLevelNote->setVisible(false);
     m_list->setToolTip(tr("Tick the models to compare on the project's test images"));
     m_compare->setToolTip(tr("Inspect the test images with every ticked model; images any of them trained on "
                              "are left out for all"));
@@ -92,6 +98,7 @@ ComparisonView::ComparisonView(ProjectSession* session, QWidget* parent)
     layout->addLayout(top);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
+    layout->addWidget(m_imageLevelNote);
     layout->addLayout(plots, 1);
 
     connect(m_models, &QAbstractItemModel::modelReset, this, &ComparisonView::refreshModels);
@@ -127,8 +134,21 @@ ComparisonView::ComparisonView(ProjectSession* session, QWidget* parent)
         settings.active_model = m_controller->models()[row].name.toStdString();
         m_session->setSettings(settings);
     });
+    connect(session, &ProjectSession::opened, this, &ComparisonView::applyTask);
+    connect(session, &ProjectSession::settingsChanged, this, &ComparisonView::applyTask);
     refreshModels();
     showResults();
+    applyTask();
+}
+
+void ComparisonView::applyTask() {
+    const bool imageLevel = m_session->isOpen() &&
+                            m_session->project().settings.task == project::ProjectTask::Classification;
+    m_imageLevelNote->setVisible(imageLevel);
+    m_plots[PixelRoc]->setVisible(!imageLevel);
+    m_plots[Pro]->setVisible(!imageLevel);
+    m_table->setColumnHidden(PixelAurocColumn, imageLevel);
+    m_table->setColumnHidden(AuproColumn, imageLevel);
 }
 
 void ComparisonView::refreshModels() {

@@ -32,11 +32,13 @@ public:
     QCustomPlot* plot(Plot p) const { return m_plots[p]; }
     QPushButton* compareButton() const { return m_compare; }
     QPushButton* makeActiveButton() const { return m_makeActive; }
+    QLabel* imageLevelNote() const { return m_imageLevelNote; }
 
 private:
     void refreshModels();
     void showResults();
     void updateState();
+    void applyTask();  // image classification: the image ROC alone, pixel columns and plots hidden with a note
     QStringList tickedModels() const;
 
     ProjectSession* m_session;
@@ -50,6 +52,7 @@ private:
     QLabel* m_status;
     QTableWidget* m_table;
     QCustomPlot* m_plots[PlotCount] = {};
+    QLabel* m_imageLevelNote;
 };
 
 }  // namespace kensa::ui

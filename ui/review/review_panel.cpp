@@ -245,7 +245,10 @@ void ReviewPanel::updateSummary() {
                     .arg(c.false_ng)
                     .arg(c.normal());
     }
-    if (r->run.evaluation) {
+    if (r->run.evaluation && r->imageLevelOnly) {
+        text += tr("<br>Image AUROC %1 &nbsp;·&nbsp; pixel metrics do not apply to image classification")
+                    .arg(metricText(r->run.evaluation->overall.image_auroc));
+    } else if (r->run.evaluation) {
         const auto& o = r->run.evaluation->overall;
         text += tr("<br>Image AUROC %1 &nbsp;·&nbsp; pixel AUROC %2 &nbsp;·&nbsp; AU-PRO@%3 %4")
                     .arg(metricText(o.image_auroc), metricText(o.pixel_auroc))

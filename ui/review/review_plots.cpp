@@ -50,7 +50,8 @@ ReviewPlots::ReviewPlots(ThresholdState* thresholds, QWidget* parent)
     : ReviewPlots(thresholds, Style::Screen, parent) {}
 
 ReviewPlots::ReviewPlots(ThresholdState* thresholds, Style style, QWidget* parent)
-    : QWidget(parent), m_thresholds(thresholds), m_print(style == Style::Print), m_empty(new QLabel(this)) {
+    : QWidget(parent), m_thresholds(thresholds), m_print(style == Style::Print), m_empty(new QLabel(this)),
+      m_notApplicable(new QLabel(this)) {
     if (m_print)
         setPalette(printPalette());
     m_plots[ImageRoc] = makePlot(tr("False-positive rate"), tr("True-positive rate"));
@@ -60,6 +61,12 @@ ReviewPlots::ReviewPlots(ThresholdState* thresholds, Style style, QWidget* paren
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_notApplicable->setText(tr("Pixel ROC and PRO do not apply to image classification: tiny images are scored "
+                                "whole, without defect masks."));
+    m_notApplicable->setAlignment(Qt::AlignCenter);
+    m_notApplicable->setWordWrap(true);
+    m_notApplicable->setForegroundRole(QPalette::PlaceholderText);
+    m_notApplicable->setVisible(false);
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(4, 4, 4, 4);
     grid->setSpacing(6);
@@ -68,6 +75,7 @@ ReviewPlots::ReviewPlots(ThresholdState* thresholds, Style style, QWidget* paren
     grid->addWidget(m_plots[PixelRoc], 0, 1);
     grid->addWidget(m_plots[Pro], 1, 0);
     grid->addWidget(m_plots[Histogram], 1, 1);
+    grid->addWidget(m_notApplicable, 2, 0, 1, 2);
     connect(thresholds, &ThresholdState::changed, this, &ReviewPlots::updateMarkers);
     rebuild();
 }
@@ -100,9 +108,19 @@ void ReviewPlots::rebuild() {
     }
     m_thresholdLine = nullptr;
     const bool any = m_results != nullptr;
+    const bool imageLevelOnly = any && m_results->imageLevelOnly;
     m_empty->setVisible(!any);
     for (QCustomPlot* plot : m_plots)
         plot->setVisible(any);
+    m_notApplicable->setVisible(imageLevelOnly);
+    if (imageLevelOnly) {  // the image plots side by side, the note below them
+        m_plots[PixelRoc]->setVisible(false);
+        m_plots[Pro]->setVisible(false);
+    }
+    if (auto* grid = qobject_cast<QGridLayout*>(layout())) {
+        grid->removeWidget(m_plots[Histogram]);
+        grid->addWidget(m_plots[Histogram], imageLevelOnly ? 0 : 1, 1);
+    }
     if (!any) {
         m_empty->setText(tr("Run a batch inspection (Review panel) to see ROC, PRO and score plots."));
         return;
@@ -271,6 +289,8 @@ QList<ReportPlot> ReviewPlots::renderPngs(QSize size, Style style, double scale)
     for (int p = 0; p < PlotCount; ++p) {
         if (!m_results)
             break;
+        if (m_results->imageLevelOnly && (p == PixelRoc || p == Pro))
+            continue;  // no empty curves in a report either
         const QPixmap pixmap = m_plots[p]->toPixmap(size.width(), size.height(), scale);
         QByteArray png;
         QBuffer buffer(&png);

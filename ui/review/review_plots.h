@@ -2,7 +2,8 @@
 // The batch's plots, following the shared thresholds: image ROC and pixel ROC with their AUROC, the PRO
 // curve with AU-PRO up to its FPR limit, and a histogram of normal vs defective image scores. A marker
 // (a line on the histogram) shows where the current threshold operates; moving a slider moves only the
-// markers (QCustomPlot through plot_style.h).
+// markers (QCustomPlot through plot_style.h). For an image-classification run the pixel plots are hidden
+// and a note says why.
 
 #include "review/batch_results.h"
 #include "review/report_writer.h"
@@ -32,6 +33,8 @@ public:
 
     void setResults(BatchResultsPtr results);
     QCustomPlot* plot(Plot p) const { return m_plots[p]; }
+    // Shown instead of the pixel ROC and PRO plots when the results are image-level only.
+    QLabel* notApplicableNote() const { return m_notApplicable; }
     // The marker's position on a plot (x, y), for tests; the histogram's is (threshold, 0).
     QPointF markerPosition(Plot p) const;
     // Each plot as PNG at `size` (logical pixels, drawn at `scale` times that), for reports; Style::Print
@@ -51,6 +54,7 @@ private:
     QCPGraph* m_markers[PlotCount] = {};  // one-point graphs (not on the histogram)
     QCPItemStraightLine* m_thresholdLine = nullptr;
     QLabel* m_empty;
+    QLabel* m_notApplicable;  // the pixel plots' place in an image-classification run
 };
 
 }  // namespace kensa::ui

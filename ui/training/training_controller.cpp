@@ -1,5 +1,6 @@
 #include "training/training_controller.h"
 
+#include <kensa/engine/one_class.h>
 #include <kensa/methods/adtr/adtr_options.h>
 #include <kensa/methods/registry.h>
 
@@ -77,6 +78,15 @@ QString TrainingController::recordedPath(int row) const {
 QList<DefectJob> TrainingController::markedDefects() const {
     QList<DefectJob> defects;
     const QDir folder(m_session->folder());
+    if (m_session->project().settings.task == project::ProjectTask::Classification) {
+        // Test images stay for review: only training images teach what an anomaly looks like.
+        for (int r = 0; r < m_session->imageCount(); ++r) {
+            const auto& e = m_session->image(r);
+            if (e.role == project::ImageRole::Train && e.label == project::Label::Defect)
+                defects.append({m_session->imagePath(r), recordedPath(r), {}, {}, QString::fromStdString(e.defect_type)});
+        }
+        return defects;
+    }
     for (int r = 0; r < m_session->imageCount(); ++r) {
         const auto& e = m_session->image(r);
         if (e.label != project::Label::Defect || e.mask.empty() || e.mask_pixels == 0)
@@ -104,10 +114,13 @@ QString TrainingController::cannotStartReason() const {
     if (std::find(ids.begin(), ids.end(), s.method) == ids.end())
         return tr("The project asks for the method \"%1\", which this Kensa does not have.")
             .arg(QString::fromStdString(s.method));
-    if (s.method == "adtr" && s.synthetic_defects && s.synthetic_generators && s.synthetic_generators->empty() &&
+    const bool classification = s.task == project::ProjectTask::Classification;
+    if (s.method == "adtr" && classification && model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && markedDefects().isEmpty())
+        return tr("Training with anomalies in image classification needs training images labelled anomalous.");
+    if (s.method == "adtr" && !classification && s.synthetic_defects && s.synthetic_generators && s.synthetic_generators->empty() &&
         model::parse_training_mode(s.training_mode) != model::TrainingMode::NormalOnly)
         return tr("Synthetic defects are on, but no generator is ticked in the Synthetic Defects panel.");
-    if (s.method == "adtr" && model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && !s.synthetic_defects && markedDefects().isEmpty())
+    if (s.method == "adtr" && !classification && model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && !s.synthetic_defects && markedDefects().isEmpty())
         return tr(
             "Anomaly-available training needs marked defects or synthetic defects: mark a defect "
             "with a mask, or turn on synthetic defects.");
@@ -123,6 +136,9 @@ QString TrainingController::cannotRefineReason(const QString& cannotStart) const
         return cannotStart;
     if (m_session->project().settings.method != "adtr")
         return tr("Only ADTR models can be refined; the project trains with another method.");
+    if (m_session->project().settings.task == project::ProjectTask::Classification)
+        return tr("Refining is for defect inspection: it trains on marked defects, which image classification "
+                  "does not have.");
     return {};
 }
 
@@ -184,6 +200,17 @@ bool TrainingController::startJob(const QString& reason, const QString& refineFr
             anomaly.synthetic_mix.generators.push_back({g.id, 1.0, g.params});
     if (anomaly.mode != model::TrainingMode::NormalOnly)
         job.defects = markedDefects();
+    if (s.task == project::ProjectTask::Classification) {
+        // The paper's one-class setting at the project's size; nothing is localised, so the whole image,
+        // no tiles, no region, and no synthetic defects (they are local, these anomalies are whole images).
+        const auto sizes = project::image_size_range(s.task);
+        engine::apply_tiny_image_settings(
+            job.config, s.image_size >= sizes.min && s.image_size <= sizes.max ? s.image_size : sizes.preferred);
+        job.config.tiling.tile = 0;
+        job.config.smallest_defect = 0;
+        job.config.region = {};
+        anomaly.synthetic = false;
+    }
     if (!refineFrom.isEmpty()) {
         job.config.adtr.start_from = refineFrom.toStdString();
         job.config.adtr.epochs = adtr::AdtrOptions::kRefinementEpochs;

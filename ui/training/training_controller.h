@@ -26,7 +26,8 @@ public:
     // The project's normal training images (role train, label normal).
     QStringList trainingImages() const;
     // The project's marked defects: images labelled defect with a mask of their own that marks pixels
-    // (imported ground truth is for evaluation, not training).
+    // (imported ground truth is for evaluation, not training). In an image-classification project: the
+    // training images labelled anomalous, each a whole-image anomaly (no mask) for ADTR+'s image-level loss.
     QList<DefectJob> markedDefects() const;
     // How the model records the image of a row (project::recorded_image_path).
     QString recordedPath(int row) const;

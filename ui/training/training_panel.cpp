@@ -12,6 +12,7 @@
 #include <kensa/methods/registry.h>
 #include <kensa/features/backbone_catalog.h>
 #include <kensa/model/tiling.h>
+#include <kensa/project/project_task.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,6 +63,18 @@ int shownEpochs(project::ProjectSettings s, const std::string& method) {
     return epochs ? *epochs : s.epochs;
 }
 
+QString taskId(project::ProjectTask task) {
+    const auto name = project::to_string(task);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+// A size the task trains at: on its step, within its range.
+int sizeForTask(int size, project::ProjectTask task) {
+    const auto range = project::image_size_range(task);
+    const int onStep = (size + range.step / 2) / range.step * range.step;
+    return std::clamp(onStep, range.min, range.max);
+}
+
 }  // namespace
 
 QString timeLeftText(double seconds) {
@@ -83,6 +96,13 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
       m_session(session),
       m_controller(new TrainingController(session, this)),
       m_models(new ModelListModel(session, this)) {
+    m_task = new QComboBox(this);
+    m_task->addItem(tr("Defect inspection"), taskId(project::ProjectTask::Inspection));
+    m_task->addItem(tr("Image classification (tiny images)"), taskId(project::ProjectTask::Classification));
+    m_task->setToolTip(
+        tr("Defect inspection finds and outlines defects in parts. Image classification sorts tiny images "
+           "(16-48 px) as a whole, normal or anomalous: no masks, no maps, one score per image (the ADTR "
+           "paper's one-class setting: an 8 x 8 grid, the score is the mean of the map)."));
     m_method = new QComboBox(this);
     for (const engine::Method* m : engine::methods()) {
         m_method->addItem(QString::fromUtf8(m->name().data(), qsizetype(m->name().size())),
@@ -115,9 +135,6 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_imageSize->setRange(64, 512);
     m_imageSize->setSingleStep(32);
     m_imageSize->setSuffix(tr(" px"));
-    m_imageSize->setToolTip(
-        tr("Images are resized to this square size; a multiple of 32. Larger sees "
-           "smaller defects and trains slower."));
     m_epochs = new QSpinBox(this);
     m_epochs->setRange(1, 1000);
     m_epochs->setToolTip(tr("Passes over the normal images"));
@@ -134,11 +151,6 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
            "defects or synthetic defects are on, else on normal images only. Marked defects are also "
            "pasted at random places of copies of normal images in every epoch."));
     m_synthetic = new QCheckBox(tr("Synthetic defects"), this);
-    m_synthetic->setToolTip(
-        tr("Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its "
-           "settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times "
-           "the normal images.")
-            .arg(adtr::AnomalyTrainingConfig{}.max_epoch_size));
     m_syntheticShare = new QSpinBox(this);
     m_syntheticShare->setRange(5, 100);
     m_syntheticShare->setSingleStep(5);
@@ -150,20 +162,12 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_tiling->addItem(tr("Whole image"), QStringLiteral("whole"));
     m_tiling->addItem(tr("Tiles for defects of"), QStringLiteral("smallest_defect"));
     m_tiling->addItem(tr("Tiles of"), QStringLiteral("tile"));
-    m_tiling->setToolTip(
-        tr("Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by "
-           "one and blended into a map at full resolution. \"Tiles for defects of\" picks the tile size so that "
-           "a defect that many pixels wide stays visible; training and inspection take longer with more tiles."));
     m_tilePixels = new QSpinBox(this);
     m_tilePixels->setRange(1, 30000);
     m_tilePixels->setSuffix(tr(" px"));
     m_region = new QLabel(this);
-    m_region->setToolTip(tr("Training and inspection keep to this part of the image; outside it nothing is "
-                            "learned and nothing is flagged"));
     m_drawRegion = new QPushButton(QIcon(QStringLiteral(":/icons/region.svg")), tr("Draw…"), this);
-    m_drawRegion->setToolTip(tr("Drag a rectangle or click a polygon on the image (the Region of interest tool, R)"));
     m_clearRegion = new QPushButton(tr("Whole image"), this);
-    m_clearRegion->setToolTip(tr("Use the whole image again"));
     m_images = new QLabel(this);
     m_images->setWordWrap(true);
     m_images->setForegroundRole(QPalette::PlaceholderText);
@@ -196,6 +200,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
 
     auto* form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    form->addRow(tr("Task"), m_task);
     form->addRow(tr("Method"), m_method);
     form->addRow(QString(), m_methodSummary);
     form->addRow(tr("Backbone"), m_backbone);
@@ -314,6 +319,20 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
         }
         storeSettings();
     });
+    connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_loading)
+            return;
+        // The other task's sizes do not fit this one: its preferred size, else the nearest it allows.
+        const auto task = project::parse_project_task(m_task->currentData().toString().toStdString())
+                              .value_or(project::ProjectTask::Inspection);
+        const auto range = project::image_size_range(task);
+        const int size = m_imageSize->value();
+        m_loading = true;
+        m_imageSize->setRange(range.min, range.max);
+        m_imageSize->setValue(size >= range.min && size <= range.max ? sizeForTask(size, task) : range.preferred);
+        m_loading = false;
+        storeSettings();
+    });
     connect(m_mode, &QComboBox::currentIndexChanged, this, &TrainingPanel::storeSettings);
     connect(m_synthetic, &QCheckBox::toggled, this, &TrainingPanel::storeSettings);
     connect(m_tiling, &QComboBox::currentIndexChanged, this, [this] {
@@ -330,6 +349,7 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
         m_session->setSettings(s);
     });
     connect(m_session, &ProjectSession::settingsChanged, this, &TrainingPanel::showRegion);
+    connect(m_session, &ProjectSession::settingsChanged, this, &TrainingPanel::showTask);
     connect(session, &ProjectSession::opened, this, &TrainingPanel::loadSettings);
     connect(session, &ProjectSession::closed, this, &TrainingPanel::loadSettings);
     connect(session, &ProjectSession::imagesAppended, this, &TrainingPanel::updateState);
@@ -356,6 +376,8 @@ void TrainingPanel::exportModel(int row, const QString& destination) {
 void TrainingPanel::loadSettings() {
     m_loading = true;
     const auto& s = m_session->project().settings;
+    m_task->setCurrentIndex(std::max(0, m_task->findData(taskId(s.task))));
+    showTask();
     m_method->setCurrentIndex(std::max(0, m_method->findData(QString::fromStdString(s.method))));
     const int b = m_backbone->findData(QString::fromStdString(s.backbone), Qt::UserRole);
     m_backbone->setCurrentIndex(std::max(0, b));
@@ -398,16 +420,49 @@ void TrainingPanel::showRegion() {
     m_region->setText(!r.enabled()        ? tr("Whole image")
                       : r.is_rectangle()  ? tr("Rectangle on %1 x %2 images").arg(r.reference_width).arg(r.reference_height)
                                           : tr("Polygon of %n corner(s)", nullptr, int(r.polygon.size())));
-    m_clearRegion->setEnabled(r.enabled());
+    m_clearRegion->setEnabled(r.enabled() && m_session->project().settings.task != project::ProjectTask::Classification);
+}
+
+void TrainingPanel::showTask() {
+    const auto task = m_session->project().settings.task;
+    const bool classification = task == project::ProjectTask::Classification;
+    const auto range = project::image_size_range(task);
+    const bool loading = m_loading;
+    m_loading = true;  // a range that cuts the value must not store the cut value
+    m_imageSize->setRange(range.min, range.max);
+    m_imageSize->setSingleStep(range.step);
+    m_loading = loading;
+    m_imageSize->setToolTip(
+        classification ? tr("Tiny images are resized to this square size: 16, 32 (the paper's) or 48 px. The "
+                            "feature grid is 8 x 8 at every size.")
+                       : tr("Images are resized to this square size; a multiple of 32. Larger sees "
+                            "smaller defects and trains slower."));
+    // Why the rows are off, where the user looks: tiles and regions localise defects, which this task does not.
+    const QString notForClassification =
+        tr("Does not apply to image classification: a tiny image is scored whole.");
+    for (QWidget* w : std::initializer_list<QWidget*>{m_tiling, m_tilePixels, m_region, m_drawRegion, m_clearRegion})
+        w->setToolTip(classification ? notForClassification : QString());
+    if (!classification) {
+        m_tiling->setToolTip(
+            tr("Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by "
+               "one and blended into a map at full resolution. \"Tiles for defects of\" picks the tile size so that "
+               "a defect that many pixels wide stays visible; training and inspection take longer with more tiles."));
+        m_region->setToolTip(tr("Training and inspection keep to this part of the image; outside it nothing is "
+                                "learned and nothing is flagged"));
+        m_drawRegion->setToolTip(tr("Drag a rectangle or click a polygon on the image (the Region of interest tool, R)"));
+        m_clearRegion->setToolTip(tr("Use the whole image again"));
+    }
+    updateState();
 }
 
 void TrainingPanel::storeSettings() {
     if (m_loading || !m_session->isOpen())
         return;
     auto s = m_session->project().settings;
+    s.task = project::parse_project_task(m_task->currentData().toString().toStdString()).value_or(s.task);
     s.method = m_method->currentData().toString().toStdString();
     s.backbone = m_backbone->currentData(Qt::UserRole).toString().toStdString();
-    s.image_size = (m_imageSize->value() + 16) / 32 * 32;  // a multiple of 32
+    s.image_size = sizeForTask(m_imageSize->value(), s.task);
     if (int* epochs = epochsSetting(s, s.method))
         *epochs = m_epochs->value();
     s.training_mode = m_mode->currentData().toString().toStdString();
@@ -427,9 +482,13 @@ void TrainingPanel::updateState() {
     m_train->setToolTip(reason.isEmpty() ? tr("Train a model on the project's normal training images")
                                          : reason);
     m_cancel->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_method, m_backbone, m_imageSize, m_tiling})
+    const bool classification = m_session->project().settings.task == project::ProjectTask::Classification;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_task, m_method, m_backbone, m_imageSize})
         w->setEnabled(!running && m_session->isOpen());
+    m_tiling->setEnabled(!running && m_session->isOpen() && !classification);
     m_tilePixels->setEnabled(m_tiling->isEnabled() && m_tiling->currentIndex() > 0);
+    m_region->setEnabled(!classification);
+    m_drawRegion->setEnabled(m_session->isOpen() && !classification);
     m_methodSummary->setText(m_method->currentData(Qt::ToolTipRole).toString());
     fitSummary();
     // Epochs are ADTR's and the diffusion denoiser's (the reference methods fit in one pass over normal
@@ -441,12 +500,21 @@ void TrainingPanel::updateState() {
     m_mode->setEnabled(!running && m_session->isOpen() && adtr);
     const bool normalOnly =
         model::parse_training_mode(m_mode->currentData().toString().toStdString()) == model::TrainingMode::NormalOnly;
-    m_synthetic->setEnabled(!running && m_session->isOpen() && adtr && !normalOnly);
+    m_synthetic->setEnabled(!running && m_session->isOpen() && adtr && !normalOnly && !classification);
+    m_synthetic->setToolTip(classification ? tr("Does not apply to image classification: synthetic defects are "
+                                                "local, the anomalies of tiny images are whole images.")
+                                           : tr("Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its "
+                                                "settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times "
+                                                "the normal images.")
+                                                 .arg(adtr::AnomalyTrainingConfig{}.max_epoch_size));
     m_syntheticShare->setEnabled(m_synthetic->isEnabled() && m_synthetic->isChecked());
     const auto n = m_session->isOpen() ? m_controller->trainingImages().size() : 0;
     const auto marked = m_session->isOpen() ? m_controller->markedDefects().size() : 0;
     QString images = tr("%n normal training image(s)", nullptr, int(n));
-    if (marked > 0)
+    if (marked > 0 && classification)
+        images += normalOnly ? tr(", %n anomalous training image(s) not used", nullptr, int(marked))
+                             : tr(", %n anomalous training image(s) (image-level loss)", nullptr, int(marked));
+    else if (marked > 0)
         images += normalOnly ? tr(", %n marked defect(s) not used", nullptr, int(marked))
                              : tr(", %n marked defect(s)", nullptr, int(marked));
     m_images->setText(images);

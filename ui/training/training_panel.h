@@ -43,6 +43,7 @@ public:
     void exportModel(int row, const QString& destination);
     QComboBox* modeBox() const { return m_mode; }
     QComboBox* methodBox() const { return m_method; }
+    QComboBox* taskBox() const { return m_task; }  // defect inspection / image classification (tiny images)
     QCheckBox* syntheticBox() const { return m_synthetic; }
     QComboBox* tilingBox() const { return m_tiling; }
     QSpinBox* tilePixelsBox() const { return m_tilePixels; }
@@ -63,6 +64,7 @@ private:
     void loadSettings();
     void storeSettings();
     void showRegion();
+    void showTask();  // the image sizes of the project's task; tiling and region off for classification
     void updateState();
     void onProgress(double fraction, const QString& text, double secondsLeft);
     void onFinished(TrainingOutcome outcome, const QString& message);
@@ -70,6 +72,7 @@ private:
     ProjectSession* m_session;
     TrainingController* m_controller;
     ModelListModel* m_models;
+    QComboBox* m_task;
     QComboBox* m_method;
     QLabel* m_methodSummary;
     QComboBox* m_backbone;

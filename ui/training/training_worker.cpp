@@ -43,8 +43,12 @@ void TrainingWorker::run(const TrainingJob& job) {
             engine::DefectSample sample;
             sample.image = load(job.images.size() + i, d.image, data::read_image);
             // A mask drawn moments ago may still be on its way to disk: the session's copy is the truth.
-            sample.mask = d.maskPixels.isNull() ? load(job.images.size() + i, d.mask, data::read_mask)
-                                                : mat_from_mask(d.maskPixels);
+            if (!d.maskPixels.isNull())
+                sample.mask = mat_from_mask(d.maskPixels);
+            else if (d.mask.isEmpty())
+                sample.mask = cv::Mat(sample.image.size(), CV_8UC1, cv::Scalar(255));
+            else
+                sample.mask = load(job.images.size() + i, d.mask, data::read_mask);
             sample.defect_type = d.defectType.toStdString();
             sample.path = d.recordedPath.toStdString();  // recorded in the model: evaluation leaves it out
             data.defects.push_back(std::move(sample));
@@ -68,6 +72,8 @@ void TrainingWorker::run(const TrainingJob& job) {
         const QString defects =
             result.mode == model::TrainingMode::NormalOnly
                 ? tr("normal-only")
+                : !job.defects.isEmpty() && job.defects.front().mask.isEmpty() && job.defects.front().maskPixels.isNull()
+                ? tr("anomaly-available: %n anomalous image(s)", nullptr, int(job.defects.size()))
                 : tr("anomaly-available: %n marked defect(s)", nullptr, int(job.defects.size())) +
                       (job.config.adtr.anomaly.synthetic ? tr(" and synthetic defects") : QString());
         QString summary = tr("Trained (%4) on %1 normal images (%2 held out for thresholds) in %3 s.")

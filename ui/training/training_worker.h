@@ -17,11 +17,13 @@
 
 namespace kensa::ui {
 
-// A marked defect the model trains on (ADTR+): the image, its mask (0/255 PNG) and defect type.
+// A marked defect the model trains on (ADTR+): the image, its mask (0/255 PNG) and defect type. In an
+// image-classification project an anomalous image has no mask: the whole image is the anomaly (mask and
+// maskPixels both empty), which ADTR+'s image-level loss needs and nothing more.
 struct DefectJob {
     QString image;
     QString recordedPath;  // as the model records it (project::recorded_image_path)
-    QString mask;       // the 0/255 PNG in the project folder
+    QString mask;       // the 0/255 PNG in the project folder; empty: the whole image
     QImage maskPixels;  // the mask as drawn in this session, if it is open (newer than the file can be)
     QString defectType;
 };

@@ -4,6 +4,7 @@
 
 #include <kensa/model/region_of_interest.h>
 #include <kensa/model/training_mode.h>
+#include <kensa/project/project_task.h>
 
 #include <array>
 #include <cstdint>
@@ -72,6 +73,7 @@ struct SyntheticGeneratorSetting {
 };
 
 struct ProjectSettings {
+    ProjectTask task = ProjectTask::Inspection;  // absent from files written before there were tasks
     std::string method = "adtr";  // a method id (methods/registry.h); checked when training starts
     std::string backbone = "mobilenet_v2";
     int image_size = 224;

@@ -131,6 +131,13 @@ Project project_from(const json& j, const fs::path& folder) {
     Project p;
     p.name = j.value("name", folder.filename().string());
     if (const auto it = j.find("settings"); it != j.end()) {
+        if (const auto t = it->find("task"); t != it->end()) {  // absent before there were tasks: inspection
+            const std::string id = t->is_string() ? t->get<std::string>() : t->dump();
+            const auto task = parse_project_task(id);
+            if (!task)
+                throw std::runtime_error("settings.task '" + id + "' is not one of inspection, classification");
+            p.settings.task = *task;
+        }
         p.settings.method = it->value("method", p.settings.method);  // absent before there were methods
         p.settings.backbone = it->value("backbone", p.settings.backbone);
         if (it->contains("image_size"))
@@ -236,7 +243,8 @@ std::string project_to_json(const Project& project, const fs::path& project_fold
                  {"name", project.name},
                  {"mode", std::string(model::label(training_mode(project)))},  // derived; written for other readers
                  {"settings",
-                  {{"method", project.settings.method},
+                  {{"task", std::string(to_string(project.settings.task))},
+                   {"method", project.settings.method},
                    {"backbone", project.settings.backbone},
                    {"image_size", project.settings.image_size},
                    {"epochs", project.settings.epochs},
