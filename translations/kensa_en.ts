@@ -84,7 +84,7 @@
 <context>
     <name>kensa::ui::SyntheticPanel</name>
     <message numerus="yes">
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="402"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="419"/>
         <source>%n sample(s)</source>
         <translation>
             <numerusform>%n sample</numerusform>

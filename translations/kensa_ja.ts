@@ -898,32 +898,32 @@
         <translation>欠陥の種類はまだありません</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="225"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="228"/>
         <source>No image selected</source>
         <translation>画像が選択されていません</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="233"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="236"/>
         <source>training image</source>
         <translation>学習用画像</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="233"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="236"/>
         <source>test image</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="246"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="249"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="252"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="255"/>
         <source>New defect type</source>
         <translation>新しい欠陥の種類</translation>
     </message>
     <message>
-        <location filename="../ui/canvas/annotation_panel.cpp" line="253"/>
+        <location filename="../ui/canvas/annotation_panel.cpp" line="256"/>
         <source>Name of the defect type (e.g. scratch, dent, stain):</source>
         <translation>欠陥の種類の名前（例：傷、へこみ、汚れ）：</translation>
     </message>
@@ -1377,17 +1377,17 @@
 <context>
     <name>kensa::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="124"/>
+        <location filename="../ui/main/main_window.cpp" line="125"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="129"/>
+        <location filename="../ui/main/main_window.cpp" line="130"/>
         <source>Saving failed</source>
         <translation>保存に失敗しました</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="130"/>
+        <location filename="../ui/main/main_window.cpp" line="131"/>
         <source>%1
 
 Your latest changes are not on disk. Check the disk space and the folder&apos;s permissions; Kensa tries again with your next change.</source>
@@ -1396,275 +1396,275 @@ Your latest changes are not on disk. Check the disk space and the folder&apos;s 
 最新の変更はディスクに保存されていません。ディスクの空き容量とフォルダーのアクセス権を確認してください。次に変更したときに Kensa が再度保存します。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="136"/>
-        <location filename="../ui/main/main_window.cpp" line="469"/>
+        <location filename="../ui/main/main_window.cpp" line="137"/>
+        <location filename="../ui/main/main_window.cpp" line="470"/>
         <source>All changes saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="153"/>
-        <location filename="../ui/main/main_window.cpp" line="275"/>
+        <location filename="../ui/main/main_window.cpp" line="154"/>
+        <location filename="../ui/main/main_window.cpp" line="276"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="156"/>
+        <location filename="../ui/main/main_window.cpp" line="157"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="185"/>
+        <location filename="../ui/main/main_window.cpp" line="186"/>
         <source>Images</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="189"/>
+        <location filename="../ui/main/main_window.cpp" line="190"/>
         <source>Annotation</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="199"/>
+        <location filename="../ui/main/main_window.cpp" line="200"/>
         <source>Synthetic Defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="203"/>
+        <location filename="../ui/main/main_window.cpp" line="204"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="209"/>
+        <location filename="../ui/main/main_window.cpp" line="210"/>
         <source>Inspection</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="212"/>
+        <location filename="../ui/main/main_window.cpp" line="213"/>
         <source>Review</source>
         <translation>判定確認</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="215"/>
+        <location filename="../ui/main/main_window.cpp" line="216"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="237"/>
+        <location filename="../ui/main/main_window.cpp" line="238"/>
         <source>Compare models</source>
         <translation>モデル比較</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="222"/>
+        <location filename="../ui/main/main_window.cpp" line="223"/>
         <source>Run</source>
         <translation>ライン運転</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="109"/>
+        <location filename="../ui/main/main_window.cpp" line="110"/>
         <source>Drag a rectangle, or click the corners of a polygon and double-click to close it, around the part of the image that matters.</source>
         <translation>画像の重要な部分を、矩形をドラッグするか、多角形の角をクリックしてダブルクリックで閉じて囲んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="224"/>
+        <location filename="../ui/main/main_window.cpp" line="225"/>
         <source>Issues</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="233"/>
+        <location filename="../ui/main/main_window.cpp" line="234"/>
         <source>Inspect</source>
         <translation>検査</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="235"/>
+        <location filename="../ui/main/main_window.cpp" line="236"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="252"/>
+        <location filename="../ui/main/main_window.cpp" line="253"/>
         <source>&amp;Annotate</source>
         <translation>注釈(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="252"/>
+        <location filename="../ui/main/main_window.cpp" line="253"/>
         <source>&amp;Inspect</source>
         <translation>検査(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="252"/>
+        <location filename="../ui/main/main_window.cpp" line="253"/>
         <source>&amp;Synthetic Defects</source>
         <translation>合成欠陥(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="252"/>
+        <location filename="../ui/main/main_window.cpp" line="253"/>
         <source>&amp;Compare Models</source>
         <translation>モデル比較(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="285"/>
+        <location filename="../ui/main/main_window.cpp" line="286"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="288"/>
+        <location filename="../ui/main/main_window.cpp" line="289"/>
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="306"/>
+        <location filename="../ui/main/main_window.cpp" line="307"/>
         <source>Mark as &amp;Normal</source>
         <translation>良品にする(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="309"/>
+        <location filename="../ui/main/main_window.cpp" line="310"/>
         <source>Mark as &amp;Defect</source>
         <translation>不良にする(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="312"/>
+        <location filename="../ui/main/main_window.cpp" line="313"/>
         <source>Mark as &amp;Unlabelled</source>
         <translation>未分類にする(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="313"/>
+        <location filename="../ui/main/main_window.cpp" line="314"/>
         <source>&amp;Flag for Review</source>
         <translation>要確認にする(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="318"/>
+        <location filename="../ui/main/main_window.cpp" line="319"/>
         <source>&amp;Previous Image</source>
         <translation>前の画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="321"/>
+        <location filename="../ui/main/main_window.cpp" line="322"/>
         <source>&amp;Next Image</source>
         <translation>次の画像(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="328"/>
+        <location filename="../ui/main/main_window.cpp" line="329"/>
         <source>Larger Brush</source>
         <translation>ブラシを太く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="329"/>
+        <location filename="../ui/main/main_window.cpp" line="330"/>
         <source>Smaller Brush</source>
         <translation>ブラシを細く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="342"/>
+        <location filename="../ui/main/main_window.cpp" line="343"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体表示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="343"/>
+        <location filename="../ui/main/main_window.cpp" line="344"/>
         <source>&amp;Actual Size (1:1)</source>
         <translation>等倍表示 (1:1)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="345"/>
+        <location filename="../ui/main/main_window.cpp" line="346"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="346"/>
+        <location filename="../ui/main/main_window.cpp" line="347"/>
         <source>Zoom &amp;Out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="353"/>
+        <location filename="../ui/main/main_window.cpp" line="354"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="363"/>
+        <location filename="../ui/main/main_window.cpp" line="364"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="366"/>
+        <location filename="../ui/main/main_window.cpp" line="367"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="368"/>
+        <location filename="../ui/main/main_window.cpp" line="369"/>
         <source>&amp;Image</source>
         <translation>画像(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="372"/>
+        <location filename="../ui/main/main_window.cpp" line="373"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="376"/>
+        <location filename="../ui/main/main_window.cpp" line="377"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="385"/>
+        <location filename="../ui/main/main_window.cpp" line="386"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="386"/>
+        <location filename="../ui/main/main_window.cpp" line="387"/>
         <source>&amp;About Kensa</source>
         <translation>Kensa について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="388"/>
+        <location filename="../ui/main/main_window.cpp" line="389"/>
         <source>About Kensa</source>
         <translation>Kensa について</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="389"/>
+        <location filename="../ui/main/main_window.cpp" line="390"/>
         <source>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;Visual anomaly inspection (ADTR) for quality engineers.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kensa %1&lt;/h3&gt;&lt;p&gt;品質技術者のための外観異常検査 (ADTR)。&lt;/p&gt;&lt;p&gt;MIT ライセンス。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="396"/>
+        <location filename="../ui/main/main_window.cpp" line="397"/>
         <source>Project</source>
         <translation>プロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="401"/>
+        <location filename="../ui/main/main_window.cpp" line="402"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="402"/>
+        <location filename="../ui/main/main_window.cpp" line="403"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="403"/>
+        <location filename="../ui/main/main_window.cpp" line="404"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="404"/>
+        <location filename="../ui/main/main_window.cpp" line="405"/>
         <source>Normal images</source>
         <translation>良品画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="405"/>
+        <location filename="../ui/main/main_window.cpp" line="406"/>
         <source>Test images</source>
         <translation>テスト画像</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="406"/>
+        <location filename="../ui/main/main_window.cpp" line="407"/>
         <source>Import MVTec</source>
         <translation>MVTec 取り込み</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="232"/>
-        <location filename="../ui/main/main_window.cpp" line="411"/>
+        <location filename="../ui/main/main_window.cpp" line="233"/>
+        <location filename="../ui/main/main_window.cpp" line="412"/>
         <source>Annotate</source>
         <translation>注釈</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="427"/>
+        <location filename="../ui/main/main_window.cpp" line="428"/>
         <source>Normal-only: Kensa learns from normal images alone. Anomaly-available: you marked defects, which training can use as well.</source>
         <translation>良品のみ: Kensa は良品画像だけから学習します。異常データあり: マーク済みの欠陥があり、学習にも使えます。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="482"/>
+        <location filename="../ui/main/main_window.cpp" line="483"/>
         <source>This project has no images yet.
 
 Add a folder of normal images (good parts) with File &gt; Add Normal Images, or import an MVTec AD product.</source>
@@ -1673,32 +1673,37 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
 「ファイル」&gt;「良品画像を追加」で良品画像のフォルダーを追加するか、MVTec AD 製品を取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="507"/>
+        <location filename="../ui/main/main_window.cpp" line="508"/>
         <source>%1 — Kensa</source>
         <translation>%1 — Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="507"/>
+        <location filename="../ui/main/main_window.cpp" line="508"/>
         <source>Kensa</source>
         <translation>Kensa</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="514"/>
+        <location filename="../ui/main/main_window.cpp" line="515"/>
         <source>Anomaly-available</source>
         <translation>異常データあり</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="514"/>
+        <location filename="../ui/main/main_window.cpp" line="515"/>
         <source>Normal-only</source>
         <translation>良品のみ</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="525"/>
+        <location filename="../ui/main/main_window.cpp" line="517"/>
+        <source>Image classification · %1</source>
+        <translation>画像分類 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/main_window.cpp" line="529"/>
         <source>Issues (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main/main_window.cpp" line="541"/>
+        <location filename="../ui/main/main_window.cpp" line="545"/>
         <source>defect</source>
         <translation>欠陥</translation>
     </message>
@@ -2251,57 +2256,57 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>画素 ROC と PRO は画像分類には適用されません。小さな画像は欠陥マスクなしで画像全体として採点されます。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="125"/>
+        <location filename="../ui/review/review_plots.cpp" line="129"/>
         <source>Run a batch inspection (Review panel) to see ROC, PRO and score plots.</source>
         <translation>一括検査（判定確認パネル）を実行すると、ROC、PRO、スコアのグラフが表示されます。</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="132"/>
+        <location filename="../ui/review/review_plots.cpp" line="136"/>
         <source>Image ROC — AUROC %1</source>
         <translation>画像 ROC — AUROC %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="133"/>
+        <location filename="../ui/review/review_plots.cpp" line="137"/>
         <source>Pixel ROC — AUROC %1</source>
         <translation>画素 ROC — AUROC %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="134"/>
+        <location filename="../ui/review/review_plots.cpp" line="138"/>
         <source>PRO — AU-PRO@%1 %2</source>
         <translation>PRO — AU-PRO@%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="136"/>
+        <location filename="../ui/review/review_plots.cpp" line="140"/>
         <source>Image scores</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="161"/>
+        <location filename="../ui/review/review_plots.cpp" line="165"/>
         <source>Needs labelled normal and defective images</source>
         <translation>良品と不良のラベル付き画像が必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="162"/>
+        <location filename="../ui/review/review_plots.cpp" line="166"/>
         <source>Needs labelled normal images and defect masks</source>
         <translation>良品ラベルの画像と欠陥マスクが必要です</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="220"/>
+        <location filename="../ui/review/review_plots.cpp" line="224"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="221"/>
+        <location filename="../ui/review/review_plots.cpp" line="225"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="222"/>
+        <location filename="../ui/review/review_plots.cpp" line="226"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/review_plots.cpp" line="275"/>
+        <location filename="../ui/review/review_plots.cpp" line="279"/>
         <source>Image scores — threshold %1</source>
         <translation>画像スコア — しきい値 %1</translation>
     </message>
@@ -2530,42 +2535,47 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>合成欠陥（良品画像に描いた傷・汚れ・穴）は、Kensa を欠陥生成器付きでビルドするとここに表示されます。それまではキャンバス上で実際の欠陥をマークしてください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="113"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="110"/>
+        <source>Synthetic defects do not apply to image classification: they are local, the anomalies of tiny images are whole images, and training does not draw them.</source>
+        <translation>合成欠陥は画像分類には適用されません。合成欠陥は局所的ですが、小さな画像の異常は画像全体であり、学習でも描画されません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="118"/>
         <source>Defaults</source>
         <translation>既定値</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="114"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="119"/>
         <source>Reset this generator&apos;s parameters to their defaults</source>
         <translation>この生成器のパラメータを既定値に戻します</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="123"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="129"/>
         <source>Generators</source>
         <translation>生成器</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="266"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="283"/>
         <source>%1 — parameters</source>
         <translation>%1 — パラメータ</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="368"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="385"/>
         <source>Add normal training images to see samples.</source>
         <translation>サンプルを表示するには、良品の学習用画像を追加してください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="369"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="386"/>
         <source>Choose at least one generator.</source>
         <translation>生成器を 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="385"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="402"/>
         <source>Generating samples…</source>
         <translation>サンプルを生成しています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/synthetic/synthetic_panel.cpp" line="402"/>
+        <location filename="../ui/synthetic/synthetic_panel.cpp" line="419"/>
         <source>%n sample(s)</source>
         <translation>
             <numerusform>%n 件のサンプル</numerusform>

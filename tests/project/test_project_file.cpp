@@ -93,6 +93,19 @@ TEST(ProjectFile, ModeFollowsMarkedDefectsNotImportedGroundTruth) {
     EXPECT_NE(project_to_json(p, dir.path()).find("\"normal-only\""), std::string::npos);
 }
 
+TEST(ProjectFile, ClassificationModeFollowsAnomalousTrainingImages) {
+    test::TempDir dir;
+    Project p = example(dir.path());
+    p.images[1].mask.clear();  // no masks in classification
+    p.images[1].mask_pixels = 0;
+    p.settings.task = ProjectTask::Classification;
+    EXPECT_EQ(training_mode(p), TrainingMode::NormalOnly);  // the defect image is a test image
+    p.images[1].role = ImageRole::Train;
+    EXPECT_EQ(training_mode(p), TrainingMode::AnomalyAvailable);  // a whole anomalous image to learn from
+    p.settings.task = ProjectTask::Inspection;
+    EXPECT_EQ(training_mode(p), TrainingMode::NormalOnly);  // inspection needs a marked mask
+}
+
 TEST(ProjectFile, ReviewDecisionsRoundTripAndOlderFilesHaveNone) {
     test::TempDir dir;
     Project p = example(dir.path());

@@ -16,6 +16,7 @@
 #include "review/comparison_view.h"
 #include "review/review_panel.h"
 #include "review/review_plots.h"
+#include "synthetic/synthetic_panel.h"
 #include "training/training_controller.h"
 #include "training/training_panel.h"
 #include "training_fixture.h"
@@ -229,6 +230,15 @@ private Q_SLOTS:
         QVERIFY(panel);
         QVERIFY(panel->noMasksLabel()->isVisibleTo(panel));
         QVERIFY(panel->noMasksLabel()->text().contains(QStringLiteral("image classification")));
+
+        // The anomalous training images are what ADTR+ learns from here: the project is anomaly-available.
+        QCOMPARE(session->mode(), project::TrainingMode::AnomalyAvailable);
+        // Synthetic defects are local: their panel says they do not apply.
+        bool syntheticNote = false;
+        for (QLabel* l : w.syntheticPanel()->findChildren<QLabel*>())
+            syntheticNote |= l->isVisibleTo(w.syntheticPanel()) &&
+                             l->text().startsWith(QStringLiteral("Synthetic defects do not apply"));
+        QVERIFY(syntheticNote);
 
         session->setLabel(0, project::Label::Defect, QStringLiteral("other"));
         QCOMPARE(session->image(0).label, project::Label::Defect);

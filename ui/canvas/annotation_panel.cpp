@@ -44,7 +44,7 @@ AnnotationPanel::AnnotationPanel(ProjectSession* session, AnnotationController* 
     layout->setSpacing(10);
     layout->addWidget(makeImageGroup());
     layout->addWidget(makeToolGroup());
-    layout->addWidget(makeViewGroup());
+    layout->addWidget(m_maskDisplay = makeViewGroup());
     layout->addStretch(1);
 
     connect(controller, &AnnotationController::loaded, this, &AnnotationPanel::refresh);
@@ -143,7 +143,7 @@ QWidget* AnnotationPanel::makeToolGroup() {
     m_brush->setToolTip(tr("Brush and eraser diameter in image pixels ([ and ] change it)"));
     connect(m_brush, &QSpinBox::valueChanged, m_controller, &AnnotationController::setBrushSize);
     connect(m_controller, &AnnotationController::brushSizeChanged, m_brush, &QSpinBox::setValue);
-    auto* brushSlider = new QSlider(Qt::Horizontal, box);
+    auto* brushSlider = m_brushSlider = new QSlider(Qt::Horizontal, box);
     brushSlider->setRange(1, 200);
     brushSlider->setValue(m_brush->value());
     connect(brushSlider, &QSlider::valueChanged, m_brush, &QSpinBox::setValue);
@@ -161,7 +161,7 @@ QWidget* AnnotationPanel::makeToolGroup() {
     v->addWidget(m_noMasks);
     v->addLayout(grid);
     v->addLayout(form);
-    auto* hint = new QLabel(tr("Right button: erase (brush) or clear (fill). Polygon: click corners, "
+    auto* hint = m_toolHint = new QLabel(tr("Right button: erase (brush) or clear (fill). Polygon: click corners, "
                                "double-click to close. Region of interest: drag a rectangle or click a polygon "
                                "around the part that matters. Space + drag or middle button: pan."),
                             box);
@@ -221,6 +221,9 @@ void AnnotationPanel::refresh() {
     m_flag->setEnabled(have);
     m_noMasks->setVisible(!m_controller->masksApply());
     m_brush->setEnabled(m_controller->masksApply());
+    m_brushSlider->setEnabled(m_controller->masksApply());
+    m_toolHint->setVisible(m_controller->masksApply());
+    m_maskDisplay->setVisible(m_controller->masksApply());
     if (!have) {
         m_name->setText(tr("No image selected"));
         for (QAbstractButton* b : m_labels->buttons())

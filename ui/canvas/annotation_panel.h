@@ -45,6 +45,9 @@ private:
     QToolButton* m_flag = nullptr;
     QSpinBox* m_brush = nullptr;
     QLabel* m_noMasks = nullptr;  // why the tools are off in an image-classification project
+    QSlider* m_brushSlider = nullptr;
+    QLabel* m_toolHint = nullptr;
+    QWidget* m_maskDisplay = nullptr;  // hidden where there are no masks
     QSlider* m_opacity = nullptr;
 };
 

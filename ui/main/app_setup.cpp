@@ -65,7 +65,7 @@ CommandLine parseCommandLine(QApplication& app) {
 
 void applyCommandLine(MainWindow& window, const CommandLine& options) {
     if (!options.demo.isEmpty()) {
-        runScreenshotDemo(window, options.demo, options.screenshot);
+        runScreenshotDemo(window, options.demo, options.screenshot, options.project);
         return;
     }
     if (options.sample)

@@ -99,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_session, &ProjectSession::opened, this, &MainWindow::onOpened);
     connect(m_session, &ProjectSession::closed, this, &MainWindow::onClosed);
     connect(m_session, &ProjectSession::modeChanged, this, &MainWindow::updateMode);
+    connect(m_session, &ProjectSession::settingsChanged, this, &MainWindow::updateMode);  // the task
     // The canvas shows the region of interest the next training will use.
     const auto showRegion = [this] { m_canvas->setRegion(m_session->project().settings.region); };
     connect(m_session, &ProjectSession::settingsChanged, this, showRegion);
@@ -511,7 +512,10 @@ void MainWindow::updateMode() {
     if (!m_session->isOpen())
         return;
     const bool anomalies = m_session->mode() == project::TrainingMode::AnomalyAvailable;
-    m_modeLabel->setText(anomalies ? tr("Anomaly-available") : tr("Normal-only"));
+    const QString mode = anomalies ? tr("Anomaly-available") : tr("Normal-only");
+    m_modeLabel->setText(m_session->project().settings.task == project::ProjectTask::Classification
+                             ? tr("Image classification · %1").arg(mode)
+                             : mode);
     m_modeLabel->setStyleSheet(QStringLiteral("QLabel { border-radius: 8px; padding: 1px 10px; color: white; "
                                               "background: %1; font-weight: 600; }")
                                    .arg(anomalies ? QStringLiteral("#c0392b") : QStringLiteral("#2e7d32")));

@@ -179,15 +179,16 @@ void runOnAHotFolder(MainWindow& window, Finish finish) {
     c->start();
 }
 
-// The four plots side by side at a legible size, beside the window's screenshot.
+// The plots two by two at a legible size, beside the window's screenshot.
 void savePlots(MainWindow& window, const QString& path) {
     const QList<ReportPlot> plots = window.reviewPlots()->renderPngs(QSize(560, 400));
-    if (plots.size() != 4)
+    if (plots.isEmpty())  // four, or the image-level two of an image-classification project
         return;
-    QImage sheet(1120 * 2, 800 * 2, QImage::Format_RGB32);
+    const int rows = (int(plots.size()) + 1) / 2;
+    QImage sheet(1120 * 2, 800 * rows, QImage::Format_RGB32);
     sheet.fill(Qt::white);
     QPainter p(&sheet);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < plots.size(); ++i) {
         QImage plot;
         plot.loadFromData(plots[i].png, "PNG");
         p.drawImage(QRect((i % 2) * 1120, (i / 2) * 800, 1120, 800), plot);
@@ -198,7 +199,7 @@ void savePlots(MainWindow& window, const QString& path) {
 
 }  // namespace
 
-void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo) {
+void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo, const QString& project) {
     // Without a window manager (Xvfb) nothing maximises the window: fill the screen ourselves.
     if (QScreen* screen = window.screen())
         window.setGeometry(screen->availableGeometry());
@@ -250,6 +251,13 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             QObject::connect(c, &TrainingController::lossReported, &window, [steps, finish] {
                 if (++*steps == 40)
                     finish();
+            });
+            // A tiny-image project may finish in fewer steps: then the finished run is the shot.
+            QObject::connect(c, &TrainingController::finished, &window, [steps, finish] {
+                if (*steps < 40) {
+                    *steps = 40;
+                    finish();
+                }
             });
             c->start();
             return;
@@ -306,7 +314,10 @@ void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& 
             },
             Qt::SingleShotConnection);
     });
-    window.projectActions()->openSampleProject();
+    if (project.isEmpty())
+        window.projectActions()->openSampleProject();
+    else
+        window.projectActions()->openFolder(project);
 }
 
 }  // namespace kensa::ui

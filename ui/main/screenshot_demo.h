@@ -13,7 +13,8 @@ namespace kensa::ui {
 
 class MainWindow;
 
-// Opens the sample project and sets up `stage`; when `saveTo` is set, grabs the window into it and quits.
-void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo);
+// Opens the sample project (or `project`, a folder, when set: e.g. an image-classification project for the
+// "main" and "review" stages) and sets up `stage`; when `saveTo` is set, grabs the window into it and quits.
+void runScreenshotDemo(MainWindow& window, const QString& stage, const QString& saveTo, const QString& project = {});
 
 }  // namespace kensa::ui

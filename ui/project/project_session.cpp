@@ -178,6 +178,10 @@ void ProjectSession::setSettings(const project::ProjectSettings& settings) {
     m_project.settings = settings;
     Q_EMIT settingsChanged();
     save();
+    if (const auto now = mode(); now != m_lastMode) {  // the task decides what counts as a defect to learn from
+        m_lastMode = now;
+        Q_EMIT modeChanged(now);
+    }
 }
 
 QString ProjectSession::modelsFolder() const {

@@ -67,6 +67,7 @@ ReviewPlots::ReviewPlots(ThresholdState* thresholds, Style style, QWidget* paren
     m_notApplicable->setWordWrap(true);
     m_notApplicable->setForegroundRole(QPalette::PlaceholderText);
     m_notApplicable->setVisible(false);
+    m_notApplicable->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(4, 4, 4, 4);
     grid->setSpacing(6);
@@ -76,6 +77,8 @@ ReviewPlots::ReviewPlots(ThresholdState* thresholds, Style style, QWidget* paren
     grid->addWidget(m_plots[Pro], 1, 0);
     grid->addWidget(m_plots[Histogram], 1, 1);
     grid->addWidget(m_notApplicable, 2, 0, 1, 2);
+    grid->setRowStretch(0, 1);
+    grid->setRowStretch(1, 1);
     connect(thresholds, &ThresholdState::changed, this, &ReviewPlots::updateMarkers);
     rebuild();
 }
@@ -120,6 +123,7 @@ void ReviewPlots::rebuild() {
     if (auto* grid = qobject_cast<QGridLayout*>(layout())) {
         grid->removeWidget(m_plots[Histogram]);
         grid->addWidget(m_plots[Histogram], imageLevelOnly ? 0 : 1, 1);
+        grid->setRowStretch(1, imageLevelOnly ? 0 : 1);  // an empty row with a stretch would still take half
     }
     if (!any) {
         m_empty->setText(tr("Run a batch inspection (Review panel) to see ROC, PRO and score plots."));

@@ -107,6 +107,11 @@ SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, 
     // Fit the list to its rows: every generator visible without a scroll bar.
     m_list->setMaximumHeight(m_list->sizeHintForRow(0) * std::max(1, m_list->count()) +
                              2 * m_list->frameWidth() + 2);
+    m_notApplicable = new QLabel(tr("Synthetic defects do not apply to image classification: they are local, the "
+                                    "anomalies of tiny images are whole images, and training does not draw them."),
+                                 editor);
+    m_notApplicable->setWordWrap(true);
+    m_notApplicable->setVisible(false);
     m_paramTitle = new QLabel(editor);
     m_paramTitle->setFont(boldFont(m_paramTitle->font()));
     auto* defaults = new QToolButton(editor);
@@ -120,6 +125,7 @@ SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, 
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* v = new QVBoxLayout(editor);
     v->setContentsMargins(8, 8, 8, 8);
+    v->addWidget(m_notApplicable);
     v->addWidget(sectionTitle(tr("Generators"), editor));
     v->addWidget(m_list);
     auto* paramHeader = new QHBoxLayout;
@@ -157,10 +163,21 @@ SyntheticPanel::SyntheticPanel(std::shared_ptr<const GeneratorCatalog> catalog, 
     connect(&m_watcher, &QFutureWatcher<SyntheticSample>::finished, this, &SyntheticPanel::onPreviewReady);
     connect(session, &ProjectSession::opened, this, &SyntheticPanel::schedulePreview);
     connect(session, &ProjectSession::imagesAppended, this, &SyntheticPanel::schedulePreview);
+    connect(session, &ProjectSession::opened, this, &SyntheticPanel::applyTask);
+    connect(session, &ProjectSession::settingsChanged, this, &SyntheticPanel::applyTask);
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
     if (session->isOpen())
         loadSettings();
+    applyTask();
+}
+
+void SyntheticPanel::applyTask() {
+    const bool applies = !m_session->isOpen() ||
+                         m_session->project().settings.task != project::ProjectTask::Classification;
+    m_notApplicable->setVisible(!applies);
+    m_list->setEnabled(applies);
+    m_formHost->setEnabled(applies);
 }
 
 void SyntheticPanel::loadSettings() {

@@ -55,6 +55,7 @@ private:
     void loadSettings();   // the project's ticked generators and parameters into the list and the editors
     void storeSettings();  // what the panel shows into the project: what training will draw
     void resetParameters();
+    void applyTask();
     QWidget* editorFor(const QString& generatorId, const GeneratorParameter& p);
     void schedulePreview();
     void startPreview();
@@ -69,6 +70,7 @@ private:
     QListWidget* m_list;
     QFormLayout* m_form;
     QLabel* m_paramTitle;
+    QLabel* m_notApplicable;  // image classification: training draws no synthetic defects
     QWidget* m_formHost;
     SyntheticPreview* m_preview;
     bool m_ownsPreview;

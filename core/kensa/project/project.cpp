@@ -5,6 +5,12 @@
 namespace kensa::project {
 
 TrainingMode training_mode(const Project& project) {
+    if (project.settings.task == ProjectTask::Classification) {  // whole images, no masks
+        const bool anomalous = std::any_of(project.images.begin(), project.images.end(), [](const ImageEntry& e) {
+            return e.role == ImageRole::Train && e.label == Label::Defect;
+        });
+        return anomalous ? TrainingMode::AnomalyAvailable : TrainingMode::NormalOnly;
+    }
     const bool marked = std::any_of(project.images.begin(), project.images.end(), [](const ImageEntry& e) {
         return e.label == Label::Defect && !e.mask.empty() && e.mask_pixels > 0;
     });

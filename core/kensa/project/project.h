@@ -22,7 +22,8 @@ enum class Label { Unlabelled, Normal, Defect };
 
 // Normal-only: ADTR learns from normal images alone. Anomaly-available: the user has marked at least one
 // defect with a mask, which training may use (ADTR+). Imported ground truth does not count: it is kept for
-// evaluation, not training.
+// evaluation, not training. In an image-classification project: a training image labelled defect (the
+// whole image is the anomaly, for ADTR+'s image-level loss); test images stay for evaluation.
 using model::TrainingMode;  // derived for a project: never Auto
 
 // A reviewer's decision on an inspected part, whatever the model's verdict was: the part is NG
