@@ -35,7 +35,7 @@
 <context>
     <name>kensa::ui::ProjectActions</name>
     <message numerus="yes">
-        <location filename="../ui/main/project_actions.cpp" line="199"/>
+        <location filename="../ui/main/project_actions.cpp" line="212"/>
         <source>Added %n image(s) from %1.</source>
         <translation>
             <numerusform>Added %n image from %1.</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="513"/>
+        <location filename="../ui/training/training_panel.cpp" line="516"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>%n normal training image</numerusform>
@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="515"/>
+        <location filename="../ui/training/training_panel.cpp" line="518"/>
         <source>, %n anomalous training image(s) not used</source>
         <translation>
             <numerusform>, %n anomalous training image not used</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="516"/>
+        <location filename="../ui/training/training_panel.cpp" line="519"/>
         <source>, %n anomalous training image(s) (image-level loss)</source>
         <translation>
             <numerusform>, %n anomalous training image (image-level loss)</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="518"/>
+        <location filename="../ui/training/training_panel.cpp" line="521"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>, %n marked defect not used</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="519"/>
+        <location filename="../ui/training/training_panel.cpp" line="522"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>, %n marked defect</numerusform>

@@ -1816,6 +1816,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/main/project_actions.cpp" line="76"/>
+        <location filename="../ui/main/project_actions.cpp" line="85"/>
         <source>New Project</source>
         <translation>新規プロジェクト</translation>
     </message>
@@ -1830,72 +1831,87 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>新しい製品</translation>
     </message>
     <message>
+        <location filename="../ui/main/project_actions.cpp" line="83"/>
+        <source>Defect inspection: find and outline defects in parts</source>
+        <translation>欠陥検査: 部品の欠陥を見つけて縁取りする</translation>
+    </message>
+    <message>
         <location filename="../ui/main/project_actions.cpp" line="84"/>
+        <source>Image classification: sort tiny images (16-48 px) as a whole</source>
+        <translation>画像分類: 小さな画像（16〜48 px）を画像全体で分ける</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="85"/>
+        <source>What the project is for:</source>
+        <translation>プロジェクトの用途:</translation>
+    </message>
+    <message>
+        <location filename="../ui/main/project_actions.cpp" line="91"/>
         <source>Cannot create the project</source>
         <translation>プロジェクトを作成できません</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="91"/>
+        <location filename="../ui/main/project_actions.cpp" line="104"/>
         <source>Open a project folder</source>
         <translation>プロジェクトフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="98"/>
+        <location filename="../ui/main/project_actions.cpp" line="111"/>
         <source>Cannot open the project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="114"/>
+        <location filename="../ui/main/project_actions.cpp" line="127"/>
         <source>Opened %1</source>
         <translation>%1 を開きました</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="118"/>
+        <location filename="../ui/main/project_actions.cpp" line="131"/>
         <source>Preparing the sample project…</source>
         <translation>サンプルプロジェクトを準備しています…</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="118"/>
+        <location filename="../ui/main/project_actions.cpp" line="131"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="119"/>
+        <location filename="../ui/main/project_actions.cpp" line="132"/>
         <source>Sample Project</source>
         <translation>サンプルプロジェクト</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="142"/>
+        <location filename="../ui/main/project_actions.cpp" line="155"/>
         <source>Cannot prepare the sample project</source>
         <translation>サンプルプロジェクトを準備できません</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="152"/>
+        <location filename="../ui/main/project_actions.cpp" line="165"/>
         <source>Folder of normal images (good parts)</source>
         <translation>良品画像のフォルダー</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="153"/>
+        <location filename="../ui/main/project_actions.cpp" line="166"/>
         <source>Folder of test images to review</source>
         <translation>確認するテスト画像のフォルダー</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="160"/>
+        <location filename="../ui/main/project_actions.cpp" line="173"/>
         <source>MVTec AD product folder</source>
         <translation>MVTec AD 製品フォルダー</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="181"/>
+        <location filename="../ui/main/project_actions.cpp" line="194"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../ui/main/project_actions.cpp" line="186"/>
+        <location filename="../ui/main/project_actions.cpp" line="199"/>
         <source>Cannot add images</source>
         <translation>画像を追加できません</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main/project_actions.cpp" line="199"/>
+        <location filename="../ui/main/project_actions.cpp" line="212"/>
         <source>Added %n image(s) from %1.</source>
         <translation>
             <numerusform>%1 から %n 枚の画像を追加しました。</numerusform>
@@ -2722,7 +2738,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="438"/>
+        <location filename="../ui/training/training_panel.cpp" line="441"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation>画像をこの大きさの正方形にリサイズします（32 の倍数）。大きいほど小さな欠陥を捉えられますが、学習は遅くなります。</translation>
     </message>
@@ -2757,7 +2773,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し（異常データあり、ADTR+）、それ以外は良品画像のみで学習します。マーク済みの欠陥は、各エポックで良品画像の複製のランダムな位置にも貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="506"/>
+        <location filename="../ui/training/training_panel.cpp" line="509"/>
         <source>Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
         <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルで選んだ生成器とその設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
     </message>
@@ -2789,12 +2805,12 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>タイルの一辺：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="447"/>
+        <location filename="../ui/training/training_panel.cpp" line="450"/>
         <source>Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by one and blended into a map at full resolution. &quot;Tiles for defects of&quot; picks the tile size so that a defect that many pixels wide stays visible; training and inspection take longer with more tiles.</source>
         <translation>大きな画像：画像全体を画像サイズに縮小するか、重なり合うタイルを 1 枚ずつ検査して元の解像度のマップに合成します。「この大きさの欠陥向けのタイル」は、その画素幅の欠陥が見えるようにタイルの大きさを選びます。タイルが多いほど学習と検査に時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="450"/>
+        <location filename="../ui/training/training_panel.cpp" line="453"/>
         <source>Training and inspection keep to this part of the image; outside it nothing is learned and nothing is flagged</source>
         <translation>学習と検査は画像のこの部分に限られます。外側は学習されず、異常として示されることもありません</translation>
     </message>
@@ -2804,12 +2820,12 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>描画…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="452"/>
+        <location filename="../ui/training/training_panel.cpp" line="455"/>
         <source>Drag a rectangle or click a polygon on the image (the Region of interest tool, R)</source>
         <translation>画像上で矩形をドラッグするか多角形をクリックします（検査領域ツール、R）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="453"/>
+        <location filename="../ui/training/training_panel.cpp" line="456"/>
         <source>Use the whole image again</source>
         <translation>画像全体に戻します</translation>
     </message>
@@ -2835,7 +2851,7 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="175"/>
-        <location filename="../ui/training/training_panel.cpp" line="482"/>
+        <location filename="../ui/training/training_panel.cpp" line="485"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
@@ -2988,72 +3004,72 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="436"/>
+        <location filename="../ui/training/training_panel.cpp" line="439"/>
         <source>Tiny images are resized to this square size: 16, 32 (the paper&apos;s) or 48 px. The feature grid is 8 x 8 at every size.</source>
         <translation>小さな画像はこの正方形のサイズに変換されます: 16、32（論文の値）または 48 px。特徴グリッドはどのサイズでも 8 x 8 です。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="442"/>
+        <location filename="../ui/training/training_panel.cpp" line="445"/>
         <source>Does not apply to image classification: a tiny image is scored whole.</source>
         <translation>画像分類には適用されません。小さな画像は画像全体として採点されます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="504"/>
+        <location filename="../ui/training/training_panel.cpp" line="507"/>
         <source>Does not apply to image classification: synthetic defects are local, the anomalies of tiny images are whole images.</source>
         <translation>画像分類には適用されません。合成欠陥は局所的ですが、小さな画像の異常は画像全体です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="513"/>
+        <location filename="../ui/training/training_panel.cpp" line="516"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="515"/>
+        <location filename="../ui/training/training_panel.cpp" line="518"/>
         <source>, %n anomalous training image(s) not used</source>
         <translation>
             <numerusform>、不良の学習画像 %n 枚（使用しない）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="516"/>
+        <location filename="../ui/training/training_panel.cpp" line="519"/>
         <source>, %n anomalous training image(s) (image-level loss)</source>
         <translation>
             <numerusform>、不良の学習画像 %n 枚（画像単位の損失）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="518"/>
+        <location filename="../ui/training/training_panel.cpp" line="521"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="519"/>
+        <location filename="../ui/training/training_panel.cpp" line="522"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="529"/>
+        <location filename="../ui/training/training_panel.cpp" line="532"/>
         <source>Train a new model starting from the selected ADTR model, for %1 epochs with the project&apos;s marked defects (and synthetic defects, if on): quicker than training again from scratch, e.g. after marking the defects a review found. The new model keeps the selected one&apos;s backbone and image size.</source>
         <translation>選択した ADTR モデルを出発点に、プロジェクトのマーク済み欠陥 (オンなら合成欠陥も) で %1 エポック学習した新しいモデルを作ります。最初から学習し直すより速く、レビューで見つかった欠陥をマークした後などに使います。新しいモデルのバックボーンと画像サイズは選択したモデルと同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="552"/>
+        <location filename="../ui/training/training_panel.cpp" line="555"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="557"/>
+        <location filename="../ui/training/training_panel.cpp" line="560"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="562"/>
+        <location filename="../ui/training/training_panel.cpp" line="565"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>

@@ -136,6 +136,15 @@ private Q_SLOTS:
         QCOMPARE(session.project().settings.image_size, 224);
         QCOMPARE(panel.imageSizeBox()->minimum(), 64);
         QVERIFY(panel.tilingBox()->isEnabled());
+
+        // Set elsewhere (the new-project dialog): the panel follows the project.
+        auto settings = session.project().settings;
+        settings.task = project::ProjectTask::Classification;
+        settings.image_size = 16;
+        session.setSettings(settings);
+        QCOMPARE(panel.taskBox()->currentData().toString(), QStringLiteral("classification"));
+        QCOMPARE(panel.imageSizeBox()->value(), 16);
+        QCOMPARE(session.project().settings.image_size, 16);
     }
 
     void trainingAppliesTheTinyImageSetting() {

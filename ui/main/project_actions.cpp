@@ -79,10 +79,23 @@ void ProjectActions::chooseNew() {
                              .trimmed();
     if (!ok || name.isEmpty())
         return;
+    // Asked now because it decides what the project shows (masks, maps); the training panel can change it later.
+    const QStringList tasks{tr("Defect inspection: find and outline defects in parts"),
+                            tr("Image classification: sort tiny images (16-48 px) as a whole")};
+    const QString task = QInputDialog::getItem(m_window, tr("New Project"), tr("What the project is for:"), tasks,
+                                               0, false, &ok);
+    if (!ok)
+        return;
     const QString folder = QDir(parent).filePath(name);
     if (const QString error = m_session->create(folder, name); !error.isEmpty()) {
         QMessageBox::warning(m_window, tr("Cannot create the project"), error);
         return;
+    }
+    if (task == tasks[1]) {
+        auto settings = m_session->project().settings;
+        settings.task = project::ProjectTask::Classification;
+        settings.image_size = project::image_size_range(settings.task).preferred;
+        m_session->setSettings(settings);
     }
     opened(folder);
 }

@@ -429,8 +429,11 @@ void TrainingPanel::showTask() {
     const auto range = project::image_size_range(task);
     const bool loading = m_loading;
     m_loading = true;  // a range that cuts the value must not store the cut value
+    // The task may change elsewhere (the new-project dialog): the boxes follow the project.
+    m_task->setCurrentIndex(std::max(0, m_task->findData(taskId(task))));
     m_imageSize->setRange(range.min, range.max);
     m_imageSize->setSingleStep(range.step);
+    m_imageSize->setValue(m_session->project().settings.image_size);
     m_loading = loading;
     m_imageSize->setToolTip(
         classification ? tr("Tiny images are resized to this square size: 16, 32 (the paper's) or 48 px. The "
