@@ -13,6 +13,9 @@
 #   run.png              after a short training, the Run dock on a hot folder the sample's test images are
 #                        written into: counters, the latest NG parts with their heatmaps
 #   report-page-N.png    the same state's PDF report (Export report…), its pages rendered at 55 dpi
+#   classification-review.png  an image-classification project of 28 px parts (scripts/tiny_classification_project.py)
+#                        after a short training and a batch review: image ROC and histogram, the pixel panels'
+#                        "does not apply" notes
 #   *-ja.png             with KENSA_SCREENSHOT_LANG=ja: the main views with the app in Japanese (main window,
 #                        synthetic panel, review); only these are taken then (needs fonts-noto-cjk)
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (needs the `kensa` target built; xvfb, imagemagick, poppler-utils)
@@ -64,5 +67,12 @@ QT_QPA_PLATFORM=offscreen timeout 600 "$BUILD/app/gui/kensa" --screenshot-demo r
 rm -f "$OUT"/report-page-*.png
 pdftoppm -r 55 -png "$WORK/report.pdf" "$OUT/report-page"
 echo "wrote $OUT/report-page-*.png ($(pdfinfo "$WORK/report.pdf" | awk '/^Pages:/ {print $2}') pages)"
+# An image-classification project of tiny parts (PIL from Debian's python3), reviewed after a short training.
+/usr/bin/python3 "$ROOT/scripts/tiny_classification_project.py" "$WORK/tiny" >/dev/null
+# Shot into $WORK: the review stage writes plots.png beside it, which must not replace the sample's.
+timeout 600 xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$BUILD/app/gui/kensa" --screenshot "$WORK/tiny/classification-review.png" --screenshot-demo review "$WORK/tiny/project"
+cp "$WORK/tiny/classification-review.png" "$OUT/"
+echo "wrote $OUT/classification-review.png"
 shoot region --screenshot-demo region  # its region is saved into the sample project: after the trained shots
 shoot canvas --screenshot-demo canvas  # last: its stroke is autosaved into the sample project
