@@ -4,8 +4,8 @@
 <context>
     <name>ReportWriter</name>
     <message numerus="yes">
-        <location filename="../ui/review/report_pdf.cpp" line="442"/>
-        <location filename="../ui/review/report_writer.cpp" line="392"/>
+        <location filename="../ui/review/report_pdf.cpp" line="461"/>
+        <location filename="../ui/review/report_writer.cpp" line="420"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
             <numerusform>The %n highest-scoring image</numerusform>

@@ -302,9 +302,9 @@
     <name>ReportWriter</name>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="267"/>
-        <location filename="../ui/review/report_pdf.cpp" line="583"/>
-        <location filename="../ui/review/report_writer.cpp" line="299"/>
-        <location filename="../ui/review/report_writer.cpp" line="301"/>
+        <location filename="../ui/review/report_pdf.cpp" line="603"/>
+        <location filename="../ui/review/report_writer.cpp" line="308"/>
+        <location filename="../ui/review/report_writer.cpp" line="310"/>
         <source>Inspection report — %1</source>
         <translation>検査レポート — %1</translation>
     </message>
@@ -334,7 +334,7 @@
         <translation>%1 px</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="185"/>
+        <location filename="../ui/review/report_writer.cpp" line="184"/>
         <source>Anomaly map</source>
         <translation>異常マップ</translation>
     </message>
@@ -345,290 +345,317 @@
     </message>
     <message>
         <location filename="../ui/review/report_writer.cpp" line="186"/>
+        <source>not smoothed</source>
+        <translation>平滑化なし</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="187"/>
         <source>Image score</source>
         <translation>画像スコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="187"/>
+        <location filename="../ui/review/report_writer.cpp" line="188"/>
         <source>maximum of the map averaged over %1 × %1 px</source>
         <translation>%1 × %1 px で平均したマップの最大値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="188"/>
+        <location filename="../ui/review/report_writer.cpp" line="189"/>
         <source>mean of the map</source>
         <translation>マップの平均</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="190"/>
+        <location filename="../ui/review/report_writer.cpp" line="191"/>
         <source>Thresholds of the model</source>
         <translation>モデルのしきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="191"/>
+        <location filename="../ui/review/report_writer.cpp" line="193"/>
+        <source>image %1: the %2 quantile of the held-out normal images (%3)</source>
+        <translation>画像 %1（取り分けた良品画像 %3 枚の %2 分位点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_writer.cpp" line="196"/>
         <source>image %1, pixel %2: the %3 quantile of the held-out normal images (%4)</source>
         <translation>画像 %1、画素 %2（取り分けた良品画像 %4 枚の %3 分位点）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="196"/>
+        <location filename="../ui/review/report_writer.cpp" line="201"/>
         <source>F1-optimal thresholds at training</source>
         <translation>学習時の F1 最適しきい値</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="196"/>
+        <location filename="../ui/review/report_writer.cpp" line="201"/>
         <source>image %1, pixel %2</source>
         <translation>画像 %1、画素 %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="202"/>
+        <location filename="../ui/review/report_writer.cpp" line="207"/>
         <source>Training mode</source>
         <translation>学習モード</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="205"/>
+        <location filename="../ui/review/report_writer.cpp" line="210"/>
         <source>Training images</source>
         <translation>学習用画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="205"/>
+        <location filename="../ui/review/report_writer.cpp" line="210"/>
         <source>%1 normal, %2 held out for the thresholds</source>
         <translation>良品 %1 枚（ほかに %2 枚をしきい値用に取り分け）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="211"/>
+        <location filename="../ui/review/report_writer.cpp" line="216"/>
         <source>Defect images trained on</source>
         <translation>学習に使った不良画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="213"/>
+        <location filename="../ui/review/report_writer.cpp" line="218"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="215"/>
+        <location filename="../ui/review/report_writer.cpp" line="220"/>
         <source>Position scoring</source>
         <translation>位置ごとのスコア</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="217"/>
+        <location filename="../ui/review/report_writer.cpp" line="222"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="219"/>
+        <location filename="../ui/review/report_writer.cpp" line="224"/>
         <source>Training time</source>
         <translation>学習時間</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="219"/>
+        <location filename="../ui/review/report_writer.cpp" line="224"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="225"/>
+        <location filename="../ui/review/report_writer.cpp" line="230"/>
         <source>Training warnings</source>
         <translation>学習時の警告</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="226"/>
+        <location filename="../ui/review/report_writer.cpp" line="231"/>
         <source>images with a warning: %1 (see the model&apos;s record)</source>
         <translation>警告のある画像: %1 枚（モデルの記録を参照）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="230"/>
+        <location filename="../ui/review/report_writer.cpp" line="235"/>
         <source>Method settings</source>
         <translation>手法の設定</translation>
     </message>
     <message>
+        <location filename="../ui/review/report_writer.cpp" line="369"/>
+        <source>Pixel metrics do not apply to image classification: tiny images are scored whole.</source>
+        <translation>画素の評価指標は画像分類には適用されません。小さな画像は画像全体として採点されます。</translation>
+    </message>
+    <message>
         <location filename="../ui/review/report_pdf.cpp" line="270"/>
-        <location filename="../ui/review/report_writer.cpp" line="302"/>
+        <location filename="../ui/review/report_writer.cpp" line="311"/>
         <source>Model %1 · %2 · %3 images in %4 s</source>
         <translation>モデル %1 · %2 · 画像 %3 枚を %4 秒で検査</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="313"/>
+        <location filename="../ui/review/report_writer.cpp" line="322"/>
         <source>images</source>
         <translation>画像数</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="314"/>
+        <location filename="../ui/review/report_writer.cpp" line="323"/>
         <source>NG at the image threshold</source>
         <translation>画像しきい値で NG</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_pdf.cpp" line="313"/>
-        <location filename="../ui/review/report_writer.cpp" line="315"/>
-        <location filename="../ui/review/report_writer.cpp" line="331"/>
+        <location filename="../ui/review/report_pdf.cpp" line="314"/>
+        <location filename="../ui/review/report_writer.cpp" line="324"/>
+        <location filename="../ui/review/report_writer.cpp" line="342"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="281"/>
-        <location filename="../ui/review/report_writer.cpp" line="316"/>
+        <location filename="../ui/review/report_writer.cpp" line="325"/>
         <source>could not be inspected</source>
         <translation>検査できなかった画像</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="282"/>
-        <location filename="../ui/review/report_writer.cpp" line="317"/>
+        <location filename="../ui/review/report_writer.cpp" line="326"/>
         <source>reviewed by a person</source>
         <translation>人が確認した画像</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="292"/>
-        <location filename="../ui/review/report_writer.cpp" line="321"/>
+        <location filename="../ui/review/report_writer.cpp" line="330"/>
         <source>Thresholds</source>
         <translation>しきい値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="294"/>
-        <location filename="../ui/review/report_writer.cpp" line="321"/>
+        <location filename="../ui/review/report_writer.cpp" line="330"/>
         <source>used</source>
         <translation>使用値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="294"/>
-        <location filename="../ui/review/report_writer.cpp" line="321"/>
+        <location filename="../ui/review/report_writer.cpp" line="330"/>
         <source>model default</source>
         <translation>モデルの既定値</translation>
     </message>
     <message>
         <location filename="../ui/review/report_pdf.cpp" line="295"/>
-        <location filename="../ui/review/report_writer.cpp" line="323"/>
+        <location filename="../ui/review/report_writer.cpp" line="332"/>
         <source>Image (score ≥ threshold is NG)</source>
         <translation>画像（スコア ≥ しきい値で NG）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="297"/>
-        <location filename="../ui/review/report_writer.cpp" line="326"/>
+        <location filename="../ui/review/report_pdf.cpp" line="298"/>
+        <location filename="../ui/review/report_writer.cpp" line="336"/>
         <source>Pixel (outlined as defect)</source>
         <translation>画素（欠陥として縁取り）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="310"/>
-        <location filename="../ui/review/report_writer.cpp" line="331"/>
+        <location filename="../ui/review/report_pdf.cpp" line="311"/>
+        <location filename="../ui/review/report_writer.cpp" line="342"/>
         <source>Verdicts of labelled images</source>
         <translation>ラベル付き画像の判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="313"/>
-        <location filename="../ui/review/report_writer.cpp" line="331"/>
+        <location filename="../ui/review/report_pdf.cpp" line="314"/>
+        <location filename="../ui/review/report_writer.cpp" line="342"/>
         <source>NG</source>
         <translation>NG</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <location filename="../ui/review/report_pdf.cpp" line="314"/>
         <source>label \ verdict</source>
         <translation>ラベル \ 判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="313"/>
+        <location filename="../ui/review/report_pdf.cpp" line="314"/>
         <source>total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="314"/>
-        <location filename="../ui/review/report_pdf.cpp" line="347"/>
-        <location filename="../ui/review/report_writer.cpp" line="333"/>
-        <location filename="../ui/review/report_writer.cpp" line="347"/>
+        <location filename="../ui/review/report_pdf.cpp" line="315"/>
+        <location filename="../ui/review/report_pdf.cpp" line="348"/>
+        <location filename="../ui/review/report_writer.cpp" line="344"/>
+        <location filename="../ui/review/report_writer.cpp" line="356"/>
+        <location filename="../ui/review/report_writer.cpp" line="375"/>
         <source>defective</source>
         <translation>不良</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="316"/>
-        <location filename="../ui/review/report_pdf.cpp" line="346"/>
-        <location filename="../ui/review/report_writer.cpp" line="337"/>
-        <location filename="../ui/review/report_writer.cpp" line="347"/>
+        <location filename="../ui/review/report_pdf.cpp" line="317"/>
+        <location filename="../ui/review/report_pdf.cpp" line="347"/>
+        <location filename="../ui/review/report_writer.cpp" line="348"/>
+        <location filename="../ui/review/report_writer.cpp" line="356"/>
+        <location filename="../ui/review/report_writer.cpp" line="375"/>
         <source>normal</source>
         <translation>良品</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="325"/>
+        <location filename="../ui/review/report_pdf.cpp" line="326"/>
         <source>At the image threshold %1: %2 of %3 defective images caught, %4 of %5 normal images flagged.</source>
         <translation>画像しきい値 %1 で、不良画像 %3 枚のうち %2 枚を検出し、良品画像 %5 枚のうち %4 枚を NG と判定しました。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="333"/>
-        <location filename="../ui/review/report_writer.cpp" line="347"/>
+        <location filename="../ui/review/report_pdf.cpp" line="334"/>
+        <location filename="../ui/review/report_writer.cpp" line="356"/>
+        <location filename="../ui/review/report_writer.cpp" line="375"/>
         <source>Metrics</source>
         <translation>評価指標</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="345"/>
-        <location filename="../ui/review/report_writer.cpp" line="347"/>
+        <location filename="../ui/review/report_pdf.cpp" line="346"/>
+        <location filename="../ui/review/report_writer.cpp" line="356"/>
+        <location filename="../ui/review/report_writer.cpp" line="375"/>
         <source>set</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="348"/>
-        <location filename="../ui/review/report_writer.cpp" line="348"/>
+        <location filename="../ui/review/report_pdf.cpp" line="349"/>
+        <location filename="../ui/review/report_writer.cpp" line="357"/>
+        <location filename="../ui/review/report_writer.cpp" line="376"/>
         <source>image AUROC</source>
         <translation>画像 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="349"/>
-        <location filename="../ui/review/report_writer.cpp" line="348"/>
+        <location filename="../ui/review/report_pdf.cpp" line="350"/>
+        <location filename="../ui/review/report_writer.cpp" line="376"/>
         <source>pixel AUROC</source>
         <translation>画素 AUROC</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="350"/>
-        <location filename="../ui/review/report_writer.cpp" line="349"/>
+        <location filename="../ui/review/report_pdf.cpp" line="351"/>
+        <location filename="../ui/review/report_writer.cpp" line="377"/>
         <source>AU-PRO@%1</source>
         <translation>AU-PRO@%1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="351"/>
-        <location filename="../ui/review/report_writer.cpp" line="349"/>
+        <location filename="../ui/review/report_pdf.cpp" line="352"/>
+        <location filename="../ui/review/report_writer.cpp" line="357"/>
+        <location filename="../ui/review/report_writer.cpp" line="377"/>
         <source>image F1 (threshold)</source>
         <translation>画像 F1（しきい値）</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="362"/>
-        <location filename="../ui/review/report_writer.cpp" line="360"/>
+        <location filename="../ui/review/report_pdf.cpp" line="363"/>
+        <location filename="../ui/review/report_writer.cpp" line="365"/>
+        <location filename="../ui/review/report_writer.cpp" line="388"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="506"/>
+        <location filename="../ui/review/report_pdf.cpp" line="376"/>
+        <source>AUROC: area under the ROC curve (1 = every anomalous image scores above every normal image). Pixel metrics do not apply to image classification: tiny images are scored whole.</source>
+        <translation>AUROC: ROC 曲線の下の面積（1 = すべての不良画像のスコアがすべての良品画像より高い）。画素の評価指標は画像分類には適用されません。小さな画像は画像全体として採点されます。</translation>
+    </message>
+    <message>
+        <location filename="../ui/review/report_pdf.cpp" line="526"/>
         <source>Its anomaly map (dark: normal, light: anomalous) on this scale:</source>
         <translation>異常マップ（暗い: 正常、明るい: 異常）。目盛り:</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="596"/>
+        <location filename="../ui/review/report_pdf.cpp" line="616"/>
         <source>the PDF writer could not start</source>
         <translation>PDF の書き出しを開始できません</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="602"/>
+        <location filename="../ui/review/report_pdf.cpp" line="622"/>
         <source>the PDF writer could not add a page</source>
         <translation>PDF にページを追加できません</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="608"/>
+        <location filename="../ui/review/report_pdf.cpp" line="628"/>
         <source>Model %1</source>
         <translation>モデル %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="615"/>
+        <location filename="../ui/review/report_pdf.cpp" line="635"/>
         <source>%1 · Kensa %2</source>
         <translation>%1 · Kensa %2</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="616"/>
+        <location filename="../ui/review/report_pdf.cpp" line="636"/>
         <source>Page %1 of %2</source>
         <translation>%1 / %2 ページ</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="621"/>
+        <location filename="../ui/review/report_pdf.cpp" line="641"/>
         <source>the PDF writer could not finish</source>
         <translation>PDF の書き出しを完了できません</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="338"/>
-        <location filename="../ui/review/report_writer.cpp" line="366"/>
+        <location filename="../ui/review/report_pdf.cpp" line="339"/>
+        <location filename="../ui/review/report_writer.cpp" line="394"/>
         <source>No metrics: %1</source>
         <translation>評価指標なし: %1</translation>
     </message>
@@ -638,109 +665,109 @@
         <translation>全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV（%1）にあります。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="337"/>
-        <location filename="../ui/review/report_writer.cpp" line="369"/>
+        <location filename="../ui/review/report_pdf.cpp" line="338"/>
+        <location filename="../ui/review/report_writer.cpp" line="397"/>
         <source>No metrics: label test images normal or defective to measure the model.</source>
         <translation>評価指標なし: モデルを評価するには、テスト画像に良品または不良のラベルを付けてください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="372"/>
+        <location filename="../ui/review/report_pdf.cpp" line="388"/>
         <source>AUROC: area under the ROC curve (1 = every defect scores above every normal image). AU-PRO: per-region overlap of the outlined areas with the marked defects, up to a false-positive rate of %1. Pixel metrics need defect masks.</source>
         <translation>AUROC: ROC 曲線の下の面積（1 = すべての不良画像のスコアがすべての良品画像より高い）。AU-PRO: 縁取りした領域とマーク済みの欠陥の領域ごとの重なり（偽陽性率 %1 まで）。画素の評価指標には欠陥マスクが必要です。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="388"/>
-        <location filename="../ui/review/report_writer.cpp" line="373"/>
+        <location filename="../ui/review/report_pdf.cpp" line="404"/>
+        <location filename="../ui/review/report_writer.cpp" line="401"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="410"/>
-        <location filename="../ui/review/report_writer.cpp" line="380"/>
+        <location filename="../ui/review/report_pdf.cpp" line="426"/>
+        <location filename="../ui/review/report_writer.cpp" line="408"/>
         <source>Plots</source>
         <translation>グラフ</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="406"/>
+        <location filename="../ui/review/report_pdf.cpp" line="422"/>
         <source>Curves: the model&apos;s result as a solid line, chance as a dashed line, the current threshold as a circle. Histogram: normal images white, defective dark grey, unlabelled light grey; the image threshold as a dash-dotted line.</source>
         <translation>曲線: モデルの結果を実線、偶然の水準を破線、現在のしきい値を円で示します。ヒストグラム: 良品画像は白、不良は濃い灰色、未分類は薄い灰色、画像しきい値は一点鎖線です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review/report_pdf.cpp" line="442"/>
-        <location filename="../ui/review/report_writer.cpp" line="392"/>
+        <location filename="../ui/review/report_pdf.cpp" line="461"/>
+        <location filename="../ui/review/report_writer.cpp" line="420"/>
         <source>The %n highest-scoring image(s)</source>
         <translation>
             <numerusform>スコアが最も高い %n 枚の画像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="452"/>
-        <location filename="../ui/review/report_writer.cpp" line="404"/>
+        <location filename="../ui/review/report_pdf.cpp" line="472"/>
+        <location filename="../ui/review/report_writer.cpp" line="432"/>
         <source>score %1</source>
         <translation>スコア %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="453"/>
-        <location filename="../ui/review/report_writer.cpp" line="405"/>
+        <location filename="../ui/review/report_pdf.cpp" line="473"/>
+        <location filename="../ui/review/report_writer.cpp" line="433"/>
         <source>unlabelled</source>
         <translation>未分類</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="453"/>
+        <location filename="../ui/review/report_pdf.cpp" line="473"/>
         <source>label: %1</source>
         <translation>ラベル: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="455"/>
-        <location filename="../ui/review/report_writer.cpp" line="407"/>
+        <location filename="../ui/review/report_pdf.cpp" line="475"/>
+        <location filename="../ui/review/report_writer.cpp" line="435"/>
         <source>reviewed: %1</source>
         <translation>確認結果: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="504"/>
+        <location filename="../ui/review/report_pdf.cpp" line="524"/>
         <source>The image; outlined: at or above the pixel threshold (%1)</source>
         <translation>画像。縁取り: 画素しきい値（%1）以上の領域</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="544"/>
-        <location filename="../ui/review/report_writer.cpp" line="424"/>
+        <location filename="../ui/review/report_pdf.cpp" line="564"/>
+        <location filename="../ui/review/report_writer.cpp" line="452"/>
         <source>Overridden by the reviewer</source>
         <translation>確認者が変更した判定</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="424"/>
+        <location filename="../ui/review/report_pdf.cpp" line="565"/>
+        <location filename="../ui/review/report_writer.cpp" line="452"/>
         <source>image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="424"/>
+        <location filename="../ui/review/report_pdf.cpp" line="565"/>
+        <location filename="../ui/review/report_writer.cpp" line="452"/>
         <source>model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="545"/>
-        <location filename="../ui/review/report_writer.cpp" line="425"/>
+        <location filename="../ui/review/report_pdf.cpp" line="565"/>
+        <location filename="../ui/review/report_writer.cpp" line="453"/>
         <source>reviewer</source>
         <translation>確認者</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_writer.cpp" line="428"/>
+        <location filename="../ui/review/report_writer.cpp" line="456"/>
         <source>Kensa %1 · every image with its score, verdict and decision is in the CSV beside this file.</source>
         <translation>Kensa %1 · 全画像のスコア、判定、確認結果は、このファイルと同じフォルダーの CSV にあります。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="561"/>
-        <location filename="../ui/review/report_pdf.cpp" line="574"/>
-        <location filename="../ui/review/report_writer.cpp" line="437"/>
+        <location filename="../ui/review/report_pdf.cpp" line="581"/>
+        <location filename="../ui/review/report_pdf.cpp" line="594"/>
+        <location filename="../ui/review/report_writer.cpp" line="465"/>
         <source>Nothing to report: run an inspection first.</source>
         <translation>レポートする内容がありません。先に検査を実行してください。</translation>
     </message>
     <message>
-        <location filename="../ui/review/report_pdf.cpp" line="564"/>
-        <location filename="../ui/review/report_pdf.cpp" line="568"/>
-        <location filename="../ui/review/report_pdf.cpp" line="576"/>
+        <location filename="../ui/review/report_pdf.cpp" line="584"/>
+        <location filename="../ui/review/report_pdf.cpp" line="588"/>
+        <location filename="../ui/review/report_pdf.cpp" line="596"/>
         <source>%1: cannot write the report: %2</source>
         <translation>%1: レポートを書き込めません: %2</translation>
     </message>

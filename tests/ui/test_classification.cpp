@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
@@ -317,6 +318,18 @@ private Q_SLOTS:
         QVERIFY(plots.plot(ReviewPlots::ImageRoc)->isVisible());
         QVERIFY(plots.plot(ReviewPlots::Histogram)->isVisible());
         QCOMPARE(plots.renderPngs(QSize(300, 200), ReviewPlots::Style::Screen, 1.0).size(), 2);
+
+        // The report leaves the pixel threshold, metrics and heatmaps out and says why.
+        QSignalSpy written(&review, &ReviewPanel::reportWritten);
+        const QString html = tmp.filePath(QStringLiteral("report.html"));
+        review.exportReport(html);
+        QVERIFY(written.wait(60000));
+        QCOMPARE(written.first().at(1).toString(), QString());
+        const QString text = QString::fromUtf8(test::readAll(html));
+        QVERIFY(text.contains(QStringLiteral("Pixel metrics do not apply to image classification")));
+        QVERIFY(!text.contains(QStringLiteral("pixel AUROC")));
+        QVERIFY(!text.contains(QStringLiteral("Pixel (outlined as defect)")));
+        QVERIFY(QFileInfo(ReportWriter::pdfPathFor(html)).size() > 0);
     }
 };
 

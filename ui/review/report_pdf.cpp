@@ -293,9 +293,10 @@ private:
         Table t;
         t.header = {QString(), tr("used"), tr("model default")};
         t.rows = {{tr("Image (score ≥ threshold is NG)"), ReportWriter::number(d.imageThreshold, 4),
-                   ReportWriter::number(d.defaultImageThreshold, 4)},
-                  {tr("Pixel (outlined as defect)"), ReportWriter::number(d.pixelThreshold, 4),
-                   ReportWriter::number(d.defaultPixelThreshold, 4)}};
+                   ReportWriter::number(d.defaultImageThreshold, 4)}};
+        if (!ReportWriter::imageLevelOnly(d))
+            t.rows << QStringList{tr("Pixel (outlined as defect)"), ReportWriter::number(d.pixelThreshold, 4),
+                                  ReportWriter::number(d.defaultPixelThreshold, 4)};
         t.shares = {0.5, 0.25, 0.25};
         t.align = {Qt::AlignLeft, Qt::AlignRight, Qt::AlignRight};
         t.keyColumn = true;
@@ -362,6 +363,21 @@ private:
         t.rows << row(e.overall, tr("all"));
         for (const auto& m : e.per_defect_type)
             t.rows << row(m, QString::fromStdString(m.defect_type));
+        if (ReportWriter::imageLevelOnly(d)) {  // the pixel columns (4 and 5) do not apply
+            t.header.remove(4, 2);
+            for (QStringList& r : t.rows)
+                r.remove(4, 2);
+            t.shares = {0.24, 0.14, 0.15, 0.18, 0.29};
+            t.align = {Qt::AlignLeft, Qt::AlignRight, Qt::AlignRight, Qt::AlignRight, Qt::AlignRight};
+            t.keyColumn = true;
+            t.boldRows = {0};
+            table(flow, t, mm(1));
+            paragraph(flow,
+                      tr("AUROC: area under the ROC curve (1 = every anomalous image scores above every normal "
+                         "image). Pixel metrics do not apply to image classification: tiny images are scored whole."),
+                      reportFont(8.5), k_muted);
+            return;
+        }
         t.shares = {0.19, 0.1, 0.11, 0.13, 0.13, 0.13, 0.21};
         t.align = {Qt::AlignLeft,  Qt::AlignRight, Qt::AlignRight, Qt::AlignRight,
                    Qt::AlignRight, Qt::AlignRight, Qt::AlignRight};
@@ -434,14 +450,18 @@ private:
         if (order.empty())
             return;
         const double side = mm(55), gap = mm(4);
-        const double textW = flow.width() - 2 * side - 2 * gap;
+        // Image classification: the image alone (no map, no outline), so one picture per entry.
+        const bool imageLevel = ReportWriter::imageLevelOnly(d);
+        const int pictures = imageLevel ? 1 : 2;
+        const double textW = flow.width() - pictures * (side + gap);
         const auto entryH = [&](size_t i) {
             const cv::Size s = results.run.images[i].image_size;
             return fitted(QSizeF(s.width, s.height), side).height();
         };
         heading(flow, tr("The %n highest-scoring image(s)", nullptr, int(order.size())),
                 mm(22) + entryH(order[0]));
-        legend(side, gap);
+        if (!imageLevel)
+            legend(side, gap);
         // Drawn while painting, one image at a time: never all decoded at once.
         const int pixels = int(std::lround(side));
         for (size_t k = 0; k < order.size(); ++k) {
@@ -467,10 +487,10 @@ private:
             flow.place(h, [=](QPainter& p) {
                 const ReportImage drawn = ReportWriter::worstImage(*data, i, pixels, k_heatmapColours, false);
                 const QSizeF shown = fitted(QSizeF(size.width, size.height), side);
-                p.setRenderHint(QPainter::SmoothPixmapTransform);
+                p.setRenderHint(QPainter::SmoothPixmapTransform, !imageLevel);  // tiny images stay crisp
                 p.setRenderHint(QPainter::Antialiasing);
                 if (drawn.error.isEmpty()) {
-                    for (int c = 0; c < 2; ++c) {
+                    for (int c = 0; c < pictures; ++c) {
                         const QRectF r(c * (side + gap), 0, shown.width(), shown.height());
                         p.drawImage(r, c == 0 ? drawn.outlined : drawn.heatmap);
                         p.setPen(QPen(k_border, mm(0.2)));
@@ -480,9 +500,9 @@ private:
                 } else {
                     p.setFont(reportFont(8.5));
                     p.setPen(k_muted);
-                    p.drawText(QRectF(0, 0, 2 * side + gap, imageH), k_wrap, drawn.error);
+                    p.drawText(QRectF(0, 0, pictures * side + (pictures - 1) * gap, imageH), k_wrap, drawn.error);
                 }
-                const double x = 2 * (side + gap);
+                const double x = pictures * (side + gap);
                 p.setFont(bold);
                 p.setPen(k_ink);
                 p.drawText(QRectF(x, 0, textW, titleH), k_wrap | Qt::TextWrapAnywhere, title);

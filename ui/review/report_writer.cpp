@@ -181,16 +181,21 @@ QList<std::pair<QString, QString>> ReportWriter::modelFacts(const ReportData& d)
         backbone += QLatin1Char(' ') + tr("(from stage %1)").arg(m.first_feature_stage);
     facts.append({tr("Backbone"), backbone});
     facts.append({tr("Image size"), tr("%1 px").arg(m.image_size)});
-    facts.append(
-        {tr("Anomaly map"), tr("smoothed with σ = %1 px").arg(locale.toString(m.gaussian_sigma, 'g', 3))});
+    facts.append({tr("Anomaly map"), m.gaussian_sigma > 0
+                                         ? tr("smoothed with σ = %1 px").arg(locale.toString(m.gaussian_sigma, 'g', 3))
+                                         : tr("not smoothed")});
     facts.append({tr("Image score"), m.score_pool > 0
                                          ? tr("maximum of the map averaged over %1 × %1 px").arg(m.score_pool)
                                          : tr("mean of the map")});
     const model::Thresholds& t = m.thresholds;
     facts.append({tr("Thresholds of the model"),
-                  tr("image %1, pixel %2: the %3 quantile of the held-out normal images (%4)")
-                      .arg(number(t.image, 4), number(t.pixel, 4), locale.toString(t.normal_quantile, 'g', 4),
-                           locale.toString(t.holdout_images))});
+                  imageLevelOnly(d)
+                      ? tr("image %1: the %2 quantile of the held-out normal images (%3)")
+                            .arg(number(t.image, 4), locale.toString(t.normal_quantile, 'g', 4),
+                                 locale.toString(t.holdout_images))
+                      : tr("image %1, pixel %2: the %3 quantile of the held-out normal images (%4)")
+                            .arg(number(t.image, 4), number(t.pixel, 4), locale.toString(t.normal_quantile, 'g', 4),
+                                 locale.toString(t.holdout_images))});
     if (t.image_f1_optimal || t.pixel_f1_optimal)
         facts.append(
             {tr("F1-optimal thresholds at training"), tr("image %1, pixel %2")
@@ -253,6 +258,10 @@ ReportImage ReportWriter::worstImage(const ReportData& d, size_t i, int side, in
         return out;
     }
     const QImage base = thumbnail_from_mat(*image, side).convertToFormat(QImage::Format_RGB32);
+    if (imageLevelOnly(d)) {  // scored whole: a map over a tiny image outlines nothing to act on
+        out.outlined = out.heatmap = base;
+        return out;
+    }
     cv::Mat fitted;
     cv::resize(d.results->run.images[i].map, fitted, cv::Size(base.width(), base.height()), 0, 0,
                cv::INTER_LINEAR);
@@ -322,9 +331,11 @@ QString ReportWriter::html(const ReportData& d) {
     h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
              .arg(esc(tr("Image (score ≥ threshold is NG)")), number(d.imageThreshold, 4),
                   number(d.defaultImageThreshold, 4));
-    h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr></table>\n")
-             .arg(esc(tr("Pixel (outlined as defect)")), number(d.pixelThreshold, 4),
-                  number(d.defaultPixelThreshold, 4));
+    if (!imageLevelOnly(d))
+        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                 .arg(esc(tr("Pixel (outlined as defect)")), number(d.pixelThreshold, 4),
+                      number(d.defaultPixelThreshold, 4));
+    h += QStringLiteral("</table>\n");
 
     if (counts.normal() + counts.defect() > 0) {
         h += QStringLiteral("<h2>%1</h2><table><tr><th></th><th>%2</th><th>%3</th></tr>")
@@ -339,7 +350,24 @@ QString ReportWriter::html(const ReportData& d) {
                  .arg(counts.true_ok);
     }
 
-    if (results.run.evaluation) {
+    if (results.run.evaluation && imageLevelOnly(d)) {
+        const auto& e = *results.run.evaluation;
+        h += QStringLiteral("<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>")
+                 .arg(esc(tr("Metrics")), esc(tr("set")), esc(tr("normal")), esc(tr("defective")),
+                      esc(tr("image AUROC")), esc(tr("image F1 (threshold)")));
+        const auto row = [&](const metrics::MetricSet& m, const QString& name) {
+            return QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5 (%6)</td></tr>")
+                .arg(esc(name))
+                .arg(m.good_images)
+                .arg(m.defect_images)
+                .arg(number(m.image_auroc), number(m.image_f1), number(m.image_f1_threshold, 4));
+        };
+        h += row(e.overall, tr("all"));
+        for (const auto& m : e.per_defect_type)
+            h += row(m, QString::fromStdString(m.defect_type));
+        h += QStringLiteral("</table><p class=\"note\">%1</p>\n")
+                 .arg(esc(tr("Pixel metrics do not apply to image classification: tiny images are scored whole.")));
+    } else if (results.run.evaluation) {
         const auto& e = *results.run.evaluation;
         h += QStringLiteral(
                  "<h2>%1</h2><table><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"

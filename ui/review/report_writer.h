@@ -50,7 +50,7 @@ struct ReportData {
 };
 
 // One of the worst images, drawn for the report: the image with the outline of what is at or above the
-// pixel threshold, and its heatmap with the same outline.
+// pixel threshold, and its heatmap with the same outline (for imageLevelOnly: the plain image in both).
 struct ReportImage {
     QImage outlined;
     QImage heatmap;  // blended over the image, or the map alone (ReportWriter::worstImage)
@@ -60,6 +60,8 @@ struct ReportImage {
 class ReportWriter {
     Q_DECLARE_TR_FUNCTIONS(ReportWriter)
 public:
+    // An image-classification project's results: no pixel threshold, pixel metrics or heatmaps in the report.
+    static bool imageLevelOnly(const ReportData& data) { return data.results && data.results->imageLevelOnly; }
     // RFC 4180: comma-separated, fields with commas, quotes or line breaks quoted; a header line first.
     static QString csv(const QList<ReportRow>& rows);
     static QString html(const ReportData& data);
