@@ -79,10 +79,12 @@ bool RunController::start(const RunSettings& settings) {
     m_running = true;
     Q_EMIT runningChanged(true);
     const QString model = activeModelPath();
+    // Image classification: the part itself, crisp — a map over a tiny image marks nothing to look at.
+    const bool plainThumbnails = m_session->project().settings.task == project::ProjectTask::Classification;
     const auto started = std::filesystem::file_time_type::clock::now();  // before the model loads
     QMetaObject::invokeMethod(
         m_worker,
-        [this, settings, model, started, stop = m_stop] {
+        [this, settings, model, started, plainThumbnails, stop = m_stop] {
             RunSummary summary;
             try {
                 auto inspector = engine::Inspector::load(model.toStdString());
@@ -100,11 +102,12 @@ bool RunController::start(const RunSettings& settings) {
                 live::LineCallbacks callbacks;
                 callbacks.keep_going = [stop] { return !stop->load(); };
                 callbacks.on_warning = [this](const std::string& m) { Q_EMIT warning(QString::fromStdString(m)); };
-                callbacks.on_part = [this, pixelThreshold](const live::LinePart& p, bool ng) {
+                callbacks.on_part = [this, pixelThreshold, plainThumbnails](const live::LinePart& p, bool ng) {
                     RunPart part{QString::fromStdString(p.name), p.result ? p.result->score : 0.f, ng,
                                  QString::fromStdString(p.error), p.latency_ms, {}};
                     if (p.result)
-                        part.thumbnail = heatmapThumbnail(p.image, p.result->map, pixelThreshold);
+                        part.thumbnail = plainThumbnails ? thumbnail_from_mat(p.image, kThumbnailSide)
+                                                         : heatmapThumbnail(p.image, p.result->map, pixelThreshold);
                     Q_EMIT partInspected(part);
                 };
                 const auto stats = live::run_line(inspector, recorder, config, callbacks);
