@@ -95,7 +95,7 @@
 <context>
     <name>kensa::ui::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="422"/>
+        <location filename="../ui/training/training_panel.cpp" line="418"/>
         <source>Polygon of %n corner(s)</source>
         <translation>
             <numerusform>Polygon of %n corner</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="516"/>
+        <location filename="../ui/training/training_panel.cpp" line="519"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>%n normal training image</numerusform>
@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="518"/>
+        <location filename="../ui/training/training_panel.cpp" line="521"/>
         <source>, %n anomalous training image(s) not used</source>
         <translation>
             <numerusform>, %n anomalous training image not used</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="519"/>
+        <location filename="../ui/training/training_panel.cpp" line="522"/>
         <source>, %n anomalous training image(s) (image-level loss)</source>
         <translation>
             <numerusform>, %n anomalous training image (image-level loss)</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="521"/>
+        <location filename="../ui/training/training_panel.cpp" line="524"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>, %n marked defect not used</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="522"/>
+        <location filename="../ui/training/training_panel.cpp" line="525"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>, %n marked defect</numerusform>

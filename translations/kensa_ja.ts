@@ -2760,12 +2760,12 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
     </message>
     <message>
         <location filename="../ui/training/training_panel.cpp" line="137"/>
-        <location filename="../ui/training/training_panel.cpp" line="167"/>
+        <location filename="../ui/training/training_panel.cpp" line="163"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="441"/>
+        <location filename="../ui/training/training_panel.cpp" line="437"/>
         <source>Images are resized to this square size; a multiple of 32. Larger sees smaller defects and trains slower.</source>
         <translation>画像をこの大きさの正方形にリサイズします（32 の倍数）。大きいほど小さな欠陥を捉えられますが、学習は遅くなります。</translation>
     </message>
@@ -2790,74 +2790,74 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>欠陥も使用 (ADTR+)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="153"/>
+        <location filename="../ui/training/training_panel.cpp" line="149"/>
         <source>Synthetic defects</source>
         <translation>合成欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="150"/>
+        <location filename="../ui/training/training_panel.cpp" line="448"/>
         <source>Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked defects or synthetic defects are on, else on normal images only. Marked defects are also pasted at random places of copies of normal images in every epoch.</source>
         <translation>自動: プロジェクトにマーク済みの欠陥があるか合成欠陥がオンのときは欠陥付きで学習し（異常データあり、ADTR+）、それ以外は良品画像のみで学習します。マーク済みの欠陥は、各エポックで良品画像の複製のランダムな位置にも貼り付けられます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="509"/>
+        <location filename="../ui/training/training_panel.cpp" line="512"/>
         <source>Draw fresh synthetic defects (the generators ticked in the Synthetic Defects panel, with its settings) on copies of normal training images in every epoch; an epoch grows to at most %1 times the normal images.</source>
         <translation>各エポックで、良品の学習用画像の複製に新しい合成欠陥を描きます（合成欠陥パネルで選んだ生成器とその設定）。1 エポックは最大で良品画像の %1 倍まで増えます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="157"/>
+        <location filename="../ui/training/training_panel.cpp" line="153"/>
         <source> % of images</source>
         <translation> % の画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="159"/>
+        <location filename="../ui/training/training_panel.cpp" line="155"/>
         <source>How many normal images get an extra copy with a synthetic defect in each epoch (the clean image stays)</source>
         <translation>各エポックで、合成欠陥を描いた複製を追加する良品画像の割合（元の画像もそのまま学習に使います）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="162"/>
-        <location filename="../ui/training/training_panel.cpp" line="170"/>
-        <location filename="../ui/training/training_panel.cpp" line="420"/>
+        <location filename="../ui/training/training_panel.cpp" line="158"/>
+        <location filename="../ui/training/training_panel.cpp" line="166"/>
+        <location filename="../ui/training/training_panel.cpp" line="416"/>
         <source>Whole image</source>
         <translation>画像全体</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="163"/>
+        <location filename="../ui/training/training_panel.cpp" line="159"/>
         <source>Tiles for defects of</source>
         <translation>この大きさの欠陥向けのタイル：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="164"/>
+        <location filename="../ui/training/training_panel.cpp" line="160"/>
         <source>Tiles of</source>
         <translation>タイルの一辺：</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="450"/>
+        <location filename="../ui/training/training_panel.cpp" line="453"/>
         <source>Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by one and blended into a map at full resolution. &quot;Tiles for defects of&quot; picks the tile size so that a defect that many pixels wide stays visible; training and inspection take longer with more tiles.</source>
         <translation>大きな画像：画像全体を画像サイズに縮小するか、重なり合うタイルを 1 枚ずつ検査して元の解像度のマップに合成します。「この大きさの欠陥向けのタイル」は、その画素幅の欠陥が見えるようにタイルの大きさを選びます。タイルが多いほど学習と検査に時間がかかります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="453"/>
+        <location filename="../ui/training/training_panel.cpp" line="456"/>
         <source>Training and inspection keep to this part of the image; outside it nothing is learned and nothing is flagged</source>
         <translation>学習と検査は画像のこの部分に限られます。外側は学習されず、異常として示されることもありません</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="169"/>
+        <location filename="../ui/training/training_panel.cpp" line="165"/>
         <source>Draw…</source>
         <translation>描画…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="455"/>
+        <location filename="../ui/training/training_panel.cpp" line="458"/>
         <source>Drag a rectangle or click a polygon on the image (the Region of interest tool, R)</source>
         <translation>画像上で矩形をドラッグするか多角形をクリックします（検査領域ツール、R）</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="456"/>
+        <location filename="../ui/training/training_panel.cpp" line="459"/>
         <source>Use the whole image again</source>
         <translation>画像全体に戻します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="174"/>
+        <location filename="../ui/training/training_panel.cpp" line="170"/>
         <source>Train</source>
         <translation>学習</translation>
     </message>
@@ -2877,226 +2877,231 @@ Add a folder of normal images (good parts) with File &gt; Add Normal Images, or 
         <translation>欠陥検査は部品の欠陥を見つけて縁取りします。画像分類は小さな画像（16〜48 px）を画像全体として良品か異常かに分けます。マスクもマップもなく、画像ごとに 1 つのスコアです（ADTR 論文の 1 クラス設定: 8 x 8 のグリッド、スコアはマップの平均）。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="175"/>
-        <location filename="../ui/training/training_panel.cpp" line="485"/>
+        <location filename="../ui/training/training_panel.cpp" line="171"/>
+        <location filename="../ui/training/training_panel.cpp" line="488"/>
         <source>Train a model on the project&apos;s normal training images</source>
         <translation>プロジェクトの良品の学習用画像でモデルを学習します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="176"/>
+        <location filename="../ui/training/training_panel.cpp" line="172"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="189"/>
+        <location filename="../ui/training/training_panel.cpp" line="185"/>
         <source>No trained models yet. Train one above; every run is kept here.</source>
         <translation>学習済みモデルはまだありません。上で学習してください。学習した結果はすべてここに残ります。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="192"/>
+        <location filename="../ui/training/training_panel.cpp" line="188"/>
         <source>Make Active</source>
         <translation>使用する</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="193"/>
+        <location filename="../ui/training/training_panel.cpp" line="189"/>
         <source>Inspect with the selected model</source>
         <translation>選択したモデルで検査します</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="194"/>
+        <location filename="../ui/training/training_panel.cpp" line="190"/>
         <source>Refine</source>
         <translation>再学習</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="195"/>
+        <location filename="../ui/training/training_panel.cpp" line="191"/>
         <source>Delete…</source>
         <translation>削除…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="196"/>
+        <location filename="../ui/training/training_panel.cpp" line="192"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="198"/>
+        <location filename="../ui/training/training_panel.cpp" line="194"/>
         <source>Save a copy of the selected model for kensa-cli or another Kensa: one file with the backbone, the transformer, thresholds and map settings</source>
         <translation>選択したモデルのコピーを kensa-cli や別の Kensa 用に保存します。バックボーン、Transformer、しきい値、マップ設定を 1 つのファイルにまとめます</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="203"/>
+        <location filename="../ui/training/training_panel.cpp" line="199"/>
         <source>Task</source>
         <translation>タスク</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="204"/>
+        <location filename="../ui/training/training_panel.cpp" line="200"/>
         <source>Method</source>
         <translation>手法</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="206"/>
+        <location filename="../ui/training/training_panel.cpp" line="202"/>
         <source>Backbone</source>
         <translation>バックボーン</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="207"/>
+        <location filename="../ui/training/training_panel.cpp" line="203"/>
         <source>Image size</source>
         <translation>画像サイズ</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="208"/>
+        <location filename="../ui/training/training_panel.cpp" line="204"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="209"/>
+        <location filename="../ui/training/training_panel.cpp" line="205"/>
         <source>Defects</source>
         <translation>欠陥</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="217"/>
+        <location filename="../ui/training/training_panel.cpp" line="213"/>
         <source>Large images</source>
         <translation>大きな画像</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="222"/>
+        <location filename="../ui/training/training_panel.cpp" line="218"/>
         <source>Region</source>
         <translation>検査領域</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="238"/>
+        <location filename="../ui/training/training_panel.cpp" line="234"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="242"/>
+        <location filename="../ui/training/training_panel.cpp" line="238"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="248"/>
+        <location filename="../ui/training/training_panel.cpp" line="244"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="261"/>
+        <location filename="../ui/training/training_panel.cpp" line="257"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="283"/>
-        <location filename="../ui/training/training_panel.cpp" line="288"/>
+        <location filename="../ui/training/training_panel.cpp" line="279"/>
+        <location filename="../ui/training/training_panel.cpp" line="284"/>
         <source>Delete Model</source>
         <translation>モデルを削除</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="284"/>
+        <location filename="../ui/training/training_panel.cpp" line="280"/>
         <source>Move %1 to the trash?</source>
         <translation>%1 をゴミ箱に移動しますか？</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="296"/>
+        <location filename="../ui/training/training_panel.cpp" line="292"/>
         <source>Export Model</source>
         <translation>モデルのエクスポート</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="296"/>
+        <location filename="../ui/training/training_panel.cpp" line="292"/>
         <source>Kensa models (*.kensa)</source>
         <translation>Kensa モデル (*.kensa)</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="301"/>
+        <location filename="../ui/training/training_panel.cpp" line="297"/>
         <source>Exported to %1. Inspect with: kensa-cli infer --model %1 --input FOLDER --out FOLDER</source>
         <translation>%1 にエクスポートしました。検査するには: kensa-cli infer --model %1 --input FOLDER --out FOLDER</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="304"/>
+        <location filename="../ui/training/training_panel.cpp" line="300"/>
         <source>Export failed: %1</source>
         <translation>エクスポートに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="371"/>
+        <location filename="../ui/training/training_panel.cpp" line="367"/>
         <source>Exporting %1…</source>
         <translation>%1 をエクスポート中…</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="421"/>
+        <location filename="../ui/training/training_panel.cpp" line="417"/>
         <source>Rectangle on %1 x %2 images</source>
         <translation>%1 x %2 画像上の矩形</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="422"/>
+        <location filename="../ui/training/training_panel.cpp" line="418"/>
         <source>Polygon of %n corner(s)</source>
         <translation>
             <numerusform>角が %n 個の多角形</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="439"/>
+        <location filename="../ui/training/training_panel.cpp" line="435"/>
         <source>Tiny images are resized to this square size: 16, 32 (the paper&apos;s) or 48 px. The feature grid is 8 x 8 at every size.</source>
         <translation>小さな画像はこの正方形のサイズに変換されます: 16、32（論文の値）または 48 px。特徴グリッドはどのサイズでも 8 x 8 です。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="445"/>
+        <location filename="../ui/training/training_panel.cpp" line="441"/>
         <source>Does not apply to image classification: a tiny image is scored whole.</source>
         <translation>画像分類には適用されません。小さな画像は画像全体として採点されます。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="507"/>
+        <location filename="../ui/training/training_panel.cpp" line="446"/>
+        <source>Automatic trains with anomalies (anomaly-available, ADTR+ with its image-level loss) as soon as training images are labelled defect, else on normal images only. Test images are never trained on.</source>
+        <translation>自動: 学習画像に不良のラベルが付くとすぐに異常ありで学習し（ADTR+、画像単位の損失）、それ以外は良品画像のみで学習します。テスト画像で学習することはありません。</translation>
+    </message>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="510"/>
         <source>Does not apply to image classification: synthetic defects are local, the anomalies of tiny images are whole images.</source>
         <translation>画像分類には適用されません。合成欠陥は局所的ですが、小さな画像の異常は画像全体です。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="516"/>
+        <location filename="../ui/training/training_panel.cpp" line="519"/>
         <source>%n normal training image(s)</source>
         <translation>
             <numerusform>良品の学習用画像 %n 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="518"/>
+        <location filename="../ui/training/training_panel.cpp" line="521"/>
         <source>, %n anomalous training image(s) not used</source>
         <translation>
             <numerusform>、不良の学習画像 %n 枚（使用しない）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="519"/>
+        <location filename="../ui/training/training_panel.cpp" line="522"/>
         <source>, %n anomalous training image(s) (image-level loss)</source>
         <translation>
             <numerusform>、不良の学習画像 %n 枚（画像単位の損失）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="521"/>
+        <location filename="../ui/training/training_panel.cpp" line="524"/>
         <source>, %n marked defect(s) not used</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件（未使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/training/training_panel.cpp" line="522"/>
+        <location filename="../ui/training/training_panel.cpp" line="525"/>
         <source>, %n marked defect(s)</source>
         <translation>
             <numerusform>、マーク済みの欠陥 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="532"/>
+        <location filename="../ui/training/training_panel.cpp" line="535"/>
         <source>Train a new model starting from the selected ADTR model, for %1 epochs with the project&apos;s marked defects (and synthetic defects, if on): quicker than training again from scratch, e.g. after marking the defects a review found. The new model keeps the selected one&apos;s backbone and image size.</source>
         <translation>選択した ADTR モデルを出発点に、プロジェクトのマーク済み欠陥 (オンなら合成欠陥も) で %1 エポック学習した新しいモデルを作ります。最初から学習し直すより速く、レビューで見つかった欠陥をマークした後などに使います。新しいモデルのバックボーンと画像サイズは選択したモデルと同じです。</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="555"/>
+        <location filename="../ui/training/training_panel.cpp" line="558"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="560"/>
+        <location filename="../ui/training/training_panel.cpp" line="563"/>
         <source>Cancelled</source>
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="565"/>
+        <location filename="../ui/training/training_panel.cpp" line="568"/>
         <source>Training failed</source>
         <translation>学習に失敗しました</translation>
     </message>

@@ -146,10 +146,6 @@ TrainingPanel::TrainingPanel(ProjectSession* session, QWidget* parent)
     m_mode->addItem(tr("Automatic"), id(model::TrainingMode::Auto));
     m_mode->addItem(tr("Normal images only"), id(model::TrainingMode::NormalOnly));
     m_mode->addItem(tr("With defects (ADTR+)"), id(model::TrainingMode::AnomalyAvailable));
-    m_mode->setToolTip(
-        tr("Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked "
-           "defects or synthetic defects are on, else on normal images only. Marked defects are also "
-           "pasted at random places of copies of normal images in every epoch."));
     m_synthetic = new QCheckBox(tr("Synthetic defects"), this);
     m_syntheticShare = new QSpinBox(this);
     m_syntheticShare->setRange(5, 100);
@@ -445,6 +441,13 @@ void TrainingPanel::showTask() {
         tr("Does not apply to image classification: a tiny image is scored whole.");
     for (QWidget* w : std::initializer_list<QWidget*>{m_tiling, m_tilePixels, m_region, m_drawRegion, m_clearRegion})
         w->setToolTip(classification ? notForClassification : QString());
+    m_mode->setToolTip(
+        classification
+            ? tr("Automatic trains with anomalies (anomaly-available, ADTR+ with its image-level loss) as soon as "
+                 "training images are labelled defect, else on normal images only. Test images are never trained on.")
+            : tr("Automatic trains with defects (anomaly-available, ADTR+) as soon as the project has marked "
+                 "defects or synthetic defects are on, else on normal images only. Marked defects are also "
+                 "pasted at random places of copies of normal images in every epoch."));
     if (!classification) {
         m_tiling->setToolTip(
             tr("Large images: the whole image squeezed to the image size, or overlapping tiles inspected one by "
