@@ -83,7 +83,8 @@ QList<DefectJob> TrainingController::markedDefects() const {
         for (int r = 0; r < m_session->imageCount(); ++r) {
             const auto& e = m_session->image(r);
             if (e.role == project::ImageRole::Train && e.label == project::Label::Defect)
-                defects.append({m_session->imagePath(r), recordedPath(r), {}, {}, QString::fromStdString(e.defect_type)});
+                defects.append(
+                    {m_session->imagePath(r), recordedPath(r), {}, {}, QString::fromStdString(e.defect_type)});
         }
         return defects;
     }
@@ -114,13 +115,18 @@ QString TrainingController::cannotStartReason() const {
     if (std::find(ids.begin(), ids.end(), s.method) == ids.end())
         return tr("The project asks for the method \"%1\", which this Kensa does not have.")
             .arg(QString::fromStdString(s.method));
-    const bool classification = s.task == project::ProjectTask::Classification;
-    if (s.method == "adtr" && classification && model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && markedDefects().isEmpty())
-        return tr("Training with anomalies in image classification needs training images labelled anomalous.");
-    if (s.method == "adtr" && !classification && s.synthetic_defects && s.synthetic_generators && s.synthetic_generators->empty() &&
-        model::parse_training_mode(s.training_mode) != model::TrainingMode::NormalOnly)
+    if (s.method != "adtr")
+        return {};
+    // ADTR's defects: labelled training images in image classification, masks or synthetic ones otherwise.
+    const auto mode = model::parse_training_mode(s.training_mode);
+    if (s.task == project::ProjectTask::Classification)
+        return mode == model::TrainingMode::AnomalyAvailable && markedDefects().isEmpty()
+                   ? tr("Training with anomalies in image classification needs training images labelled anomalous.")
+                   : QString();
+    if (s.synthetic_defects && s.synthetic_generators && s.synthetic_generators->empty() &&
+        mode != model::TrainingMode::NormalOnly)
         return tr("Synthetic defects are on, but no generator is ticked in the Synthetic Defects panel.");
-    if (s.method == "adtr" && !classification && model::parse_training_mode(s.training_mode) == model::TrainingMode::AnomalyAvailable && !s.synthetic_defects && markedDefects().isEmpty())
+    if (mode == model::TrainingMode::AnomalyAvailable && !s.synthetic_defects && markedDefects().isEmpty())
         return tr(
             "Anomaly-available training needs marked defects or synthetic defects: mark a defect "
             "with a mask, or turn on synthetic defects.");
