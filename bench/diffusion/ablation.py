@@ -21,6 +21,9 @@ import sys
 import tempfile
 
 
+METRICS = ("image_auroc", "pixel_auroc", "aupro")
+
+
 def rewrite_settings(source, target, **changes):
     """Copies a .kensa bundle (safetensors with Kensa's JSON description in the header's metadata) with
     some of the method's settings changed; tensor offsets are relative to the data, so they stay valid."""
@@ -45,7 +48,8 @@ def evaluate(cli, model, product, threads):
     report = json.loads(out)
     overall = report["overall"]
     return {"image_auroc": 100 * overall["image_auroc"], "pixel_auroc": 100 * overall["pixel_auroc"],
-            "aupro": 100 * overall["aupro"], "ms_per_image": report["inference_ms_per_image"]}
+            "aupro": 100 * overall["aupro"], "ms_per_image": report["inference_ms_per_image"],
+            "per_defect_type": report.get("per_defect_type", {})}
 
 
 def main():
@@ -88,7 +92,7 @@ def main():
     lines = ["| variant | image AUROC | pixel AUROC | AU-PRO@0.3 | ms/image | products |", "|---|---|---|---|---|---|"]
     for label in labels:
         chosen = [m for _, l, m in rows if l == label]
-        mean = {k: sum(m[k] for m in chosen) / len(chosen) for k in chosen[0]}
+        mean = {k: sum(m[k] for m in chosen) / len(chosen) for k in METRICS + ("ms_per_image",)}
         lines.append(f"| {label} | {mean['image_auroc']:.1f} | {mean['pixel_auroc']:.1f} | {mean['aupro']:.1f} | "
                      f"{mean['ms_per_image']:.0f} | {len(chosen)} |")
     table = "\n".join(lines)

@@ -4,11 +4,13 @@ defect type's median size and contrast (from each product's defects.csv), and ho
 
     /usr/bin/python3 bench/diffusion/by_defect.py --work build/quality [--variant diffusion]
         [--baseline patchcore] [--resolution 64] [--markdown out.md]
+        [--ablation ROWS.json ... --setting "alpha 1, t 50"]
 
 Reads what bench/quality/run.py wrote (WORK/results/PRODUCT/VARIANT.json, per_defect_type) and the
 products' defects.csv (mask_area: the defect's pixels in the product's image; contrast: its mean grey-level
 difference to the surroundings). --resolution converts each area to pixels at the side the variant sees
-(the diffusion denoiser's 64 px): what is left of a defect after downscaling.
+(the diffusion denoiser's 64 px): what is left of a defect after downscaling. With --ablation and --setting,
+the variant's side is that setting's rows of bench/diffusion/ablation.py's --json files instead.
 """
 import argparse
 import csv
@@ -65,12 +67,21 @@ def main():
     parser.add_argument("--baseline", default="patchcore")
     parser.add_argument("--resolution", type=int, default=64, help="the side the variant sees the image at")
     parser.add_argument("--markdown")
+    parser.add_argument("--ablation", nargs="*", default=[], help="JSON rows written by ablation.py --json")
+    parser.add_argument("--setting", help="the ablation rows' variant label to read, e.g. 'alpha 1, t 50'")
     args = parser.parse_args()
+    ablated = {}
+    for path in args.ablation:
+        for row in json.load(open(path)):
+            if row["variant"] == args.setting:
+                ablated[row["product"]] = row
+    label = f"{args.variant} ({args.setting})" if args.setting else args.variant
 
     rows = []  # (product, type, area px at resolution, contrast, variant metrics, baseline metrics)
     products_dir = os.path.join(args.work, "products")
     for product in sorted(os.listdir(products_dir)):
-        ours, theirs = load_result(args.work, product, args.variant), load_result(args.work, product, args.baseline)
+        ours = ablated.get(product) if args.setting else load_result(args.work, product, args.variant)
+        theirs = load_result(args.work, product, args.baseline)
         if ours is None or theirs is None:
             continue
         types, side = defect_types(os.path.join(products_dir, product))
@@ -84,7 +95,7 @@ def main():
 
     rows.sort(key=lambda r: r[2])
     lines = [f"| product | defect type | median area at {args.resolution} px | median contrast | "
-             f"{args.variant} AU-PRO | {args.baseline} AU-PRO | gap |", "|---|---|---|---|---|---|---|"]
+             f"{label} AU-PRO | {args.baseline} AU-PRO | gap |", "|---|---|---|---|---|---|---|"]
     for product, name, area, contrast, a, b in rows:
         lines.append(f"| {product} | {name} | {area:.1f} | {contrast:.0f} | {100 * a['aupro']:.1f} | "
                      f"{100 * b['aupro']:.1f} | {100 * (a['aupro'] - b['aupro']):+.1f} |")
@@ -94,16 +105,24 @@ def main():
     half = len(rows) // 2
     summary = [
         "",
-        f"{len(rows)} defect types of {len({r[0] for r in rows})} products. AU-PRO gap ({args.variant} - {args.baseline}):",
+        f"{len(rows)} defect types of {len({r[0] for r in rows})} products. AU-PRO gap ({label} - {args.baseline}):",
         f"- the smaller half (median area at {args.resolution} px up to {areas[half - 1]:.1f} px): "
-        f"mean {statistics.mean(gaps[:half]):+.1f}; {args.variant} mean {statistics.mean(100 * r[4]['aupro'] for r in rows[:half]):.1f}",
+        f"mean {statistics.mean(gaps[:half]):+.1f}; {label} mean {statistics.mean(100 * r[4]['aupro'] for r in rows[:half]):.1f}",
         f"- the larger half: mean {statistics.mean(gaps[half:]):+.1f}; "
-        f"{args.variant} mean {statistics.mean(100 * r[4]['aupro'] for r in rows[half:]):.1f}",
+        f"{label} mean {statistics.mean(100 * r[4]['aupro'] for r in rows[half:]):.1f}",
         f"- rank correlation (Spearman) of the gap with area {spearman(gaps, areas):+.2f}, with contrast "
-        f"{spearman(gaps, contrasts):+.2f}; of {args.variant}'s AU-PRO with area "
+        f"{spearman(gaps, contrasts):+.2f}; of {label}'s AU-PRO with area "
         f"{spearman([r[4]['aupro'] for r in rows], areas):+.2f}, with contrast "
         f"{spearman([r[4]['aupro'] for r in rows], contrasts):+.2f}",
     ]
+    by_name = {}
+    for r, gap in zip(rows, gaps):
+        by_name.setdefault(r[1], []).append((gap, 100 * r[4]["aupro"], 100 * r[5]["aupro"]))
+    summary += ["", f"| defect type (all products) | products | {label} AU-PRO | {args.baseline} AU-PRO | gap |",
+                "|---|---|---|---|---|"]
+    for name, values in sorted(by_name.items(), key=lambda kv: statistics.mean(v[0] for v in kv[1])):
+        summary.append(f"| {name} | {len(values)} | {statistics.mean(v[1] for v in values):.1f} | "
+                       f"{statistics.mean(v[2] for v in values):.1f} | {statistics.mean(v[0] for v in values):+.1f} |")
     text = "\n".join(lines + summary)
     print(text)
     if args.markdown:

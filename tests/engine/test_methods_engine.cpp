@@ -225,23 +225,27 @@ TEST(DiffusionTraining, CancelStopsWithinAStepAndRecordsTheDenoiser) {
     EXPECT_EQ(settings.at("resolution"), 32);
     EXPECT_EQ(settings.at("start_step"), config.diffusion.start_step);
     // Term statistics for the trained start step first, then for the others a model can inspect from.
-    ASSERT_EQ(settings.at("statistics").size(), 5u);  // 200, then 50, 100, 300, 400
-    EXPECT_EQ(settings.at("statistics")[0].at("start_step"), 200);
+    ASSERT_EQ(config.diffusion.start_step, 50);
+    ASSERT_EQ(settings.at("statistics").size(), 5u);  // 50, then 100, 200, 300, 400
+    EXPECT_EQ(settings.at("statistics")[0].at("start_step"), 50);
     for (const auto& s : settings.at("statistics"))
         EXPECT_GT(s.at("kl_std").get<double>(), 0.0);
     // Another calibrated start step inspects; one without statistics is refused.
     auto bundle = trained("diffusion").bundle;
     auto changed = settings;
-    changed["start_step"] = 100;
+    changed["start_step"] = 200;
+    changed["alpha"] = 0.5;  // the paper's ensemble: the feature term is computed too
     bundle.settings_json = changed.dump();
-    kensa::engine::Inspector from_100(bundle);
-    EXPECT_EQ(from_100.inspect(normal_images(1, 64, 9)).size(), 1u);
+    kensa::engine::Inspector from_200(bundle);
+    const auto inspected = from_200.inspect({normal_images(1, 64, 9)[0], with_red_square(normal_images(1, 64, 9))[0]});
+    ASSERT_EQ(inspected.size(), 2u);
+    EXPECT_GT(inspected[1].score, inspected[0].score);
     changed["start_step"] = 150;
     bundle.settings_json = changed.dump();
     EXPECT_THROW(kensa::engine::Inspector{bundle}, kensa::Error);
     const auto record = nlohmann::json::parse(trained("diffusion").bundle.training_json);
     EXPECT_GT(record.at("parameters").get<int64_t>(), 10000);
-    EXPECT_EQ(record.at("denoising_steps"), 5);  // of 0, 42, 83, 125, 167, 208, ...: those up to 200
+    EXPECT_EQ(record.at("denoising_steps"), 2);  // of 0, 42, 83, ...: those up to 50
 }
 
 INSTANTIATE_TEST_SUITE_P(Methods, EveryMethod, ::testing::ValuesIn(kensa::engine::method_ids()),

@@ -119,7 +119,7 @@ public:
     cv::Size grid_size() const override { return engine::square(m_options.resolution); }
 
     std::vector<engine::GridScore> score(const std::vector<cv::Mat>& images) override {
-        const auto terms = m_scorer->terms(images, m_options.resolution);
+        const auto terms = m_scorer->terms(images, m_options.resolution, /*with_features=*/m_options.alpha < 1.0);
         return engine::to_grid_scores(DenoiserScorer::combine(terms, m_statistics, m_options.alpha));
     }
 

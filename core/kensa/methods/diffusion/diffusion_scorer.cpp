@@ -37,7 +37,7 @@ DenoiserScorer::DenoiserScorer(DenoiserUNet unet, const NoiseSchedule& schedule,
     m_unet->eval();
 }
 
-DenoiserTerms DenoiserScorer::terms(const std::vector<cv::Mat>& images, int64_t resolution) {
+DenoiserTerms DenoiserScorer::terms(const std::vector<cv::Mat>& images, int64_t resolution, bool with_features) {
     torch::NoGradGuard no_grad;
     const auto small = at_resolution(images, resolution);
     const auto x0 = nn::images_to_tensor(small, resolution) * 2.0 - 1.0;
@@ -61,6 +61,8 @@ DenoiserTerms DenoiserScorer::terms(const std::vector<cv::Mat>& images, int64_t 
         }
     }
     const auto reconstruction = x.clamp(-1.0, 1.0);
+    if (!with_features)
+        return {kl.to(torch::kFloat), torch::zeros_like(kl, torch::kFloat), reconstruction};
 
     const auto test_features = m_features(small);
     const auto reconstructed_features = m_features(nn::tensor_to_images((reconstruction + 1.0) / 2.0));

@@ -50,8 +50,9 @@ public:
 
     int64_t denoising_steps() const { return m_start + 1; }
 
-    // images at any size; they are resized to the denoiser's resolution first.
-    DenoiserTerms terms(const std::vector<cv::Mat>& images, int64_t resolution);
+    // images at any size; they are resized to the denoiser's resolution first. Without `with_features` the
+    // feature term is zeros (an ensemble that weighs it 0 skips the backbone's two passes).
+    DenoiserTerms terms(const std::vector<cv::Mat>& images, int64_t resolution, bool with_features = true);
 
     static torch::Tensor combine(const DenoiserTerms& terms, const TermStatistics& statistics, double alpha);
 
