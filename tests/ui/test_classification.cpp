@@ -19,6 +19,7 @@
 #include "synthetic/synthetic_panel.h"
 #include "training/training_controller.h"
 #include "training/training_panel.h"
+#include "review_fixture.h"
 #include "training_fixture.h"
 #include "ui_test_support.h"
 
@@ -161,25 +162,18 @@ private Q_SLOTS:
         TrainingController trainer(&session);
         QCOMPARE(trainer.markedDefects().size(), 2);  // the anomalous training images, whole
         QVERIFY(trainer.markedDefects().first().mask.isEmpty());
-        engine::TrainingConfig used;
-        trainer.setConfigAdjustment([&used](engine::TrainingConfig& config) {
-            test::useTinyModel(config);
-            used = config;
-        });
-        QSignalSpy finished(&trainer, &TrainingController::finished);
-        QVERIFY(trainer.start());
-        QVERIFY(finished.wait(180000));
-        QVERIFY2(finished.first().at(0).value<TrainingOutcome>() == TrainingOutcome::Finished,
-                 qPrintable(finished.first().at(1).toString()));
+        const auto trained = test::trainCapturingConfig(trainer);
+        QCOMPARE(trained.error, QString());
+        const engine::TrainingConfig& used = trained.config;
         QCOMPARE(used.features.image_size, 32);
         QCOMPARE(used.features.grid_size, 8);
         QCOMPARE(used.map.score_pool, 0);
         QCOMPARE(used.map.gaussian_sigma, 0.0);
         QCOMPARE(used.tiling.tile, 0);
         QVERIFY(!used.adtr.anomaly.synthetic);
-        QVERIFY(finished.first().at(1).toString().contains(QStringLiteral("anomaly-available: 2 anomalous image")));
+        QVERIFY(trained.message.contains(QStringLiteral("anomaly-available: 2 anomalous image")));
 
-        const auto bundle = model::load_bundle(finished.first().at(2).toString().toStdString());
+        const auto bundle = model::load_bundle(trained.modelPath.toStdString());
         QCOMPARE(bundle.image_size, 32);
         QCOMPARE(bundle.score_pool, 0);  // the image score is the mean of the map
         QCOMPARE(bundle.gaussian_sigma, 0.0);
@@ -282,15 +276,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         ProjectSession session;
         QCOMPARE(createClassificationProject(session, tmp), QString());
-        ThresholdState state;
-        InspectionPanel inspection(&session, &state);
-        inspection.resize(420, 600);
-        inspection.show();
-        ReviewPanel review(&session, &state);
-        ReviewPlots plots(&state);
-        review.setPlots(&plots);
-        review.resize(700, 500);
-        review.show();
+        test::ReviewPanels panels(&session);
+        auto& [state, inspection, review, plots] = panels;
         plots.show();
         QCOMPARE(test::trainTinyModel(session, 32), QString());
         QTRY_VERIFY_WITH_TIMEOUT(inspection.controller()->hasModel(), 30000);

@@ -14,6 +14,7 @@
 #include "review/review_model.h"
 #include "review/review_panel.h"
 #include "review/review_plots.h"
+#include "review_fixture.h"
 #include "training_fixture.h"
 #include "ui_test_support.h"
 #include "../support/full_disk.h"
@@ -492,15 +493,8 @@ private Q_SLOTS:
         ProjectSession session;
         QCOMPARE(test::createLabelledProject(session, tmp), QString());
 
-        ThresholdState state;
-        InspectionPanel inspection(&session, &state);
-        inspection.resize(420, 600);
-        inspection.show();
-        ReviewPanel review(&session, &state);
-        ReviewPlots plots(&state);
-        review.setPlots(&plots);
-        review.resize(700, 500);
-        review.show();
+        test::ReviewPanels panels(&session);
+        auto& [state, inspection, review, plots] = panels;
         QCOMPARE(test::trainTinyModel(session), QString());
         QTRY_VERIFY_WITH_TIMEOUT(inspection.controller()->hasModel(), 30000);
         QCOMPARE(state.image(), inspection.controller()->defaultImageThreshold());

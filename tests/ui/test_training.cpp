@@ -432,20 +432,12 @@ private Q_SLOTS:
         QCOMPARE(panel.epochsBox()->value(), 3);
 
         panel.imageSizeBox()->setValue(64);
-        TrainingController* c = panel.controller();
-        engine::TrainingConfig seen;
-        c->setConfigAdjustment([&seen](engine::TrainingConfig& config) {
-            test::useTinyModel(config);
-            seen = config;
-        });
-        QSignalSpy finished(c, &TrainingController::finished);
-        QVERIFY(c->start());
-        QVERIFY(finished.wait(180000));
-        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
-        QCOMPARE(seen.diffusion.epochs, 3);
-        const QString path = finished.first().at(2).toString();
-        QVERIFY2(QFileInfo(path).fileName().startsWith(QStringLiteral("diffusion-mobilenet_v2-64px-")), qPrintable(path));
-        const auto bundle = model::load_bundle(path.toStdString());
+        const auto trained = test::trainCapturingConfig(*panel.controller());
+        QCOMPARE(trained.error, QString());
+        QCOMPARE(trained.config.diffusion.epochs, 3);
+        QVERIFY2(QFileInfo(trained.modelPath).fileName().startsWith(QStringLiteral("diffusion-mobilenet_v2-64px-")),
+                 qPrintable(trained.modelPath));
+        const auto bundle = model::load_bundle(trained.modelPath.toStdString());
         QCOMPARE(QString::fromStdString(bundle.method), QStringLiteral("diffusion"));
         QCOMPARE(nlohmann::json::parse(bundle.training_json).value("epochs", 0), 3);
         session.flush();
@@ -473,18 +465,10 @@ private Q_SLOTS:
         QCOMPARE(session.project().settings.tile, 96);
         QCOMPARE(session.project().settings.smallest_defect, 0);
 
-        TrainingController* c = panel.controller();
-        engine::TrainingConfig seen;
-        c->setConfigAdjustment([&seen](engine::TrainingConfig& config) {
-            test::useTinyModel(config);
-            seen = config;
-        });
-        QSignalSpy finished(c, &TrainingController::finished);
-        QVERIFY(c->start());
-        QVERIFY(finished.wait(120000));
-        QCOMPARE(finished.first().at(0).value<TrainingOutcome>(), TrainingOutcome::Finished);
-        QCOMPARE(seen.tiling.tile, 96);
-        const auto bundle = model::load_bundle(finished.first().at(2).toString().toStdString());
+        const auto trained = test::trainCapturingConfig(*panel.controller());
+        QCOMPARE(trained.error, QString());
+        QCOMPARE(trained.config.tiling.tile, 96);
+        const auto bundle = model::load_bundle(trained.modelPath.toStdString());
         QCOMPARE(bundle.tiling.tile, 96);
         QCOMPARE(bundle.tiling.overlap, 12);  // the default: an eighth
 

@@ -95,6 +95,37 @@ inline bool backboneWeightsInstalled() {
     return !engine::find_backbone_weights(engine::kDefaultBackbone).empty();
 }
 
+// What a training run through a controller gave: the configuration the engine received, the finished
+// message and the model's path; `error` says why there is no model.
+struct CapturedTraining {
+    engine::TrainingConfig config;
+    QString message;
+    QString modelPath;
+    QString error;
+};
+
+// Trains with `trainer` and the tiny models, keeping the configuration the engine received.
+inline CapturedTraining trainCapturingConfig(ui::TrainingController& trainer) {
+    CapturedTraining out;
+    trainer.setConfigAdjustment([&out](engine::TrainingConfig& config) {
+        useTinyModel(config);
+        out.config = config;
+    });
+    QSignalSpy trained(&trainer, &ui::TrainingController::finished);
+    if (!trainer.start()) {
+        out.error = trained.isEmpty() ? QStringLiteral("training did not start") : trained.first().at(1).toString();
+    } else if (!trained.wait(180000)) {
+        out.error = QStringLiteral("training did not finish within 3 minutes");
+    } else if (trained.first().at(0).value<ui::TrainingOutcome>() != ui::TrainingOutcome::Finished) {
+        out.error = QStringLiteral("training failed: ") + trained.first().at(1).toString();
+    } else {
+        out.message = trained.first().at(1).toString();
+        out.modelPath = trained.first().at(2).toString();
+    }
+    trainer.setConfigAdjustment(useTinyModel);  // the capture above refers to `out`
+    return out;
+}
+
 // Trains for one epoch at `imageSize` px with the tiny transformer (or the given method), which makes it the
 // project's active model; returns an empty string or why not.
 inline QString trainTinyModel(ui::ProjectSession& session, int imageSize = 64, const std::string& method = "adtr") {
@@ -104,16 +135,7 @@ inline QString trainTinyModel(ui::ProjectSession& session, int imageSize = 64, c
     settings.epochs = 1;
     session.setSettings(settings);
     ui::TrainingController trainer(&session);
-    trainer.setConfigAdjustment(useTinyModel);
-    QSignalSpy trained(&trainer, &ui::TrainingController::finished);
-    if (!trainer.start())
-        return trained.isEmpty() ? QStringLiteral("training did not start")
-                                 : trained.first().at(1).toString();
-    if (!trained.wait(180000))
-        return QStringLiteral("training did not finish within 3 minutes");
-    if (trained.first().at(0).value<ui::TrainingOutcome>() != ui::TrainingOutcome::Finished)
-        return QStringLiteral("training failed: ") + trained.first().at(1).toString();
-    return {};
+    return trainCapturingConfig(trainer).error;
 }
 
 }  // namespace kensa::test
