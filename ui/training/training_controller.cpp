@@ -78,20 +78,16 @@ QString TrainingController::recordedPath(int row) const {
 QList<DefectJob> TrainingController::markedDefects() const {
     QList<DefectJob> defects;
     const QDir folder(m_session->folder());
-    if (m_session->project().settings.task == project::ProjectTask::Classification) {
-        // Test images stay for review: only training images teach what an anomaly looks like.
-        for (int r = 0; r < m_session->imageCount(); ++r) {
-            const auto& e = m_session->image(r);
-            if (e.role == project::ImageRole::Train && e.label == project::Label::Defect)
-                defects.append(
-                    {m_session->imagePath(r), recordedPath(r), {}, {}, QString::fromStdString(e.defect_type)});
-        }
-        return defects;
-    }
+    const auto task = m_session->project().settings.task;
     for (int r = 0; r < m_session->imageCount(); ++r) {
         const auto& e = m_session->image(r);
-        if (e.label != project::Label::Defect || e.mask.empty() || e.mask_pixels == 0)
+        if (!project::trains_as_defect(task, e))
             continue;
+        if (task == project::ProjectTask::Classification) {  // the whole image is the anomaly: no mask
+            defects.append(
+                {m_session->imagePath(r), recordedPath(r), {}, {}, QString::fromStdString(e.defect_type)});
+            continue;
+        }
         const MaskDocument* open = m_session->document(r);
         defects.append({m_session->imagePath(r), recordedPath(r),
                         folder.filePath(QString::fromStdString(e.mask.string())),

@@ -4,15 +4,15 @@
 
 namespace kensa::project {
 
+bool trains_as_defect(ProjectTask task, const ImageEntry& e) {
+    if (task == ProjectTask::Classification)  // whole images, no masks; test images stay for evaluation
+        return e.role == ImageRole::Train && e.label == Label::Defect;
+    return e.label == Label::Defect && !e.mask.empty() && e.mask_pixels > 0;
+}
+
 TrainingMode training_mode(const Project& project) {
-    if (project.settings.task == ProjectTask::Classification) {  // whole images, no masks
-        const bool anomalous = std::any_of(project.images.begin(), project.images.end(), [](const ImageEntry& e) {
-            return e.role == ImageRole::Train && e.label == Label::Defect;
-        });
-        return anomalous ? TrainingMode::AnomalyAvailable : TrainingMode::NormalOnly;
-    }
-    const bool marked = std::any_of(project.images.begin(), project.images.end(), [](const ImageEntry& e) {
-        return e.label == Label::Defect && !e.mask.empty() && e.mask_pixels > 0;
+    const bool marked = std::any_of(project.images.begin(), project.images.end(), [&](const ImageEntry& e) {
+        return trains_as_defect(project.settings.task, e);
     });
     return marked ? TrainingMode::AnomalyAvailable : TrainingMode::NormalOnly;
 }

@@ -110,6 +110,11 @@ struct Project {
     bool operator==(const Project&) const = default;
 };
 
+// Whether training learns a defect from an image (ADTR+): one labelled defect with a mask that marks pixels
+// (imported ground truth without a mask of its own is for evaluation), or in an image-classification project
+// a training image labelled defect, the whole image the anomaly.
+bool trains_as_defect(ProjectTask task, const ImageEntry& entry);
+
 TrainingMode training_mode(const Project& project);
 
 // How a model records one of the project's images (training_json "training_images"): relative to the
