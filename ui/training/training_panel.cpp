@@ -49,7 +49,9 @@ QLabel* sectionTitle(const QString& text, QWidget* parent) {
 }
 
 // The project setting that holds a method's epochs; none for the methods that fit in one pass over the images.
-int* epochsSetting(project::ProjectSettings& s, const std::string& method) {
+// Settings: project::ProjectSettings, const or not.
+template <typename Settings>
+auto epochsSetting(Settings& s, const std::string& method) -> decltype(&s.epochs) {
     if (method == "adtr")
         return &s.epochs;
     if (method == "diffusion")
@@ -58,7 +60,7 @@ int* epochsSetting(project::ProjectSettings& s, const std::string& method) {
 }
 
 // The epochs the box shows for a method: its own, or ADTR's (greyed out) for a method without epochs.
-int shownEpochs(project::ProjectSettings s, const std::string& method) {
+int shownEpochs(const project::ProjectSettings& s, const std::string& method) {
     const int* epochs = epochsSetting(s, method);
     return epochs ? *epochs : s.epochs;
 }
@@ -501,8 +503,8 @@ void TrainingPanel::updateState() {
     // images); defects are ADTR's alone.
     const std::string method = m_method->currentData().toString().toStdString();
     const bool adtr = method == "adtr";
-    project::ProjectSettings settings;
-    m_epochs->setEnabled(!running && m_session->isOpen() && epochsSetting(settings, method) != nullptr);
+    m_epochs->setEnabled(!running && m_session->isOpen() &&
+                         epochsSetting(m_session->project().settings, method) != nullptr);
     m_mode->setEnabled(!running && m_session->isOpen() && adtr);
     const bool normalOnly =
         model::parse_training_mode(m_mode->currentData().toString().toStdString()) == model::TrainingMode::NormalOnly;

@@ -43,10 +43,10 @@ void TrainingWorker::run(const TrainingJob& job) {
             engine::DefectSample sample;
             sample.image = load(job.images.size() + i, d.image, data::read_image);
             // A mask drawn moments ago may still be on its way to disk: the session's copy is the truth.
-            if (!d.maskPixels.isNull())
-                sample.mask = mat_from_mask(d.maskPixels);
-            else if (d.mask.isEmpty())
+            if (d.wholeImage())
                 sample.mask = cv::Mat(sample.image.size(), CV_8UC1, cv::Scalar(255));
+            else if (!d.maskPixels.isNull())
+                sample.mask = mat_from_mask(d.maskPixels);
             else
                 sample.mask = load(job.images.size() + i, d.mask, data::read_mask);
             sample.defect_type = d.defectType.toStdString();
@@ -72,7 +72,7 @@ void TrainingWorker::run(const TrainingJob& job) {
         const QString defects =
             result.mode == model::TrainingMode::NormalOnly
                 ? tr("normal-only")
-                : !job.defects.isEmpty() && job.defects.front().mask.isEmpty() && job.defects.front().maskPixels.isNull()
+                : !job.defects.isEmpty() && job.defects.front().wholeImage()
                 ? tr("anomaly-available: %n anomalous image(s)", nullptr, int(job.defects.size()))
                 : tr("anomaly-available: %n marked defect(s)", nullptr, int(job.defects.size())) +
                       (job.config.adtr.anomaly.synthetic ? tr(" and synthetic defects") : QString());

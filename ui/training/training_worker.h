@@ -26,6 +26,8 @@ struct DefectJob {
     QString mask;       // the 0/255 PNG in the project folder; empty: the whole image
     QImage maskPixels;  // the mask as drawn in this session, if it is open (newer than the file can be)
     QString defectType;
+
+    bool wholeImage() const { return mask.isEmpty() && maskPixels.isNull(); }  // image classification's
 };
 
 struct TrainingJob {
