@@ -12,6 +12,7 @@
 #include <kensa/methods/adtr/adtr_transformer.h>
 #include <kensa/nn/coreset.h>
 #include <kensa/nn/feature_grid.h>
+#include <kensa/nn/image_tensor.h>
 #include <kensa/nn/runtime.h>
 #include <kensa/nn/tensor_dict.h>
 
@@ -43,17 +44,6 @@ constexpr int64_t kMemoryProjection = 128;
 
 double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-// The image resized as images_to_tensor resizes it, so synthetic defects are drawn at the model's
-// input size (cheap, and what the backbone sees) and an unaltered copy gives the cached features.
-cv::Mat to_model_size(const cv::Mat& image, int size) {
-    if (image.cols == size && image.rows == size)
-        return image;
-    cv::Mat out;
-    cv::resize(image, out, cv::Size(size, size), 0, 0,
-               (image.cols > size || image.rows > size) ? cv::INTER_AREA : cv::INTER_LINEAR);
-    return out;
 }
 
 // Labels [N, g, g] from masks.
@@ -143,13 +133,15 @@ FeatureCache cache_features(engine::BackboneFeatures& backbone, const std::vecto
             nn::standardize_features(backbone.extract(images, progress), cache.mean, cache.stddev);
         cache.defect_labels = grid_labels(masks, backbone.grid(), ac.mask_cell_fraction);
     }
+    // At the size images_to_tensor resizes to: synthetic defects are drawn where the backbone sees them (cheap),
+    // and an unaltered copy gives the cached features.
     if (plan.synthetic)
         for (const auto& image : normal)
-            cache.model_size_images.push_back(to_model_size(image, size));
+            cache.model_size_images.push_back(nn::resized_square(image, size));
     if (plan.move_defects) {
         std::vector<cv::Mat> images, masks;
         for (const auto& d : defects) {
-            images.push_back(to_model_size(d.image, size));
+            images.push_back(nn::resized_square(d.image, size));
             cv::Mat mask;
             cv::resize(d.mask, mask, images.back().size(), 0, 0, cv::INTER_AREA);
             masks.push_back(mask > 0);  // any coverage: a speck must not vanish
